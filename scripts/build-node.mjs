@@ -1,0 +1,39 @@
+// Bundles the Node side (engine CLI, Electron main, preload) into dist/electron with esbuild.
+// The renderer is built separately by vite. `electron` stays external: it is provided by the runtime.
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  external: ['electron'],
+};
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: { cli: 'electron/engine/cli.ts' },
+    outdir: 'dist/electron',
+    format: 'esm',
+    banner: {
+      js: '#!/usr/bin/env node\nimport { createRequire as __cr } from "node:module"; const require = __cr(import.meta.url);',
+    },
+  }),
+  build({
+    ...common,
+    entryPoints: { main: 'electron/main.ts' },
+    outdir: 'dist/electron',
+    format: 'esm',
+    banner: { js: 'import { createRequire as __cr } from "node:module"; const require = __cr(import.meta.url);' },
+  }),
+  // A sandboxed preload cannot load ES modules or require local files: one CommonJS file.
+  build({
+    ...common,
+    entryPoints: { preload: 'electron/preload.cts' },
+    outdir: 'dist/electron',
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+  }),
+]);

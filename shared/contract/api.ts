@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import type { Capture, CaptureState, CaptureSummary } from './capture.js';
+import type { RuleWithStats } from './rule.js';
+import type { Settings } from './settings.js';
+
+/** Control API contract v1 (product.md §4). Both the engine and the renderer compile against these. */
+export const API_VERSION = 1;
+
+export interface ApiError {
+  error: { code: string; message: string; details?: unknown };
+}
+
+export interface ListenerStatus {
+  state: 'starting' | 'listening' | 'error' | 'stopped';
+  url: string;
+  host: string;
+  port: number;
+  /** Bound to a non-loopback address: reachable from other machines. */
+  exposed: boolean;
+  error?: string;
+}
+
+export interface HealthResponse {
+  ok: boolean;
+  version: string;
+  listener: { url: string; host: string; port: number };
+  status: ListenerStatus;
+}
+
+export const CaptureQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(100_000).default(200),
+  /** Only captures with seq below this (paging backwards). */
+  before: z.coerce.number().int().min(0).optional(),
+  command: z.string().max(200).optional(),
+  state: z.enum(['held', 'answered', 'failed']).optional(),
+  q: z.string().max(500).optional(),
+});
+export type CaptureQuery = z.infer<typeof CaptureQuerySchema>;
+
+export interface CaptureListResponse {
+  items: CaptureSummary[];
+  total: number;
+}
+
+export type CaptureStateFilter = CaptureState;
+
+export const EXPORT_FORMATS = ['json', 'har', 'ndjson'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** JSON session file (export and import). */
+export interface SessionFile {
+  format: 'callback-inspector-session';
+  version: 1;
+  exportedAt: number;
+  captures: Capture[];
+}
+
+export interface ImportResponse {
+  imported: number;
+  skipped: number;
+}
+
+/** `POST /api/send`: the engine sends this request to its own listener (samples, resend). Answers 202 at once. */
+export const SendRequestSchema = z.strictObject({
+  path: z.string().startsWith('/').max(2_000),
+  query: z.record(z.string(), z.string()).optional(),
+  headers: z.record(z.string(), z.string()).optional(),
+  bodyText: z.string().max(1_048_576 * 8),
+});
+export type SendRequest = z.infer<typeof SendRequestSchema>;
+
+/** Events on `GET /api/events` (WebSocket). Each message is a JSON array of events, batched by the engine. */
+export type EngineEvent =
+  | { type: 'capture.added'; capture: CaptureSummary }
+  | { type: 'capture.updated'; capture: CaptureSummary }
+  | { type: 'captures.cleared' }
+  | { type: 'rules.changed'; rules: RuleWithStats[] }
+  | { type: 'settings.changed'; settings: Settings }
+  | { type: 'listener.status'; status: ListenerStatus };
+
+export type EventBatch = EngineEvent[];

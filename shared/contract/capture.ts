@@ -1,0 +1,105 @@
+import type { Decision } from './decision.js';
+
+export type Dialect = 'openim' | 'tencent';
+export type DialectOrUnknown = Dialect | 'unknown';
+export type Phase = 'before' | 'after' | 'unknown';
+export type CaptureState = 'held' | 'answered' | 'failed';
+/** `rule:<id>` names the rule that decided. */
+export type DecidedBy = 'default' | `rule:${string}` | 'person' | 'api' | 'timeout';
+
+export interface Finding {
+  level: 'error' | 'warning' | 'info';
+  /** Stable machine code, e.g. `missing-field`, `wrong-type`, `sign-mismatch`. */
+  code: string;
+  message: string;
+  /** JSON path of the field concerned, when there is one. */
+  path?: string;
+}
+
+export type OutcomeEffect = 'proceeds' | 'blocked' | 'fails' | 'ignored' | 'unknown';
+
+export interface TargetOutcome {
+  account: string;
+  effect: 'proceeds' | 'blocked';
+  code?: number;
+  message?: string;
+}
+
+/** What the IM server will do with the answer sent (protocols.md A.2, B.1, Part E/F). */
+export interface Outcome {
+  effect: OutcomeEffect;
+  code?: number;
+  message?: string;
+  /** One readable sentence for people. */
+  explanation: string;
+  /** Tencent Prev* per-target verdicts. */
+  targets?: TargetOutcome[];
+  /** OpenIM fields the server takes from the answer ("non-empty wins"). */
+  rewrite?: { remark?: string; friendUserIDs?: string[] };
+}
+
+export interface CaptureRequest {
+  method: string;
+  url: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  bodyText: string;
+  /** Parsed JSON body; undefined when the body is empty or not JSON (see `parseError`). */
+  body?: unknown;
+  parseError?: string;
+  /** True when the body was larger than the limit and cut. */
+  truncated?: boolean;
+}
+
+export interface CaptureResponse {
+  status: number;
+  headers: Record<string, string>;
+  bodyText: string;
+  /** Set for faults that send no HTTP response at all. */
+  fault?: 'no-response' | 'close' | 'reset';
+}
+
+export interface HoldInfo {
+  /** ms epoch when the fallback is sent (the IM server's deadline minus the margin). */
+  deadlineAt: number;
+  /** The IM server's own timeout for this request, in ms. */
+  serverTimeoutMs: number;
+  fallback: 'auto' | 'no-response';
+}
+
+export interface Capture {
+  id: string;
+  seq: number;
+  receivedAt: number;
+  dialect: DialectOrUnknown;
+  command: string | null;
+  phase: Phase;
+  state: CaptureState;
+  decidedBy: DecidedBy | null;
+  request: CaptureRequest;
+  findings: Finding[];
+  decision: Decision | null;
+  response: CaptureResponse | null;
+  latencyMs: number | null;
+  outcome: Outcome | null;
+  hold: HoldInfo | null;
+  /** How the command was identified (`tencent-query`, `path`, `legacy-query`, `body`, `none`). */
+  identifiedBy: string;
+  /** Imported from a file rather than received live. */
+  imported?: boolean;
+}
+
+export interface CaptureSummaryText {
+  /** "user123 → user456", "id → id1, id2". */
+  parties: string;
+  /** The key text: request message, remark, list size. */
+  text: string;
+}
+
+/** List/event form: no bodies. */
+export interface CaptureSummary extends Omit<Capture, 'request' | 'response'> {
+  request: Omit<CaptureRequest, 'bodyText' | 'body'>;
+  response: Omit<CaptureResponse, 'bodyText'> | null;
+  summary: CaptureSummaryText;
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/** Ways the answer can be broken on purpose. */
+export const FAULT_TYPES = ['http-status', 'invalid-json', 'string-codes', 'empty-body', 'no-response', 'close', 'reset'] as const;
+export const FaultTypeSchema = z.enum(FAULT_TYPES);
+export type FaultType = z.infer<typeof FaultTypeSchema>;
+
+export const VerdictSchema = z.enum(['allow', 'deny']);
+export type Verdict = z.infer<typeof VerdictSchema>;
+
+const code = z.number().int().min(-2_147_483_648).max(2_147_483_647);
+
+export const TargetDecisionSchema = z.strictObject({
+  verdict: VerdictSchema,
+  code: code.optional(),
+  message: z.string().max(10_000).optional(),
+});
+export type TargetDecision = z.infer<typeof TargetDecisionSchema>;
+
+/**
+ * The one answer shape used by the UI, rules, the control API and the response builder (product.md §2).
+ * deny: OpenIM errCode/errMsg/errDlt; Tencent ErrorCode-less per-target ResultCode/ResultInfo.
+ */
+export const DecisionSchema = z.strictObject({
+  verdict: VerdictSchema,
+  code: code.optional(),
+  message: z.string().max(10_000).optional(),
+  detail: z.string().max(10_000).optional(),
+  targets: z.record(z.string(), TargetDecisionSchema).optional(),
+  rewrite: z
+    .strictObject({
+      remark: z.string().max(10_000).optional(),
+      friendUserIDs: z.array(z.string()).max(10_000).optional(),
+    })
+    .optional(),
+  override: z.record(z.string(), z.unknown()).optional(),
+  fault: z
+    .strictObject({
+      type: FaultTypeSchema,
+      status: z.number().int().min(100).max(599).optional(),
+    })
+    .optional(),
+  delayMs: z.number().int().min(0).max(60_000).optional(),
+});
+export type Decision = z.infer<typeof DecisionSchema>;
+
+export const ALLOW: Decision = { verdict: 'allow' };

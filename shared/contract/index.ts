@@ -1,0 +1,5 @@
+export * from './api.js';
+export * from './capture.js';
+export * from './decision.js';
+export * from './rule.js';
+export * from './settings.js';

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+export const OPENIM_PROFILES = ['v3.7+', 'v3.4.2-v3.6', 'v3.0-v3.4.0'] as const;
+export const TENCENT_PROFILES = ['fail-open', 'fail-closed'] as const;
+export const HOLD_MODES = ['off', 'before', 'all'] as const;
+
+export const OpenImProfileSchema = z.enum(OPENIM_PROFILES);
+export type OpenImProfile = z.infer<typeof OpenImProfileSchema>;
+export const TencentProfileSchema = z.enum(TENCENT_PROFILES);
+export type TencentProfile = z.infer<typeof TencentProfileSchema>;
+export const HoldModeSchema = z.enum(HOLD_MODES);
+export type HoldMode = z.infer<typeof HoldModeSchema>;
+
+export const SettingsSchema = z.strictObject({
+  listener: z.strictObject({
+    host: z.string().min(1).max(255),
+    port: z.number().int().min(0).max(65_535),
+  }),
+  hold: z.strictObject({
+    mode: HoldModeSchema,
+    openimTimeoutMs: z.number().int().min(500).max(15_000),
+    tencentTimeoutMs: z.number().int().min(500).max(15_000),
+    marginMs: z.number().int().min(0).max(5_000),
+    fallback: z.enum(['auto', 'no-response']),
+  }),
+  profiles: z.strictObject({ openim: OpenImProfileSchema, tencent: TencentProfileSchema }),
+  tencent: z.strictObject({
+    sdkAppId: z.number().int().min(0).nullable(),
+    token: z.string().min(1).max(128).nullable(),
+    maxClockSkewS: z.number().int().min(1).max(86_400),
+  }),
+  capture: z.strictObject({
+    limit: z.number().int().min(10).max(1_000_000),
+    maxBodyBytes: z.number().int().min(1_024).max(64 * 1_048_576),
+  }),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  listener: { host: '127.0.0.1', port: 10006 },
+  hold: { mode: 'off', openimTimeoutMs: 5000, tencentTimeoutMs: 2000, marginMs: 300, fallback: 'auto' },
+  profiles: { openim: 'v3.7+', tencent: 'fail-open' },
+  tencent: { sdkAppId: null, token: null, maxClockSkewS: 60 },
+  capture: { limit: 50_000, maxBodyBytes: 1_048_576 },
+};
+
+/** Body of `PATCH /api/settings`: any subset, deep-merged into the current settings, then validated whole. */
+export type SettingsPatch = { [K in keyof Settings]?: Partial<Settings[K]> };
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Deep-merges a patch (plain objects merge, everything else replaces); unknown keys are kept so validation reports them. */
+export function mergeSettings(current: Settings, patch: unknown): unknown {
+  const merge = (base: unknown, next: unknown): unknown => {
+    if (!isPlainObject(base) || !isPlainObject(next)) return next;
+    const out: Record<string, unknown> = { ...base };
+    for (const [key, value] of Object.entries(next)) {
+      if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
+      out[key] = merge(base[key], value);
+    }
+    return out;
+  };
+  return merge(current, patch);
+}
