@@ -1,7 +1,15 @@
 import { z } from 'zod';
 
 /** Ways the answer can be broken on purpose. */
-export const FAULT_TYPES = ['http-status', 'invalid-json', 'string-codes', 'empty-body', 'no-response', 'close', 'reset'] as const;
+export const FAULT_TYPES = [
+  'http-status',
+  'invalid-json',
+  'string-codes',
+  'empty-body',
+  'no-response',
+  'close',
+  'reset',
+] as const;
 export const FaultTypeSchema = z.enum(FAULT_TYPES);
 export type FaultType = z.infer<typeof FaultTypeSchema>;
 

@@ -44,7 +44,8 @@ export type RuleInput = z.input<typeof RuleSchema>;
 export const RuleListSchema = z.array(RuleSchema).superRefine((rules, ctx) => {
   const seen = new Set<string>();
   rules.forEach((rule, index) => {
-    if (seen.has(rule.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate rule id "${rule.id}"` });
+    if (seen.has(rule.id))
+      ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `duplicate rule id "${rule.id}"` });
     seen.add(rule.id);
   });
 });

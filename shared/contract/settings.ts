@@ -31,7 +31,11 @@ export const SettingsSchema = z.strictObject({
   }),
   capture: z.strictObject({
     limit: z.number().int().min(10).max(1_000_000),
-    maxBodyBytes: z.number().int().min(1_024).max(64 * 1_048_576),
+    maxBodyBytes: z
+      .number()
+      .int()
+      .min(1_024)
+      .max(64 * 1_048_576),
   }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -1,5 +1,5 @@
-import type { Decision, FaultType } from '../contract/decision.js';
 import type { Dialect, DialectOrUnknown, Finding, Outcome, Phase } from '../contract/capture.js';
+import type { Decision, FaultType } from '../contract/decision.js';
 import type { OpenImProfile, TencentProfile } from '../contract/settings.js';
 
 /**
@@ -95,7 +95,9 @@ export interface PlannedAnswer {
   fault?: FaultType;
 }
 
-export type ServerProfile = { dialect: 'openim'; version: OpenImProfile } | { dialect: 'tencent'; policy: TencentProfile };
+export type ServerProfile =
+  | { dialect: 'openim'; version: OpenImProfile }
+  | { dialect: 'tencent'; policy: TencentProfile };
 
 export interface OutcomeInput {
   dialect: DialectOrUnknown;

@@ -1,0 +1,49 @@
+import type {
+  Capture,
+  CaptureListResponse,
+  CaptureQuery,
+  Decision,
+  EngineEvent,
+  ImportResponse,
+  ListenerStatus,
+  Rule,
+  RuleWithStats,
+  SendRequest,
+  Settings,
+} from '../../shared/contract/index.js';
+
+/**
+ * What the control API server (and any other adapter) needs from the engine core.
+ * The core (engine.ts) implements it; control-server.ts only talks to this interface.
+ */
+export interface EngineApi {
+  readonly version: string;
+  listenerStatus(): ListenerStatus;
+
+  listCaptures(query: CaptureQuery): CaptureListResponse;
+  getCapture(id: string): Capture | undefined;
+  clearCaptures(): void;
+  /** Every capture in the store, oldest first (for export). */
+  allCaptures(): Capture[];
+  /** Adds captures from a session/HAR import (marked `imported`, fresh ids/seq). */
+  importCaptures(captures: Capture[]): ImportResponse;
+
+  /** Answers a held request. `not-held` when it was already answered (→ 409). */
+  decide(id: string, decision: Decision, by: 'person' | 'api'): DecideResult;
+
+  getRules(): RuleWithStats[];
+  /** Replaces the rule list (already validated) and persists it. */
+  setRules(rules: Rule[]): void;
+
+  getSettings(): Settings;
+  /** Replaces the settings (already validated), persists them, re-binds the listener if it changed. */
+  updateSettings(next: Settings): Promise<void>;
+
+  /** Sends a request to the engine's own listener (sample callbacks, resend). Fire and forget. */
+  send(request: SendRequest): void;
+
+  /** Subscribes to engine events; returns the unsubscribe function. */
+  subscribe(listener: (event: EngineEvent) => void): () => void;
+}
+
+export type DecideResult = { ok: true; capture: Capture } | { ok: false; reason: 'not-found' | 'not-held' };
