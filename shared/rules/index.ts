@@ -1,0 +1,5 @@
+export { type CompiledCondition, type ConditionTest, compileCondition, jsonEquals } from './conditions.js';
+export { commandMatcher, globToRegExp } from './glob.js';
+export { type ParsedPath, type PathSegment, parsePath, resolvePath } from './json-path.js';
+export { type CompiledRule, compileRule, type MatchContext } from './match.js';
+export { type RuleError, type ValidateRulesResult, validateRules } from './validate-rules.js';

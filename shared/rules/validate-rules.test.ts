@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { validateRules } from './validate-rules.js';
+
+const base = { id: 'r1', action: { type: 'answer', decision: { verdict: 'deny', code: 5002 } } };
+
+describe('validateRules', () => {
+  it('fills defaults on a valid list', () => {
+    const result = validateRules([base]);
+    expect(result).toEqual({
+      ok: true,
+      rules: [{ ...base, name: '', enabled: true, match: { dialect: 'any', where: [] }, times: null }],
+    });
+  });
+
+  it('reports an invalid regex with its exact place', () => {
+    const result = validateRules([
+      base,
+      { id: 'r2', match: { where: [{ path: 'a', op: 'matches', value: '([a-z' }] }, action: { type: 'hold' } },
+    ]);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors[0]?.path).toBe('[1].match.where[0].value');
+      expect(result.errors[0]?.message).toMatch(/invalid regular expression/);
+    }
+  });
+
+  it('reports bad paths, missing values and schema errors', () => {
+    const result = validateRules([
+      { ...base, match: { where: [{ path: 'a..b', op: 'exists' }] } },
+      { ...base, id: 'r2', match: { where: [{ path: 'a', op: 'in', value: 'x' }] } },
+      { ...base, id: 'r2' },
+    ]);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors.map((e) => e.path)).toEqual([
+        '[2].id',
+        '[0].match.where[0].path',
+        '[1].match.where[0].value',
+      ]);
+    }
+    const schema = validateRules([base, { ...base }]);
+    expect(schema.ok).toBe(false);
+    if (!schema.ok) expect(schema.errors).toEqual([{ path: '[1].id', message: 'duplicate rule id "r1"' }]);
+    const notList = validateRules({ rules: [] });
+    expect(notList.ok).toBe(false);
+    const badAction = validateRules([{ id: 'x', action: { type: 'explode' } }]);
+    expect(badAction.ok).toBe(false);
+    if (!badAction.ok) expect(badAction.errors[0]?.path).toBe('[0].action.type');
+  });
+});

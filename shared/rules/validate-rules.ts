@@ -1,0 +1,42 @@
+import { ConditionSchema, type Rule, RuleListSchema } from '../contract/rule.js';
+import { compileCondition } from './conditions.js';
+
+export interface RuleError {
+  /** Where the problem is, e.g. `[0].match.where[1].value`. */
+  path: string;
+  message: string;
+}
+
+export type ValidateRulesResult = { ok: true; rules: Rule[] } | { ok: false; errors: RuleError[] };
+
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) out += typeof key === 'number' ? `[${key}]` : `.${String(key)}`;
+  return out.startsWith('.') ? out.slice(1) : out;
+}
+
+/**
+ * Validates a rule list (rules file, `PUT /api/rules`): the schema, then what the schema cannot see —
+ * path syntax, regexes that do not compile, values the op needs. Defaults are filled in on success.
+ */
+export function validateRules(input: unknown): ValidateRulesResult {
+  const parsed = RuleListSchema.safeParse(input);
+  const errors: RuleError[] = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+  // Checked on the raw input too, so one answer lists schema and regex mistakes together.
+  if (Array.isArray(input)) {
+    input.forEach((rule: unknown, r) => {
+      const where: unknown = (rule as { match?: { where?: unknown } } | null)?.match?.where; // probing unknown JSON
+      if (!Array.isArray(where)) return;
+      where.forEach((raw: unknown, c) => {
+        const condition = ConditionSchema.safeParse(raw);
+        if (!condition.success) return;
+        const compiled = compileCondition(condition.data);
+        if (!compiled.ok) errors.push({ path: `[${r}].match.where[${c}].${compiled.field}`, message: compiled.error });
+      });
+    });
+  }
+  if (!parsed.success || errors.length > 0) return { ok: false, errors };
+  return { ok: true, rules: parsed.data };
+}
