@@ -28,6 +28,8 @@ export interface FieldSpec {
   description: string;
   /** For `object[]`: the fields of each item (e.g. `FriendItem[].To_Account`). */
   items?: FieldSpec[];
+  /** For `number`: the integer width the server uses (`EventTime` needs int64). */
+  int?: 'int32' | 'int64';
 }
 
 export interface CommandInfo {
@@ -51,6 +53,8 @@ export interface CommandInfo {
   responseFields: string[];
   /** Realistic request body (modelled commands only). */
   sample?: Record<string, unknown>;
+  /** What the server is doing, for sentences: "the friend request", "the remark change". */
+  subject?: string;
 }
 
 /** A request as the listener saw it; the body is already parsed (undefined when empty or not JSON). */
@@ -61,6 +65,10 @@ export interface IncomingRequest {
   /** Header names in any case; look-ups must be case-insensitive. */
   headers: Record<string, string | string[] | undefined>;
   body: unknown;
+  /** Raw body text, when known (lets validation tell an empty body from broken JSON). */
+  bodyText?: string;
+  /** JSON parse error message, when the body was not JSON. */
+  parseError?: string;
 }
 
 export type IdentifiedBy = 'tencent-query' | 'path' | 'legacy-query' | 'body' | 'none';

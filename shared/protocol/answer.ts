@@ -1,0 +1,111 @@
+import type { Decision, TargetDecision } from '../contract/decision.js';
+import { TENCENT_TARGET_LIST } from './catalogue-tencent.js';
+import { dialectDefaults } from './dialect-defaults.js';
+import { isObject, type JsonObject, own, safeStringify } from './json.js';
+import type { Identification, PlannedAnswer } from './types.js';
+
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
+
+/** OpenIM common fields, always as JSON numbers, in the order the server's own examples use (A.2). */
+function openImAnswer(decision: Decision): JsonObject {
+  const deny = decision.verdict === 'deny';
+  const defaults = dialectDefaults('openim');
+  const out: JsonObject = {
+    actionCode: 0,
+    errCode: deny ? (decision.code ?? defaults.denyCode) : 0,
+    errMsg: deny ? (decision.message ?? defaults.denyMessage) : '',
+    errDlt: deny ? (decision.detail ?? '') : '',
+    nextCode: deny ? 1 : 0,
+  };
+  // Included whenever given; only the remark/import commands' response structs read them (A.4.6, A.4.8).
+  if (decision.rewrite?.remark !== undefined) out.remark = decision.rewrite.remark;
+  if (decision.rewrite?.friendUserIDs !== undefined) out.friendUserIDs = [...decision.rewrite.friendUserIDs];
+  return out;
+}
+
+/** The `To_Account` of every item of the request's target list, in request order. */
+export function tencentTargets(command: string | null, body: unknown): string[] {
+  if (command === null || !Object.hasOwn(TENCENT_TARGET_LIST, command)) return [];
+  const list = own(body, TENCENT_TARGET_LIST[command] ?? '');
+  if (!Array.isArray(list)) return [];
+  const out: string[] = [];
+  for (const item of list) {
+    const to = own(item, 'To_Account');
+    if (typeof to === 'string') out.push(to);
+  }
+  return out;
+}
+
+function targetDecision(decision: Decision, account: string): TargetDecision | undefined {
+  const targets = decision.targets;
+  // Own keys only: an account named `constructor` must not pick up Object.prototype.constructor.
+  return targets && Object.hasOwn(targets, account) ? targets[account] : undefined;
+}
+
+function tencentAnswer(id: Identification, body: unknown, decision: Decision): JsonObject {
+  const defaults = dialectDefaults('tencent');
+  const out: JsonObject = { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' };
+  if (id.command !== null && Object.hasOwn(TENCENT_TARGET_LIST, id.command)) {
+    out.ResultItem = tencentTargets(id.command, body).map((account) => {
+      const t = targetDecision(decision, account);
+      const verdict = t?.verdict ?? decision.verdict;
+      if (verdict === 'allow') return { To_Account: account, ResultCode: 0, ResultInfo: '' };
+      return {
+        To_Account: account,
+        ResultCode: t?.code ?? decision.code ?? defaults.denyCode,
+        ResultInfo: t?.message ?? decision.message ?? defaults.denyMessage,
+      };
+    });
+    return out;
+  }
+  if (decision.verdict === 'deny') {
+    // After-callback answers are ignored by Tencent; a deny is still rendered the documented failure way.
+    out.ActionStatus = 'FAIL';
+    out.ErrorCode = decision.code ?? 1;
+    out.ErrorInfo = decision.message ?? '';
+  }
+  return out;
+}
+
+function mergeOverride(out: JsonObject, override: Decision['override']): void {
+  if (!isObject(override)) return;
+  for (const key of Object.keys(override)) {
+    // Assigning `__proto__` would replace the answer's prototype instead of adding a field.
+    if (key === '__proto__') continue;
+    out[key] = override[key];
+  }
+}
+
+/** The exact HTTP answer for a Decision, per dialect and command (protocols.md A.2, B.2, Part E). */
+export function buildAnswer(id: Identification, body: unknown, decision: Decision): PlannedAnswer {
+  const delayMs = decision.delayMs ?? 0;
+  const fault = decision.fault?.type;
+  if (fault === 'no-response' || fault === 'close' || fault === 'reset') {
+    return { action: fault, status: 0, headers: {}, bodyText: '', delayMs, fault };
+  }
+  const answer = id.dialect === 'tencent' ? tencentAnswer(id, body, decision) : openImAnswer(decision);
+  mergeOverride(answer, decision.override);
+
+  const base = { action: 'respond' as const, delayMs, headers: { ...JSON_HEADERS } };
+  switch (fault) {
+    case 'http-status':
+      return { ...base, status: decision.fault?.status ?? 500, bodyText: safeStringify(answer), fault };
+    case 'invalid-json': {
+      // Any strict prefix of a JSON object lacks its closing brace, so it can never parse.
+      const text = safeStringify(answer);
+      return { ...base, status: 200, bodyText: text.slice(0, Math.max(1, Math.floor(text.length / 2))), fault };
+    }
+    case 'string-codes':
+      // The documentation's mistake on purpose: every number written as a string ("nextCode":"0").
+      return {
+        ...base,
+        status: 200,
+        bodyText: safeStringify(answer, (_k, v) => (typeof v === 'number' ? String(v) : v)),
+        fault,
+      };
+    case 'empty-body':
+      return { ...base, headers: {}, status: 200, bodyText: '', fault };
+    default:
+      return { ...base, status: 200, bodyText: safeStringify(answer) };
+  }
+}

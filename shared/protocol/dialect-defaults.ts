@@ -1,0 +1,32 @@
+import type { DialectOrUnknown } from '../contract/capture.js';
+import type { DialectDefaults } from './types.js';
+
+const OPENIM: DialectDefaults = {
+  denyCode: 5001,
+  denyMessage: 'denied by app backend',
+  presets: [
+    { code: 5001, label: '5001 denied by app backend' },
+    { code: 5002, label: '5002 spam / abuse' },
+    { code: 5003, label: '5003 not allowed by privacy settings' },
+    { code: 5004, label: '5004 rate limited' },
+    { code: 20001, label: '20001 after-callback range example (20001–29999)' },
+    { code: 50, label: '50 (below 100: user sees a generic 500, not your message)' },
+  ],
+};
+
+const TENCENT: DialectDefaults = {
+  denyCode: 38001,
+  denyMessage: 'denied by app backend',
+  presets: [
+    { code: 38001, label: '38001 denied by app backend' },
+    { code: 38002, label: '38002 spam / abuse' },
+    { code: 38003, label: '38003 not allowed by privacy settings' },
+    { code: 38004, label: '38004 rate limited' },
+  ],
+};
+
+/** Deny code, message and presets per dialect; unknown dialects are answered OpenIM-style. */
+export function dialectDefaults(dialect: DialectOrUnknown): DialectDefaults {
+  const d = dialect === 'tencent' ? TENCENT : OPENIM;
+  return { ...d, presets: d.presets.map((p) => ({ ...p })) };
+}

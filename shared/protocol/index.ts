@@ -1,0 +1,14 @@
+export * from './answer.js';
+export * from './catalogue.js';
+export * from './catalogue-openim.js';
+export * from './catalogue-tencent.js';
+export * from './dialect-defaults.js';
+export * from './headers.js';
+export * from './identify.js';
+export * from './json.js';
+export * from './outcome.js';
+export * from './samples.js';
+export * from './sign.js';
+export * from './summary.js';
+export type * from './types.js';
+export * from './validate.js';

@@ -1,0 +1,82 @@
+import { tencentTargets } from './answer.js';
+import { own, ownString } from './json.js';
+import type { Identification, Summary } from './types.js';
+
+const MAX_LIST = 5;
+const MAX_TEXT = 200;
+
+const clip = (s: string): string => (s.length > MAX_TEXT ? `${s.slice(0, MAX_TEXT - 1)}…` : s);
+
+/** "a, b, c +2 more": keeps the table cell short on huge lists. */
+function listText(items: string[]): string {
+  const shown = items.slice(0, MAX_LIST).join(', ');
+  return items.length > MAX_LIST ? `${shown} +${items.length - MAX_LIST} more` : shown;
+}
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+const arrow = (from: string | undefined, to: string): string => (from || to ? `${from ?? '?'} → ${to || '?'}` : '');
+
+function itemsOf(body: unknown, listKey: string, field: string): string[] {
+  const list = own(body, listKey);
+  if (!Array.isArray(list)) return [];
+  const out: string[] = [];
+  for (const item of list) {
+    const v = own(item, field);
+    if (typeof v === 'string') out.push(v);
+  }
+  return out;
+}
+
+function openIm(body: unknown): Summary {
+  const from = ownString(body, 'fromUserID') ?? ownString(body, 'ownerUserID') ?? ownString(body, 'userID');
+  const ids = strings(own(body, 'friendUserIDs'));
+  const single =
+    ownString(body, 'toUserID') ??
+    // Agree callbacks: `blackUserID` is the user who agrees (A.4.3), so applicant → agreeing user.
+    ownString(body, 'blackUserID') ??
+    ownString(body, 'friendUserID') ??
+    ownString(body, 'recvID') ??
+    ownString(body, 'groupID') ??
+    '';
+  const to = Array.isArray(own(body, 'friendUserIDs')) ? listText(ids) : single;
+  let text = ownString(body, 'reqMsg') ?? ownString(body, 'HandleMsg') ?? ownString(body, 'remark') ?? '';
+  if (Array.isArray(own(body, 'friendUserIDs'))) text = `${ids.length} friend${ids.length === 1 ? '' : 's'}`;
+  return { parties: arrow(from, to), text: clip(text), targets: [] };
+}
+
+function tencent(id: Identification, body: unknown): Summary {
+  const targets = tencentTargets(id.command, body);
+  const from = ownString(body, 'From_Account');
+  if (targets.length > 0 || own(body, 'FriendItem') !== undefined || own(body, 'ResponseFriendItem') !== undefined) {
+    const wordings = itemsOf(body, 'FriendItem', 'AddWording').filter((w) => w !== '');
+    const actions = itemsOf(body, 'ResponseFriendItem', 'ResponseAction').map((a) => a.replace('Response_Action_', ''));
+    return {
+      parties: arrow(from, listText(targets)),
+      text: clip((wordings.length ? wordings : actions).join(' | ')),
+      targets,
+    };
+  }
+  const pairs = own(body, 'PairList');
+  if (Array.isArray(pairs)) {
+    const froms = [...new Set(itemsOf(body, 'PairList', 'From_Account'))];
+    const tos = itemsOf(body, 'PairList', 'To_Account');
+    const parties = froms.length <= 1 ? arrow(froms[0], listText(tos)) : `${listText(froms)} → ${listText(tos)}`;
+    const cmd = ownString(body, 'ClientCmd');
+    const text = `${pairs.length} pair${pairs.length === 1 ? '' : 's'}${cmd ? ` (${cmd})` : ''}`;
+    return { parties, text, targets: [] };
+  }
+  const to = ownString(body, 'To_Account') ?? listText(strings(own(body, 'To_Account')));
+  const tags = itemsOf(body, 'ProfileItem', 'Tag');
+  return { parties: arrow(from ?? ownString(body, 'Operator_Account'), to), text: clip(tags.join(', ')), targets: [] };
+}
+
+/** Who → whom and the key text of a request, for the capture list. Never throws on garbage. */
+export function summarize(id: Identification, body: unknown): Summary {
+  try {
+    return id.dialect === 'tencent' ? tencent(id, body) : openIm(body);
+  } catch {
+    // Own-property reads cannot throw on parsed JSON; this guards objects built elsewhere (getters, proxies).
+    return { parties: '', text: '', targets: [] };
+  }
+}
