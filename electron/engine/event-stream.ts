@@ -1,0 +1,123 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { type WebSocket, WebSocketServer } from 'ws';
+import type { EngineEvent } from '../../shared/contract/index.js';
+import type { EngineApi } from './engine-api.js';
+
+export interface EventStreamOptions {
+  /** How long events are collected before one array is sent. */
+  batchMs?: number;
+  /** A client whose unsent data grows beyond this is disconnected instead of buffered forever. */
+  maxBufferedBytes?: number;
+  /** Upper bound of events in one message; a bigger batch is split. */
+  maxBatchEvents?: number;
+}
+
+export interface EventStream {
+  /** Completes an already authorised upgrade to `/api/events`. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  clientCount(): number;
+  close(): Promise<void>;
+}
+
+/**
+ * Adds `event` to `pending`, coalescing per capture: a `capture.updated` for a capture that already has an
+ * event in this batch replaces that event's summary in place (keeping its type and position), so a capture
+ * added and updated in the same batch arrives once, as `capture.added` with its latest state.
+ * `captures.cleared` drops the batch's earlier capture events (those captures are gone).
+ */
+export function enqueueEvent(pending: EngineEvent[], index: Map<string, number>, event: EngineEvent): EngineEvent[] {
+  if (event.type === 'capture.updated') {
+    const at = index.get(event.capture.id);
+    const earlier = at === undefined ? undefined : pending[at];
+    if (at !== undefined && earlier && (earlier.type === 'capture.added' || earlier.type === 'capture.updated')) {
+      pending[at] = { type: earlier.type, capture: event.capture };
+      return pending;
+    }
+  }
+  if (event.type === 'captures.cleared') {
+    const kept = pending.filter((e) => e.type !== 'capture.added' && e.type !== 'capture.updated');
+    kept.push(event);
+    index.clear();
+    return kept;
+  }
+  if (event.type === 'capture.added' || event.type === 'capture.updated') index.set(event.capture.id, pending.length);
+  pending.push(event);
+  return pending;
+}
+
+export function createEventStream(engine: EngineApi, options: EventStreamOptions = {}): EventStream {
+  const batchMs = options.batchMs ?? 50;
+  const maxBuffered = options.maxBufferedBytes ?? 4 * 1_048_576;
+  const maxBatch = options.maxBatchEvents ?? 5_000;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  const clients = new Set<WebSocket>();
+  let pending: EngineEvent[] = [];
+  let index = new Map<string, number>();
+  let timer: NodeJS.Timeout | null = null;
+
+  const sendTo = (ws: WebSocket, text: string): void => {
+    if (ws.readyState !== ws.OPEN) return;
+    if (ws.bufferedAmount > maxBuffered) {
+      // A stuck reader would make the engine hold every future event for it: cut it off.
+      // (A close frame would queue behind the same backlog, so the socket is simply cut.)
+      clients.delete(ws);
+      ws.terminate();
+      return;
+    }
+    ws.send(text);
+  };
+
+  const flush = (): void => {
+    timer = null;
+    const batch = pending;
+    pending = [];
+    index = new Map();
+    if (clients.size === 0 || batch.length === 0) return;
+    for (let start = 0; start < batch.length; start += maxBatch) {
+      const text = JSON.stringify(batch.slice(start, start + maxBatch));
+      for (const ws of clients) sendTo(ws, text);
+    }
+  };
+
+  const unsubscribe = engine.subscribe((event) => {
+    if (clients.size === 0) return;
+    pending = enqueueEvent(pending, index, event);
+    timer ??= setTimeout(flush, batchMs);
+  });
+
+  wss.on('connection', (ws: WebSocket) => {
+    clients.add(ws);
+    ws.on('close', () => clients.delete(ws));
+    ws.on('error', () => clients.delete(ws));
+    // The stream is server → client only; anything the client sends is ignored.
+    const initial: EngineEvent[] = [
+      { type: 'listener.status', status: engine.listenerStatus() },
+      { type: 'settings.changed', settings: engine.getSettings() },
+    ];
+    sendTo(ws, JSON.stringify(initial));
+  });
+
+  return {
+    handleUpgrade(req, socket, head) {
+      wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    },
+    clientCount: () => clients.size,
+    close() {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+      timer = null;
+      const closing = [...clients].map(
+        (ws) =>
+          new Promise<void>((resolve) => {
+            ws.once('close', () => resolve());
+            ws.close(1001, 'server stopping');
+            // A client that never answers the close handshake must not keep the process alive.
+            setTimeout(() => ws.terminate(), 1_000).unref();
+          }),
+      );
+      clients.clear();
+      return Promise.all(closing).then(() => new Promise<void>((resolve) => wss.close(() => resolve())));
+    },
+  };
+}
