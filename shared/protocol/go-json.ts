@@ -1,0 +1,112 @@
+/**
+ * Just enough of Go's encoding/json to predict how OpenIM decodes a callback answer (protocols.md A.2):
+ * keys match case-insensitively, ints reject `1.0`, `1e2`, strings and booleans, `null` leaves the zero value,
+ * unknown keys are ignored. JSON.parse alone cannot tell `1.0` from `1`, so members are read from the raw text.
+ */
+
+export interface RawMember {
+  key: string;
+  /** The value's exact source text. */
+  raw: string;
+}
+
+const WS = new Set([' ', '\t', '\n', '\r']);
+
+function skipWs(text: string, i: number): number {
+  let j = i;
+  while (j < text.length && WS.has(text[j] ?? '')) j++;
+  return j;
+}
+
+/** Index just past the string starting at `i` (which is a quote). */
+function endOfString(text: string, i: number): number {
+  let j = i + 1;
+  while (j < text.length) {
+    const c = text[j];
+    if (c === '\\') j += 2;
+    else if (c === '"') return j + 1;
+    else j++;
+  }
+  return j;
+}
+
+/** Index of the end of the value starting at `i`: a depth counter, not recursion, so nesting depth is harmless. */
+function endOfValue(text: string, i: number): number {
+  let depth = 0;
+  let j = i;
+  while (j < text.length) {
+    const c = text[j];
+    if (c === '"') {
+      j = endOfString(text, j);
+      if (depth === 0) return j;
+      continue;
+    }
+    if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      if (depth === 0) return j;
+      depth--;
+      if (depth === 0) return j + 1;
+    } else if (c === ',' && depth === 0) return j;
+    j++;
+  }
+  return j;
+}
+
+/** Top-level members of a JSON object text, in order (duplicates kept). Call only on text JSON.parse accepted. */
+export function topLevelMembers(text: string): RawMember[] {
+  const out: RawMember[] = [];
+  let i = skipWs(text, 0);
+  if (text[i] !== '{') return out;
+  i = skipWs(text, i + 1);
+  while (i < text.length && text[i] === '"') {
+    const keyEnd = endOfString(text, i);
+    const key = JSON.parse(text.slice(i, keyEnd)) as string; // valid JSON string literal: the text parsed as a whole
+    i = skipWs(text, keyEnd);
+    i = skipWs(text, i + 1); // past ':'
+    const valueEnd = endOfValue(text, i);
+    out.push({ key, raw: text.slice(i, valueEnd).trimEnd() });
+    i = skipWs(text, valueEnd);
+    if (text[i] !== ',') break;
+    i = skipWs(text, i + 1);
+  }
+  return out;
+}
+
+export type GoKind = 'int32' | 'string' | 'string[]';
+
+const INT_LITERAL = /^-?(0|[1-9]\d*)$/;
+const INT32_MIN = -2_147_483_648;
+const INT32_MAX = 2_147_483_647;
+
+/** Go's verdict on decoding one raw value into a field of this kind: the value, or why it fails. */
+export function goDecode(raw: string, kind: GoKind): { ok: true; value: unknown } | { ok: false; why: string } {
+  if (raw === 'null') return { ok: true, value: null };
+  const first = raw[0];
+  const what =
+    first === '"'
+      ? 'a string'
+      : first === '{'
+        ? 'an object'
+        : first === '['
+          ? 'an array'
+          : first === 't' || first === 'f'
+            ? 'a boolean'
+            : `the number ${raw.length > 20 ? `${raw.slice(0, 20)}…` : raw}`;
+  if (kind === 'int32') {
+    if (!INT_LITERAL.test(raw)) return { ok: false, why: `is ${what}, not an integer` };
+    const n = Number(raw);
+    if (n < INT32_MIN || n > INT32_MAX) return { ok: false, why: `${raw} does not fit in int32` };
+    return { ok: true, value: n };
+  }
+  if (kind === 'string') {
+    return first === '"'
+      ? { ok: true, value: JSON.parse(raw) as string }
+      : { ok: false, why: `is ${what}, not a string` }; // raw is a valid string literal
+  }
+  if (first !== '[') return { ok: false, why: `is ${what}, not an array of strings` };
+  const list: unknown = JSON.parse(raw);
+  if (!Array.isArray(list) || !list.every((x) => typeof x === 'string' || x === null)) {
+    return { ok: false, why: 'is not an array of strings' };
+  }
+  return { ok: true, value: list.filter((x): x is string => typeof x === 'string') };
+}

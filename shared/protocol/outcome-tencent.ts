@@ -1,0 +1,117 @@
+import type { Outcome, TargetOutcome } from '../contract/capture.js';
+import type { TencentProfile } from '../contract/settings.js';
+import { tencentTargets } from './answer.js';
+import { findCommand } from './catalogue.js';
+import { TENCENT_TARGET_LIST } from './catalogue-tencent.js';
+import { isObject, own, quote } from './json.js';
+import type { OutcomeInput } from './types.js';
+
+/** Why the callback counts as failed (B.1 "Failure conditions"), or null when Tencent read a JSON answer. */
+function failureReason(input: OutcomeInput): string | null {
+  const sent = input.sent;
+  if (sent.action !== 'respond') return `no answer came back (${sent.action})`;
+  if (input.elapsedMs >= input.serverTimeoutMs)
+    return `the answer took longer than the ${input.serverTimeoutMs / 1000} s timeout`;
+  if (sent.status !== 200) return `the HTTP status was ${sent.status}, not 200`;
+  try {
+    // A JSON array or scalar has no ActionStatus/ResultItem to read, so it is treated like non-JSON. [assumed]
+    if (!isObject(JSON.parse(sent.bodyText))) return 'the body is not a JSON object';
+  } catch {
+    return sent.bodyText.trim() === '' ? 'the body is empty' : 'the body is not JSON';
+  }
+  return null;
+}
+
+function failed(policy: TencentProfile, subject: string, why: string): Outcome {
+  if (policy === 'fail-open') {
+    return {
+      effect: 'proceeds',
+      explanation: `Tencent counts the callback as failed (${why}) and, with the default fail-open policy, lets ${subject} go ahead.`,
+    };
+  }
+  return {
+    effect: 'fails',
+    explanation: `Tencent counts the callback as failed (${why}) and, with the fail-closed policy, does not let ${subject} go ahead.`,
+  };
+}
+
+/** The ResultItem entry for an account: own properties only, first match wins. */
+function resultFor(items: unknown[], account: string): unknown {
+  return items.find((it) => own(it, 'To_Account') === account);
+}
+
+function perTarget(accounts: string[], answer: unknown): { targets: TargetOutcome[]; notes: string[] } {
+  const raw = own(answer, 'ResultItem');
+  const items = Array.isArray(raw) ? raw : [];
+  const targets: TargetOutcome[] = [];
+  const missing: string[] = [];
+  const odd: string[] = [];
+  for (const account of accounts) {
+    const item = resultFor(items, account);
+    const code = own(item, 'ResultCode');
+    if (item === undefined) missing.push(account);
+    else if (typeof code !== 'number') odd.push(account);
+    if (typeof code === 'number' && code !== 0) {
+      const info = own(item, 'ResultInfo');
+      targets.push({ account, effect: 'blocked', code, ...(typeof info === 'string' ? { message: info } : {}) });
+    } else {
+      targets.push({ account, effect: 'proceeds' });
+    }
+  }
+  const notes: string[] = [];
+  // protocols.md Part D.5: Tencent does not document what happens to targets left out of ResultItem.
+  if (missing.length) notes.push(`${missing.join(', ')} not in ResultItem (unconfirmed; assumed to proceed)`);
+  if (odd.length) notes.push(`${odd.join(', ')} without a numeric ResultCode (assumed to proceed)`);
+  return { targets, notes };
+}
+
+export function tencentOutcome(input: OutcomeInput, policy: TencentProfile): Outcome {
+  const info = input.command === null ? undefined : findCommand(input.command, 'tencent');
+  const phase = info?.phase ?? input.phase;
+  const subject = info?.subject ?? 'the event';
+  if (phase === 'after') {
+    return {
+      effect: 'ignored',
+      explanation: `Tencent ignores answers to after-callbacks: ${subject} has already happened.`,
+    };
+  }
+  if (!info || !Object.hasOwn(TENCENT_TARGET_LIST, info.name)) {
+    return {
+      effect: 'unknown',
+      explanation: `Unknown Tencent command${input.command ? ` ${input.command}` : ''}: the outcome cannot be predicted.`,
+    };
+  }
+  const why = failureReason(input);
+  if (why !== null) return failed(policy, subject, why);
+  const answer: unknown = input.sent.action === 'respond' ? JSON.parse(input.sent.bodyText) : undefined; // parsed fine above
+  const errorCode = own(answer, 'ErrorCode');
+  if ((typeof errorCode === 'number' && errorCode !== 0) || own(answer, 'ActionStatus') === 'FAIL') {
+    // B.2.1: a non-zero ErrorCode is a backend failure, which Tencent's failure policy decides (ignored by default).
+    return failed(policy, subject, `the answer reports a backend failure, ErrorCode ${String(errorCode)}`);
+  }
+  const accounts = tencentTargets(info.name, input.requestBody);
+  const { targets, notes } = perTarget(accounts, answer);
+  const blocked = targets.filter((t) => t.effect === 'blocked');
+  const note = notes.length ? `; ${notes.join('; ')}` : '';
+  if (targets.length > 0 && blocked.length === targets.length) {
+    const first = blocked[0];
+    const codes = [...new Set(blocked.map((t) => t.code))].join(', ');
+    return {
+      effect: 'blocked',
+      ...(first?.code !== undefined ? { code: first.code } : {}),
+      ...(first?.message !== undefined ? { message: first.message } : {}),
+      explanation: `Tencent blocks ${subject} for every target (ResultCode ${codes}${first?.message ? ` ${quote(first.message)}` : ''})${note}.`,
+      targets,
+    };
+  }
+  if (blocked.length > 0) {
+    const list = blocked.map((t) => `${t.account} (${t.code})`).join(', ');
+    return {
+      effect: 'proceeds',
+      message: `${blocked.length} of ${targets.length} targets blocked`,
+      explanation: `Tencent lets ${subject} go ahead for ${targets.length - blocked.length} of ${targets.length} targets and blocks ${list}${note}.`,
+      targets,
+    };
+  }
+  return { effect: 'proceeds', explanation: `Tencent lets ${subject} go ahead for every target${note}.`, targets };
+}
