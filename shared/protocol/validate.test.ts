@@ -239,7 +239,7 @@ describe('validate: hostile input', () => {
         ownerUserID: 'o',
         friendUserIDs: Array.from({ length: 100_000 }, (_, i) => i),
       },
-      { CallbackCommand: 'Sns.CallbackPrevFriendAdd', FriendItem: { To_Account: 'a' }, EventTime: 1e400 },
+      { CallbackCommand: 'Sns.CallbackPrevFriendAdd', FriendItem: { To_Account: 'a' }, EventTime: JSON.parse('1e400') },
       JSON.parse('{"callbackCommand":"callbackBeforeAddFriendCommand","__proto__":{"fromUserID":"x"},"constructor":1}'),
       deep,
       { CallbackCommand: 'Sns.CallbackPrevFriendAdd', ...(deep as object), EventTime: 2 ** 64 },
