@@ -1,0 +1,283 @@
+import type { ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import {
+  ALLOW,
+  type Capture,
+  type CaptureSummaryText,
+  type DecidedBy,
+  type Decision,
+  type Settings,
+} from '../../shared/contract/index.js';
+import {
+  buildAnswer,
+  type Identification,
+  type IncomingRequest,
+  identify,
+  predictOutcome,
+  summarize,
+  validate,
+} from '../../shared/protocol/index.js';
+import {
+  applyIdentification,
+  clientGaveUp,
+  holdInfo,
+  newCapture,
+  serverProfile,
+  serverTimeoutMs,
+} from './capture-factory.js';
+import { executeAnswer } from './fault.js';
+import { HoldQueue } from './hold-queue.js';
+import type { RawRequest } from './listener.js';
+import type { RuleEngine } from './rule-engine.js';
+
+/** One request between arrival and its final state. */
+interface Pending {
+  capture: Capture;
+  text: CaptureSummaryText;
+  id: Identification;
+  body: unknown;
+  res: ServerResponse;
+  startedAt: number;
+  /** Already in the store (held, or answered after a delay): the next commit is an update. */
+  stored: boolean;
+  /** Final state reached; later socket events are ignored. */
+  done: boolean;
+  /** A 'close' listener is attached (held or delayed). */
+  watched: boolean;
+  delayTimer?: NodeJS.Timeout;
+}
+
+export interface HandlerDeps {
+  settings(): Settings;
+  rules: RuleEngine;
+  nextSeq(): number;
+  /** Stores (isNew) or updates a capture and emits the event; `final` captures are also written to the log. */
+  commit(capture: Capture, text: CaptureSummaryText, isNew: boolean, final: boolean): void;
+  /** Rules matched or their counters changed. */
+  rulesUsed(): void;
+}
+
+type BadInput = { status: number; code: string; message: string };
+
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
+
+/**
+ * The listener's pipeline: identify → validate → decide (hold / rule / default) → answer → capture.
+ * Owns the held requests, the delayed answers and the sockets a `no-response` fault keeps open.
+ */
+export class CallbackHandler {
+  readonly holds = new HoldQueue<Pending>();
+  private readonly delayed = new Set<Pending>();
+  private readonly lingering = new Set<Socket>();
+  private stopping = false;
+
+  constructor(private readonly deps: HandlerDeps) {}
+
+  handle(raw: RawRequest, res: ServerResponse): void {
+    const capture = newCapture(raw, this.deps.nextSeq());
+    let body: unknown;
+    let bad: BadInput | null = null;
+    if (raw.truncated) {
+      const max = this.deps.settings().capture.maxBodyBytes;
+      bad = { status: 413, code: 'body-too-large', message: `request body is larger than ${max} bytes` };
+    } else if (raw.method !== 'POST') {
+      bad = { status: 405, code: 'method-not-allowed', message: `${raw.method} is not accepted: callbacks are POST` };
+    } else {
+      try {
+        body = JSON.parse(raw.bodyText);
+      } catch (err) {
+        const message = raw.bodyText === '' ? 'empty body' : err instanceof Error ? err.message : String(err);
+        capture.request.parseError = message;
+        bad = { status: 400, code: 'invalid-json', message: `request body is not JSON: ${message}` };
+      }
+    }
+    if (body !== undefined) capture.request.body = body;
+    const request: IncomingRequest = {
+      method: raw.method,
+      path: raw.path,
+      query: raw.query,
+      headers: raw.headers,
+      body,
+      bodyText: raw.bodyText,
+      ...(capture.request.parseError !== undefined ? { parseError: capture.request.parseError } : {}),
+    };
+    const id = identify(request);
+    applyIdentification(capture, id);
+    const summary = summarize(id, body);
+    const pending: Pending = {
+      capture,
+      text: { parties: summary.parties, text: summary.text },
+      id,
+      body,
+      res,
+      startedAt: raw.startedAt,
+      stored: false,
+      done: false,
+      watched: false,
+    };
+    const settings = this.deps.settings();
+    const { tencent } = settings;
+    // A cut body would only produce misleading field findings.
+    if (!raw.truncated) {
+      capture.findings = validate(request, id, {
+        sdkAppId: tencent.sdkAppId,
+        token: tencent.token,
+        maxClockSkewS: tencent.maxClockSkewS,
+        nowMs: raw.receivedAt,
+      });
+    }
+    if (bad) {
+      this.rejectBadInput(pending, bad);
+      return;
+    }
+    const mode = settings.hold.mode;
+    const holdByMode = mode === 'all' || (mode === 'before' && id.phase === 'before');
+    const match = holdByMode ? null : this.deps.rules.match({ dialect: id.dialect, command: id.command, body });
+    if (match) this.deps.rulesUsed();
+    if (holdByMode || match?.type === 'hold') {
+      this.hold(pending, settings);
+      return;
+    }
+    this.answer(pending, match?.type === 'answer' ? match.decision : ALLOW, match ? `rule:${match.ruleId}` : 'default');
+  }
+
+  /** A decision from a person or the API on a held request; null when it is not held. */
+  decide(captureId: string, decision: Decision, by: 'person' | 'api'): Capture | null {
+    const pending = this.holds.take(captureId);
+    if (!pending) return null;
+    this.answer(pending, decision, by);
+    return pending.capture;
+  }
+
+  isHeld(captureId: string): boolean {
+    return this.holds.has(captureId);
+  }
+
+  /** Engine stopping: every held request gets its fallback, delayed answers go out now, open sockets are dropped. */
+  stop(): void {
+    this.stopping = true;
+    for (const pending of this.holds.takeAll()) this.fallback(pending);
+    for (const pending of [...this.delayed]) {
+      clearTimeout(pending.delayTimer);
+      this.send(pending);
+    }
+    for (const socket of this.lingering) socket.destroy();
+  }
+
+  private hold(pending: Pending, settings: Settings): void {
+    const { capture } = pending;
+    capture.hold = holdInfo(settings, capture);
+    this.holds.add(capture.id, pending, capture.hold.deadlineAt, (p) => this.fallback(p));
+    this.watchClient(pending);
+    pending.stored = true;
+    this.deps.commit(capture, pending.text, true, false);
+  }
+
+  private fallback(pending: Pending): void {
+    const { capture } = pending;
+    if (capture.hold?.fallback === 'no-response') {
+      this.answer(pending, { verdict: 'allow', fault: { type: 'no-response' } }, 'timeout');
+      return;
+    }
+    const match = this.deps.rules.match(
+      { dialect: capture.dialect, command: capture.command, body: pending.body },
+      true,
+    );
+    if (match) this.deps.rulesUsed();
+    this.answer(pending, match?.type === 'answer' ? match.decision : ALLOW, 'timeout');
+  }
+
+  private answer(pending: Pending, decision: Decision, by: DecidedBy): void {
+    const { capture } = pending;
+    capture.decision = decision;
+    capture.decidedBy = by;
+    const delayMs = this.stopping ? 0 : (decision.delayMs ?? 0);
+    if (delayMs <= 0) {
+      this.send(pending);
+      return;
+    }
+    // Answered but not yet sent: shown as answered with no response until the delay ends.
+    capture.state = 'answered';
+    this.delayed.add(pending);
+    this.watchClient(pending);
+    pending.delayTimer = setTimeout(() => this.send(pending), delayMs);
+    this.deps.commit(capture, pending.text, !pending.stored, false);
+    pending.stored = true;
+  }
+
+  private send(pending: Pending): void {
+    this.delayed.delete(pending);
+    if (pending.done) return;
+    const { capture, res } = pending;
+    if (res.destroyed || res.writableEnded) {
+      this.giveUp(pending);
+      return;
+    }
+    const plan = buildAnswer(pending.id, pending.body, capture.decision ?? ALLOW);
+    const response = executeAnswer(res, plan, { closeConnection: this.stopping, lingering: this.lingering });
+    const elapsed = performance.now() - pending.startedAt;
+    const settings = this.deps.settings();
+    const timeout = serverTimeoutMs(settings, capture.dialect);
+    capture.state = 'answered';
+    capture.response = response;
+    capture.latencyMs = Math.round(elapsed * 1000) / 1000;
+    capture.outcome = predictOutcome({
+      dialect: capture.dialect,
+      command: capture.command,
+      phase: capture.phase,
+      requestBody: pending.body,
+      sent:
+        plan.action === 'respond'
+          ? { action: 'respond', status: response.status, bodyText: response.bodyText }
+          : { action: plan.action },
+      // With no answer at all, the IM server waits for its own timeout.
+      elapsedMs: plan.action === 'no-response' ? timeout : elapsed,
+      serverTimeoutMs: timeout,
+      profile: serverProfile(settings, capture.dialect),
+    });
+    this.finish(pending);
+  }
+
+  private rejectBadInput(pending: Pending, bad: BadInput): void {
+    const { capture, res } = pending;
+    const bodyText = JSON.stringify({ error: { code: bad.code, message: bad.message } });
+    const headers: Record<string, string> = { ...JSON_HEADERS, 'content-length': String(Buffer.byteLength(bodyText)) };
+    if (bad.status === 405) headers.allow = 'POST';
+    // After an oversized body the connection is not reused.
+    if (bad.status === 413 || this.stopping) headers.connection = 'close';
+    res.writeHead(bad.status, headers);
+    res.end(bodyText);
+    capture.findings = [{ level: 'error', code: bad.code, message: bad.message }, ...capture.findings];
+    capture.state = 'failed';
+    capture.response = { status: bad.status, headers, bodyText };
+    capture.latencyMs = Math.round((performance.now() - pending.startedAt) * 1000) / 1000;
+    this.finish(pending, 'failed');
+  }
+
+  /** Marks a held/delayed request failed when its client disconnects first. */
+  private watchClient(pending: Pending): void {
+    if (pending.watched) return;
+    pending.watched = true;
+    pending.res.once('close', () => {
+      if (pending.done || pending.res.writableFinished) return;
+      if (this.holds.take(pending.capture.id) === undefined && !this.delayed.has(pending)) return;
+      clearTimeout(pending.delayTimer);
+      this.delayed.delete(pending);
+      this.giveUp(pending);
+    });
+  }
+
+  private giveUp(pending: Pending): void {
+    const { capture } = pending;
+    capture.findings = [...capture.findings, clientGaveUp];
+    capture.latencyMs = Math.round((performance.now() - pending.startedAt) * 1000) / 1000;
+    this.finish(pending, 'failed');
+  }
+
+  private finish(pending: Pending, state: Capture['state'] = 'answered'): void {
+    pending.done = true;
+    pending.capture.state = state;
+    this.deps.commit(pending.capture, pending.text, !pending.stored, true);
+    pending.stored = true;
+  }
+}

@@ -1,0 +1,282 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
+import { join } from 'node:path';
+import type {
+  Capture,
+  CaptureListResponse,
+  CaptureQuery,
+  CaptureSummaryText,
+  Decision,
+  EngineEvent,
+  ImportResponse,
+  ListenerStatus,
+  Rule,
+  RuleWithStats,
+  SendRequest,
+  Settings,
+  SettingsPatch,
+} from '../../shared/contract/index.js';
+import { CallbackHandler } from './callback-handler.js';
+import { CaptureLog } from './capture-log.js';
+import { CaptureStore } from './capture-store.js';
+import type { DecideResult, EngineApi } from './engine-api.js';
+import { loadRules, loadSettings, summaryText } from './engine-load.js';
+import { Listener } from './listener.js';
+import { JsonFileStore } from './persistence.js';
+import { RuleEngine } from './rule-engine.js';
+
+export interface EngineCoreOptions {
+  dataDir: string | null;
+  settings?: SettingsPatch;
+  rules?: Rule[];
+  version: string;
+  log: (line: string) => void;
+}
+
+export interface EngineStats {
+  captures: number;
+  /** Captures dropped from memory because the store limit was reached. */
+  dropped: number;
+  held: number;
+}
+
+/** The log is rewritten on start when it holds more than this many lines per stored capture. */
+const COMPACT_FACTOR = 2;
+const RULES_EVENT_MS = 100;
+
+/**
+ * Everything of the engine except the control API: settings, rules, captures, persistence and the listener.
+ * `load()` then `listen()` to start, `close()` to stop.
+ */
+export class EngineCore implements EngineApi {
+  readonly version: string;
+  private settings: Settings | null = null;
+  private readonly rules = new RuleEngine();
+  private store = new CaptureStore(50_000);
+  private seq = 0;
+  private readonly listeners = new Set<(event: EngineEvent) => void>();
+  private readonly settingsFile: JsonFileStore | null;
+  private readonly rulesFile: JsonFileStore | null;
+  private readonly log: CaptureLog | null;
+  private readonly handler: CallbackHandler;
+  private readonly listener: Listener;
+  private rulesTimer: NodeJS.Timeout | null = null;
+  private rebinding: Promise<void> = Promise.resolve();
+
+  constructor(private readonly opts: EngineCoreOptions) {
+    this.version = opts.version;
+    const dir = opts.dataDir;
+    this.settingsFile = dir === null ? null : new JsonFileStore(join(dir, 'settings.json'), opts.log);
+    this.rulesFile = dir === null ? null : new JsonFileStore(join(dir, 'rules.json'), opts.log);
+    this.log = dir === null ? null : new CaptureLog(join(dir, 'captures.ndjson'), opts.log);
+    this.handler = new CallbackHandler({
+      settings: () => this.currentSettings(),
+      rules: this.rules,
+      nextSeq: () => ++this.seq,
+      commit: (capture, text, isNew, final) => this.commit(capture, text, isNew, final),
+      rulesUsed: () => this.scheduleRulesEvent(),
+    });
+    this.listener = new Listener({
+      maxBodyBytes: () => this.currentSettings().capture.maxBodyBytes,
+      onRequest: (raw, res) => this.handler.handle(raw, res),
+      statusBody: () => ({
+        name: 'Callback Inspector',
+        version: this.version,
+        message: 'Listening for OpenIM and Tencent Cloud Chat callbacks: POST them to any path here.',
+        captures: this.store.size,
+      }),
+      log: opts.log,
+    });
+  }
+
+  /** Reads settings, rules and the capture log from the data dir (rejects on invalid option settings). */
+  async load(): Promise<void> {
+    const { dataDir, log } = this.opts;
+    if (dataDir !== null) await mkdir(dataDir, { recursive: true });
+    const settings = await loadSettings(this.settingsFile, this.opts.settings, log);
+    this.settings = settings;
+    this.rules.setRules(await loadRules(this.rulesFile, this.opts.rules, log));
+    this.store = new CaptureStore(settings.capture.limit);
+    if (!this.log) return;
+    const { captures, lines } = await this.log.load(settings.capture.limit);
+    for (const capture of captures) this.store.add(capture, summaryText(capture));
+    this.seq = captures.at(-1)?.seq ?? 0;
+    if (lines > COMPACT_FACTOR * Math.max(captures.length, 1) && lines > 100) {
+      log(`compacting ${this.log.path}: ${lines} lines → ${captures.length}`);
+      await this.log.rewrite(captures);
+    }
+  }
+
+  /** Binds the listener; a failure is reported in the status (and an event), never thrown. */
+  async listen(): Promise<ListenerStatus> {
+    const { host, port } = this.currentSettings().listener;
+    const status = await this.listener.bind(host, port);
+    this.emit({ type: 'listener.status', status });
+    return status;
+  }
+
+  /** Answers every held request with its fallback, flushes the log and closes the listener. */
+  async close(): Promise<void> {
+    this.handler.stop();
+    await this.listener.close();
+    this.emit({ type: 'listener.status', status: this.listener.status() });
+    if (this.rulesTimer) clearTimeout(this.rulesTimer);
+    await Promise.all([this.log?.close(), this.settingsFile?.flush(), this.rulesFile?.flush()]);
+  }
+
+  stats(): EngineStats {
+    return { captures: this.store.size, dropped: this.store.dropped, held: this.handler.holds.size };
+  }
+
+  listenerStatus(): ListenerStatus {
+    return this.listener.status();
+  }
+
+  listCaptures(query: CaptureQuery): CaptureListResponse {
+    return this.store.list(query);
+  }
+
+  getCapture(id: string): Capture | undefined {
+    return this.store.get(id);
+  }
+
+  clearCaptures(): void {
+    // Held requests are live: they stay, and are announced again after the clear.
+    this.store.clear((capture) => this.handler.isHeld(capture.id));
+    void this.log?.clear();
+    this.emit({ type: 'captures.cleared' });
+    for (const capture of this.store.all()) {
+      const summary = this.store.summaryOf(capture.id);
+      if (summary) this.emit({ type: 'capture.added', capture: summary });
+    }
+  }
+
+  allCaptures(): Capture[] {
+    return this.store.all();
+  }
+
+  importCaptures(captures: Capture[]): ImportResponse {
+    let imported = 0;
+    let skipped = 0;
+    for (const source of captures) {
+      if (typeof source?.request?.bodyText !== 'string') {
+        skipped += 1;
+        continue;
+      }
+      const capture: Capture = {
+        ...source,
+        id: randomUUID(),
+        seq: ++this.seq,
+        imported: true,
+        // Nothing waits on an imported request: a capture held when exported is shown as failed.
+        state: source.state === 'held' ? 'failed' : source.state,
+      };
+      this.commit(capture, summaryText(capture), true, true);
+      imported += 1;
+    }
+    return { imported, skipped };
+  }
+
+  decide(id: string, decision: Decision, by: 'person' | 'api'): DecideResult {
+    const capture = this.handler.decide(id, decision, by);
+    if (capture) return { ok: true, capture };
+    return { ok: false, reason: this.store.get(id) ? 'not-held' : 'not-found' };
+  }
+
+  getRules(): RuleWithStats[] {
+    return this.rules.withStats();
+  }
+
+  setRules(rules: Rule[]): void {
+    this.rules.setRules(rules);
+    void this.rulesFile?.write(rules);
+    this.emit({ type: 'rules.changed', rules: this.rules.withStats() });
+  }
+
+  getSettings(): Settings {
+    return this.currentSettings();
+  }
+
+  updateSettings(next: Settings): Promise<void> {
+    this.rebinding = this.rebinding.then(() => this.applySettings(next));
+    return this.rebinding;
+  }
+
+  send(request: SendRequest): void {
+    const status = this.listener.status();
+    if (status.state !== 'listening') {
+      this.opts.log(`send: the listener is not running (${status.error ?? status.state})`);
+      return;
+    }
+    const query = new URLSearchParams(request.query ?? {}).toString();
+    const unspecified = status.host === '0.0.0.0' || status.host === '::';
+    const req = httpRequest({
+      host: unspecified ? '127.0.0.1' : status.host,
+      port: status.port,
+      method: 'POST',
+      path: query === '' ? request.path : `${request.path}?${query}`,
+      headers: {
+        'content-type': 'application/json; charset=utf-8',
+        ...request.headers,
+        'content-length': String(Buffer.byteLength(request.bodyText)),
+      },
+    });
+    req.on('response', (res) => res.resume());
+    req.on('error', (err) => this.opts.log(`send ${request.path}: ${err.message}`));
+    req.end(request.bodyText);
+  }
+
+  subscribe(listener: (event: EngineEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private async applySettings(next: Settings): Promise<void> {
+    const prev = this.currentSettings();
+    let applied = next;
+    const moved = prev.listener.host !== next.listener.host || prev.listener.port !== next.listener.port;
+    if (moved) {
+      const before = this.listener.status();
+      const status = await this.listener.bind(next.listener.host, next.listener.port);
+      // Could not move, but the old listener still runs: the settings keep saying where it really is.
+      if (status.error !== undefined && before.state === 'listening') applied = { ...next, listener: prev.listener };
+      this.emit({ type: 'listener.status', status });
+    }
+    this.settings = applied;
+    this.store.setLimit(applied.capture.limit);
+    void this.settingsFile?.write(applied);
+    this.emit({ type: 'settings.changed', settings: applied });
+  }
+
+  private currentSettings(): Settings {
+    if (!this.settings) throw new Error('engine not started: call start() first');
+    return this.settings;
+  }
+
+  private commit(capture: Capture, text: CaptureSummaryText, isNew: boolean, final: boolean): void {
+    const summary = isNew ? this.store.add(capture, text) : this.store.updated(capture);
+    if (summary) this.emit({ type: isNew ? 'capture.added' : 'capture.updated', capture: summary });
+    if (final) this.log?.append(capture);
+  }
+
+  /** Rule counters change on every matching request: one rules.changed per 100 ms at most. */
+  private scheduleRulesEvent(): void {
+    if (this.rulesTimer !== null) return;
+    this.rulesTimer = setTimeout(() => {
+      this.rulesTimer = null;
+      this.emit({ type: 'rules.changed', rules: this.rules.withStats() });
+    }, RULES_EVENT_MS);
+    this.rulesTimer.unref();
+  }
+
+  private emit(event: EngineEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (err) {
+        this.opts.log(`event listener failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  }
+}

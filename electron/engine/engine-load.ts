@@ -1,0 +1,63 @@
+import {
+  type Capture,
+  type CaptureSummaryText,
+  DEFAULT_SETTINGS,
+  mergeSettings,
+  type Rule,
+  type Settings,
+  type SettingsPatch,
+  SettingsSchema,
+} from '../../shared/contract/index.js';
+import { type IdentifiedBy, summarize } from '../../shared/protocol/index.js';
+import { validateRules } from '../../shared/rules/index.js';
+import type { JsonFileStore } from './persistence.js';
+
+type Log = (line: string) => void;
+
+const describeIssues = (issues: readonly { path: readonly PropertyKey[]; message: string }[]): string =>
+  issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`).join('; ');
+
+/** Persisted settings (defaults for anything missing or invalid), then the caller's patch (CLI flags) on top. */
+export async function loadSettings(
+  file: JsonFileStore | null,
+  patch: SettingsPatch | undefined,
+  log: Log,
+): Promise<Settings> {
+  let settings = DEFAULT_SETTINGS;
+  const stored = await file?.read();
+  if (stored !== undefined) {
+    const parsed = SettingsSchema.safeParse(mergeSettings(DEFAULT_SETTINGS, stored));
+    if (parsed.success) settings = parsed.data;
+    else log(`ignoring ${file?.path}: ${describeIssues(parsed.error.issues)}`);
+  }
+  if (patch === undefined) return settings;
+  const parsed = SettingsSchema.safeParse(mergeSettings(settings, patch));
+  if (!parsed.success) throw new Error(`invalid settings: ${describeIssues(parsed.error.issues)}`);
+  return parsed.data;
+}
+
+/** The rules given by the caller (CLI --rules, already validated), else the persisted ones. */
+export async function loadRules(file: JsonFileStore | null, given: Rule[] | undefined, log: Log): Promise<Rule[]> {
+  if (given !== undefined) return given;
+  const stored = await file?.read();
+  if (stored === undefined) return [];
+  const result = validateRules(stored);
+  if (result.ok) return result.rules;
+  log(`ignoring ${file?.path}: ${result.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  return [];
+}
+
+/** The one-line summary of a capture that did not come through the listener (log reload, import). */
+export function summaryText(capture: Capture): CaptureSummaryText {
+  const { parties, text } = summarize(
+    {
+      dialect: capture.dialect,
+      command: capture.command,
+      phase: capture.phase,
+      // Stored captures carry the value identify() produced; an unknown string only affects nothing here.
+      via: capture.identifiedBy as IdentifiedBy,
+    },
+    capture.request.body,
+  );
+  return { parties, text };
+}

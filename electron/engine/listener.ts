@@ -1,0 +1,190 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ListenerStatus } from '../../shared/contract/index.js';
+
+/** A request whose body has been read (up to the size limit). */
+export interface RawRequest {
+  method: string;
+  url: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  bodyText: string;
+  /** The body was longer than the limit: `bodyText` holds its first `maxBodyBytes` bytes. */
+  truncated: boolean;
+  receivedAt: number;
+  /** performance.now() when the request arrived, for latency. */
+  startedAt: number;
+}
+
+export interface ListenerOptions {
+  maxBodyBytes: () => number;
+  onRequest: (raw: RawRequest, res: ServerResponse) => void;
+  /** Body of `GET /`: a small status document (not captured). */
+  statusBody: () => unknown;
+  log: (line: string) => void;
+}
+
+/** Timeouts against slow clients; all longer than the longest hold (OpenIM's hard cap is 15 s). */
+export const SERVER_TIMEOUTS = { headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 65_000 } as const;
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+export const isLoopbackHost = (host: string): boolean => LOOPBACK.has(host) || host.startsWith('127.');
+
+function formatUrl(host: string, port: number): string {
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+export function splitUrl(url: string): { path: string; query: Record<string, string> } {
+  const mark = url.indexOf('?');
+  if (mark < 0) return { path: url, query: {} };
+  const query: Record<string, string> = {};
+  for (const [key, value] of new URLSearchParams(url.slice(mark + 1))) {
+    // First occurrence wins, like Go's url.Values.Get (the IM servers never repeat keys).
+    if (!Object.hasOwn(query, key)) query[key] = value;
+  }
+  return { path: url.slice(0, mark), query };
+}
+
+function flattenHeaders(headers: IncomingMessage['headers']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key in headers) {
+    const value = headers[key];
+    if (value !== undefined) out[key] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+/**
+ * The callback listener's HTTP side: reads bodies up to the limit and hands complete requests on.
+ * `bind` moves it to a new address; the old server keeps running until the new one is bound.
+ */
+export class Listener {
+  private server: Server | null = null;
+  private state: ListenerStatus;
+
+  constructor(private readonly opts: ListenerOptions) {
+    this.state = { state: 'stopped', url: formatUrl('127.0.0.1', 0), host: '127.0.0.1', port: 0, exposed: false };
+  }
+
+  status(): ListenerStatus {
+    return this.state;
+  }
+
+  /** Binds host:port. On failure the previous server (if any) keeps running and the status carries the error. */
+  async bind(host: string, port: number): Promise<ListenerStatus> {
+    const server = this.createServer();
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+    } catch (err) {
+      const message = `cannot listen on ${formatUrl(host, port)}: ${err instanceof Error ? err.message : String(err)}`;
+      this.opts.log(message);
+      this.state = this.server
+        ? { ...this.state, error: message }
+        : { state: 'error', url: formatUrl(host, port), host, port, exposed: !isLoopbackHost(host), error: message };
+      return this.state;
+    }
+    server.on('error', (err) => this.opts.log(`listener error: ${err.message}`));
+    const old = this.server;
+    this.server = server;
+    const bound = (server.address() as AddressInfo).port; // listen() on a TCP port always yields AddressInfo
+    this.state = { state: 'listening', url: formatUrl(host, bound), host, port: bound, exposed: !isLoopbackHost(host) };
+    if (old) void closeServer(old, 0);
+    return this.state;
+  }
+
+  /** Stops accepting; lets answers already written drain for up to `graceMs`, then drops every connection. */
+  async close(graceMs = 1_000): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    this.state = { ...this.state, state: 'stopped' };
+    if (server) await closeServer(server, graceMs);
+  }
+
+  private createServer(): Server {
+    const server = createServer({ ...SERVER_TIMEOUTS }, (req, res) => this.onRequest(req, res));
+    server.on('clientError', (err, socket) => {
+      // Malformed HTTP: answer 400 when the socket can still take it, never throw.
+      if (socket.writable && !(err as NodeJS.ErrnoException).code?.startsWith('ECONN')) {
+        socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      } else socket.destroy();
+    });
+    return server;
+  }
+
+  private onRequest(req: IncomingMessage, res: ServerResponse): void {
+    const receivedAt = Date.now();
+    const startedAt = performance.now();
+    const url = req.url ?? '/';
+    const method = req.method ?? 'GET';
+    if ((method === 'GET' || method === 'HEAD') && (url === '/' || url.startsWith('/?'))) {
+      const body = JSON.stringify(this.opts.statusBody());
+      res.writeHead(200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': Buffer.byteLength(body),
+      });
+      res.end(method === 'HEAD' ? undefined : body);
+      req.resume();
+      return;
+    }
+    const max = this.opts.maxBodyBytes();
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let truncated = false;
+    req.on('data', (chunk: Buffer) => {
+      if (truncated) return;
+      if (size + chunk.length > max) {
+        chunks.push(chunk.subarray(0, max - size));
+        size = max;
+        truncated = true;
+        return;
+      }
+      chunks.push(chunk);
+      size += chunk.length;
+    });
+    req.on('end', () => {
+      const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
+      const { path, query } = splitUrl(url);
+      const raw: RawRequest = {
+        method,
+        url,
+        path,
+        query,
+        headers: flattenHeaders(req.headers),
+        bodyText: body ? body.toString('utf8') : '',
+        truncated,
+        receivedAt,
+        startedAt,
+      };
+      try {
+        this.opts.onRequest(raw, res);
+      } catch (err) {
+        // Last line of defence: the listener never crashes and never leaves a request unanswered.
+        this.opts.log(`callback handling failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        if (!res.headersSent && !res.writableEnded) {
+          res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+          res.end(JSON.stringify({ error: { code: 'internal', message: 'internal error' } }));
+        }
+      }
+    });
+    req.on('error', () => undefined);
+  }
+}
+
+async function closeServer(server: Server, graceMs: number): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  // Connections finishing an answer become idle; sweep them until all are gone or the grace time ends.
+  const sweep = setInterval(() => server.closeIdleConnections(), 25);
+  const deadline = new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref());
+  await Promise.race([closed, deadline]);
+  clearInterval(sweep);
+  server.closeAllConnections();
+  await closed;
+}
