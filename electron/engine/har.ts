@@ -1,4 +1,5 @@
 import type { Capture } from '../../shared/contract/index.js';
+import { identify as identifyRequest } from '../../shared/protocol/identify.js';
 import type { Identification, IncomingRequest } from '../../shared/protocol/types.js';
 import { CaptureMetaSchema, CaptureRequestSchema, dropUndefined } from './capture-schema.js';
 import type { Har, HarEntry, HarNameValue } from './har-schema.js';
@@ -126,10 +127,11 @@ export function entryToCapture(entry: HarEntry, index: number, identify: Identif
     url: typeof extraRequest.url === 'string' ? extraRequest.url : url ? `${url.pathname}${url.search}` : '/',
     path: url?.pathname ?? '/',
     query: url ? Object.fromEntries(url.searchParams) : {},
+    ...parseBody(bodyText),
+    // What the listener recorded (its own parse error message, the raw URL) wins over re-deriving it.
     ...extraRequest,
     headers,
     bodyText,
-    ...parseBody(bodyText),
   };
   const request = CaptureRequestSchema.safeParse(requestInput);
   if (!request.success) return null;
