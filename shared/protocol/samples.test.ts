@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { findCommand, sampleCommands } from './catalogue.js';
+import { getHeader } from './headers.js';
+import { identify } from './identify.js';
+import { buildSampleRequest, openimWebhooksYaml, tencentCallbackNotes, tencentCallbackUrl } from './samples.js';
+import { tencentSign } from './sign.js';
+
+const NOW = 1_700_000_000_123;
+const info = (name: string) => {
+  const c = findCommand(name);
+  if (!c) throw new Error(name);
+  return c;
+};
+
+describe('buildSampleRequest', () => {
+  it('builds OpenIM requests like the Go server', () => {
+    const s = buildSampleRequest(info('callbackBeforeAddFriendCommand'), { nowMs: NOW });
+    expect(s.path).toBe('/callbackExample/callbackBeforeAddFriendCommand');
+    expect(s.query).toEqual({});
+    expect(s.bodyText).toBe(
+      '{"callbackCommand":"callbackBeforeAddFriendCommand","fromUserID":"user123","toUserID":"user456","reqMsg":"Hi, let\'s be friends!","ex":""}\n',
+    );
+    expect(getHeader(s.headers, 'operationID')).toBe(`sample-${NOW}`);
+    expect(Object.keys(s.headers)).toContain('Operationid');
+    expect(getHeader(s.headers, 'content-type')).toBe('application/json; charset=utf-8');
+    expect(buildSampleRequest(info('callbackAfterDeleteFriendCommand'), { nowMs: NOW, basePath: '/hooks/' }).path).toBe(
+      '/hooks/callbackAfterDeleteFriendCommand',
+    );
+  });
+
+  it('escapes HTML characters like Go json.Encoder', () => {
+    const c = { ...info('callbackBeforeAddFriendCommand'), sample: { callbackCommand: 'x', reqMsg: '<a&b>' } };
+    expect(buildSampleRequest(c, { nowMs: NOW }).bodyText).toBe(
+      '{"callbackCommand":"x","reqMsg":"\\u003ca\\u0026b\\u003e"}\n',
+    );
+  });
+
+  it('builds Tencent requests with query, fresh EventTime and optional Sign', () => {
+    const s = buildSampleRequest(info('Sns.CallbackPrevFriendAdd'), { nowMs: NOW });
+    expect(s.path).toBe('/');
+    expect(s.query).toMatchObject({
+      SdkAppid: '1400000000',
+      CallbackCommand: 'Sns.CallbackPrevFriendAdd',
+      contenttype: 'json',
+      OptPlatform: 'Android',
+    });
+    expect(s.query.ClientIP).toBeTypeOf('string');
+    expect(s.query.Sign).toBeUndefined();
+    expect(JSON.parse(s.bodyText).EventTime).toBe(NOW);
+    const signed = buildSampleRequest(info('Sns.CallbackFriendAdd'), {
+      nowMs: NOW,
+      token: 'tok',
+      sdkAppId: 1400123456,
+    });
+    expect(signed.query).toMatchObject({
+      SdkAppid: '1400123456',
+      RequestTime: '1700000000',
+      Sign: tencentSign('tok', '1700000000'),
+    });
+    expect(signed.target).toMatch(/^\/\?SdkAppid=1400123456&CallbackCommand=Sns\.CallbackFriendAdd&/);
+  });
+
+  it('produces requests that identify back to their command', () => {
+    for (const c of sampleCommands()) {
+      const s = buildSampleRequest(c, { nowMs: NOW });
+      const id = identify({
+        method: 'POST',
+        path: s.path,
+        query: s.query,
+        headers: s.headers,
+        body: JSON.parse(s.bodyText),
+      });
+      expect(id.command, c.name).toBe(c.name);
+      expect(id.via).toBe(c.dialect === 'openim' ? 'path' : 'tencent-query');
+    }
+  });
+});
+
+describe('setup help', () => {
+  it('writes webhooks.yml for every relationship callback', () => {
+    const yaml = openimWebhooksYaml('http://127.0.0.1:10006/callbackExample/?x=1');
+    expect(yaml).toContain('url: http://127.0.0.1:10006/callbackExample\n');
+    expect(yaml).toContain('beforeAddFriend:\n  enable: true\n  timeout: 5\n');
+    expect(yaml).toContain('afterRemoveBlack:\n  enable: true\n  timeout: 5\n');
+    expect(yaml.match(/enable: true/g)).toHaveLength(11);
+  });
+
+  it('gives a Tencent console URL without a query', () => {
+    expect(tencentCallbackUrl('http://127.0.0.1:10006/?SdkAppid=1')).toBe('http://127.0.0.1:10006/');
+    expect(tencentCallbackUrl('https://cb.example.com/tim')).toBe('https://cb.example.com/tim');
+    expect(tencentCallbackNotes('http://127.0.0.1:10006/?a=1').join(' ')).toMatch(/query string.*public URL/);
+  });
+});
