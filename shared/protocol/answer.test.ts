@@ -184,7 +184,8 @@ describe('buildAnswer: Tencent', () => {
   it('never throws on unserialisable overrides', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
-    expect(() => answer(ADD, { verdict: 'allow', override: { cyclic, big: 10n } })).not.toThrow();
+    const body = JSON.parse(answer(ADD, { verdict: 'allow', override: { cyclic, big: 10n, ok: 1 } }).bodyText);
+    expect(body).toMatchObject({ nextCode: 0, cyclic: '[unserialisable]', big: '[unserialisable]', ok: 1 });
     let deep: unknown = 1;
     for (let i = 0; i < 10_000; i++) deep = [deep];
     expect(() => answer(ADD, { verdict: 'allow', override: { deep } })).not.toThrow();

@@ -72,7 +72,9 @@ function mergeOverride(out: JsonObject, override: Decision['override']): void {
   for (const key of Object.keys(override)) {
     // Assigning `__proto__` would replace the answer's prototype instead of adding a field.
     if (key === '__proto__') continue;
-    out[key] = override[key];
+    const value = override[key];
+    // A cyclic or BigInt value would make the whole answer unserialisable; only that field is replaced.
+    out[key] = safeStringify(value) === '"[unserialisable]"' ? '[unserialisable]' : value;
   }
 }
 

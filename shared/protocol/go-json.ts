@@ -99,9 +99,10 @@ export function goDecode(raw: string, kind: GoKind): { ok: true; value: unknown 
     return { ok: true, value: n };
   }
   if (kind === 'string') {
+    // A raw value starting with a quote is a complete string literal (the whole text parsed as JSON).
     return first === '"'
       ? { ok: true, value: JSON.parse(raw) as string }
-      : { ok: false, why: `is ${what}, not a string` }; // raw is a valid string literal
+      : { ok: false, why: `is ${what}, not a string` };
   }
   if (first !== '[') return { ok: false, why: `is ${what}, not an array of strings` };
   const list: unknown = JSON.parse(raw);
