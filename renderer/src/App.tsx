@@ -1,0 +1,62 @@
+import { useEffect } from 'react';
+import { DetailPane } from './detail/DetailPane.js';
+import { EmptyState } from './layout/EmptyState.js';
+import { SetupHelp } from './layout/SetupHelp.js';
+import { ConnectionBanner, Notices } from './layout/StatusLayer.js';
+import { TopBar } from './layout/TopBar.js';
+import { handleShortcut } from './lib/keyboard.js';
+import { RulesPanel } from './rules/RulesPanel.js';
+import { type SidePanel, setState, useApp } from './store/app-store.js';
+import { CaptureTable } from './table/CaptureTable.js';
+import { FilterBar } from './table/FilterBar.js';
+
+function SideTabs() {
+  const panel = useApp((s) => s.sidePanel);
+  const ruleCount = useApp((s) => s.rules.length);
+  const tab = (id: SidePanel, label: string) => (
+    <button
+      type="button"
+      role="tab"
+      aria-selected={panel === id}
+      className={panel === id ? 'tab active' : 'tab'}
+      onClick={() => setState({ sidePanel: id })}
+    >
+      {label}
+    </button>
+  );
+  return (
+    <div className="tabs" role="tablist" aria-label="Side panel">
+      {tab('details', 'Details')}
+      {tab('rules', `Rules (${ruleCount})`)}
+    </div>
+  );
+}
+
+export function App() {
+  const panel = useApp((s) => s.sidePanel);
+  const empty = useApp((s) => s.loaded && s.list.rows.length === 0);
+  useEffect(() => {
+    window.addEventListener('keydown', handleShortcut);
+    return () => window.removeEventListener('keydown', handleShortcut);
+  }, []);
+  return (
+    <div className="app">
+      <TopBar />
+      <ConnectionBanner />
+      <main className="workspace">
+        <section className="list-pane" aria-label="Captures">
+          <FilterBar />
+          {empty ? <EmptyState /> : <CaptureTable />}
+        </section>
+        <aside className="side-pane">
+          <SideTabs />
+          <div className="side-content" role="tabpanel">
+            {panel === 'details' ? <DetailPane /> : <RulesPanel />}
+          </div>
+        </aside>
+      </main>
+      <Notices />
+      <SetupHelp />
+    </div>
+  );
+}

@@ -1,0 +1,213 @@
+import { useState } from 'react';
+import type { Capture, FaultType } from '../../../shared/contract/index.js';
+import { canRewriteRemark, defaultsFor, listTargets, overrideForCode } from '../lib/protocol.js';
+import { useApp } from '../store/app-store.js';
+import type { DecisionDraft } from '../store/decision-draft.js';
+import { sendAnswer, updateDraft } from '../store/selection-actions.js';
+import { Countdown } from '../table/Countdown.js';
+import { TargetList } from './TargetList.js';
+
+const FAULTS: { value: FaultType | ''; label: string }[] = [
+  { value: '', label: 'None (normal answer)' },
+  { value: 'http-status', label: 'HTTP error status' },
+  { value: 'invalid-json', label: 'Invalid JSON' },
+  { value: 'string-codes', label: 'Codes as strings ("nextCode":"0" mistake)' },
+  { value: 'empty-body', label: 'Empty body' },
+  { value: 'no-response', label: 'No answer (let it time out)' },
+  { value: 'close', label: 'Close the connection' },
+  { value: 'reset', label: 'Reset the connection' },
+];
+
+function DenyFields({ draft, capture }: { draft: DecisionDraft; capture: Capture }) {
+  const defaults = defaultsFor(capture.dialect);
+  return (
+    <div className="deny-fields">
+      <label className="field">
+        <span className="field-label">Code</span>
+        <input inputMode="numeric" value={draft.code} onChange={(e) => updateDraft({ code: e.target.value })} />
+      </label>
+      <label className="field">
+        <span className="field-label">Preset</span>
+        <select
+          value=""
+          onChange={(e) => {
+            const preset = defaults.presets.find((p) => String(p.code) === e.target.value);
+            if (preset) updateDraft({ code: String(preset.code) });
+          }}
+        >
+          <option value="">Choose…</option>
+          {defaults.presets.map((p) => (
+            <option key={p.code} value={p.code}>
+              {p.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field field-wide">
+        <span className="field-label">Message</span>
+        <input value={draft.message} onChange={(e) => updateDraft({ message: e.target.value })} />
+      </label>
+      <label className="field field-wide">
+        <span className="field-label">Detail</span>
+        <input value={draft.detail} onChange={(e) => updateDraft({ detail: e.target.value })} />
+      </label>
+    </div>
+  );
+}
+
+function ErrorInjection({ draft, capture }: { draft: DecisionDraft; capture: Capture }) {
+  const defaults = defaultsFor(capture.dialect);
+  const [customCode, setCustomCode] = useState('');
+  const insert = (code: number, message: string): void =>
+    updateDraft({ overrideText: overrideForCode(capture, code, message) });
+  return (
+    <details className="advanced" open={draft.overrideText !== '' || draft.fault !== '' || draft.delayMs !== ''}>
+      <summary>Error injection, faults and delay</summary>
+      <div className="advanced-grid">
+        <label className="field">
+          <span className="field-label">Error preset</span>
+          <select
+            value=""
+            onChange={(e) => {
+              const preset = defaults.presets.find((p) => String(p.code) === e.target.value);
+              if (preset) insert(preset.code, preset.label.replace(/^\d+\s*/, ''));
+            }}
+          >
+            <option value="">Choose…</option>
+            {defaults.presets.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="field-inline">
+          <label className="field">
+            <span className="field-label">Custom code</span>
+            <input inputMode="numeric" value={customCode} onChange={(e) => setCustomCode(e.target.value)} />
+          </label>
+          <button
+            type="button"
+            disabled={!/^-?\d+$/.test(customCode.trim())}
+            onClick={() => insert(Number(customCode.trim()), 'injected error')}
+          >
+            Insert
+          </button>
+        </div>
+        <label className="field field-wide">
+          <span className="field-label">Override fields (JSON)</span>
+          <textarea
+            className="mono"
+            rows={5}
+            spellCheck={false}
+            value={draft.overrideText}
+            placeholder="{ } merged into the answer as raw fields"
+            onChange={(e) => updateDraft({ overrideText: e.target.value })}
+          />
+        </label>
+        <label className="field">
+          <span className="field-label">Fault</span>
+          {/* Option values are exactly the FaultType union plus '' (none). */}
+          <select value={draft.fault} onChange={(e) => updateDraft({ fault: e.target.value as FaultType | '' })}>
+            {FAULTS.map((f) => (
+              <option key={f.value} value={f.value}>
+                {f.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {draft.fault === 'http-status' ? (
+          <label className="field">
+            <span className="field-label">HTTP status</span>
+            <input
+              inputMode="numeric"
+              value={draft.faultStatus}
+              onChange={(e) => updateDraft({ faultStatus: e.target.value })}
+            />
+          </label>
+        ) : null}
+        <label className="field">
+          <span className="field-label">Delay (ms)</span>
+          <input
+            inputMode="numeric"
+            value={draft.delayMs}
+            placeholder="0"
+            onChange={(e) => updateDraft({ delayMs: e.target.value })}
+          />
+        </label>
+      </div>
+    </details>
+  );
+}
+
+/** The answer for a held request: verdict, deny details, rewrite, per-target verdicts, faults; then Send. */
+export function DecisionPanel({ capture }: { capture: Capture }) {
+  const draft = useApp((s) => s.draft);
+  const sendError = useApp((s) => s.sendError);
+  const targets = listTargets(capture);
+  const deny = draft.verdict === 'deny';
+  return (
+    <section className="decision-panel" aria-label="Decision">
+      <div className="decision-head">
+        <h3>Decide the answer</h3>
+        {capture.hold ? (
+          <span className="hold-deadline">
+            fallback in <Countdown deadlineAt={capture.hold.deadlineAt} totalMs={capture.hold.serverTimeoutMs} />
+          </span>
+        ) : null}
+      </div>
+      <div className="verdict-buttons">
+        <button
+          type="button"
+          className={`verdict verdict-allow${deny ? '' : ' active'}`}
+          aria-pressed={!deny}
+          aria-keyshortcuts="A"
+          onClick={() => updateDraft({ verdict: 'allow' })}
+        >
+          Allow
+        </button>
+        <button
+          type="button"
+          className={`verdict verdict-deny${deny ? ' active' : ''}`}
+          aria-pressed={deny}
+          aria-keyshortcuts="D"
+          onClick={() => updateDraft({ verdict: 'deny' })}
+        >
+          Deny
+        </button>
+      </div>
+      {deny ? <DenyFields draft={draft} capture={capture} /> : null}
+      {canRewriteRemark(capture) ? (
+        <div className="rewrite">
+          <label className="toggle">
+            <input
+              type="checkbox"
+              checked={draft.rewriteRemark}
+              onChange={(e) => updateDraft({ rewriteRemark: e.target.checked })}
+            />
+            Rewrite remark
+          </label>
+          <label className="field field-wide">
+            <span className="field-label">New remark</span>
+            <input
+              value={draft.remark}
+              onChange={(e) => updateDraft({ remark: e.target.value, rewriteRemark: true })}
+            />
+          </label>
+        </div>
+      ) : null}
+      {targets.length > 0 ? <TargetList targets={targets} draft={draft} /> : null}
+      <ErrorInjection draft={draft} capture={capture} />
+      <div className="send-row">
+        <button type="button" className="primary" aria-keyshortcuts="Enter" onClick={() => void sendAnswer()}>
+          Send answer
+        </button>
+        {sendError ? (
+          <p className="send-error" role="alert">
+            {sendError}
+          </p>
+        ) : null}
+      </div>
+    </section>
+  );
+}

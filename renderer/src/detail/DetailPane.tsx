@@ -1,0 +1,135 @@
+import type { Capture, Finding } from '../../../shared/contract/index.js';
+import { formatDialect, formatLatency, formatTime, prettyJson } from '../lib/format.js';
+import { commandTitle } from '../lib/protocol.js';
+import { useApp } from '../store/app-store.js';
+import { AnsweredActions } from './AnsweredActions.js';
+import { DecisionPanel } from './DecisionPanel.js';
+import { KeyValueTable } from './KeyValueTable.js';
+
+function Findings({ findings }: { findings: Finding[] }) {
+  if (findings.length === 0) return <p className="muted">No problems found.</p>;
+  return (
+    <ul className="findings">
+      {findings.map((f, i) => (
+        // Findings have no id; order is stable for one capture.
+        // biome-ignore lint/suspicious/noArrayIndexKey: list never reorders
+        <li key={i} className={`finding finding-${f.level}`}>
+          <span className="finding-level">{f.level}</span>
+          <span>
+            {f.message}
+            {f.path ? <code className="finding-path"> {f.path}</code> : null}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Body({ text, label }: { text: string; label: string }) {
+  if (text === '') return <p className="muted">(empty body)</p>;
+  return (
+    <pre className="code-block" title={label}>
+      {prettyJson(text)}
+    </pre>
+  );
+}
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section className="detail-section" aria-label={title}>
+      <h3>{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+function CaptureDetail({ capture }: { capture: Capture }) {
+  const title = commandTitle(capture);
+  const response = capture.response;
+  return (
+    <>
+      <header className="detail-header">
+        <div className="detail-title">
+          <span className={`dialect dialect-${capture.dialect}`}>{formatDialect(capture.dialect)}</span>
+          <h2>
+            #{capture.seq} {capture.command ?? 'unknown command'}
+          </h2>
+        </div>
+        <p className="muted">
+          {title ? `${title} · ` : ''}
+          {capture.phase} · {formatTime(capture.receivedAt)}
+          {capture.imported ? ' · imported' : ''}
+        </p>
+      </header>
+      {capture.state === 'held' ? <DecisionPanel capture={capture} /> : <AnsweredActions capture={capture} />}
+      {capture.outcome ? (
+        <Section title="Predicted outcome">
+          <p className={`outcome outcome-${capture.outcome.effect}`}>
+            <strong>{capture.outcome.effect}</strong>
+            {capture.outcome.code !== undefined ? ` ${capture.outcome.code}` : ''} — {capture.outcome.explanation}
+          </p>
+          {capture.outcome.targets && capture.outcome.targets.length > 0 ? (
+            <ul className="target-outcomes">
+              {capture.outcome.targets.map((t) => (
+                <li key={t.account}>
+                  <code>{t.account}</code>: {t.effect}
+                  {t.code !== undefined ? ` ${t.code}` : ''}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </Section>
+      ) : null}
+      <Section title="Checks">
+        <Findings findings={capture.findings} />
+      </Section>
+      <Section title="Request">
+        <p className="mono request-line">
+          <strong>{capture.request.method}</strong> {capture.request.url}
+        </p>
+        {Object.keys(capture.request.query).length > 0 ? (
+          <KeyValueTable label="Query" entries={capture.request.query} />
+        ) : null}
+        <KeyValueTable label="Headers" entries={capture.request.headers} />
+        {capture.request.parseError ? <p className="finding finding-error">{capture.request.parseError}</p> : null}
+        <Body text={capture.request.bodyText} label="Request body" />
+      </Section>
+      <Section title="Response sent">
+        {response ? (
+          <>
+            <p className="mono">
+              {response.fault ? `no HTTP answer (${response.fault})` : `HTTP ${response.status}`}
+              {capture.latencyMs !== null ? ` · ${formatLatency(capture.latencyMs)}` : ''}
+              {capture.decidedBy ? ` · decided by ${capture.decidedBy}` : ''}
+            </p>
+            {response.fault ? null : <Body text={response.bodyText} label="Response body" />}
+          </>
+        ) : (
+          <p className="muted">Not answered yet.</p>
+        )}
+      </Section>
+    </>
+  );
+}
+
+/** Everything about the selected capture; fetched in full on selection. */
+export function DetailPane() {
+  const selectedId = useApp((s) => s.selectedId);
+  const selected = useApp((s) => s.selected);
+  if (selectedId === null) {
+    return (
+      <div className="detail-empty muted">
+        <p>Select a callback to see its request, the answer sent and what the IM server will do.</p>
+        <p>
+          Keys: <kbd>J</kbd>/<kbd>K</kbd> move, <kbd>A</kbd> allow, <kbd>D</kbd> deny, <kbd>Enter</kbd> send.
+        </p>
+      </div>
+    );
+  }
+  if (!selected || selected.id !== selectedId) return <div className="detail-empty muted">Loading…</div>;
+  return (
+    <div className="detail-pane">
+      <CaptureDetail capture={selected} />
+    </div>
+  );
+}

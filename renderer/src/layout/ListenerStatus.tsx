@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import { useApp } from '../store/app-store.js';
+import { copyListenerUrl, patchSettings } from '../store/command-actions.js';
+
+/** Listener URL, Copy, status; on error a way to pick another port; LAN exposure visibly marked. */
+export function ListenerStatus() {
+  const listener = useApp((s) => s.listener);
+  const [port, setPort] = useState('');
+  if (!listener) return <div className="listener muted">Listener: …</div>;
+  const state = listener.state;
+  return (
+    <div className={`listener listener-${state}`}>
+      <span className="listener-label">Listener</span>
+      <code className="listener-url" title={listener.url}>
+        {listener.url}
+      </code>
+      <button type="button" className="small" onClick={() => void copyListenerUrl()}>
+        Copy
+      </button>
+      <span className={`badge badge-${state}`} role="status">
+        {state === 'error' ? `error: ${listener.error ?? 'cannot listen'}` : state}
+      </span>
+      {listener.exposed ? (
+        <span className="badge badge-exposed" title="Bound to a non-loopback address: other machines can reach it">
+          LAN exposed ({listener.host})
+        </span>
+      ) : null}
+      {state === 'error' ? (
+        <form
+          className="port-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const value = Number(port);
+            if (Number.isInteger(value) && value >= 0 && value <= 65_535)
+              void patchSettings({ listener: { port: value } });
+          }}
+        >
+          <label className="field inline">
+            <span className="field-label">Port</span>
+            <input
+              inputMode="numeric"
+              size={6}
+              value={port}
+              placeholder="0 = any"
+              onChange={(e) => setPort(e.target.value)}
+            />
+          </label>
+          <button type="submit" className="small">
+            Use port
+          </button>
+        </form>
+      ) : null}
+    </div>
+  );
+}

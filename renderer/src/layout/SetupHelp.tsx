@@ -1,0 +1,69 @@
+import { useEffect, useRef } from 'react';
+import { copyText } from '../lib/files.js';
+import { openimWebhooksYaml, tencentCallbackNotes, tencentCallbackUrl } from '../lib/protocol.js';
+import { setState, useApp } from '../store/app-store.js';
+import { notify } from '../store/notices.js';
+
+async function copy(text: string, what: string): Promise<void> {
+  const ok = await copyText(text);
+  notify(ok ? 'info' : 'error', ok ? `${what} copied` : 'Clipboard not available');
+}
+
+/** Ready-to-paste OpenIM webhooks.yml and the Tencent console URL for the current listener. */
+export function SetupHelp() {
+  const open = useApp((s) => s.setupHelpOpen);
+  const listenerUrl = useApp((s) => s.listener?.url ?? 'http://127.0.0.1:10006');
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const el = dialog.current;
+    if (!el) return;
+    if (open && !el.open) el.showModal();
+    if (!open && el.open) el.close();
+  }, [open]);
+  const base = `${listenerUrl.replace(/\/+$/, '')}/callbackExample`;
+  const yaml = openimWebhooksYaml(base);
+  const tencentUrl = tencentCallbackUrl(listenerUrl);
+  return (
+    <dialog
+      ref={dialog}
+      className="setup-help"
+      aria-label="Setup help"
+      onClose={() => setState({ setupHelpOpen: false })}
+    >
+      <div className="dialog-head">
+        <h2>Setup help</h2>
+        <button type="button" onClick={() => setState({ setupHelpOpen: false })}>
+          Close
+        </button>
+      </div>
+      {open ? (
+        <>
+          <section>
+            <h3>OpenIM</h3>
+            <p>
+              Paste into <code>config/webhooks.yml</code> and restart the friend RPC. The inspector accepts any path, so
+              OpenIM's default <code>/callbackExample</code> base works unchanged.
+            </p>
+            <pre className="code-block">{yaml}</pre>
+            <button type="button" onClick={() => void copy(yaml, 'webhooks.yml')}>
+              Copy webhooks.yml
+            </button>
+          </section>
+          <section>
+            <h3>Tencent Cloud Chat</h3>
+            <p>Console → Callback configuration → callback URL:</p>
+            <pre className="code-block">{tencentUrl}</pre>
+            <ul>
+              {tencentCallbackNotes(listenerUrl).map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+            <button type="button" onClick={() => void copy(tencentUrl, 'Tencent URL')}>
+              Copy Tencent URL
+            </button>
+          </section>
+        </>
+      ) : null}
+    </dialog>
+  );
+}

@@ -1,0 +1,96 @@
+import { type ChangeEvent, useRef } from 'react';
+import { EXPORT_FORMATS } from '../../../shared/contract/index.js';
+import { setState, useApp } from '../store/app-store.js';
+import { connectionConfig } from '../store/client-ref.js';
+import {
+  clearCaptures,
+  copySelectedAsCurl,
+  exportSession,
+  importSession,
+  importViaDesktop,
+} from '../store/command-actions.js';
+import { ListenerStatus } from './ListenerStatus.js';
+import { SampleButtons } from './SampleButtons.js';
+import { SettingsControls } from './SettingsControls.js';
+
+function closeMenu(event: { currentTarget: HTMLElement }): void {
+  event.currentTarget.closest('details')?.removeAttribute('open');
+}
+
+function ImportButton() {
+  const input = useRef<HTMLInputElement>(null);
+  const onFile = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (file) await importSession(await file.text(), file.name);
+  };
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => (connectionConfig().desktop ? void importViaDesktop() : input.current?.click())}
+      >
+        Import
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".json,.har,application/json"
+        hidden
+        tabIndex={-1}
+        onChange={(e) => void onFile(e)}
+      />
+    </>
+  );
+}
+
+/** Listener, hold mode, profiles and the session commands. */
+export function TopBar() {
+  const hasSelection = useApp((s) => s.selected !== null);
+  return (
+    <header className="top-bar">
+      <div className="top-row">
+        <h1 className="brand">Callback Inspector</h1>
+        <ListenerStatus />
+        <div className="spacer" />
+        <button type="button" onClick={() => setState({ setupHelpOpen: true })}>
+          Setup help
+        </button>
+      </div>
+      <div className="top-row">
+        <SettingsControls />
+        <div className="spacer" />
+        <details className="menu">
+          <summary>Send sample</summary>
+          <div className="menu-body menu-wide">
+            <SampleButtons />
+          </div>
+        </details>
+        <button type="button" disabled={!hasSelection} onClick={() => void copySelectedAsCurl()}>
+          Copy as cURL
+        </button>
+        <details className="menu">
+          <summary>Export</summary>
+          <div className="menu-body">
+            {EXPORT_FORMATS.map((format) => (
+              <button
+                key={format}
+                type="button"
+                onClick={(e) => {
+                  closeMenu(e);
+                  void exportSession(format);
+                }}
+              >
+                Export {format.toUpperCase()}
+              </button>
+            ))}
+          </div>
+        </details>
+        <ImportButton />
+        <button type="button" className="danger" onClick={() => void clearCaptures()}>
+          Clear
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,98 @@
+import type { Capture, CaptureSummary, DialectOrUnknown, SendRequest } from '../../../shared/contract/index.js';
+import {
+  buildAnswer,
+  buildSampleRequest,
+  type CommandInfo,
+  type DialectDefaults,
+  dialectDefaults,
+  findCommand,
+  identify,
+  sampleCommands,
+  tencentTargets,
+} from '../../../shared/protocol/index.js';
+
+/**
+ * The renderer's window onto protocol knowledge. Every OpenIM/Tencent detail comes from shared/protocol;
+ * this file only adapts it to what the UI needs, so no wire field name is spelled in the renderer.
+ */
+export {
+  dialectDefaults,
+  openimWebhooksYaml,
+  tencentCallbackNotes,
+  tencentCallbackUrl,
+} from '../../../shared/protocol/index.js';
+export type { CommandInfo, DialectDefaults };
+
+export function commandInfo(summary: Pick<CaptureSummary, 'command' | 'dialect'>): CommandInfo | undefined {
+  return summary.command === null ? undefined : findCommand(summary.command, summary.dialect);
+}
+
+export function commandTitle(summary: Pick<CaptureSummary, 'command' | 'dialect'>): string {
+  return commandInfo(summary)?.title ?? '';
+}
+
+/** Sample buttons: every modelled relationship command of both servers. */
+export function sampleList(): CommandInfo[] {
+  return sampleCommands().filter((c) => c.family === 'relationship');
+}
+
+export function sampleSend(info: CommandInfo, opts: { sdkAppId: number | null; token: string | null }): SendRequest {
+  const req = buildSampleRequest(info, { nowMs: Date.now(), sdkAppId: opts.sdkAppId, token: opts.token });
+  return { path: req.path, query: req.query, headers: req.headers, bodyText: req.bodyText };
+}
+
+/** Per-target accounts of a Tencent list request (PrevFriendAdd / PrevFriendResponse), in request order. */
+export function listTargets(capture: Capture): string[] {
+  return capture.dialect === 'tencent' ? tencentTargets(capture.command, capture.request.body) : [];
+}
+
+/** Answer fields the server takes from the request's own value (OpenIM "non-empty wins"), e.g. the remark. */
+export function rewritableText(capture: Capture): { field: string; value: string } | null {
+  const info = commandInfo(capture);
+  const body = capture.request.body;
+  if (!info || typeof body !== 'object' || body === null) return null;
+  for (const field of info.responseFields) {
+    const value = (body as Record<string, unknown>)[field]; // parsed JSON object, read-only look-up
+    if (typeof value === 'string') return { field, value };
+  }
+  return null;
+}
+
+/** True when the command's answer can carry a remark rewrite. */
+export function canRewriteRemark(capture: Capture): boolean {
+  return rewritableText(capture) !== null;
+}
+
+/** The first party of a request (the applicant/owner), as a rule condition path + value. */
+export function mainParty(capture: Capture): { path: string; value: string } | null {
+  const info = commandInfo(capture);
+  const body = capture.request.body;
+  if (!info || typeof body !== 'object' || body === null) return null;
+  for (const field of info.fields) {
+    if (field.type !== 'string') continue;
+    const value = (body as Record<string, unknown>)[field.name]; // parsed JSON object, read-only look-up
+    if (typeof value === 'string' && value !== capture.command && value !== '') return { path: field.name, value };
+  }
+  return null;
+}
+
+/** Error-injection preset: the complete answer a deny with this code would be, as editable override fields. */
+export function overrideForCode(capture: Capture, code: number, message: string): string {
+  const id = identify({
+    method: capture.request.method,
+    path: capture.request.path,
+    query: capture.request.query,
+    headers: capture.request.headers,
+    body: capture.request.body,
+  });
+  const planned = buildAnswer(id, capture.request.body, { verdict: 'deny', code, message });
+  try {
+    return JSON.stringify(JSON.parse(planned.bodyText), null, 2);
+  } catch {
+    return planned.bodyText;
+  }
+}
+
+export function defaultsFor(dialect: DialectOrUnknown): DialectDefaults {
+  return dialectDefaults(dialect);
+}

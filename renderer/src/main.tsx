@@ -1,0 +1,23 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.js';
+import { resolveConnection } from './api/connection.js';
+import { setConnection } from './store/client-ref.js';
+import { mirrorReadiness, startConnection } from './store/connection-actions.js';
+import './styles/theme.css';
+import './styles/layout.css';
+import './styles/table.css';
+import './styles/panels.css';
+
+setConnection(resolveConnection());
+mirrorReadiness(document.documentElement);
+startConnection();
+
+const container = document.getElementById('root');
+if (container) {
+  createRoot(container).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

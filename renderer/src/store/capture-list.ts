@@ -1,0 +1,122 @@
+import type { CaptureState, CaptureSummary } from '../../../shared/contract/index.js';
+
+/** One table row: the summary plus a precomputed lowercase haystack so text filtering stays a plain `includes`. */
+export interface CaptureRow {
+  readonly summary: CaptureSummary;
+  readonly search: string;
+}
+
+/**
+ * Rows oldest first (new captures append at the end: no layout shift above), plus id → index.
+ * `rows` is a fresh array after every change (React sees it); `index` is owned by the list and updated in
+ * place, because copying a 100 000-entry map per animation frame would defeat the O(1) update.
+ */
+export interface CaptureList {
+  readonly rows: readonly CaptureRow[];
+  readonly index: Map<string, number>;
+}
+
+export function emptyList(): CaptureList {
+  return { rows: [], index: new Map() };
+}
+
+export function toRow(summary: CaptureSummary): CaptureRow {
+  const parts = [
+    String(summary.seq),
+    summary.dialect,
+    summary.command ?? '',
+    summary.summary.parties,
+    summary.summary.text,
+    summary.request.path,
+    summary.state,
+    summary.decidedBy ?? '',
+    summary.outcome?.explanation ?? '',
+  ];
+  return { summary, search: parts.join('\n').toLowerCase() };
+}
+
+function buildIndex(rows: readonly CaptureRow[]): Map<string, number> {
+  const index = new Map<string, number>();
+  rows.forEach((row, i) => {
+    index.set(row.summary.id, i);
+  });
+  return index;
+}
+
+/**
+ * Applies live summaries (added or updated) in O(1) each: a known id is replaced in place, a new one with a
+ * seq above the newest row is appended. An out-of-order newcomer (rare: reconnect races) triggers one re-sort.
+ */
+export function upsertSummaries(list: CaptureList, summaries: readonly CaptureSummary[]): CaptureList {
+  if (summaries.length === 0) return list;
+  const rows = list.rows.slice();
+  const index = list.index;
+  let needsSort = false;
+  for (const summary of summaries) {
+    const at = index.get(summary.id);
+    if (at !== undefined) {
+      const existing = rows[at];
+      // A capture never returns to held: a late replay of its "added" event must not undo the answer.
+      if (existing && existing.summary.state !== 'held' && summary.state === 'held') continue;
+      rows[at] = toRow(summary);
+      continue;
+    }
+    const last = rows[rows.length - 1];
+    if (last && last.summary.seq > summary.seq) needsSort = true;
+    index.set(summary.id, rows.length);
+    rows.push(toRow(summary));
+  }
+  if (!needsSort) return { rows, index };
+  rows.sort((a, b) => a.summary.seq - b.summary.seq);
+  return { rows, index: buildIndex(rows) };
+}
+
+/** Adds an older page (any order) in front of the current rows, skipping ids already present. */
+export function prependOlder(list: CaptureList, older: readonly CaptureSummary[]): CaptureList {
+  const fresh = older.filter((s) => !list.index.has(s.id)).sort((a, b) => a.seq - b.seq);
+  if (fresh.length === 0) return list;
+  const rows = fresh.map(toRow).concat(list.rows);
+  rows.sort((a, b) => a.summary.seq - b.summary.seq); // nearly sorted already: cheap
+  return { rows, index: buildIndex(rows) };
+}
+
+export function oldestSeq(list: CaptureList): number | null {
+  return list.rows[0]?.summary.seq ?? null;
+}
+
+export interface RowFilter {
+  text: string;
+  command: string;
+  state: CaptureState | '';
+}
+
+export const NO_FILTER: RowFilter = { text: '', command: '', state: '' };
+
+export function isFilterEmpty(filter: RowFilter): boolean {
+  return filter.text.trim() === '' && filter.command === '' && filter.state === '';
+}
+
+export function matchesFilter(row: CaptureRow, filter: RowFilter, needle: string): boolean {
+  if (filter.state !== '' && row.summary.state !== filter.state) return false;
+  if (filter.command !== '' && row.summary.command !== filter.command) return false;
+  return needle === '' || row.search.includes(needle);
+}
+
+/** The visible rows; returns the input array itself when no filter is set (no copy at 100 000 rows). */
+export function filterRows(rows: readonly CaptureRow[], filter: RowFilter): readonly CaptureRow[] {
+  if (isFilterEmpty(filter)) return rows;
+  const needle = filter.text.trim().toLowerCase();
+  const out: CaptureRow[] = [];
+  for (const row of rows) if (matchesFilter(row, filter, needle)) out.push(row);
+  return out;
+}
+
+let memo: { rows: readonly CaptureRow[]; filter: RowFilter; result: readonly CaptureRow[] } | null = null;
+
+/** filterRows with a one-entry cache: the table, the counter and J/K all ask for the same view per frame. */
+export function visibleRows(rows: readonly CaptureRow[], filter: RowFilter): readonly CaptureRow[] {
+  if (memo && memo.rows === rows && memo.filter === filter) return memo.result;
+  const result = filterRows(rows, filter);
+  memo = { rows, filter, result };
+  return result;
+}

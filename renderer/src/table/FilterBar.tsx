@@ -1,0 +1,88 @@
+import { useMemo } from 'react';
+import type { CaptureState } from '../../../shared/contract/index.js';
+import { catalogue } from '../../../shared/protocol/index.js';
+import { getState, setState, useApp } from '../store/app-store.js';
+import { isFilterEmpty, type RowFilter, visibleRows } from '../store/capture-list.js';
+
+const STATES: { value: CaptureState | ''; label: string }[] = [
+  { value: '', label: 'All states' },
+  { value: 'held', label: 'Held' },
+  { value: 'answered', label: 'Answered' },
+  { value: 'failed', label: 'Failed' },
+];
+
+function setFilter(patch: Partial<RowFilter>): void {
+  setState({ filter: { ...getState().filter, ...patch } });
+}
+
+/** Text, command and state filters plus the follow-newest toggle, above the table. */
+export function FilterBar() {
+  const filter = useApp((s) => s.filter);
+  const rows = useApp((s) => s.list.rows);
+  const total = rows.length;
+  const visible = useMemo(() => visibleRows(rows, filter).length, [rows, filter]);
+  const followNewest = useApp((s) => s.followNewest);
+  const backfilling = useApp((s) => s.backfilling);
+  const commands = useMemo(
+    () => ({
+      openim: catalogue.filter((c) => c.dialect === 'openim').map((c) => c.name),
+      tencent: catalogue.filter((c) => c.dialect === 'tencent').map((c) => c.name),
+    }),
+    [],
+  );
+  return (
+    <div className="filter-bar">
+      <label className="field field-grow">
+        <span className="field-label">Filter</span>
+        <input
+          type="search"
+          value={filter.text}
+          placeholder="user, command, text…"
+          onChange={(e) => setFilter({ text: e.target.value })}
+          spellCheck={false}
+        />
+      </label>
+      <label className="field">
+        <span className="field-label">Command</span>
+        <select value={filter.command} onChange={(e) => setFilter({ command: e.target.value })}>
+          <option value="">All commands</option>
+          <optgroup label="OpenIM">
+            {commands.openim.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label="Tencent">
+            {commands.tencent.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </optgroup>
+        </select>
+      </label>
+      <label className="field">
+        <span className="field-label">State</span>
+        {/* Option values are exactly the CaptureState union plus '' (all). */}
+        <select value={filter.state} onChange={(e) => setFilter({ state: e.target.value as CaptureState | '' })}>
+          {STATES.map((s) => (
+            <option key={s.value} value={s.value}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="toggle">
+        <input type="checkbox" checked={followNewest} onChange={(e) => setState({ followNewest: e.target.checked })} />
+        Follow newest
+      </label>
+      <span className="row-count" aria-live="polite">
+        {isFilterEmpty(filter)
+          ? `${total.toLocaleString()} captures`
+          : `${visible.toLocaleString()} of ${total.toLocaleString()}`}
+        {backfilling ? ' · loading older…' : ''}
+      </span>
+    </div>
+  );
+}
