@@ -17,8 +17,8 @@ export interface PostOptions {
   method?: string;
   headers?: Record<string, string>;
   agent?: Agent;
-  /** Abort the request after this many ms (a client that gives up). */
-  abortAfterMs?: number;
+  /** Aborting it is a client that gives up. */
+  signal?: AbortSignal;
 }
 
 /** POSTs and resolves with the answer; rejects with the socket error (ECONNRESET, "socket hang up", abort). */
@@ -32,7 +32,7 @@ export function post(baseUrl: string, target: string, body: string, opts: PostOp
         'content-length': String(Buffer.byteLength(body)),
       },
       agent: opts.agent ?? false,
-      ...(opts.abortAfterMs !== undefined ? { signal: AbortSignal.timeout(opts.abortAfterMs) } : {}),
+      ...(opts.signal ? { signal: opts.signal } : {}),
     });
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
@@ -55,8 +55,10 @@ export interface TestEngine {
   /** Resolves with the first event (past or future) that satisfies the predicate. */
   waitForEvent<T extends EngineEvent>(predicate: (e: EngineEvent) => e is T): Promise<T>;
   waitForCapture(predicate: (c: EngineEvent & { type: 'capture.added' | 'capture.updated' }) => boolean): Promise<void>;
-  /** The only held capture's id, once one is held. */
+  /** The first held capture's id, once one is held. */
   nextHeldId(): Promise<string>;
+  /** The ids of the first `count` held captures, once that many were held. */
+  heldIds(count: number): Promise<string[]>;
   stop(): Promise<void>;
 }
 
@@ -100,6 +102,12 @@ export async function startTestEngine(
       });
     });
   };
+  const heldIds = async (count: number): Promise<string[]> => {
+    const held = (): string[] =>
+      events.flatMap((e) => (e.type === 'capture.added' && e.capture.state === 'held' ? [e.capture.id] : []));
+    await waitForEvent((e): e is EngineEvent => e.type === 'capture.added' && held().length >= count);
+    return held().slice(0, count);
+  };
   const isCaptureEvent = (e: EngineEvent): e is EngineEvent & { type: 'capture.added' | 'capture.updated' } =>
     e.type === 'capture.added' || e.type === 'capture.updated';
   return {
@@ -113,12 +121,8 @@ export async function startTestEngine(
         (e): e is EngineEvent & { type: 'capture.added' | 'capture.updated' } => isCaptureEvent(e) && predicate(e),
       );
     },
-    nextHeldId: async () => {
-      const added = await waitForEvent(
-        (e): e is EngineEvent & { type: 'capture.added' } => e.type === 'capture.added' && e.capture.state === 'held',
-      );
-      return added.capture.id;
-    },
+    nextHeldId: async () => (await heldIds(1))[0] ?? '',
+    heldIds,
     stop: () => core.close(),
   };
 }

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { type Capture, CaptureQuerySchema } from '../../shared/contract/index.js';
+import { CaptureStore } from './capture-store.js';
+
+const capture = (seq: number, over: Partial<Capture> = {}): Capture => ({
+  id: `c${seq}`,
+  seq,
+  receivedAt: 1_700_000_000_000 + seq,
+  dialect: 'openim',
+  command: seq % 2 === 0 ? 'callbackBeforeAddFriendCommand' : 'callbackAfterDeleteFriendCommand',
+  phase: 'before',
+  state: 'answered',
+  decidedBy: 'default',
+  request: { method: 'POST', url: '/x', path: '/x', query: {}, headers: {}, bodyText: `{"reqMsg":"Message ${seq}"}` },
+  findings: [],
+  decision: null,
+  response: { status: 200, headers: {}, bodyText: '{}' },
+  latencyMs: 1,
+  outcome: null,
+  hold: null,
+  identifiedBy: 'path',
+  ...over,
+});
+const query = (q: Record<string, unknown> = {}) => CaptureQuerySchema.parse(q);
+
+describe('CaptureStore', () => {
+  it('keeps the newest `limit` captures and counts the dropped ones', () => {
+    const store = new CaptureStore(1000);
+    for (let seq = 1; seq <= 5000; seq += 1) store.add(capture(seq), { parties: '', text: '' });
+    expect(store.size).toBe(1000);
+    expect(store.dropped).toBe(4000);
+    expect(store.get('c4000')).toBeUndefined();
+    expect(store.get('c4001')?.seq).toBe(4001);
+    expect(store.all().map((c) => c.seq)).toEqual(Array.from({ length: 1000 }, (_, i) => 4001 + i));
+    store.setLimit(10);
+    expect(store.all()[0]?.seq).toBe(4991);
+    expect(store.dropped).toBe(4990);
+  });
+
+  it('lists newest first with limit, before, command, state and text search', () => {
+    const store = new CaptureStore(100);
+    for (let seq = 1; seq <= 20; seq += 1) {
+      store.add(capture(seq, seq === 7 ? { state: 'failed' } : {}), {
+        parties: seq === 3 ? 'Alice → bob' : 'x → y',
+        text: '',
+      });
+    }
+    const seqs = (q: Record<string, unknown>) => store.list(query(q)).items.map((s) => s.seq);
+    expect(seqs({ limit: 3 })).toEqual([20, 19, 18]);
+    expect(store.list(query({ limit: 3 })).total).toBe(20);
+    expect(seqs({ limit: 3, before: 10 })).toEqual([9, 8, 7]);
+    expect(seqs({ limit: 3, command: 'callbackAfterDeleteFriendCommand' })).toEqual([19, 17, 15]);
+    expect(store.list(query({ limit: 3, command: 'callbackAfterDeleteFriendCommand' })).total).toBe(10);
+    expect(seqs({ state: 'failed' })).toEqual([7]);
+    expect(seqs({ q: 'alice' })).toEqual([3]);
+    expect(seqs({ q: 'MESSAGE 1' })).toEqual([19, 18, 17, 16, 15, 14, 13, 12, 11, 10, 1]);
+    expect(seqs({ q: 'afterdelete', before: 6 })).toEqual([5, 3, 1]);
+  });
+
+  it('summaries carry no bodies and follow updates', () => {
+    const store = new CaptureStore(10);
+    const c = capture(1, { state: 'held', response: null });
+    const added = store.add(c, { parties: 'a → b', text: 'hi' });
+    expect(added.state).toBe('held');
+    expect('bodyText' in added.request).toBe(false);
+    c.state = 'answered';
+    c.response = { status: 200, headers: {}, bodyText: '{"secret":1}' };
+    const updated = store.updated(c);
+    expect(updated?.state).toBe('answered');
+    expect(updated?.response).toEqual({ status: 200, headers: {} });
+    expect(updated?.summary).toEqual({ parties: 'a → b', text: 'hi' });
+    expect(store.list(query()).items[0]).toBe(updated);
+  });
+
+  it('clear keeps what the predicate selects', () => {
+    const store = new CaptureStore(10);
+    for (let seq = 1; seq <= 4; seq += 1) store.add(capture(seq), { parties: '', text: '' });
+    store.clear((c) => c.seq === 3);
+    expect(store.all().map((c) => c.seq)).toEqual([3]);
+    expect(store.get('c1')).toBeUndefined();
+  });
+});
