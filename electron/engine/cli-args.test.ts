@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { defaultDataDir, parseCliArgs } from './cli-args.js';
+
+const errorOf = (argv: string[]): string => {
+  const r = parseCliArgs(argv);
+  if (r.kind !== 'error') throw new Error(`expected an error for ${argv.join(' ')}, got ${r.kind}`);
+  return r.message;
+};
+
+describe('parseCliArgs', () => {
+  it('has the documented defaults', () => {
+    expect(parseCliArgs(['serve'])).toEqual({
+      kind: 'serve',
+      options: {
+        host: null,
+        port: null,
+        controlPort: 10007,
+        token: null,
+        rulesFile: null,
+        hold: null,
+        dataDir: null,
+        ui: true,
+        sdkAppId: null,
+        tencentToken: null,
+        verbose: false,
+      },
+    });
+  });
+
+  it('reads every option', () => {
+    const r = parseCliArgs([
+      'serve',
+      '--host',
+      '0.0.0.0',
+      '--port=0',
+      '--control-port',
+      '17007',
+      '--token',
+      'secret',
+      '--rules',
+      'rules.json',
+      '--hold',
+      'before',
+      '--data-dir',
+      '/tmp/ci',
+      '--no-ui',
+      '--sdkappid',
+      '1400000000',
+      '--tencent-token',
+      'tok',
+      '--verbose',
+    ]);
+    expect(r).toEqual({
+      kind: 'serve',
+      options: {
+        host: '0.0.0.0',
+        port: 0,
+        controlPort: 17007,
+        token: 'secret',
+        rulesFile: 'rules.json',
+        hold: 'before',
+        dataDir: '/tmp/ci',
+        ui: false,
+        sdkAppId: 1_400_000_000,
+        tencentToken: 'tok',
+        verbose: true,
+      },
+    });
+  });
+
+  it('help and version win over everything else', () => {
+    expect(parseCliArgs(['--help'])).toEqual({ kind: 'help' });
+    expect(parseCliArgs(['serve', '-h'])).toEqual({ kind: 'help' });
+    expect(parseCliArgs(['--version'])).toEqual({ kind: 'version' });
+    expect(parseCliArgs(['-v'])).toEqual({ kind: 'version' });
+  });
+
+  it('explains every kind of mistake', () => {
+    expect(errorOf([])).toMatch(/missing command/);
+    expect(errorOf(['start'])).toBe('unknown command "start"');
+    expect(errorOf(['serve', 'extra'])).toBe('unexpected argument "extra"');
+    expect(errorOf(['serve', '--bogus'])).toBe('unknown option --bogus');
+    expect(errorOf(['serve', '--port'])).toBe('option --port needs a value');
+    expect(errorOf(['serve', '--no-ui=yes'])).toBe('option --no-ui takes no value');
+    expect(errorOf(['serve', '--port', 'abc'])).toBe('--port must be a port number from 0 to 65535 (got "abc")');
+    expect(errorOf(['serve', '--port', '65536'])).toMatch(/--port must be a port number/);
+    expect(errorOf(['serve', '--port', '-1'])).toMatch(/--port/);
+    expect(errorOf(['serve', '--control-port', '1.5'])).toMatch(/--control-port must be a port number/);
+    expect(errorOf(['serve', '--hold', 'maybe'])).toBe('--hold must be one of off, before, all (got "maybe")');
+    expect(errorOf(['serve', '--sdkappid', 'x1'])).toMatch(/--sdkappid must be a whole number/);
+    expect(errorOf(['serve', '--token', ''])).toMatch(/--token must be 1 to 256 characters/);
+    expect(errorOf(['serve', '--tencent-token', 'x'.repeat(129)])).toMatch(/--tencent-token must be 1 to 128/);
+  });
+});
+
+describe('defaultDataDir', () => {
+  it('follows each OS convention', () => {
+    expect(defaultDataDir('linux', {}, '/home/ann')).toBe('/home/ann/.local/share/callback-inspector');
+    expect(defaultDataDir('linux', { XDG_DATA_HOME: '/xdg' }, '/home/ann')).toBe('/xdg/callback-inspector');
+    expect(defaultDataDir('linux', { XDG_DATA_HOME: 'relative' }, '/home/ann')).toBe(
+      '/home/ann/.local/share/callback-inspector',
+    );
+    expect(defaultDataDir('darwin', {}, '/Users/ann')).toBe(
+      '/Users/ann/Library/Application Support/Callback Inspector',
+    );
+    expect(defaultDataDir('win32', { APPDATA: '/c/Users/ann/AppData/Roaming' }, '/c/Users/ann')).toBe(
+      '/c/Users/ann/AppData/Roaming/Callback Inspector',
+    );
+  });
+});

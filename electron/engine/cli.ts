@@ -1,0 +1,90 @@
+import { readFileSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseCliArgs, USAGE } from './cli-args.js';
+import { type CliIo, runServe } from './cli-serve.js';
+
+export { parseCliArgs } from './cli-args.js';
+export { type CliIo, runServe, type ServeResult } from './cli-serve.js';
+
+/** package.json sits two folders up from both electron/engine/cli.ts and dist/electron/cli.js. */
+export function readVersion(): string {
+  try {
+    const pkg: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    if (typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string')
+      return pkg.version;
+  } catch {
+    // fall through: a missing package.json only costs the version number
+  }
+  return '0.0.0';
+}
+
+/** dist/renderer beside dist/electron/cli.js. */
+function bundledUiDir(): string {
+  return fileURLToPath(new URL('../renderer/', import.meta.url));
+}
+
+/** The `callback-inspector` entry: returns the exit code, or stays running (serve) until a signal. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number | null> {
+  const command = parseCliArgs(argv);
+  const version = readVersion();
+  switch (command.kind) {
+    case 'help':
+      io.out(USAGE);
+      return 0;
+    case 'version':
+      io.out(version);
+      return 0;
+    case 'error':
+      io.err(`Error: ${command.message}`);
+      io.err('');
+      io.err(USAGE);
+      return 2;
+    case 'serve': {
+      const result = await runServe(command.options, io, { version, uiDir: bundledUiDir() });
+      if (!result.ok) return result.exitCode;
+      const onSignal = (): void => {
+        // A second Ctrl+C while stopping quits at once.
+        process.once('SIGINT', () => process.exit(130));
+        result.stop().then(
+          () => exitSoon(0),
+          (error: unknown) => {
+            io.err(`Error while stopping: ${String(error)}`);
+            exitSoon(1);
+          },
+        );
+      };
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+      return null;
+    }
+  }
+}
+
+/** Lets stdout drain and the loop end by itself; forces the exit if a stray handle keeps the process alive. */
+function exitSoon(code: number): void {
+  process.exitCode = code;
+  setTimeout(() => process.exit(code), 2_000).unref();
+}
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  const io: CliIo = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      if (code !== null) exitSoon(code);
+    },
+    (error: unknown) => {
+      io.err(`Error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      exitSoon(1);
+    },
+  );
+}
