@@ -36,4 +36,17 @@ await Promise.all([
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
   }),
+  // npm run bench: the runner, the baseline server and the engine child. Packages (autocannon, playwright, ws)
+  // stay external and resolve from node_modules at run time.
+  build({
+    ...common,
+    entryPoints: {
+      run: 'bench/run.ts',
+      'bare-server': 'bench/bare-server.ts',
+      'engine-child': 'bench/engine-child.ts',
+    },
+    outdir: 'dist/bench',
+    format: 'esm',
+    packages: 'external',
+  }),
 ]);

@@ -1,0 +1,84 @@
+/** What one `npm run bench` does: the full run, or `--smoke` (seconds, for the vitest smoke test). */
+export interface BenchConfig {
+  mode: 'full' | 'smoke';
+  connections: number;
+  warmupS: number;
+  durationS: number;
+  /** Alternating bare/engine measurements per sample; the median is reported. */
+  repeats: number;
+  peers: 'run' | 'if-installed' | 'skip';
+  peerDurationS: number;
+  holdCount: number;
+  memorySteps: number[];
+  ui: boolean;
+  uiCaptures: number;
+  uiIngestRate: number;
+  uiIngestS: number;
+  /** Only these sections (all when empty). */
+  only: SectionName[];
+  /** Run the engine child with `--cpu-prof` (profiles land in bench/results/prof). */
+  profile: boolean;
+  outFile: string | null;
+}
+
+export const SECTION_NAMES = ['listener', 'peers', 'hold', 'memory', 'ui'] as const;
+export type SectionName = (typeof SECTION_NAMES)[number];
+
+const FULL: BenchConfig = {
+  mode: 'full',
+  connections: 20,
+  warmupS: 3,
+  durationS: 10,
+  repeats: 3,
+  peers: 'run',
+  peerDurationS: 10,
+  holdCount: 1_000,
+  memorySteps: [10_000, 50_000, 100_000],
+  ui: true,
+  uiCaptures: 100_000,
+  uiIngestRate: 1_000,
+  uiIngestS: 10,
+  only: [],
+  profile: false,
+  outFile: null,
+};
+
+const SMOKE: BenchConfig = {
+  ...FULL,
+  mode: 'smoke',
+  warmupS: 0,
+  durationS: 1,
+  repeats: 1,
+  // Never installs in smoke mode (no registry traffic from a test); runs the peers only when already there.
+  peers: 'if-installed',
+  peerDurationS: 1,
+  holdCount: 20,
+  memorySteps: [500, 1_000, 2_000],
+  ui: false,
+};
+
+const isSection = (value: string): value is SectionName => (SECTION_NAMES as readonly string[]).includes(value);
+
+/** `--smoke`, `--only=listener,hold`, `--no-peers`, `--no-ui`, `--ui`, `--profile`, `--out=FILE`. */
+export function parseArgs(argv: readonly string[]): BenchConfig {
+  const config: BenchConfig = argv.includes('--smoke') ? { ...SMOKE } : { ...FULL };
+  for (const arg of argv) {
+    const [key, value = ''] = arg.split('=', 2);
+    if (key === '--only') {
+      const names = value.split(',').filter(Boolean);
+      const unknown = names.filter((name) => !isSection(name));
+      if (unknown.length > 0) throw new Error(`unknown section(s): ${unknown.join(', ')}`);
+      config.only = names.filter(isSection);
+    } else if (key === '--no-peers') config.peers = 'skip';
+    else if (key === '--peers') config.peers = 'run';
+    else if (key === '--no-ui') config.ui = false;
+    else if (key === '--ui') config.ui = true;
+    else if (key === '--profile') config.profile = true;
+    else if (key === '--out') config.outFile = value;
+    else if (key !== '--smoke') throw new Error(`unknown argument: ${arg}`);
+  }
+  return config;
+}
+
+export const wants = (config: BenchConfig, section: SectionName): boolean =>
+  config.only.length === 0 || config.only.includes(section);

@@ -1,0 +1,194 @@
+/** The bench's result document, its budgets (product.md §8) and the printed table. */
+import { execFileSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import type { SectionName } from './config.js';
+import type { HoldSection } from './sections/hold.js';
+import type { ListenerSection } from './sections/listener.js';
+import type { MemorySection } from './sections/memory.js';
+import type { PeersSection } from './sections/peers.js';
+import type { UiSection } from './sections/ui.js';
+
+export interface Budget {
+  name: string;
+  value: number;
+  limit: string;
+  pass: boolean;
+}
+
+export interface Machine {
+  nproc: number;
+  cpu: string;
+  memTotalGiB: number;
+  node: string;
+  platform: string;
+  free: string;
+}
+
+export interface BenchResult {
+  date: string;
+  mode: 'full' | 'smoke';
+  machine: Machine;
+  elapsedS: number;
+  sectionSeconds: Partial<Record<SectionName, number>>;
+  listener?: ListenerSection;
+  peers?: PeersSection;
+  hold?: HoldSection;
+  memory?: MemorySection;
+  ui?: UiSection | { skipped: string };
+  errors: Partial<Record<SectionName, string>>;
+  budgets: Budget[];
+}
+
+/** RSS at 100k / at 50k captures above this counts as growth (GC slack and allocator caches stay below it). */
+export const PLATEAU_MAX_RATIO = 1.15;
+
+export function machine(): Machine {
+  let free = '';
+  try {
+    free = execFileSync('free', ['-h'], { encoding: 'utf8' }).trim();
+  } catch {
+    free = 'free not available';
+  }
+  return {
+    nproc: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    memTotalGiB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    free,
+  };
+}
+
+export function budgets(result: BenchResult): Budget[] {
+  const out: Budget[] = [];
+  const listener = result.listener;
+  if (listener) {
+    for (const sample of Object.values(listener.samples)) {
+      out.push({
+        name: `${sample.label}: rps ratio to bare node:http`,
+        value: sample.ratio,
+        limit: '≥ 0.70',
+        pass: sample.ratio >= 0.7,
+      });
+      out.push({
+        name: `${sample.label}: p99 latency (ms)`,
+        value: sample.engine.p99Ms,
+        limit: '≤ 5',
+        pass: sample.engine.p99Ms <= 5,
+      });
+    }
+  }
+  const memory = result.memory;
+  if (memory && result.mode === 'full') {
+    out.push({
+      name: 'Engine RSS plateau (last step / at limit)',
+      value: memory.plateauRatio,
+      limit: `≤ ${PLATEAU_MAX_RATIO}`,
+      pass: memory.plateauRatio <= PLATEAU_MAX_RATIO,
+    });
+  }
+  const ui = result.ui;
+  if (ui && !('skipped' in ui)) {
+    out.push({
+      name: 'UI filter latency, worst (ms)',
+      value: ui.filterMaxMs,
+      limit: '< 100',
+      pass: ui.filterMaxMs < 100,
+    });
+    out.push({
+      name: 'UI longest task while ingesting (ms)',
+      value: ui.longestTaskMs,
+      limit: '< 200',
+      pass: ui.longestTaskMs < 200,
+    });
+  }
+  return out;
+}
+
+function table(headers: string[], rows: (string | number)[][]): string {
+  const cells = [headers, ...rows.map((row) => row.map(String))];
+  const widths = headers.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length)));
+  const line = (row: string[]): string => row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ');
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}
+
+export function formatReport(result: BenchResult): string {
+  const parts: string[] = [`Callback Inspector bench (${result.mode}), ${result.date}`];
+  parts.push(
+    `${result.machine.nproc} CPUs (${result.machine.cpu}), ${result.machine.memTotalGiB} GiB, node ${result.machine.node}`,
+  );
+  const { listener, peers, hold, memory, ui } = result;
+  if (listener) {
+    parts.push(`\nListener, auto mode, ${listener.connections} connections (median of ${listener.repeats}):`);
+    parts.push(
+      table(
+        ['sample', 'bare req/s', 'engine req/s', 'ratio', 'engine p50', 'engine p99', 'bare p99', 'same answer'],
+        Object.values(listener.samples).map((s) => [
+          s.label,
+          Math.round(s.bare.rps),
+          Math.round(s.engine.rps),
+          s.ratio,
+          `${s.engine.p50Ms} ms`,
+          `${s.engine.p99Ms} ms`,
+          `${s.bare.p99Ms} ms`,
+          s.sameAnswer ? 'yes' : 'NO',
+        ]),
+      ),
+    );
+  }
+  if (peers) {
+    parts.push(`\nPeers (POST /callback, fixed JSON; our engine ${peers.engineRps} req/s; install: ${peers.install}):`);
+    parts.push(
+      table(
+        ['peer', 'status', 'req/s', 'p99', 'ours / peer', 'note'],
+        peers.peers.map((p) => [
+          p.name,
+          p.reason ?? p.status,
+          p.rps ?? '-',
+          p.p99Ms === undefined ? '-' : `${p.p99Ms} ms`,
+          p.oursToPeer ?? '-',
+          p.note,
+        ]),
+      ),
+    );
+  }
+  if (hold) {
+    parts.push(
+      `\nHold path: ${hold.held}/${hold.count} held, ${hold.answered} answered (${hold.allowed} allowed), ${hold.decisionErrors} decision errors`,
+    );
+    parts.push(
+      `  decision POST → answer received: p50 ${hold.decideToAnswerMs.p50} ms, p99 ${hold.decideToAnswerMs.p99} ms, max ${hold.decideToAnswerMs.max} ms`,
+    );
+  }
+  if (memory) {
+    parts.push(`\nMemory (store limit ${memory.limit}; start ${memory.startRssMiB} MiB):`);
+    parts.push(
+      table(
+        ['captures sent', 'stored', 'RSS MiB'],
+        memory.steps.map((s) => [s.captures, s.stored, s.rssMiB]),
+      ),
+    );
+    parts.push(`  last / at-limit ratio: ${memory.plateauRatio}`);
+  }
+  if (ui && 'skipped' in ui) parts.push(`\nUI: skipped (${ui.skipped})`);
+  else if (ui) {
+    parts.push(`\nUI (${ui.captures} captures): first render ${ui.firstRenderMs} ms, all rows ${ui.allRowsMs} ms`);
+    parts.push(`  filter apply ${ui.filterApplyMs.join('/')} ms, clear ${ui.filterClearMs.join('/')} ms`);
+    parts.push(
+      `  ingest ${ui.ingest.sent} at ${ui.ingest.rate}/s: longest task ${ui.longestTaskMs} ms (${ui.longTasks} long tasks)`,
+    );
+  }
+  for (const [section, message] of Object.entries(result.errors)) parts.push(`\n${section}: ERROR ${message}`);
+  if (result.budgets.length > 0) {
+    parts.push('\nBudgets:');
+    parts.push(
+      table(
+        ['budget', 'value', 'limit', 'result'],
+        result.budgets.map((b) => [b.name, b.value, b.limit, b.pass ? 'PASS' : 'MISS']),
+      ),
+    );
+  }
+  const seconds = Object.entries(result.sectionSeconds).map(([name, s]) => `${name} ${s} s`);
+  parts.push(`\nElapsed: ${result.elapsedS} s (${seconds.join(', ')})`);
+  return parts.join('\n');
+}

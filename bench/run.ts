@@ -1,0 +1,88 @@
+/**
+ * `npm run bench`: measures the engine against the budgets of product.md §8 in one run on this machine, prints a
+ * table and writes bench/results/bench-<date>.json. `--smoke` runs every section for a few seconds (for the test).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { type BenchConfig, parseArgs, type SectionName, wants } from './config.js';
+import { RESULTS_DIR } from './paths.js';
+import { type BenchResult, budgets, formatReport, machine } from './report.js';
+import { runHoldSection } from './sections/hold.js';
+import { measureEngineOnce, runListenerSection } from './sections/listener.js';
+import { runMemorySection } from './sections/memory.js';
+import { runPeersSection } from './sections/peers.js';
+import { runUiSection } from './sections/ui.js';
+import { round } from './stats.js';
+
+const log = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
+
+async function main(config: BenchConfig): Promise<BenchResult> {
+  const started = performance.now();
+  const result: BenchResult = {
+    date: new Date().toISOString(),
+    mode: config.mode,
+    machine: machine(),
+    elapsedS: 0,
+    sectionSeconds: {},
+    errors: {},
+    budgets: [],
+  };
+  const nodeArgs = (name: SectionName): string[] =>
+    config.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(RESULTS_DIR, 'prof', name)}`] : [];
+
+  const section = async (name: SectionName, body: () => Promise<void>): Promise<void> => {
+    if (!wants(config, name)) return;
+    log(`\n[${name}]`);
+    const t0 = performance.now();
+    try {
+      await body();
+    } catch (error) {
+      result.errors[name] = error instanceof Error ? error.message : String(error);
+      log(`  ERROR: ${result.errors[name]}`);
+    }
+    result.sectionSeconds[name] = round((performance.now() - t0) / 1000, 1);
+    log(`  (${result.sectionSeconds[name]} s)`);
+  };
+
+  await section('listener', async () => {
+    result.listener = await runListenerSection(config, nodeArgs('listener'), log);
+  });
+  await section('peers', async () => {
+    if (config.peers === 'skip') {
+      log('  skipped (--no-peers)');
+      return;
+    }
+    // Ours: the OpenIM sample in auto mode from the listener section (same load: 20 connections, JSON POST).
+    const engineRps = result.listener?.samples.openim.engine.rps ?? (await measureEngineOnce(config, log));
+    result.peers = await runPeersSection(config, engineRps, log);
+  });
+  await section('hold', async () => {
+    result.hold = await runHoldSection(config, nodeArgs('hold'), log);
+  });
+  await section('memory', async () => {
+    result.memory = await runMemorySection(config, nodeArgs('memory'), log);
+  });
+  await section('ui', async () => {
+    if (!config.ui) {
+      result.ui = { skipped: config.mode === 'smoke' ? 'smoke mode' : '--no-ui' };
+      return;
+    }
+    result.ui = await runUiSection(config, nodeArgs('ui'), log);
+  });
+
+  result.elapsedS = round((performance.now() - started) / 1000, 1);
+  result.budgets = budgets(result);
+  return result;
+}
+
+const config = parseArgs(process.argv.slice(2));
+const result = await main(config);
+const file = config.outFile ?? join(RESULTS_DIR, `bench-${result.date.replace(/[:.]/g, '-')}.json`);
+mkdirSync(dirname(file), { recursive: true });
+writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+log(`\n${formatReport(result)}`);
+log(`\nResults: ${file}`);
+// Failed sections fail the command; missed budgets do not (they are what the bench reports).
+process.exitCode = Object.keys(result.errors).length > 0 ? 1 : 0;
