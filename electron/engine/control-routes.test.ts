@@ -100,9 +100,17 @@ describe('control API routes (against the engine test double)', () => {
     expect(unknown.status).toBe(404);
   });
 
-  it('POST decision ?by=person records a person', async () => {
+  it('POST decision from the UI page (own Origin) or with ?by=person records a person', async () => {
     await s.api('POST', '/api/captures/b/decision?by=person', { verdict: 'allow' });
     expect(engine.decisions[0]?.by).toBe('person');
+    const held = () => engine.captures.push(makeCapture({ id: 'h', state: 'held', response: null }));
+    held();
+    await s.api('POST', '/api/captures/h/decision', { verdict: 'allow' }, { origin: s.base });
+    expect(engine.decisions[1]?.by).toBe('person');
+    engine.captures.pop();
+    held();
+    await s.api('POST', '/api/captures/h/decision?by=api', { verdict: 'allow' }, { origin: s.base });
+    expect(engine.decisions[2]?.by).toBe('api');
   });
 
   it('POST decision validates the body', async () => {

@@ -100,8 +100,7 @@ export const ROUTES: Route[] = [
         if (!decision.success) {
           throw new HttpError(400, 'invalid-decision', 'the body is not a valid Decision', zodDetails(decision.error));
         }
-        // The UI says `?by=person`; anything else (scripts, tests) is recorded as the API deciding.
-        const by = ctx.url.searchParams.get('by') === 'person' ? 'person' : 'api';
+        const by = decidedBy(ctx);
         const result = ctx.engine.decide(captureId(ctx), decision.data, by);
         if (result.ok) return { status: 200, json: result.capture };
         if (result.reason === 'not-found')
@@ -190,6 +189,16 @@ export const ROUTES: Route[] = [
     },
   },
 ];
+
+/**
+ * Who answered: `?by=person|api` when given; otherwise a request carrying an Origin (already checked to be this
+ * server's own) comes from the UI page, i.e. a person, and one without (curl, scripts, tests) is the API.
+ */
+function decidedBy(ctx: RouteContext): 'person' | 'api' {
+  const by = ctx.url.searchParams.get('by');
+  if (by === 'person' || by === 'api') return by;
+  return ctx.req.headers.origin !== undefined ? 'person' : 'api';
+}
 
 function isExportFormat(value: string): value is ExportFormat {
   return (EXPORT_FORMATS as readonly string[]).includes(value);
