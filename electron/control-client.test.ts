@@ -1,0 +1,59 @@
+// The shell's export/import calls against a real engine's control API (port 0, fresh token, in-memory data).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportSession, importSession } from './control-client.js';
+import { createEngine, type Engine } from './engine/engine.js';
+
+const SAMPLE = JSON.stringify({
+  callbackCommand: 'callbackBeforeAddFriendCommand',
+  fromUserID: 'user123',
+  toUserID: 'user456',
+  reqMsg: "Hi, let's be friends!",
+  ex: '',
+});
+let engine: Engine;
+
+beforeAll(async () => {
+  engine = createEngine({ dataDir: null, uiDir: null, controlPort: 0, settings: { listener: { port: 0 } } });
+  await engine.start();
+  const res = await fetch(`${engine.listenerUrl().replace(/\/$/, '')}/callbackExample/callbackBeforeAddFriendCommand`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: SAMPLE,
+  });
+  expect(res.status).toBe(200);
+});
+afterAll(() => engine.stop());
+
+describe('control client', () => {
+  it('exports a JSON session with the bearer token', async () => {
+    const session = JSON.parse(await exportSession(engine.controlUrl(), engine.token, 'json'));
+    expect(session.format).toBe('callback-inspector-session');
+    expect(session.captures).toHaveLength(1);
+    expect(session.captures[0].command).toBe('callbackBeforeAddFriendCommand');
+  });
+
+  it('exports HAR and NDJSON', async () => {
+    const har = JSON.parse(await exportSession(engine.controlUrl(), engine.token, 'har'));
+    expect(har.log.entries).toHaveLength(1);
+    const ndjson = await exportSession(engine.controlUrl(), engine.token, 'ndjson');
+    expect(ndjson.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('imports a session back', async () => {
+    const text = await exportSession(engine.controlUrl(), engine.token, 'json');
+    await expect(importSession(engine.controlUrl(), engine.token, text)).resolves.toEqual({ imported: 1, skipped: 0 });
+    const res = await fetch(`${engine.controlUrl()}/api/captures`, {
+      headers: { authorization: `Bearer ${engine.token}` },
+    });
+    expect((await res.json()).total).toBe(2);
+  });
+
+  it('turns API errors into readable messages', async () => {
+    await expect(exportSession(engine.controlUrl(), 'wrong-token', 'json')).rejects.toThrow(
+      /Export failed \(HTTP 401\)/,
+    );
+    await expect(importSession(engine.controlUrl(), engine.token, 'not json')).rejects.toThrow(
+      /Import failed \(HTTP 400\)/,
+    );
+  });
+});
