@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { EngineEvent, Rule, SettingsPatch } from '../../shared/contract/index.js';
 import { defaultDataDir, type ServeOptions } from './cli-args.js';
 import { createEngine, type Engine, type EngineOptions } from './engine.js';
@@ -88,7 +89,7 @@ export async function runServe(options: ServeOptions, io: CliIo, env: ServeEnv):
     }
     rules = loaded.rules;
   }
-  const dataDir = options.dataDir ?? defaultDataDir();
+  const dataDir = resolve(options.dataDir ?? defaultDataDir());
   const patch = settingsPatch(options);
   const engine = (env.createEngine ?? createEngine)({
     dataDir,
