@@ -1,5 +1,6 @@
 /** Load generation with autocannon's programmatic API, reduced to the numbers the report needs. */
 import autocannon from 'autocannon';
+import { type CpuShare, startCpuMeter } from './cpu-meter.js';
 
 export interface LoadRequest {
   path: string;
@@ -15,6 +16,8 @@ export interface LoadOptions {
   overallRate?: number;
   /** Replace `[<id>]` in bodies with random ids. */
   idReplacement?: boolean;
+  /** The server process, for the CPU split in the result. */
+  targetPid?: number;
 }
 
 export interface LoadResult {
@@ -27,6 +30,8 @@ export interface LoadResult {
   errors: number;
   timeouts: number;
   durationS: number;
+  /** Cores used during the run by the server, the bench process, and the rest of the machine. */
+  cpu: CpuShare;
 }
 
 /** Runs one load against `baseUrl`, cycling through `requests` (all POST, JSON). */
@@ -36,6 +41,7 @@ export async function runLoad(
   options: LoadOptions,
 ): Promise<LoadResult> {
   const amount = options.amount ?? undefined;
+  const stopMeter = startCpuMeter(options.targetPid ?? null);
   const result = await autocannon({
     url: baseUrl,
     connections: options.connections,
@@ -59,6 +65,7 @@ export async function runLoad(
     errors: result.errors,
     timeouts: result.timeouts,
     durationS: result.duration,
+    cpu: stopMeter(),
   };
 }
 

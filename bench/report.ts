@@ -1,6 +1,6 @@
 /** The bench's result document, its budgets (product.md §8) and the printed table. */
 import { execFileSync } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import type { SectionName } from './config.js';
 import type { HoldSection } from './sections/hold.js';
 import type { ListenerSection } from './sections/listener.js';
@@ -22,6 +22,8 @@ export interface Machine {
   node: string;
   platform: string;
   free: string;
+  /** 1/5/15-minute load averages when the run started: other work on the machine disturbs every number. */
+  loadAvgAtStart: number[];
 }
 
 export interface BenchResult {
@@ -56,6 +58,7 @@ export function machine(): Machine {
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
     free,
+    loadAvgAtStart: loadavg().map((value) => Math.round(value * 100) / 100),
   };
 }
 
@@ -136,6 +139,16 @@ export function formatReport(result: BenchResult): string {
       ),
     );
   }
+  if (listener) {
+    const others = Object.values(listener.samples).flatMap((s) => [s.bare.cpu.other, s.engine.cpu.other]);
+    const cores = Object.values(listener.samples)
+      .map(
+        (s) =>
+          `${s.label.split(' ')[0]}: engine ${s.engine.cpu.target}, bare ${s.bare.cpu.target}, bench ${s.engine.cpu.bench}`,
+      )
+      .join('; ');
+    parts.push(`  cores used (median runs): ${cores}; other processes up to ${Math.max(...others)}`);
+  }
   if (peers) {
     parts.push(`\nPeers (POST /callback, fixed JSON; our engine ${peers.engineRps} req/s; install: ${peers.install}):`);
     parts.push(
@@ -188,6 +201,8 @@ export function formatReport(result: BenchResult): string {
       ),
     );
   }
+  const busy = result.machine.loadAvgAtStart[0] ?? 0;
+  if (busy > 1) parts.push(`\nNOTE: load average ${busy} at start: other work on this machine disturbs the numbers.`);
   const seconds = Object.entries(result.sectionSeconds).map(([name, s]) => `${name} ${s} s`);
   parts.push(`\nElapsed: ${result.elapsedS} s (${seconds.join(', ')})`);
   return parts.join('\n');

@@ -56,14 +56,18 @@ export async function runListenerSection(
         const order = repeat % 2 === 0 ? (['bare', 'engine'] as const) : (['engine', 'bare'] as const);
         for (const target of order) {
           const url = target === 'bare' ? bare.url : engine.listenerUrl;
+          const targetPid = target === 'bare' ? bare.child.pid : engine.child.pid;
           await warmUp(url, [sample], config.connections, config.warmupS);
           const result = await runLoad(url, [sample], {
             connections: config.connections,
             durationS: config.durationS,
+            targetPid,
           });
           runs[target].push(result);
+          const { cpu } = result;
           log(
-            `  ${sample.name} ${target.padEnd(6)} ${Math.round(result.rps)} req/s  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms`,
+            `  ${sample.name} ${target.padEnd(6)} ${Math.round(result.rps)} req/s  p50 ${result.p50Ms} ms  p99 ${result.p99Ms} ms` +
+              `  cores: server ${cpu.target}, bench ${cpu.bench}, other ${cpu.other}`,
           );
         }
       }

@@ -69,6 +69,7 @@ export async function runPeersSection(
       const result = await runLoad(url, [request], {
         connections: config.connections,
         durationS: config.peerDurationS,
+        targetPid: child.pid,
       });
       peers.push({
         name: peer.name,
