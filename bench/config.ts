@@ -59,7 +59,16 @@ const SMOKE: BenchConfig = {
 
 const isSection = (value: string): value is SectionName => (SECTION_NAMES as readonly string[]).includes(value);
 
-/** `--smoke`, `--only=listener,hold`, `--no-peers`, `--no-ui`, `--ui`, `--profile`, `--out=FILE`. */
+function positive(key: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${key} needs a positive integer`);
+  return n;
+}
+
+/**
+ * `--smoke`, `--only=listener,hold`, `--no-peers`, `--no-ui`, `--ui`, `--profile`, `--out=FILE`, and for quick
+ * looks `--ui-captures=N`, `--repeats=N`, `--duration=S`.
+ */
 export function parseArgs(argv: readonly string[]): BenchConfig {
   const config: BenchConfig = argv.includes('--smoke') ? { ...SMOKE } : { ...FULL };
   for (const arg of argv) {
@@ -75,6 +84,9 @@ export function parseArgs(argv: readonly string[]): BenchConfig {
     else if (key === '--ui') config.ui = true;
     else if (key === '--profile') config.profile = true;
     else if (key === '--out') config.outFile = value;
+    else if (key === '--ui-captures') config.uiCaptures = positive(key, value);
+    else if (key === '--repeats') config.repeats = positive(key, value);
+    else if (key === '--duration') config.durationS = positive(key, value);
     else if (key !== '--smoke') throw new Error(`unknown argument: ${arg}`);
   }
   return config;

@@ -26,8 +26,10 @@ export class CaptureUi {
     return this.page.locator('[data-app-state="ready"]');
   }
 
+  /** The capture list: a table (or a grid, if it becomes interactive) named "Captured callbacks". */
   get grid(): Locator {
-    return this.page.getByRole('grid', { name: /captured callbacks/i });
+    const name = /captured callbacks/i;
+    return this.page.getByRole('table', { name }).or(this.page.getByRole('grid', { name })).first();
   }
 
   /** The first data row (the header row is row 1 of the grid). */
@@ -49,8 +51,7 @@ export class CaptureUi {
 
   async waitForRowCount(atLeast: number, timeoutMs: number): Promise<void> {
     await this.page.waitForFunction(
-      (min) =>
-        Number(document.querySelector('[role="grid"][aria-rowcount]')?.getAttribute('aria-rowcount') ?? 0) - 1 >= min,
+      (min) => Number(document.querySelector('[aria-rowcount]')?.getAttribute('aria-rowcount') ?? 0) - 1 >= min,
       atLeast,
       { timeout: timeoutMs, polling: 100 },
     );
@@ -74,8 +75,7 @@ export class CaptureUi {
         );
         const giveUp = setTimeout(() => resolve(-1), 10_000);
         const tick = (): void => {
-          const count =
-            Number(document.querySelector('[role="grid"][aria-rowcount]')?.getAttribute('aria-rowcount') ?? 0) - 1;
+          const count = Number(document.querySelector('[aria-rowcount]')?.getAttribute('aria-rowcount') ?? 0) - 1;
           if (start !== null && count === expected) {
             clearTimeout(giveUp);
             resolve(performance.now() - start);
