@@ -25,6 +25,7 @@ import {
   serverProfile,
   serverTimeoutMs,
 } from './capture-factory.js';
+import { withBody } from './capture-store.js';
 import { executeAnswer } from './fault.js';
 import { HoldQueue } from './hold-queue.js';
 import type { RawRequest } from './listener.js';
@@ -91,7 +92,6 @@ export class CallbackHandler {
         bad = { status: 400, code: 'invalid-json', message: `request body is not JSON: ${message}` };
       }
     }
-    if (body !== undefined) capture.request.body = body;
     const request: IncomingRequest = {
       method: raw.method,
       path: raw.path,
@@ -146,7 +146,7 @@ export class CallbackHandler {
     const pending = this.holds.take(captureId);
     if (!pending) return null;
     this.answer(pending, decision, by);
-    return pending.capture;
+    return withBody(pending.capture);
   }
 
   isHeld(captureId: string): boolean {

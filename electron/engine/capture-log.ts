@@ -7,7 +7,7 @@ import { writeAtomic } from './persistence.js';
 /**
  * captures.ndjson: one line per final capture state, appended in batches (never a sync write per request).
  * A crash loses at most the last unflushed batch; a torn last line is skipped on load. Last line wins per id.
- * `request.body` is not written: it is re-parsed from `request.bodyText` on load (halves the serialising cost).
+ * Captures hold `request.bodyText` only (the store parses `request.body` on demand), so a line is one stringify.
  */
 export class CaptureLog {
   private queue: Capture[] = [];
@@ -119,6 +119,7 @@ export class CaptureLog {
 }
 
 function serialise(capture: Capture): string {
+  if (capture.request.body === undefined) return JSON.stringify(capture);
   const { body: _body, ...request } = capture.request;
   return JSON.stringify({ ...capture, request });
 }
@@ -134,12 +135,5 @@ function parseLine(line: string): Capture | null {
   const c = value as Capture;
   if (typeof c !== 'object' || c === null || typeof c.id !== 'string' || typeof c.seq !== 'number') return null;
   if (typeof c.request !== 'object' || c.request === null || typeof c.request.bodyText !== 'string') return null;
-  if (c.request.parseError === undefined && c.request.truncated !== true && c.request.bodyText !== '') {
-    try {
-      c.request.body = JSON.parse(c.request.bodyText);
-    } catch {
-      // Leave body undefined: the text is still there.
-    }
-  }
   return c;
 }

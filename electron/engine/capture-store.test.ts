@@ -60,16 +60,19 @@ describe('CaptureStore', () => {
   it('summaries carry no bodies and follow updates', () => {
     const store = new CaptureStore(10);
     const c = capture(1, { state: 'held', response: null });
-    const added = store.add(c, { parties: 'a → b', text: 'hi' });
-    expect(added.state).toBe('held');
-    expect('bodyText' in added.request).toBe(false);
+    store.add(c, { parties: 'a → b', text: 'hi' });
+    const added = store.summaryOf('c1');
+    expect(added?.state).toBe('held');
+    expect(added && 'bodyText' in added.request).toBe(false);
     c.state = 'answered';
     c.response = { status: 200, headers: {}, bodyText: '{"secret":1}' };
-    const updated = store.updated(c);
+    expect(store.updated(c)).toBe(true);
+    const updated = store.summaryOf('c1');
     expect(updated?.state).toBe('answered');
     expect(updated?.response).toEqual({ status: 200, headers: {} });
     expect(updated?.summary).toEqual({ parties: 'a → b', text: 'hi' });
-    expect(store.list(query()).items[0]).toBe(updated);
+    expect(store.list(query()).items[0]).toEqual(updated);
+    expect(store.get('c1')?.request.body).toEqual({ reqMsg: 'Message 1' });
   });
 
   it('clear keeps what the predicate selects', () => {

@@ -6,9 +6,12 @@ import type {
   CaptureSummaryText,
 } from '../../shared/contract/index.js';
 
+/**
+ * What the store keeps per capture. Kept small on purpose: every retained object costs GC time on the
+ * hot path, so summaries are built when asked for (events, lists), never kept.
+ */
 interface Entry {
   capture: Capture;
-  summary: CaptureSummary;
   text: CaptureSummaryText;
   /** Lower-case search text, built on the first `q` search and kept (the request never changes). */
   haystack?: string;
@@ -30,7 +33,8 @@ export function toSummary(capture: Capture, text: CaptureSummaryText): CaptureSu
 
 /**
  * The bounded in-memory history, ordered by seq (oldest first). Over the limit the oldest are dropped and counted.
- * Captures are updated in place (held → answered); every update rebuilds the summary once.
+ * Captures are updated in place (held → answered). Stored captures carry `request.bodyText` only; `get` adds
+ * the parsed `request.body` to a copy (parsed JSON trees are the largest thing a capture could retain).
  */
 export class CaptureStore {
   private entries: Entry[] = [];
@@ -50,30 +54,35 @@ export class CaptureStore {
     this.trim();
   }
 
-  /** Adds a capture (seq must be above every stored one); returns its summary. */
-  add(capture: Capture, text: CaptureSummaryText): CaptureSummary {
-    const entry: Entry = { capture, text, summary: toSummary(capture, text) };
+  /** Adds a capture (seq must be above every stored one). */
+  add(capture: Capture, text: CaptureSummaryText): void {
+    const entry: Entry = { capture, text };
     this.entries.push(entry);
     this.byId.set(capture.id, entry);
     this.trim();
-    return entry.summary;
   }
 
-  /** Call after mutating a stored capture: returns the fresh summary, or null when it was dropped meanwhile. */
-  updated(capture: Capture): CaptureSummary | null {
+  /** Call after changing a stored capture; false when it was dropped meanwhile. */
+  updated(capture: Capture): boolean {
     const entry = this.byId.get(capture.id);
-    if (!entry) return null;
+    if (!entry) return false;
     entry.capture = capture;
-    entry.summary = toSummary(capture, entry.text);
-    return entry.summary;
+    return true;
   }
 
+  /** The full capture, with `request.body` parsed from its text. */
   get(id: string): Capture | undefined {
-    return this.byId.get(id)?.capture;
+    const capture = this.byId.get(id)?.capture;
+    return capture && withBody(capture);
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
   }
 
   summaryOf(id: string): CaptureSummary | undefined {
-    return this.byId.get(id)?.summary;
+    const entry = this.byId.get(id);
+    return entry && toSummary(entry.capture, entry.text);
   }
 
   /** Oldest first. */
@@ -109,7 +118,7 @@ export class CaptureStore {
       if (state !== undefined && c.state !== state) continue;
       if (q !== '' && !haystackOf(entry).includes(q)) continue;
       total += 1;
-      if (items.length < limit && (before === undefined || c.seq < before)) items.push(entry.summary);
+      if (items.length < limit && (before === undefined || c.seq < before)) items.push(toSummary(c, entry.text));
       else if (!filtered && items.length >= limit) break;
     }
     return { items, total: filtered ? total : this.byId.size };
@@ -141,4 +150,17 @@ function haystackOf(entry: Entry): string {
       .toLowerCase();
   }
   return entry.haystack;
+}
+
+/** A copy with the body parsed; the stored capture keeps only the text. */
+export function withBody(capture: Capture): Capture {
+  const { request } = capture;
+  if (request.body !== undefined || request.parseError !== undefined || request.truncated || request.bodyText === '') {
+    return capture;
+  }
+  try {
+    return { ...capture, request: { ...request, body: JSON.parse(request.bodyText) as unknown } };
+  } catch {
+    return capture;
+  }
 }

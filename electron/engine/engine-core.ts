@@ -19,7 +19,7 @@ import type {
 } from '../../shared/contract/index.js';
 import { CallbackHandler } from './callback-handler.js';
 import { CaptureLog } from './capture-log.js';
-import { CaptureStore } from './capture-store.js';
+import { CaptureStore, toSummary } from './capture-store.js';
 import type { DecideResult, EngineApi } from './engine-api.js';
 import { loadRules, loadSettings, summaryText } from './engine-load.js';
 import { Listener } from './listener.js';
@@ -255,8 +255,12 @@ export class EngineCore implements EngineApi {
   }
 
   private commit(capture: Capture, text: CaptureSummaryText, isNew: boolean, final: boolean): void {
-    const summary = isNew ? this.store.add(capture, text) : this.store.updated(capture);
-    if (summary) this.emit({ type: isNew ? 'capture.added' : 'capture.updated', capture: summary });
+    if (isNew) this.store.add(capture, text);
+    const stored = isNew || this.store.updated(capture);
+    // Summaries are built only when someone listens (the hot path with no UI attached stays lean).
+    if (stored && this.listeners.size > 0) {
+      this.emit({ type: isNew ? 'capture.added' : 'capture.updated', capture: toSummary(capture, text) });
+    }
     if (final) this.log?.append(capture);
   }
 

@@ -10,6 +10,7 @@ import {
 } from '../../shared/contract/index.js';
 import { type IdentifiedBy, summarize } from '../../shared/protocol/index.js';
 import { validateRules } from '../../shared/rules/index.js';
+import { withBody } from './capture-store.js';
 import type { JsonFileStore } from './persistence.js';
 
 type Log = (line: string) => void;
@@ -57,7 +58,7 @@ export function summaryText(capture: Capture): CaptureSummaryText {
       // Stored captures carry the value identify() produced; an unknown string only affects nothing here.
       via: capture.identifiedBy as IdentifiedBy,
     },
-    capture.request.body,
+    withBody(capture).request.body,
   );
   return { parties, text };
 }

@@ -41,7 +41,7 @@ describe('persistence across restarts', () => {
     expect(after.map((c) => [c.id, c.seq, c.state, c.command])).toEqual(
       before.map((c) => [c.id, c.seq, c.state, c.command]),
     );
-    expect(after[0]?.request.body).toEqual(JSON.parse(body(0)));
+    expect(engine.core.getCapture(after[0]?.id ?? '')?.request.body).toEqual(JSON.parse(body(0)));
     expect(engine.core.listCaptures({ limit: 10, q: 'u2' }).items.map((s) => s.seq)).toEqual([3]);
     expect(engine.core.getRules().map((r) => r.id)).toEqual(['keep']);
     expect(engine.core.getSettings().hold.marginMs).toBe(123);
