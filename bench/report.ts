@@ -187,9 +187,14 @@ export function formatReport(result: BenchResult): string {
   else if (ui) {
     parts.push(`\nUI (${ui.captures} captures): first render ${ui.firstRenderMs} ms, all rows ${ui.allRowsMs} ms`);
     parts.push(`  filter apply ${ui.filterApplyMs.join('/')} ms, clear ${ui.filterClearMs.join('/')} ms`);
-    parts.push(
-      `  ingest ${ui.ingest.sent} at ${ui.ingest.rate}/s: longest task ${ui.longestTaskMs} ms (${ui.longTasks} long tasks)`,
-    );
+    for (const [label, run] of [
+      ['follow newest on', ui.ingest],
+      ['follow newest off', ui.ingestNoFollow],
+    ] as const) {
+      parts.push(
+        `  ingest ${run.sent} at ${run.rate}/s, ${label}: longest task ${run.longestTaskMs} ms (${run.longTasks} long tasks)`,
+      );
+    }
   }
   for (const [section, message] of Object.entries(result.errors)) parts.push(`\n${section}: ERROR ${message}`);
   if (result.budgets.length > 0) {

@@ -44,6 +44,10 @@ export class CaptureUi {
       .first();
   }
 
+  get followNewest(): Locator {
+    return this.page.getByRole('checkbox', { name: /follow newest/i });
+  }
+
   /** Rows the grid reports (aria-rowcount counts the header row too). */
   async rowCount(): Promise<number> {
     return Number(await this.grid.getAttribute('aria-rowcount')) - 1;

@@ -3,14 +3,17 @@
  * main-thread task while callbacks stream in at a fixed rate.
  */
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import type { BenchConfig } from '../config.js';
 import { startEngine } from '../engine-process.js';
 import { runLoad } from '../load.js';
+import { RESULTS_DIR } from '../paths.js';
 import { needleBody, OPENIM_SAMPLE } from '../samples.js';
 import { median, round } from '../stats.js';
 import { CaptureUi, installLongTaskObserver } from '../ui-page.js';
 import { VARIED_REQUESTS } from './memory.js';
+import { type IngestResult, measureIngest } from './ui-ingest.js';
 
 export interface UiSection {
   captures: number;
@@ -23,9 +26,11 @@ export interface UiSection {
   /** Worst of all filter samples (the budget). */
   filterMaxMs: number;
   filterMedianMs: number;
-  ingest: { rate: number; seconds: number; sent: number; rowsBefore: number; rowsAfter: number };
+  /** Streaming with the defaults (follow newest on): the budget. */
+  ingest: IngestResult;
+  /** The same with follow newest off (diagnostic). */
+  ingestNoFollow: IngestResult;
   longestTaskMs: number;
-  longTasks: number;
   longestTaskDuringLoadMs: number;
 }
 
@@ -99,20 +104,16 @@ export async function runUiSection(
     const allFilter = [...filterApplyMs, ...filterClearMs];
     log(`  filter apply ${filterApplyMs.join(', ')} ms; clear ${filterClearMs.join(', ')} ms`);
 
-    const rowsBefore = await ui.rowCount();
-    const since = await ui.now();
-    const ingest = await runLoad(engine.listenerUrl, VARIED_REQUESTS, {
-      connections: 10,
-      durationS: config.uiIngestS,
-      overallRate: config.uiIngestRate,
-      idReplacement: true,
-    });
-    // Let the last batches reach the page before reading its long tasks.
-    await ui.waitForRowCount(rowsBefore + ingest.requests, 10_000).catch(() => undefined);
-    const rowsAfter = await ui.rowCount();
-    const tasks = await ui.longTasksSince(since);
-    const longestTaskMs = Math.max(0, ...tasks.map((task) => task.duration));
-    log(`  ingest ${ingest.requests} at ${config.uiIngestRate}/s: longest task ${Math.round(longestTaskMs)} ms`);
+    const profileFile = (name: string): string | null =>
+      config.profile ? join(RESULTS_DIR, 'prof', 'ui', `renderer-${name}.cpuprofile`) : null;
+    const ingest = await measureIngest(ui, context, engine.listenerUrl, config, profileFile('ingest-follow'));
+    log(`  ingest ${ingest.sent} at ${ingest.rate}/s, follow newest on: longest task ${ingest.longestTaskMs} ms`);
+    // Diagnostic: the same stream with "Follow newest" off separates list updates from auto-scrolling.
+    await ui.followNewest.uncheck();
+    const noFollow = await measureIngest(ui, context, engine.listenerUrl, config, profileFile('ingest-nofollow'));
+    log(
+      `  ingest ${noFollow.sent} at ${noFollow.rate}/s, follow newest off: longest task ${noFollow.longestTaskMs} ms`,
+    );
     await context.close();
     return {
       captures,
@@ -122,15 +123,9 @@ export async function runUiSection(
       filterClearMs,
       filterMaxMs: round(Math.max(...allFilter), 1),
       filterMedianMs: round(median(allFilter), 1),
-      ingest: {
-        rate: config.uiIngestRate,
-        seconds: config.uiIngestS,
-        sent: ingest.requests,
-        rowsBefore,
-        rowsAfter,
-      },
-      longestTaskMs: Math.round(longestTaskMs),
-      longTasks: tasks.length,
+      ingest,
+      ingestNoFollow: noFollow,
+      longestTaskMs: ingest.longestTaskMs,
       longestTaskDuringLoadMs: Math.round(longestTaskDuringLoadMs),
     };
   } finally {
