@@ -4,7 +4,7 @@ import { sampleList } from '../lib/protocol.js';
 import { sendSample } from '../store/command-actions.js';
 
 /** One "send sample" button per catalogued relationship command of both servers. */
-export function SampleButtons() {
+export function SampleButtons({ onSent }: { onSent?: () => void }) {
   const samples = useMemo(() => sampleList(), []);
   const groups = (['openim', 'tencent'] as const).map((dialect) => ({
     dialect,
@@ -17,7 +17,15 @@ export function SampleButtons() {
           <h3>{formatDialect(group.dialect)}</h3>
           <div className="sample-buttons">
             {group.items.map((info) => (
-              <button key={info.name} type="button" className="sample-button" onClick={() => void sendSample(info)}>
+              <button
+                key={info.name}
+                type="button"
+                className="sample-button"
+                onClick={() => {
+                  onSent?.();
+                  void sendSample(info);
+                }}
+              >
                 <span className="sample-title">{info.title}</span>
                 <span className="sample-name mono">{info.name}</span>
               </button>

@@ -10,12 +10,9 @@ import {
   importViaDesktop,
 } from '../store/command-actions.js';
 import { ListenerStatus } from './ListenerStatus.js';
+import { MenuButton } from './MenuButton.js';
 import { SampleButtons } from './SampleButtons.js';
 import { SettingsControls } from './SettingsControls.js';
-
-function closeMenu(event: { currentTarget: HTMLElement }): void {
-  event.currentTarget.closest('details')?.removeAttribute('open');
-}
 
 function ImportButton() {
   const input = useRef<HTMLInputElement>(null);
@@ -60,32 +57,28 @@ export function TopBar() {
       <div className="top-row">
         <SettingsControls />
         <div className="spacer" />
-        <details className="menu">
-          <summary>Send sample</summary>
-          <div className="menu-body menu-wide">
-            <SampleButtons />
-          </div>
-        </details>
+        <MenuButton label="Send sample" wide>
+          {(close) => <SampleButtons onSent={close} />}
+        </MenuButton>
         <button type="button" disabled={!hasSelection} onClick={() => void copySelectedAsCurl()}>
           Copy as cURL
         </button>
-        <details className="menu">
-          <summary>Export</summary>
-          <div className="menu-body">
-            {EXPORT_FORMATS.map((format) => (
+        <MenuButton label="Export">
+          {(close) =>
+            EXPORT_FORMATS.map((format) => (
               <button
                 key={format}
                 type="button"
-                onClick={(e) => {
-                  closeMenu(e);
+                onClick={() => {
+                  close();
                   void exportSession(format);
                 }}
               >
                 Export {format.toUpperCase()}
               </button>
-            ))}
-          </div>
-        </details>
+            ))
+          }
+        </MenuButton>
         <ImportButton />
         <button type="button" className="danger" onClick={() => void clearCaptures()}>
           Clear

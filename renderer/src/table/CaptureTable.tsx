@@ -1,6 +1,6 @@
 import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { type KeyboardEvent, useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { setState, useApp } from '../store/app-store.js';
 import { type CaptureRow, visibleRows } from '../store/capture-list.js';
 import { moveSelection, selectCapture } from '../store/selection-actions.js';
@@ -22,13 +22,15 @@ export function CaptureTable() {
   const rows = useMemo(() => visibleRows(allRows, filter), [allRows, filter]);
   const scrollRef = useRef<HTMLDivElement>(null);
 
+  // Stable per rows array: a fresh function each render would invalidate the virtualiser's measurements.
+  const getItemKey = useCallback((index: number) => rows[index]?.summary.id ?? index, [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
     scrollPaddingStart: HEADER_HEIGHT,
-    getItemKey: (index) => rows[index]?.summary.id ?? index,
+    getItemKey,
   });
   const items = virtualizer.getVirtualItems();
   const slice = useMemo(
@@ -40,6 +42,9 @@ export function CaptureTable() {
     columns,
     getCoreRowModel: getCoreRowModel(),
     getRowId: (row) => row.summary.id,
+    // The data is the visible window and changes on every scroll; nothing here pages or expands, and the
+    // auto-reset would otherwise set table state on each data change (a render loop).
+    autoResetAll: false,
   });
   const tableRows = table.getRowModel().rows;
 

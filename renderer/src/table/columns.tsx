@@ -6,6 +6,9 @@ import { Countdown } from './Countdown.js';
 
 const column = createColumnHelper<CaptureRow>();
 
+/** Text cells are cut with an ellipsis; the full value stays one hover away. */
+const clipped = (value: string) => <span title={value}>{value}</span>;
+
 function StateCell({ row }: { row: CaptureRow }) {
   const s = row.summary;
   if (s.state === 'held' && s.hold) {
@@ -40,11 +43,23 @@ export const columns = [
     header: 'Dialect',
     cell: (c) => <span className={`dialect dialect-${c.getValue()}`}>{formatDialect(c.getValue())}</span>,
   }),
-  column.accessor((r) => r.summary.command ?? '(none)', { id: 'command', header: 'Command' }),
-  column.accessor((r) => r.summary.summary.parties, { id: 'parties', header: 'Parties' }),
-  column.accessor((r) => r.summary.summary.text, { id: 'key', header: 'Key field' }),
+  column.accessor((r) => r.summary.command ?? '(none)', {
+    id: 'command',
+    header: 'Command',
+    cell: (c) => clipped(c.getValue()),
+  }),
+  column.accessor((r) => r.summary.summary.parties, {
+    id: 'parties',
+    header: 'Parties',
+    cell: (c) => clipped(c.getValue()),
+  }),
+  column.accessor((r) => r.summary.summary.text, {
+    id: 'key',
+    header: 'Key field',
+    cell: (c) => clipped(c.getValue()),
+  }),
   column.display({ id: 'state', header: 'State', cell: (c) => <StateCell row={c.row.original} /> }),
-  column.accessor(answerText, { id: 'answer', header: 'Answer' }),
+  column.accessor(answerText, { id: 'answer', header: 'Answer', cell: (c) => clipped(c.getValue()) }),
   column.accessor((r) => r.summary.outcome, {
     id: 'outcome',
     header: 'Predicted outcome',

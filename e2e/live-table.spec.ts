@@ -1,0 +1,42 @@
+import { postCallback } from './fixtures/callbacks.js';
+import { expect, test } from './fixtures/inspector.js';
+
+test('a real OpenIM callback over HTTP appears as an answered row with its detail', async ({ engine, inspector }) => {
+  await expect(inspector.emptyStateHeading()).toBeVisible();
+  await inspector.screenshot('01-empty');
+
+  const answer = await postCallback(engine.listenerUrl, 'callbackBeforeAddFriendCommand', {
+    fromUserID: 'alice',
+    toUserID: 'bob',
+    reqMsg: 'hello from the e2e test',
+  });
+  expect(answer.json).toMatchObject({ actionCode: 0, nextCode: 0 });
+
+  const row = inspector.row('alice → bob');
+  await expect(row).toHaveAttribute('data-state', 'answered');
+  await expect(row).toContainText('callbackBeforeAddFriendCommand');
+  await expect(row).toContainText('allow');
+
+  await inspector.selectRow('alice → bob');
+  await expect(inspector.detailSection('Request')).toContainText('hello from the e2e test');
+  await expect(inspector.detailSection('Response sent')).toContainText('"nextCode": 0');
+  await expect(inspector.detailSection('Predicted outcome')).toContainText('proceeds');
+});
+
+test('sample buttons and real callbacks of both dialects stream into the table', async ({ engine, inspector }) => {
+  await inspector.sendSample('Sns.CallbackPrevFriendAdd');
+  await expect(inspector.row('Sns.CallbackPrevFriendAdd')).toHaveAttribute('data-state', 'answered');
+
+  for (let i = 0; i < 6; i++) {
+    await postCallback(engine.listenerUrl, 'callbackBeforeAddFriendCommand', {
+      fromUserID: `user${i}`,
+      toUserID: 'bob',
+    });
+  }
+  await postCallback(engine.listenerUrl, 'callbackBeforeSetFriendRemarkCommand', { remark: 'Best friend' });
+  await postCallback(engine.listenerUrl, 'Sns.CallbackFriendDelete');
+  await inspector.sendSample('callbackBeforeImportFriendsCommand');
+  await expect(inspector.rows()).toHaveCount(10);
+  await inspector.selectRow('Best friend');
+  await inspector.screenshot('02-streaming');
+});

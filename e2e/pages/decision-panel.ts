@@ -1,0 +1,55 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The decision panel of a held request. */
+export class DecisionPanel {
+  constructor(private readonly page: Page) {}
+
+  root(): Locator {
+    return this.page.getByRole('region', { name: 'Decision' });
+  }
+
+  async expectVisible(): Promise<void> {
+    await expect(this.root()).toBeVisible();
+  }
+
+  async allow(): Promise<void> {
+    await this.root().getByRole('button', { name: 'Allow', exact: true }).click();
+  }
+
+  async deny(): Promise<void> {
+    await this.root().getByRole('button', { name: 'Deny', exact: true }).click();
+  }
+
+  async send(): Promise<void> {
+    await this.root().getByRole('button', { name: 'Send answer' }).click();
+  }
+
+  code(): Locator {
+    return this.root().getByRole('textbox', { name: 'Code', exact: true });
+  }
+
+  async rewriteRemark(remark: string): Promise<void> {
+    await this.root().getByRole('checkbox', { name: 'Rewrite remark' }).check();
+    await this.root().getByRole('textbox', { name: 'New remark' }).fill(remark);
+  }
+
+  remarkField(): Locator {
+    return this.root().getByRole('textbox', { name: 'New remark' });
+  }
+
+  async denyTarget(account: string): Promise<void> {
+    await this.root()
+      .getByRole('button', { name: `Deny ${account}`, exact: true })
+      .click();
+  }
+
+  async allowTarget(account: string): Promise<void> {
+    await this.root()
+      .getByRole('button', { name: `Allow ${account}`, exact: true })
+      .click();
+  }
+
+  sendError(): Locator {
+    return this.root().getByRole('alert');
+  }
+}
