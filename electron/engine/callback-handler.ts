@@ -25,7 +25,7 @@ import {
   serverProfile,
   serverTimeoutMs,
 } from './capture-factory.js';
-import { withBody } from './capture-store.js';
+import { withBody } from './capture-line.js';
 import { executeAnswer } from './fault.js';
 import { HoldQueue } from './hold-queue.js';
 import type { RawRequest } from './listener.js';
@@ -52,6 +52,7 @@ export interface HandlerDeps {
   settings(): Settings;
   rules: RuleEngine;
   nextSeq(): number;
+  idFor(seq: number): string;
   /** Stores (isNew) or updates a capture and emits the event; `final` captures are also written to the log. */
   commit(capture: Capture, text: CaptureSummaryText, isNew: boolean, final: boolean): void;
   /** Rules matched or their counters changed. */
@@ -75,7 +76,8 @@ export class CallbackHandler {
   constructor(private readonly deps: HandlerDeps) {}
 
   handle(raw: RawRequest, res: ServerResponse): void {
-    const capture = newCapture(raw, this.deps.nextSeq());
+    const seq = this.deps.nextSeq();
+    const capture = newCapture(raw, seq, this.deps.idFor(seq));
     let body: unknown;
     let bad: BadInput | null = null;
     if (raw.truncated) {

@@ -1,12 +1,21 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Capture, Finding, HoldInfo, Settings } from '../../shared/contract/index.js';
 import type { Identification, ServerProfile } from '../../shared/protocol/index.js';
 import type { RawRequest } from './listener.js';
 
+/**
+ * Capture ids: a random prefix per engine run plus the sequence number — unique across restarts and clears,
+ * and much cheaper than a UUID per request (ids are not secrets: the control API needs the token).
+ */
+export function captureIds(): (seq: number) => string {
+  const prefix = randomBytes(6).toString('base64url');
+  return (seq) => `${prefix}-${seq.toString(36)}`;
+}
+
 /** A fresh capture for a request as received: not yet decided, answered or identified. */
-export function newCapture(raw: RawRequest, seq: number): Capture {
+export function newCapture(raw: RawRequest, seq: number, id: string): Capture {
   return {
-    id: randomUUID(),
+    id,
     seq,
     receivedAt: raw.receivedAt,
     dialect: 'unknown',

@@ -2,15 +2,21 @@ import { createReadStream } from 'node:fs';
 import { type FileHandle, open, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Capture } from '../../shared/contract/index.js';
+import { lineToCapture } from './capture-line.js';
 import { writeAtomic } from './persistence.js';
+
+export interface LoggedCapture {
+  capture: Capture;
+  line: string;
+}
 
 /**
  * captures.ndjson: one line per final capture state, appended in batches (never a sync write per request).
  * A crash loses at most the last unflushed batch; a torn last line is skipped on load. Last line wins per id.
- * Captures hold `request.bodyText` only (the store parses `request.body` on demand), so a line is one stringify.
+ * Lines are made by the store (`captureToLine`), which keeps the same string in memory.
  */
 export class CaptureLog {
-  private queue: Capture[] = [];
+  private queue: string[] = [];
   private timer: NodeJS.Timeout | null = null;
   private writing: Promise<void> = Promise.resolve();
   private handle: FileHandle | null = null;
@@ -21,9 +27,9 @@ export class CaptureLog {
     private readonly flushMs = 100,
   ) {}
 
-  /** Reads the log: the newest `limit` captures by seq, and how many lines the file had. */
-  async load(limit: number): Promise<{ captures: Capture[]; lines: number }> {
-    const byId = new Map<string, Capture>();
+  /** Reads the log: the newest `limit` captures by seq (with their lines), and how many lines the file had. */
+  async load(limit: number): Promise<{ captures: LoggedCapture[]; lines: number }> {
+    const byId = new Map<string, LoggedCapture>();
     let lines = 0;
     try {
       await stat(this.path);
@@ -34,22 +40,22 @@ export class CaptureLog {
     for await (const line of reader) {
       if (line === '') continue;
       lines += 1;
-      const capture = parseLine(line);
-      if (capture) byId.set(capture.id, capture);
+      const capture = lineToCapture(line);
+      if (capture) byId.set(capture.id, { capture, line });
     }
-    const captures = [...byId.values()].sort((a, b) => a.seq - b.seq);
+    const captures = [...byId.values()].sort((a, b) => a.capture.seq - b.capture.seq);
     return { captures: captures.slice(Math.max(0, captures.length - limit)), lines };
   }
 
-  /** Rewrites the file with exactly these captures (atomic). */
-  async rewrite(captures: readonly Capture[]): Promise<void> {
+  /** Rewrites the file with exactly these lines (atomic). */
+  async rewrite(lines: readonly string[]): Promise<void> {
     await this.writing;
     await this.closeHandle();
-    await writeAtomic(this.path, captures.map((c) => `${serialise(c)}\n`).join(''));
+    await writeAtomic(this.path, lines.map((line) => `${line}\n`).join(''));
   }
 
-  append(capture: Capture): void {
-    this.queue.push(capture);
+  append(line: string): void {
+    this.queue.push(line);
     if (this.timer === null) {
       this.timer = setTimeout(() => {
         this.timer = null;
@@ -71,7 +77,7 @@ export class CaptureLog {
     this.writing = this.writing.then(async () => {
       try {
         const handle = await this.openHandle();
-        await handle.write(batch.map((c) => `${serialise(c)}\n`).join(''));
+        await handle.write(`${batch.join('\n')}\n`);
       } catch (err) {
         this.log(`cannot append to ${this.path}: ${String(err)}`);
       }
@@ -116,24 +122,4 @@ export class CaptureLog {
     this.handle = null;
     await handle?.close().catch(() => undefined);
   }
-}
-
-function serialise(capture: Capture): string {
-  if (capture.request.body === undefined) return JSON.stringify(capture);
-  const { body: _body, ...request } = capture.request;
-  return JSON.stringify({ ...capture, request });
-}
-
-function parseLine(line: string): Capture | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    return null;
-  }
-  // Lines come from this engine; a shape check guards against hand edits and torn writes.
-  const c = value as Capture;
-  if (typeof c !== 'object' || c === null || typeof c.id !== 'string' || typeof c.seq !== 'number') return null;
-  if (typeof c.request !== 'object' || c.request === null || typeof c.request.bodyText !== 'string') return null;
-  return c;
 }

@@ -75,11 +75,24 @@ describe('CaptureStore', () => {
     expect(store.get('c1')?.request.body).toEqual({ reqMsg: 'Message 1' });
   });
 
-  it('clear keeps what the predicate selects', () => {
+  it('keeps a finished capture as its line and gives back an equal capture', () => {
     const store = new CaptureStore(10);
-    for (let seq = 1; seq <= 4; seq += 1) store.add(capture(seq), { parties: '', text: '' });
-    store.clear((c) => c.seq === 3);
-    expect(store.all().map((c) => c.seq)).toEqual([3]);
+    const c = capture(1);
+    store.add(c, { parties: 'p', text: 't' });
+    const line = store.finish(c);
+    expect(JSON.parse(line)).toEqual(c);
+    expect(store.get('c1')).toEqual({ ...c, request: { ...c.request, body: { reqMsg: 'Message 1' } } });
+    expect(store.lines()).toEqual([line]);
+    expect(store.list(query({ q: 'message 1' })).items.map((i) => i.id)).toEqual(['c1']);
+    expect(store.list(query({ state: 'answered' })).total).toBe(1);
+  });
+
+  it('clear keeps the captures in progress the predicate selects', () => {
+    const store = new CaptureStore(10);
+    for (let seq = 1; seq <= 4; seq += 1) store.add(capture(seq, { state: 'held' }), { parties: '', text: '' });
+    store.finish(capture(3));
+    store.clear((c) => c.seq >= 3);
+    expect(store.all().map((c) => c.seq)).toEqual([4]);
     expect(store.get('c1')).toBeUndefined();
   });
 });

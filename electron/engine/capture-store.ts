@@ -2,39 +2,76 @@ import type {
   Capture,
   CaptureListResponse,
   CaptureQuery,
+  CaptureState,
   CaptureSummary,
   CaptureSummaryText,
 } from '../../shared/contract/index.js';
+import { captureToLine, lineToCapture, withBody } from './capture-line.js';
+
+export { withBody } from './capture-line.js';
 
 /**
- * What the store keeps per capture. Kept small on purpose: every retained object costs GC time on the
- * hot path, so summaries are built when asked for (events, lists), never kept.
+ * What the store keeps per capture. A capture still in progress (held, delayed) is a live object; a finished
+ * one is kept as its JSON line only — one string per capture instead of a tree of objects keeps the garbage
+ * collector's work flat as the store fills. The line is the one written to captures.ndjson.
  */
 interface Entry {
-  capture: Capture;
+  id: string;
+  seq: number;
+  command: string | null;
+  state: CaptureState;
   text: CaptureSummaryText;
+  live: Capture | null;
+  line: string | null;
   /** Lower-case search text, built on the first `q` search and kept (the request never changes). */
   haystack?: string;
 }
 
-/** Body text searched by `q` is cut here: the search stays cheap on huge bodies. */
-const SEARCH_BODY_CHARS = 16_384;
-
 /** The list/event form: the capture without bodies, plus the one-line summary. */
 export function toSummary(capture: Capture, text: CaptureSummaryText): CaptureSummary {
-  const { bodyText: _b, body: _p, ...request } = capture.request;
+  // Explicit copies, not rest destructuring: this runs per event and rest spreads are slow in V8.
+  const req = capture.request;
+  const request: CaptureSummary['request'] = {
+    method: req.method,
+    url: req.url,
+    path: req.path,
+    query: req.query,
+    headers: req.headers,
+  };
+  if (req.parseError !== undefined) request.parseError = req.parseError;
+  if (req.truncated !== undefined) request.truncated = req.truncated;
+  const res = capture.response;
   let response: CaptureSummary['response'] = null;
-  if (capture.response) {
-    const { bodyText: _r, ...rest } = capture.response;
-    response = rest;
+  if (res) {
+    response = { status: res.status, headers: res.headers };
+    if (res.fault !== undefined) response.fault = res.fault;
   }
-  return { ...capture, request, response, summary: text };
+  const summary: CaptureSummary = {
+    id: capture.id,
+    seq: capture.seq,
+    receivedAt: capture.receivedAt,
+    dialect: capture.dialect,
+    command: capture.command,
+    phase: capture.phase,
+    state: capture.state,
+    decidedBy: capture.decidedBy,
+    request,
+    findings: capture.findings,
+    decision: capture.decision,
+    response,
+    latencyMs: capture.latencyMs,
+    outcome: capture.outcome,
+    hold: capture.hold,
+    identifiedBy: capture.identifiedBy,
+    summary: text,
+  };
+  if (capture.imported !== undefined) summary.imported = capture.imported;
+  return summary;
 }
 
 /**
  * The bounded in-memory history, ordered by seq (oldest first). Over the limit the oldest are dropped and counted.
- * Captures are updated in place (held → answered). Stored captures carry `request.bodyText` only; `get` adds
- * the parsed `request.body` to a copy (parsed JSON trees are the largest thing a capture could retain).
+ * `request.body` is never kept: `get` returns a copy with it parsed from `request.bodyText`.
  */
 export class CaptureStore {
   private entries: Entry[] = [];
@@ -54,25 +91,57 @@ export class CaptureStore {
     this.trim();
   }
 
-  /** Adds a capture (seq must be above every stored one). */
+  /** Adds a capture still in progress (seq must be above every stored one). */
   add(capture: Capture, text: CaptureSummaryText): void {
-    const entry: Entry = { capture, text };
-    this.entries.push(entry);
-    this.byId.set(capture.id, entry);
-    this.trim();
+    this.push({
+      id: capture.id,
+      seq: capture.seq,
+      command: capture.command,
+      state: capture.state,
+      text,
+      live: capture,
+      line: null,
+    });
   }
 
-  /** Call after changing a stored capture; false when it was dropped meanwhile. */
+  /** Adds a finished capture by its line (log reload). */
+  addLine(capture: Capture, text: CaptureSummaryText, line: string): void {
+    this.push({
+      id: capture.id,
+      seq: capture.seq,
+      command: capture.command,
+      state: capture.state,
+      text,
+      live: null,
+      line,
+    });
+  }
+
+  /** Call after changing a capture in progress; false when it was dropped meanwhile. */
   updated(capture: Capture): boolean {
     const entry = this.byId.get(capture.id);
     if (!entry) return false;
-    entry.capture = capture;
+    entry.live = capture;
+    entry.state = capture.state;
     return true;
+  }
+
+  /** The capture reached its final state: from now on only its line is kept. Returns the line. */
+  finish(capture: Capture): string {
+    const line = captureToLine(capture);
+    const entry = this.byId.get(capture.id);
+    if (entry) {
+      entry.state = capture.state;
+      entry.live = null;
+      entry.line = line;
+    }
+    return line;
   }
 
   /** The full capture, with `request.body` parsed from its text. */
   get(id: string): Capture | undefined {
-    const capture = this.byId.get(id)?.capture;
+    const entry = this.byId.get(id);
+    const capture = entry && captureOf(entry);
     return capture && withBody(capture);
   }
 
@@ -82,7 +151,8 @@ export class CaptureStore {
 
   summaryOf(id: string): CaptureSummary | undefined {
     const entry = this.byId.get(id);
-    return entry && toSummary(entry.capture, entry.text);
+    const capture = entry && captureOf(entry);
+    return capture && toSummary(capture, entry.text);
   }
 
   /** Oldest first. */
@@ -90,17 +160,28 @@ export class CaptureStore {
     const out: Capture[] = [];
     for (let i = this.head; i < this.entries.length; i += 1) {
       const entry = this.entries[i];
-      if (entry) out.push(entry.capture);
+      const capture = entry && captureOf(entry);
+      if (capture) out.push(capture);
     }
     return out;
   }
 
-  /** Empties the store except the captures `keep` selects (held requests stay visible). */
+  /** Every finished capture's line, oldest first (log compaction). */
+  lines(): string[] {
+    const out: string[] = [];
+    for (let i = this.head; i < this.entries.length; i += 1) {
+      const line = this.entries[i]?.line;
+      if (line) out.push(line);
+    }
+    return out;
+  }
+
+  /** Empties the store except the captures in progress that `keep` selects (held requests stay visible). */
   clear(keep: (capture: Capture) => boolean = () => false): void {
-    const kept = this.entries.slice(this.head).filter((e) => keep(e.capture));
+    const kept = this.entries.slice(this.head).filter((e) => e.live !== null && keep(e.live));
     this.entries = kept;
     this.head = 0;
-    this.byId = new Map(kept.map((e) => [e.capture.id, e]));
+    this.byId = new Map(kept.map((e) => [e.id, e]));
   }
 
   /** Newest first; `total` counts every capture matching the filters (not `before`/`limit`). */
@@ -113,22 +194,29 @@ export class CaptureStore {
     for (let i = this.entries.length - 1; i >= this.head; i -= 1) {
       const entry = this.entries[i];
       if (!entry) continue;
-      const c = entry.capture;
-      if (command !== undefined && c.command !== command) continue;
-      if (state !== undefined && c.state !== state) continue;
+      if (command !== undefined && entry.command !== command) continue;
+      if (state !== undefined && entry.state !== state) continue;
       if (q !== '' && !haystackOf(entry).includes(q)) continue;
       total += 1;
-      if (items.length < limit && (before === undefined || c.seq < before)) items.push(toSummary(c, entry.text));
-      else if (!filtered && items.length >= limit) break;
+      if (items.length < limit && (before === undefined || entry.seq < before)) {
+        const capture = captureOf(entry);
+        if (capture) items.push(toSummary(capture, entry.text));
+      } else if (!filtered && items.length >= limit) break;
     }
     return { items, total: filtered ? total : this.byId.size };
+  }
+
+  private push(entry: Entry): void {
+    this.entries.push(entry);
+    this.byId.set(entry.id, entry);
+    this.trim();
   }
 
   private trim(): void {
     while (this.byId.size > this.limit && this.head < this.entries.length) {
       const entry = this.entries[this.head];
       this.head += 1;
-      if (entry && this.byId.delete(entry.capture.id)) this.dropped += 1;
+      if (entry && this.byId.delete(entry.id)) this.dropped += 1;
     }
     if (this.head > 1024 && this.head * 2 > this.entries.length) {
       this.entries = this.entries.slice(this.head);
@@ -137,30 +225,19 @@ export class CaptureStore {
   }
 }
 
+/** Body text searched by `q` is cut here: the search stays cheap on huge bodies. */
+const SEARCH_BODY_CHARS = 16_384;
+
+function captureOf(entry: Entry): Capture | undefined {
+  return entry.live ?? (entry.line === null ? undefined : (lineToCapture(entry.line) ?? undefined));
+}
+
 function haystackOf(entry: Entry): string {
   if (entry.haystack === undefined) {
-    const c = entry.capture;
-    entry.haystack = [
-      c.command ?? '',
-      entry.text.parties,
-      entry.text.text,
-      c.request.bodyText.slice(0, SEARCH_BODY_CHARS),
-    ]
+    const bodyText = captureOf(entry)?.request.bodyText ?? '';
+    entry.haystack = [entry.command ?? '', entry.text.parties, entry.text.text, bodyText.slice(0, SEARCH_BODY_CHARS)]
       .join('\n')
       .toLowerCase();
   }
   return entry.haystack;
-}
-
-/** A copy with the body parsed; the stored capture keeps only the text. */
-export function withBody(capture: Capture): Capture {
-  const { request } = capture;
-  if (request.body !== undefined || request.parseError !== undefined || request.truncated || request.bodyText === '') {
-    return capture;
-  }
-  try {
-    return { ...capture, request: { ...request, body: JSON.parse(request.bodyText) as unknown } };
-  } catch {
-    return capture;
-  }
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
@@ -18,6 +17,7 @@ import type {
   SettingsPatch,
 } from '../../shared/contract/index.js';
 import { CallbackHandler } from './callback-handler.js';
+import { captureIds } from './capture-factory.js';
 import { CaptureLog } from './capture-log.js';
 import { CaptureStore, toSummary } from './capture-store.js';
 import type { DecideResult, EngineApi } from './engine-api.js';
@@ -63,6 +63,7 @@ export class EngineCore implements EngineApi {
   private readonly listener: Listener;
   private rulesTimer: NodeJS.Timeout | null = null;
   private rebinding: Promise<void> = Promise.resolve();
+  private readonly idFor = captureIds();
 
   constructor(private readonly opts: EngineCoreOptions) {
     this.version = opts.version;
@@ -74,6 +75,7 @@ export class EngineCore implements EngineApi {
       settings: () => this.currentSettings(),
       rules: this.rules,
       nextSeq: () => ++this.seq,
+      idFor: this.idFor,
       commit: (capture, text, isNew, final) => this.commit(capture, text, isNew, final),
       rulesUsed: () => this.scheduleRulesEvent(),
     });
@@ -100,11 +102,11 @@ export class EngineCore implements EngineApi {
     this.store = new CaptureStore(settings.capture.limit);
     if (!this.log) return;
     const { captures, lines } = await this.log.load(settings.capture.limit);
-    for (const capture of captures) this.store.add(capture, summaryText(capture));
-    this.seq = captures.at(-1)?.seq ?? 0;
+    for (const { capture, line } of captures) this.store.addLine(capture, summaryText(capture), line);
+    this.seq = captures.at(-1)?.capture.seq ?? 0;
     if (lines > COMPACT_FACTOR * Math.max(captures.length, 1) && lines > 100) {
       log(`compacting ${this.log.path}: ${lines} lines → ${captures.length}`);
-      await this.log.rewrite(captures);
+      await this.log.rewrite(captures.map((c) => c.line));
     }
   }
 
@@ -166,7 +168,7 @@ export class EngineCore implements EngineApi {
       }
       const capture: Capture = {
         ...source,
-        id: randomUUID(),
+        id: this.idFor(this.seq + 1),
         seq: ++this.seq,
         imported: true,
         // Nothing waits on an imported request: a capture held when exported is shown as failed.
@@ -261,7 +263,10 @@ export class EngineCore implements EngineApi {
     if (stored && this.listeners.size > 0) {
       this.emit({ type: isNew ? 'capture.added' : 'capture.updated', capture: toSummary(capture, text) });
     }
-    if (final) this.log?.append(capture);
+    if (final) {
+      const line = this.store.finish(capture);
+      this.log?.append(line);
+    }
   }
 
   /** Rule counters change on every matching request: one rules.changed per 100 ms at most. */

@@ -10,7 +10,7 @@ import {
 } from '../../shared/contract/index.js';
 import { type IdentifiedBy, summarize } from '../../shared/protocol/index.js';
 import { validateRules } from '../../shared/rules/index.js';
-import { withBody } from './capture-store.js';
+import { withBody } from './capture-line.js';
 import type { JsonFileStore } from './persistence.js';
 
 type Log = (line: string) => void;
