@@ -94,6 +94,21 @@ describe('createEngine', () => {
     expect(e.listenerStatus().error).toBeUndefined();
   });
 
+  it('a request held on the old address is still answered after a re-bind', async () => {
+    const e = await start({ hold: { mode: 'all' } });
+    const oldUrl = e.listenerUrl();
+    const held = nextEvent(e, (ev) => ev.type === 'capture.added');
+    const reply = post(oldUrl, '/callbackExample/callbackBeforeAddFriendCommand', '{}');
+    const event = await held;
+    const free = await occupiedPort();
+    await free.close();
+    await e.updateSettings({ ...e.getSettings(), listener: { host: '127.0.0.1', port: free.port } });
+    expect(e.listenerUrl()).not.toBe(oldUrl);
+    const id = event.type === 'capture.added' ? event.capture.id : '';
+    expect(e.decide(id, { verdict: 'deny', code: 5009 }, 'api').ok).toBe(true);
+    expect(JSON.parse((await reply).text)).toMatchObject({ errCode: 5009, nextCode: 1 });
+  });
+
   it('send() posts to its own listener', async () => {
     const e = await start();
     const added = nextEvent(e, (ev) => ev.type === 'capture.added');

@@ -27,6 +27,8 @@ export interface ListenerOptions {
 
 /** Timeouts against slow clients; all longer than the longest hold (OpenIM's hard cap is 15 s). */
 export const SERVER_TIMEOUTS = { headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 65_000 } as const;
+/** How long a re-bound-away server may keep answering its held requests (OpenIM's hard cap is 15 s). */
+const REBIND_DRAIN_MS = 20_000;
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 export const isLoopbackHost = (host: string): boolean => LOOPBACK.has(host) || host.startsWith('127.');
@@ -61,6 +63,8 @@ function flattenHeaders(headers: IncomingMessage['headers']): Record<string, str
  */
 export class Listener {
   private server: Server | null = null;
+  /** Servers left behind by a re-bind, finishing the requests they still hold. */
+  private readonly draining = new Set<Server>();
   private state: ListenerStatus;
 
   constructor(private readonly opts: ListenerOptions) {
@@ -95,22 +99,28 @@ export class Listener {
     this.server = server;
     const bound = (server.address() as AddressInfo).port; // listen() on a TCP port always yields AddressInfo
     this.state = { state: 'listening', url: formatUrl(host, bound), host, port: bound, exposed: !isLoopbackHost(host) };
-    if (old) void closeServer(old, 0);
+    if (old) {
+      // Requests held on the old address still get their answers (holds never outlast this).
+      this.draining.add(old);
+      void closeServer(old, REBIND_DRAIN_MS).then(() => this.draining.delete(old));
+    }
     return this.state;
   }
 
   /** Stops accepting; lets answers already written drain for up to `graceMs`, then drops every connection. */
   async close(graceMs = 1_000): Promise<void> {
-    const server = this.server;
+    const servers = [...this.draining, ...(this.server ? [this.server] : [])];
     this.server = null;
+    this.draining.clear();
     this.state = { ...this.state, state: 'stopped' };
-    if (server) await closeServer(server, graceMs);
+    await Promise.all(servers.map((server) => closeServer(server, graceMs)));
   }
 
   private createServer(): Server {
     const server = createServer({ ...SERVER_TIMEOUTS }, (req, res) => this.onRequest(req, res));
     server.on('clientError', (err, socket) => {
       // Malformed HTTP: answer 400 when the socket can still take it, never throw.
+      // clientError hands over system errors (ECONNRESET…) and parser errors (HPE_…), both with a code.
       if (socket.writable && !(err as NodeJS.ErrnoException).code?.startsWith('ECONN')) {
         socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       } else socket.destroy();
