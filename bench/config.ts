@@ -33,7 +33,8 @@ const FULL: BenchConfig = {
   peers: 'run',
   peerDurationS: 10,
   holdCount: 1_000,
-  memorySteps: [10_000, 50_000, 100_000],
+  // 150k shows whether memory stays bounded past 100k (the store compacts its array now and then).
+  memorySteps: [10_000, 50_000, 100_000, 150_000],
   ui: true,
   uiCaptures: 100_000,
   uiIngestRate: 1_000,

@@ -39,3 +39,17 @@ const stop = (): void => {
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
+
+// Bench diagnostic (memory section): SIGUSR2 runs a full GC when node was started with --expose-gc, then reports
+// the heap, so a growing RSS can be told apart from garbage the collector has simply not returned yet.
+let memoryReports = 0;
+process.on('SIGUSR2', () => {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
+  const mib = (n: number): string => (n / 1_048_576).toFixed(1);
+  memoryReports++;
+  process.stdout.write(
+    `Memory#${memoryReports}: gc=${gc ? 'yes' : 'no'} rss=${mib(rss)} heapUsed=${mib(heapUsed)} heapTotal=${mib(heapTotal)} external=${mib(external)} arrayBuffers=${mib(arrayBuffers)}\n`,
+  );
+});

@@ -82,9 +82,9 @@ export function budgets(result: BenchResult): Budget[] {
     }
   }
   const memory = result.memory;
-  if (memory && result.mode === 'full') {
+  if (memory && memory.plateauRatio !== null) {
     out.push({
-      name: 'Engine RSS plateau (last step / at limit)',
+      name: 'Engine RSS plateau (100k / 50k captures, limit 50k)',
       value: memory.plateauRatio,
       limit: `≤ ${PLATEAU_MAX_RATIO}`,
       pass: memory.plateauRatio <= PLATEAU_MAX_RATIO,
@@ -125,7 +125,17 @@ export function formatReport(result: BenchResult): string {
     parts.push(`\nListener, auto mode, ${listener.connections} connections (median of ${listener.repeats}):`);
     parts.push(
       table(
-        ['sample', 'bare req/s', 'engine req/s', 'ratio', 'engine p50', 'engine p99', 'bare p99', 'same answer'],
+        [
+          'sample',
+          'bare req/s',
+          'engine req/s',
+          'ratio',
+          'engine p50',
+          'engine p99',
+          'bare p99',
+          'CPU µs/req engine / bare',
+          'same answer',
+        ],
         Object.values(listener.samples).map((s) => [
           s.label,
           Math.round(s.bare.rps),
@@ -134,6 +144,7 @@ export function formatReport(result: BenchResult): string {
           `${s.engine.p50Ms} ms`,
           `${s.engine.p99Ms} ms`,
           `${s.bare.p99Ms} ms`,
+          `${s.engineCpuUsPerRequest} / ${s.bareCpuUsPerRequest}`,
           s.sameAnswer ? 'yes' : 'NO',
         ]),
       ),
@@ -177,11 +188,13 @@ export function formatReport(result: BenchResult): string {
     parts.push(`\nMemory (store limit ${memory.limit}; start ${memory.startRssMiB} MiB):`);
     parts.push(
       table(
-        ['captures sent', 'stored', 'RSS MiB'],
-        memory.steps.map((s) => [s.captures, s.stored, s.rssMiB]),
+        ['captures sent', 'stored', 'RSS MiB', 'after a full GC: RSS', 'heap used'],
+        memory.steps.map((s) => [s.captures, s.stored, s.rssMiB, s.afterGc.rssMiB, s.afterGc.heapUsedMiB]),
       ),
     );
-    parts.push(`  last / at-limit ratio: ${memory.plateauRatio}`);
+    parts.push(
+      `  past-limit / at-limit: RSS ${memory.plateauRatio ?? '-'}, heap after GC ${memory.heapPlateauRatio ?? '-'}; last / past-limit RSS ${memory.tailRatio ?? '-'}`,
+    );
   }
   if (ui && 'skipped' in ui) parts.push(`\nUI: skipped (${ui.skipped})`);
   else if (ui) {

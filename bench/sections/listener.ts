@@ -8,7 +8,7 @@ import { openEvents } from '../event-client.js';
 import { type LoadResult, runLoad, warmUp } from '../load.js';
 import { SAMPLES, type SampleRequest } from '../samples.js';
 import { postSample, sameJson, startBareServer } from '../servers.js';
-import { medianRun, round } from '../stats.js';
+import { median, medianRun, round } from '../stats.js';
 
 export interface SampleComparison {
   label: string;
@@ -18,6 +18,12 @@ export interface SampleComparison {
   engineRuns: number[];
   /** Median engine rps / median bare rps. */
   ratio: number;
+  /**
+   * Server CPU time per request (median over the runs), in µs: unlike rps it hardly depends on what else runs on
+   * the machine, so bare/engine of these is the ratio to expect when the server has a core to itself.
+   */
+  engineCpuUsPerRequest: number;
+  bareCpuUsPerRequest: number;
   /** The engine answered this sample exactly as the baseline does. */
   sameAnswer: boolean;
 }
@@ -80,6 +86,8 @@ export async function runListenerSection(
         bareRuns: runs.bare.map((run) => Math.round(run.rps)),
         engineRuns: runs.engine.map((run) => Math.round(run.rps)),
         ratio: round(engineMedian.rps / bareMedian.rps, 3),
+        engineCpuUsPerRequest: cpuPerRequest(runs.engine),
+        bareCpuUsPerRequest: cpuPerRequest(runs.bare),
         sameAnswer: bareAnswer.status === engineAnswer.status && sameJson(bareAnswer.json, engineAnswer.json),
       };
     }
@@ -100,6 +108,10 @@ export async function runListenerSection(
   } finally {
     await Promise.all([engine.stop(), bare.stop()]);
   }
+}
+
+function cpuPerRequest(runs: readonly LoadResult[]): number {
+  return Math.round(median(runs.map((run) => (run.cpu.target * 1e6) / Math.max(run.rps, 1))));
 }
 
 /** Our rps for the OpenIM sample when the listener section did not run (`--only=peers`). */
