@@ -49,6 +49,10 @@ export function splitUrl(url: string): { path: string; query: Record<string, str
 }
 
 function flattenHeaders(headers: IncomingMessage['headers']): Record<string, string> {
+  let arrays = false;
+  for (const key in headers) if (typeof headers[key] !== 'string') arrays = true;
+  // Only set-cookie arrives as an array: otherwise Node's own object already has the right shape.
+  if (!arrays) return headers as Record<string, string>; // every value checked to be a string just above
   const out: Record<string, string> = {};
   for (const key in headers) {
     const value = headers[key];
