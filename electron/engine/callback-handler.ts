@@ -63,6 +63,28 @@ type BadInput = { status: number; code: string; message: string };
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 
+/** The parsed body, or why the request gets a 4xx instead of a decision (still captured). */
+function readInput(
+  raw: RawRequest,
+  maxBodyBytes: number,
+): { body: unknown; parseError?: string; bad: BadInput | null } {
+  if (raw.truncated) {
+    const message = `request body is larger than ${maxBodyBytes} bytes`;
+    return { body: undefined, bad: { status: 413, code: 'body-too-large', message } };
+  }
+  if (raw.method !== 'POST') {
+    const message = `${raw.method} is not accepted: callbacks are POST`;
+    return { body: undefined, bad: { status: 405, code: 'method-not-allowed', message } };
+  }
+  try {
+    return { body: JSON.parse(raw.bodyText) as unknown, bad: null };
+  } catch (err) {
+    const parseError = raw.bodyText === '' ? 'empty body' : err instanceof Error ? err.message : String(err);
+    const message = `request body is not JSON: ${parseError}`;
+    return { body: undefined, parseError, bad: { status: 400, code: 'invalid-json', message } };
+  }
+}
+
 /**
  * The listener's pipeline: identify → validate → decide (hold / rule / default) → answer → capture.
  * Owns the held requests, the delayed answers and the sockets a `no-response` fault keeps open.
@@ -78,22 +100,8 @@ export class CallbackHandler {
   handle(raw: RawRequest, res: ServerResponse): void {
     const seq = this.deps.nextSeq();
     const capture = newCapture(raw, seq, this.deps.idFor(seq));
-    let body: unknown;
-    let bad: BadInput | null = null;
-    if (raw.truncated) {
-      const max = this.deps.settings().capture.maxBodyBytes;
-      bad = { status: 413, code: 'body-too-large', message: `request body is larger than ${max} bytes` };
-    } else if (raw.method !== 'POST') {
-      bad = { status: 405, code: 'method-not-allowed', message: `${raw.method} is not accepted: callbacks are POST` };
-    } else {
-      try {
-        body = JSON.parse(raw.bodyText);
-      } catch (err) {
-        const message = raw.bodyText === '' ? 'empty body' : err instanceof Error ? err.message : String(err);
-        capture.request.parseError = message;
-        bad = { status: 400, code: 'invalid-json', message: `request body is not JSON: ${message}` };
-      }
-    }
+    const { body, parseError, bad } = readInput(raw, this.deps.settings().capture.maxBodyBytes);
+    if (parseError !== undefined) capture.request.parseError = parseError;
     const request: IncomingRequest = {
       method: raw.method,
       path: raw.path,
@@ -101,7 +109,7 @@ export class CallbackHandler {
       headers: raw.headers,
       body,
       bodyText: raw.bodyText,
-      ...(capture.request.parseError !== undefined ? { parseError: capture.request.parseError } : {}),
+      ...(parseError !== undefined ? { parseError } : {}),
     };
     const id = identify(request);
     applyIdentification(capture, id);
