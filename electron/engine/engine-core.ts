@@ -183,7 +183,7 @@ export class EngineCore implements EngineApi {
   decide(id: string, decision: Decision, by: 'person' | 'api'): DecideResult {
     const capture = this.handler.decide(id, decision, by);
     if (capture) return { ok: true, capture };
-    return { ok: false, reason: this.store.get(id) ? 'not-held' : 'not-found' };
+    return { ok: false, reason: this.store.has(id) ? 'not-held' : 'not-found' };
   }
 
   getRules(): RuleWithStats[] {
