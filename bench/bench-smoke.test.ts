@@ -107,7 +107,11 @@ describe('bench --smoke', () => {
       expect(step.stored).toBe(step.captures);
       expect(step.rssMiB).toBeGreaterThan(10);
       expect(step.errors + step.non2xx).toBe(0);
+      // The forced full GC answered (engine child started with --expose-gc).
+      expect(step.afterGc.heapUsedMiB).toBeGreaterThan(0);
     }
+    // No smoke step passes the 50 000 limit: there is no plateau to compute.
+    expect(memory?.plateauRatio).toBeNull();
   });
 
   it('lists the budgets it checked with their values', () => {

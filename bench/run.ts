@@ -2,16 +2,16 @@
  * `npm run bench`: measures the engine against the budgets of product.md §8 in one run on this machine, prints a
  * table and writes bench/results/bench-<date>.json. `--smoke` runs every section for a few seconds (for the test).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type BenchConfig, parseArgs, type SectionName, wants } from './config.js';
-import { RESULTS_DIR } from './paths.js';
+import { REPO_ROOT, RESULTS_DIR } from './paths.js';
 import { type BenchResult, budgets, formatReport, machine } from './report.js';
 import { runHoldSection } from './sections/hold.js';
 import { measureEngineOnce, runListenerSection } from './sections/listener.js';
 import { runMemorySection } from './sections/memory.js';
 import { runPeersSection } from './sections/peers.js';
-import { runUiSection } from './sections/ui.js';
+import { CHROMIUM, runUiSection } from './sections/ui.js';
 import { round } from './stats.js';
 
 const log = (line: string): void => {
@@ -67,6 +67,14 @@ async function main(config: BenchConfig): Promise<BenchResult> {
   await section('ui', async () => {
     if (!config.ui) {
       result.ui = { skipped: config.mode === 'smoke' ? 'smoke mode' : '--no-ui' };
+      return;
+    }
+    if (!existsSync(CHROMIUM)) {
+      result.ui = { skipped: `no Chromium at ${CHROMIUM}` };
+      return;
+    }
+    if (!existsSync(join(REPO_ROOT, 'dist/renderer/index.html'))) {
+      result.ui = { skipped: 'renderer not built (npm run build)' };
       return;
     }
     result.ui = await runUiSection(config, nodeArgs('ui'), log);

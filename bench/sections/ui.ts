@@ -35,6 +35,7 @@ export interface UiSection {
 }
 
 const NEEDLES = 3;
+export const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
