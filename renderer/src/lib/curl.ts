@@ -10,7 +10,7 @@ const SKIPPED_HEADERS = new Set(['host', 'content-length', 'connection', 'transf
 
 /** "Copy as cURL": replays the request exactly as it reached the listener. */
 export function toCurl(capture: Capture): string {
-  const parts = [`curl -X ${capture.request.method}`, shellQuote(capture.request.url)];
+  const parts = [`curl -X ${capture.request.method} ${shellQuote(capture.request.url)}`];
   for (const [name, value] of Object.entries(capture.request.headers)) {
     if (SKIPPED_HEADERS.has(name.toLowerCase())) continue;
     parts.push(`-H ${shellQuote(`${name}: ${value}`)}`);

@@ -8,16 +8,18 @@ export interface CaptureRow {
 
 /**
  * Rows oldest first (new captures append at the end: no layout shift above), plus id → index.
- * `rows` is a fresh array after every change (React sees it); `index` is owned by the list and updated in
- * place, because copying a 100 000-entry map per animation frame would defeat the O(1) update.
+ * `rows` and `index` are owned by the list and updated in place (copying 100 000 entries per animation frame
+ * would defeat the O(1) update and feed the garbage collector); every change returns a new list object with
+ * a higher `version`, which is what React and the memoised views compare.
  */
 export interface CaptureList {
   readonly rows: readonly CaptureRow[];
   readonly index: Map<string, number>;
+  readonly version: number;
 }
 
 export function emptyList(): CaptureList {
-  return { rows: [], index: new Map() };
+  return { rows: [], index: new Map(), version: 0 };
 }
 
 export function toRow(summary: CaptureSummary): CaptureRow {
@@ -49,7 +51,8 @@ function buildIndex(rows: readonly CaptureRow[]): Map<string, number> {
  */
 export function upsertSummaries(list: CaptureList, summaries: readonly CaptureSummary[]): CaptureList {
   if (summaries.length === 0) return list;
-  const rows = list.rows.slice();
+  // Owned by the list (see CaptureList): mutated in place, published through a new version.
+  const rows = list.rows as CaptureRow[];
   const index = list.index;
   let needsSort = false;
   for (const summary of summaries) {
@@ -66,9 +69,10 @@ export function upsertSummaries(list: CaptureList, summaries: readonly CaptureSu
     index.set(summary.id, rows.length);
     rows.push(toRow(summary));
   }
-  if (!needsSort) return { rows, index };
+  const version = list.version + 1;
+  if (!needsSort) return { rows, index, version };
   rows.sort((a, b) => a.summary.seq - b.summary.seq);
-  return { rows, index: buildIndex(rows) };
+  return { rows, index: buildIndex(rows), version };
 }
 
 /** Adds an older page (any order) in front of the current rows, skipping ids already present. */
@@ -77,7 +81,7 @@ export function prependOlder(list: CaptureList, older: readonly CaptureSummary[]
   if (fresh.length === 0) return list;
   const rows = fresh.map(toRow).concat(list.rows);
   rows.sort((a, b) => a.summary.seq - b.summary.seq); // nearly sorted already: cheap
-  return { rows, index: buildIndex(rows) };
+  return { rows, index: buildIndex(rows), version: list.version + 1 };
 }
 
 export function oldestSeq(list: CaptureList): number | null {
@@ -111,12 +115,15 @@ export function filterRows(rows: readonly CaptureRow[], filter: RowFilter): read
   return out;
 }
 
-let memo: { rows: readonly CaptureRow[]; filter: RowFilter; result: readonly CaptureRow[] } | null = null;
+let memo: { list: CaptureList; filter: RowFilter; result: readonly CaptureRow[] } | null = null;
 
-/** filterRows with a one-entry cache: the table, the counter and J/K all ask for the same view per frame. */
-export function visibleRows(rows: readonly CaptureRow[], filter: RowFilter): readonly CaptureRow[] {
-  if (memo && memo.rows === rows && memo.filter === filter) return memo.result;
-  const result = filterRows(rows, filter);
-  memo = { rows, filter, result };
+/**
+ * The visible rows for a list version and filter, cached (the table, the counter and J/K ask for the same view).
+ * Unfiltered, this is the list's own array; consumers key their memos on the list object, not the array.
+ */
+export function visibleRows(list: CaptureList, filter: RowFilter): readonly CaptureRow[] {
+  if (memo && memo.list === list && memo.filter === filter) return memo.result;
+  const result = filterRows(list.rows, filter);
+  memo = { list, filter, result };
   return result;
 }

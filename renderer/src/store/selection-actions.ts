@@ -50,7 +50,7 @@ async function loadSelected(id: string, resetDraft: boolean): Promise<void> {
 /** J/K: move within the visible (filtered) rows. */
 export function moveSelection(delta: number): void {
   const { list, filter, selectedId } = getState();
-  const rows = visibleRows(list.rows, filter);
+  const rows = visibleRows(list, filter);
   if (rows.length === 0) return;
   const current = selectedId === null ? -1 : rows.findIndex((r) => r.summary.id === selectedId);
   const start = current === -1 ? (delta > 0 ? -1 : rows.length) : current;

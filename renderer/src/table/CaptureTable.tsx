@@ -1,6 +1,6 @@
 import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { type KeyboardEvent, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { setState, useApp } from '../store/app-store.js';
 import { type CaptureRow, visibleRows } from '../store/capture-list.js';
 import { moveSelection, selectCapture } from '../store/selection-actions.js';
@@ -15,27 +15,29 @@ const HEADER_HEIGHT = 28;
  * is built from the visible slice, so 100 000 captures cost the same per frame as 40).
  */
 export function CaptureTable() {
-  const allRows = useApp((s) => s.list.rows);
+  const list = useApp((s) => s.list);
   const filter = useApp((s) => s.filter);
   const selectedId = useApp((s) => s.selectedId);
   const followNewest = useApp((s) => s.followNewest);
-  const rows = useMemo(() => visibleRows(allRows, filter), [allRows, filter]);
+  // A new list object (version) on every change; the rows array itself may be the same, updated in place.
+  const view = useMemo(() => ({ rows: visibleRows(list, filter) }), [list, filter]);
+  const { rows } = view;
   const scrollRef = useRef<HTMLDivElement>(null);
 
-  // Stable per rows array: a fresh function each render would invalidate the virtualiser's measurements.
-  const getItemKey = useCallback((index: number) => rows[index]?.summary.id ?? index, [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
     scrollPaddingStart: HEADER_HEIGHT,
-    getItemKey,
+    // Let React batch scroll-driven renders with the streaming updates instead of rendering inside the event.
+    useFlushSync: false,
+    // Default index keys: every row has the same fixed height, so nothing per row needs to be remembered.
   });
   const items = virtualizer.getVirtualItems();
   const slice = useMemo(
-    () => items.map((item) => rows[item.index]).filter((r): r is CaptureRow => r !== undefined),
-    [items, rows],
+    () => items.map((item) => view.rows[item.index]).filter((r): r is CaptureRow => r !== undefined),
+    [items, view],
   );
   const table = useReactTable({
     data: slice,
@@ -53,20 +55,23 @@ export function CaptureTable() {
   useLayoutEffect(() => {
     const el = scrollRef.current;
     const previous = firstId.current;
-    firstId.current = rows[0]?.summary.id ?? null;
+    firstId.current = view.rows[0]?.summary.id ?? null;
     if (!el || previous === null || followNewest) return;
-    const shift = rows.findIndex((r) => r.summary.id === previous);
+    const shift = view.rows.findIndex((r) => r.summary.id === previous);
     if (shift > 0) el.scrollTop += shift * ROW_HEIGHT;
-  }, [rows, followNewest]);
+  }, [view, followNewest]);
 
+  // Follow newest: one write per commit to a position computed from the fixed row height. The virtualiser's
+  // scrollToIndex reads the element's max scroll offset (a forced layout) and re-checks it every frame.
   useLayoutEffect(() => {
-    if (followNewest && rows.length > 0) virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
-  }, [followNewest, rows.length, virtualizer]);
+    const el = scrollRef.current;
+    if (followNewest && el && rows.length > 0) el.scrollTop = HEADER_HEIGHT + rows.length * ROW_HEIGHT;
+  }, [followNewest, rows.length]);
 
   // Keep the selected row visible when J/K (or the arrows) move it.
   const selectedIndex = useMemo(
-    () => (selectedId === null ? -1 : rows.findIndex((r) => r.summary.id === selectedId)),
-    [rows, selectedId],
+    () => (selectedId === null ? -1 : view.rows.findIndex((r) => r.summary.id === selectedId)),
+    [view, selectedId],
   );
   useEffect(() => {
     if (selectedIndex >= 0 && !followNewest) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });

@@ -18,9 +18,9 @@ function setFilter(patch: Partial<RowFilter>): void {
 /** Text, command and state filters plus the follow-newest toggle, above the table. */
 export function FilterBar() {
   const filter = useApp((s) => s.filter);
-  const rows = useApp((s) => s.list.rows);
-  const total = rows.length;
-  const visible = useMemo(() => visibleRows(rows, filter).length, [rows, filter]);
+  const list = useApp((s) => s.list);
+  const total = list.rows.length;
+  const visible = useMemo(() => visibleRows(list, filter).length, [list, filter]);
   const followNewest = useApp((s) => s.followNewest);
   const backfilling = useApp((s) => s.backfilling);
   const commands = useMemo(
@@ -79,7 +79,7 @@ export function FilterBar() {
       </label>
       <span className="row-count" aria-live="polite">
         {isFilterEmpty(filter)
-          ? `${total.toLocaleString()} captures`
+          ? `${total.toLocaleString()} capture${total === 1 ? '' : 's'}`
           : `${visible.toLocaleString()} of ${total.toLocaleString()}`}
         {backfilling ? ' · loading older…' : ''}
       </span>

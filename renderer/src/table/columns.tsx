@@ -62,7 +62,7 @@ export const columns = [
   column.accessor(answerText, { id: 'answer', header: 'Answer', cell: (c) => clipped(c.getValue()) }),
   column.accessor((r) => r.summary.outcome, {
     id: 'outcome',
-    header: 'Predicted outcome',
+    header: 'Outcome',
     cell: (c) => {
       const outcome = c.getValue();
       return outcome ? <span className={`effect effect-${outcome.effect}`}>{formatOutcome(outcome)}</span> : null;
