@@ -23,7 +23,11 @@ test('a real OpenIM callback over HTTP appears as an answered row with its detai
   await expect(inspector.detailSection('Predicted outcome')).toContainText('proceeds');
 });
 
-test('sample buttons and real callbacks of both dialects stream into the table', async ({ engine, inspector }) => {
+test('sample buttons and real callbacks of both dialects stream into the table', async ({
+  engine,
+  inspector,
+  page,
+}) => {
   await inspector.sendSample('Sns.CallbackPrevFriendAdd');
   await expect(inspector.row('Sns.CallbackPrevFriendAdd')).toHaveAttribute('data-state', 'answered');
 
@@ -39,4 +43,6 @@ test('sample buttons and real callbacks of both dialects stream into the table',
   await expect(inspector.rows()).toHaveCount(10);
   await inspector.selectRow('Best friend');
   await inspector.screenshot('02-streaming');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await inspector.screenshot('02-streaming-dark');
 });

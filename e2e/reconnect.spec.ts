@@ -11,6 +11,7 @@ test('engine restart: the window shows the loss, reconnects by itself and shows 
 
   await engine.stop();
   await inspector.expectDisconnected();
+  await inspector.screenshot('07-disconnected');
   await engine.start();
   await inspector.expectReady(30_000);
   await expect(inspector.disconnectedBanner()).toBeHidden();

@@ -16,6 +16,7 @@ test('a rule made from an answered row decides the next matching callback', asyn
   await inspector.makeRuleFromSelected();
   await expect(inspector.rules.editor()).toBeVisible();
   await expect(inspector.rules.field('Value')).toHaveValue('spammer');
+  await inspector.screenshot('06-rule-editor');
   await inspector.rules.save();
   await inspector.rules.expectRuleCount(1);
   await inspector.setHoldMode('off');

@@ -5,9 +5,11 @@ import { copyListenerUrl, patchSettings } from '../store/command-actions.js';
 /** Listener URL, Copy, status; on error a way to pick another port; LAN exposure visibly marked. */
 export function ListenerStatus() {
   const listener = useApp((s) => s.listener);
+  const online = useApp((s) => s.connection === 'connected');
   const [port, setPort] = useState('');
   if (!listener) return <div className="listener muted">Listener: …</div>;
-  const state = listener.state;
+  // While the engine is unreachable its last listener status is stale: say so instead of "listening".
+  const state = online ? listener.state : 'stopped';
   return (
     <div className={`listener listener-${state}`}>
       <span className="listener-label">Listener</span>
@@ -18,7 +20,7 @@ export function ListenerStatus() {
         Copy
       </button>
       <span className={`badge badge-${state}`} role="status">
-        {state === 'error' ? `error: ${listener.error ?? 'cannot listen'}` : state}
+        {online ? (state === 'error' ? `error: ${listener.error ?? 'cannot listen'}` : state) : 'engine offline'}
       </span>
       {listener.exposed ? (
         <span className="badge badge-exposed" title="Bound to a non-loopback address: other machines can reach it">

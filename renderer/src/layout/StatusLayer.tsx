@@ -28,8 +28,8 @@ export function Notices() {
       {notices.map((n) => (
         <div key={n.id} className={`notice notice-${n.kind}`}>
           <span>{n.text}</span>
-          <button type="button" className="small ghost" aria-label="Dismiss" onClick={() => dismissNotice(n.id)}>
-            ×
+          <button type="button" className="small ghost" onClick={() => dismissNotice(n.id)}>
+            Dismiss
           </button>
         </div>
       ))}

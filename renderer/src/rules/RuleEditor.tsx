@@ -206,6 +206,14 @@ export function RuleEditor({ initial, originalId }: Props) {
     <section className="rule-editor" aria-label="Rule editor">
       <h3>{originalId === null ? 'New rule' : `Edit rule ${originalId}`}</h3>
       {parsed.ok ? <RuleForm rule={parsed.value} onChange={(next) => setText(toText(next))} /> : null}
+      <div className="button-row">
+        <button type="button" className="primary" disabled={!parsed.ok || saving} onClick={() => void save()}>
+          Save rule
+        </button>
+        <button type="button" onClick={() => setState({ ruleEditorSeed: null })}>
+          Cancel
+        </button>
+      </div>
       <label className="field field-wide">
         <span className="field-label">Rule JSON</span>
         <textarea
@@ -233,14 +241,6 @@ export function RuleEditor({ initial, originalId }: Props) {
           </ul>
         </div>
       ) : null}
-      <div className="button-row">
-        <button type="button" className="primary" disabled={!parsed.ok || saving} onClick={() => void save()}>
-          Save rule
-        </button>
-        <button type="button" onClick={() => setState({ ruleEditorSeed: null })}>
-          Cancel
-        </button>
-      </div>
     </section>
   );
 }
