@@ -34,7 +34,9 @@ import type { RuleEngine } from './rule-engine.js';
 /** One request between arrival and its final state. */
 interface Pending {
   capture: Capture;
-  text: CaptureSummaryText;
+  /** Set by `inspect`, which runs after the answer went out (or before a held request is first shown). */
+  text: CaptureSummaryText | null;
+  request: IncomingRequest;
   id: Identification;
   body: unknown;
   res: ServerResponse;
@@ -113,10 +115,10 @@ export class CallbackHandler {
     };
     const id = identify(request);
     applyIdentification(capture, id);
-    const summary = summarize(id, body);
     const pending: Pending = {
       capture,
-      text: { parties: summary.parties, text: summary.text },
+      text: null,
+      request,
       id,
       body,
       res,
@@ -126,16 +128,6 @@ export class CallbackHandler {
       watched: false,
     };
     const settings = this.deps.settings();
-    const { tencent } = settings;
-    // A cut body would only produce misleading field findings.
-    if (!raw.truncated) {
-      capture.findings = validate(request, id, {
-        sdkAppId: tencent.sdkAppId,
-        token: tencent.token,
-        maxClockSkewS: tencent.maxClockSkewS,
-        nowMs: raw.receivedAt,
-      });
-    }
     if (bad) {
       this.rejectBadInput(pending, bad);
       return;
@@ -179,8 +171,38 @@ export class CallbackHandler {
     capture.hold = holdInfo(settings, capture);
     this.holds.add(capture.id, pending, capture.hold.deadlineAt, (p) => this.fallback(p));
     this.watchClient(pending);
+    this.commit(pending, false);
+  }
+
+  /**
+   * Validation findings and the summary text. Neither changes the answer, so for a request answered at once they
+   * are worked out after the answer is on its way (lower latency); a capture is never stored without them.
+   */
+  private inspect(pending: Pending): CaptureSummaryText {
+    if (pending.text) return pending.text;
+    const { capture, request, id } = pending;
+    // A cut body would only produce misleading field findings.
+    if (!capture.request.truncated) {
+      const { tencent } = this.deps.settings();
+      const found = validate(request, id, {
+        sdkAppId: tencent.sdkAppId,
+        token: tencent.token,
+        maxClockSkewS: tencent.maxClockSkewS,
+        nowMs: capture.receivedAt,
+      });
+      // Findings added before this (a rejected input) stay first.
+      capture.findings = capture.findings.length === 0 ? found : [...capture.findings, ...found];
+    }
+    const summary = summarize(id, pending.body);
+    pending.text = { parties: summary.parties, text: summary.text };
+    return pending.text;
+  }
+
+  /** Stores (first time) or updates the capture; `final` also writes it to the log. */
+  private commit(pending: Pending, final: boolean): void {
+    const text = this.inspect(pending);
+    this.deps.commit(pending.capture, text, !pending.stored, final);
     pending.stored = true;
-    this.deps.commit(capture, pending.text, true, false);
   }
 
   private fallback(pending: Pending): void {
@@ -211,8 +233,7 @@ export class CallbackHandler {
     this.delayed.add(pending);
     this.watchClient(pending);
     pending.delayTimer = setTimeout(() => this.send(pending), delayMs);
-    this.deps.commit(capture, pending.text, !pending.stored, false);
-    pending.stored = true;
+    this.commit(pending, false);
   }
 
   private send(pending: Pending): void {
@@ -257,10 +278,11 @@ export class CallbackHandler {
     if (bad.status === 413 || this.stopping) headers.connection = 'close';
     res.writeHead(bad.status, headers);
     res.end(bodyText);
-    capture.findings = [{ level: 'error', code: bad.code, message: bad.message }, ...capture.findings];
+    capture.latencyMs = Math.round((performance.now() - pending.startedAt) * 1000) / 1000;
+    capture.findings = [{ level: 'error', code: bad.code, message: bad.message }];
+    this.inspect(pending);
     capture.state = 'failed';
     capture.response = { status: bad.status, headers, bodyText };
-    capture.latencyMs = Math.round((performance.now() - pending.startedAt) * 1000) / 1000;
     this.finish(pending, 'failed');
   }
 
@@ -279,6 +301,7 @@ export class CallbackHandler {
 
   private giveUp(pending: Pending): void {
     const { capture } = pending;
+    this.inspect(pending);
     capture.findings = [...capture.findings, clientGaveUp];
     capture.latencyMs = Math.round((performance.now() - pending.startedAt) * 1000) / 1000;
     this.finish(pending, 'failed');
@@ -287,7 +310,6 @@ export class CallbackHandler {
   private finish(pending: Pending, state: Capture['state'] = 'answered'): void {
     pending.done = true;
     pending.capture.state = state;
-    this.deps.commit(pending.capture, pending.text, !pending.stored, true);
-    pending.stored = true;
+    this.commit(pending, true);
   }
 }

@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import type { Capture } from '../../shared/contract/index.js';
 import { lineToCapture } from './capture-line.js';
 import { writeAtomic } from './persistence.js';
+import { NEWLINE, utf8Join } from './utf8-join.js';
 
 export interface LoggedCapture {
   capture: Capture;
@@ -77,7 +78,8 @@ export class CaptureLog {
     this.writing = this.writing.then(async () => {
       try {
         const handle = await this.openHandle();
-        await handle.write(`${batch.join('\n')}\n`);
+        // One write per flush, encoded straight from the lines (no joined copy of the batch).
+        await handle.write(utf8Join(batch, NEWLINE, -1, NEWLINE));
       } catch (err) {
         this.log(`cannot append to ${this.path}: ${String(err)}`);
       }

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { EngineEvent } from '../../shared/contract/index.js';
 import type { EngineApi } from './engine-api.js';
+import { CLOSE_BRACKET, COMMA, OPEN_BRACKET, utf8Join } from './utf8-join.js';
 
 export interface EventStreamOptions {
   /** How long events are collected before one array is sent. */
@@ -56,7 +57,7 @@ export function createEventStream(engine: EngineApi, options: EventStreamOptions
   let index = new Map<string, number>();
   let timer: NodeJS.Timeout | null = null;
 
-  const sendTo = (ws: WebSocket, text: string): void => {
+  const sendTo = (ws: WebSocket, text: string | Buffer): void => {
     if (ws.readyState !== ws.OPEN) return;
     if (ws.bufferedAmount > maxBuffered) {
       // A stuck reader would make the engine hold every future event for it: cut it off.
@@ -65,7 +66,8 @@ export function createEventStream(engine: EngineApi, options: EventStreamOptions
       ws.terminate();
       return;
     }
-    ws.send(text);
+    // Always a text frame, also when the JSON comes already encoded as bytes.
+    ws.send(text, { binary: false });
   };
 
   const flush = (): void => {
@@ -75,8 +77,10 @@ export function createEventStream(engine: EngineApi, options: EventStreamOptions
     index = new Map();
     if (clients.size === 0 || batch.length === 0) return;
     for (let start = 0; start < batch.length; start += maxBatch) {
-      const text = JSON.stringify(batch.slice(start, start + maxBatch));
-      for (const ws of clients) sendTo(ws, text);
+      // Serialised once per batch for every client; per event, then encoded into one buffer (see utf8Join).
+      const events = batch.slice(start, start + maxBatch).map((event) => JSON.stringify(event));
+      const bytes = utf8Join(events, COMMA, OPEN_BRACKET, CLOSE_BRACKET);
+      for (const ws of clients) sendTo(ws, bytes);
     }
   };
 

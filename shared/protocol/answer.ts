@@ -1,6 +1,6 @@
 import type { Decision, TargetDecision } from '../contract/decision.js';
 import { TENCENT_TARGET_LIST } from './catalogue-tencent.js';
-import { dialectDefaults } from './dialect-defaults.js';
+import { denyDefaults } from './dialect-defaults.js';
 import { isObject, type JsonObject, own, safeStringify } from './json.js';
 import type { Identification, PlannedAnswer } from './types.js';
 
@@ -9,7 +9,7 @@ const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 /** OpenIM common fields, always as JSON numbers, in the order the server's own examples use (A.2). */
 function openImAnswer(decision: Decision): JsonObject {
   const deny = decision.verdict === 'deny';
-  const defaults = dialectDefaults('openim');
+  const defaults = denyDefaults('openim');
   const out: JsonObject = {
     actionCode: 0,
     errCode: deny ? (decision.code ?? defaults.denyCode) : 0,
@@ -43,7 +43,7 @@ function targetDecision(decision: Decision, account: string): TargetDecision | u
 }
 
 function tencentAnswer(id: Identification, body: unknown, decision: Decision): JsonObject {
-  const defaults = dialectDefaults('tencent');
+  const defaults = denyDefaults('tencent');
   const out: JsonObject = { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' };
   if (id.command !== null && Object.hasOwn(TENCENT_TARGET_LIST, id.command)) {
     out.ResultItem = tencentTargets(id.command, body).map((account) => {
@@ -78,9 +78,21 @@ function mergeOverride(out: JsonObject, override: Decision['override']): void {
   }
 }
 
+/**
+ * The OpenIM allow answer, the one sent most often: an allow that changes nothing renders the same text every time
+ * (deny fields, targets and presets play no part), so it is built once.
+ */
+const OPENIM_PLAIN_ALLOW = safeStringify(openImAnswer({ verdict: 'allow' }));
+
+const isPlainAllow = (d: Decision): boolean =>
+  d.verdict === 'allow' && d.fault === undefined && d.override === undefined && d.rewrite === undefined;
+
 /** The exact HTTP answer for a Decision, per dialect and command (protocols.md A.2, B.2, Part E). */
 export function buildAnswer(id: Identification, body: unknown, decision: Decision): PlannedAnswer {
   const delayMs = decision.delayMs ?? 0;
+  if (id.dialect !== 'tencent' && isPlainAllow(decision)) {
+    return { action: 'respond', delayMs, headers: { ...JSON_HEADERS }, status: 200, bodyText: OPENIM_PLAIN_ALLOW };
+  }
   const fault = decision.fault?.type;
   if (fault === 'no-response' || fault === 'close' || fault === 'reset') {
     return { action: fault, status: 0, headers: {}, bodyText: '', delayMs, fault };

@@ -25,7 +25,12 @@ const TENCENT: DialectDefaults = {
   ],
 };
 
-/** Deny code, message and presets per dialect; unknown dialects are answered OpenIM-style. */
+/** The deny code and message alone, without copying: read on every answer, so no per-call allocation. */
+export function denyDefaults(dialect: DialectOrUnknown): Readonly<Pick<DialectDefaults, 'denyCode' | 'denyMessage'>> {
+  return dialect === 'tencent' ? TENCENT : OPENIM;
+}
+
+/** Deny code, message and presets per dialect (a copy the caller may change); unknown dialects are answered OpenIM-style. */
 export function dialectDefaults(dialect: DialectOrUnknown): DialectDefaults {
   const d = dialect === 'tencent' ? TENCENT : OPENIM;
   return { ...d, presets: d.presets.map((p) => ({ ...p })) };

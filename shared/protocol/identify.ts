@@ -9,11 +9,15 @@ export const TENCENT_QUERY_KEYS = ['SdkAppid', 'CallbackCommand', 'ClientIP', 'O
 const queryValue = (req: IncomingRequest, key: string): string | undefined =>
   Object.hasOwn(req.query, key) && typeof req.query[key] === 'string' ? req.query[key] : undefined;
 
-/** Last non-empty path segment, URL-decoded when possible. */
+const SLASH = 47;
+
+/** Last non-empty path segment, URL-decoded when possible. Index arithmetic, no arrays: it runs on every callback. */
 export function lastPathSegment(path: string): string {
-  const clean = path.split('?')[0] ?? '';
-  const parts = clean.split('/').filter((p) => p !== '');
-  const last = parts[parts.length - 1] ?? '';
+  const mark = path.indexOf('?');
+  let end = mark < 0 ? path.length : mark;
+  while (end > 0 && path.charCodeAt(end - 1) === SLASH) end--;
+  const last = path.slice(path.lastIndexOf('/', end - 1) + 1, end);
+  if (!last.includes('%')) return last; // nothing to decode
   try {
     return decodeURIComponent(last);
   } catch {
@@ -21,8 +25,10 @@ export function lastPathSegment(path: string): string {
   }
 }
 
-export const hasTencentQuery = (req: IncomingRequest): boolean =>
-  TENCENT_QUERY_KEYS.some((k) => queryValue(req, k) !== undefined);
+export function hasTencentQuery(req: IncomingRequest): boolean {
+  for (const key of TENCENT_QUERY_KEYS) if (queryValue(req, key) !== undefined) return true;
+  return false;
+}
 
 /** The command named in the body and which casing named it. */
 export function bodyCommand(body: unknown): { name: string; key: 'callbackCommand' | 'CallbackCommand' } | undefined {
@@ -33,11 +39,10 @@ export function bodyCommand(body: unknown): { name: string; key: 'callbackComman
   return undefined;
 }
 
+const TENCENT_BODY_KEYS = ['CallbackCommand', 'From_Account', 'PairList', 'FriendItem', 'ResponseFriendItem'];
+
 /** A PascalCase Tencent body key (`CallbackCommand`, `From_Account`, …) is present. */
-const tencentBody = (body: unknown): boolean =>
-  ['CallbackCommand', 'From_Account', 'PairList', 'FriendItem', 'ResponseFriendItem'].some(
-    (k) => own(body, k) !== undefined,
-  );
+const tencentBody = (body: unknown): boolean => TENCENT_BODY_KEYS.some((k) => own(body, k) !== undefined);
 
 function guessDialect(req: IncomingRequest, name: string | null, via: IdentifiedBy): DialectOrUnknown {
   if (via === 'tencent-query') return 'tencent';

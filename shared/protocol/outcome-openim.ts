@@ -11,7 +11,7 @@ const LABEL: Record<OpenImProfile, string> = {
   'v3.0-v3.4.0': 'OpenIM v3.0–v3.4.0',
 };
 /** The shared HTTP client's hard limit (A.1): the effective timeout is min(timeout, 15 s); 0 means 15 s. */
-const HARD_LIMIT_MS = 15_000;
+export const HARD_LIMIT_MS = 15_000;
 
 interface Answer {
   actionCode: number;

@@ -1,13 +1,60 @@
 import type { Outcome } from '../contract/capture.js';
-import { openImOutcome } from './outcome-openim.js';
+import type { OpenImProfile } from '../contract/settings.js';
+import { findCommand } from './catalogue.js';
+import { HARD_LIMIT_MS, openImOutcome } from './outcome-openim.js';
 import { tencentOutcome } from './outcome-tencent.js';
 import type { OutcomeInput } from './types.js';
+
+/**
+ * OpenIM outcomes of answers sent in time, per profile → command → answer text. For a catalogued command and an
+ * answer within the timeout, `openImOutcome` reads nothing else (not the status, the request body or the phase
+ * given), so the same key always gives the same outcome. The engine sends the same few texts over and over, and
+ * decoding them the Go way (raw-text tokenising) is the costly part of a prediction.
+ */
+const openImMemo = new Map<OpenImProfile, Map<string, Map<string, Outcome>>>();
+/** Answer texts kept per command; rewrites and overrides can make any number of texts, so the map is bounded. */
+const MEMO_TEXTS = 64;
+
+function deepFreeze(outcome: Outcome): Outcome {
+  // Shared between captures: frozen so that no caller can change another capture's outcome.
+  if (outcome.rewrite) {
+    if (outcome.rewrite.friendUserIDs) Object.freeze(outcome.rewrite.friendUserIDs);
+    Object.freeze(outcome.rewrite);
+  }
+  if (outcome.targets) for (const t of Object.freeze(outcome.targets)) Object.freeze(t);
+  return Object.freeze(outcome);
+}
+
+function memoisedOpenIm(input: OutcomeInput, version: OpenImProfile): Outcome {
+  const sent = input.sent;
+  const limit = input.serverTimeoutMs > 0 ? Math.min(input.serverTimeoutMs, HARD_LIMIT_MS) : HARD_LIMIT_MS;
+  if (sent.action !== 'respond' || input.elapsedMs >= limit || input.command === null) {
+    return openImOutcome(input, version);
+  }
+  if (!findCommand(input.command, 'openim')) return openImOutcome(input, version);
+  let byCommand = openImMemo.get(version);
+  if (!byCommand) {
+    byCommand = new Map();
+    openImMemo.set(version, byCommand);
+  }
+  let byText = byCommand.get(input.command);
+  if (!byText) {
+    byText = new Map();
+    byCommand.set(input.command, byText);
+  }
+  const known = byText.get(sent.bodyText);
+  if (known) return known;
+  const outcome = deepFreeze(openImOutcome(input, version));
+  if (byText.size >= MEMO_TEXTS) byText.clear();
+  byText.set(sent.bodyText, outcome);
+  return outcome;
+}
 
 /** What the IM server will do with the answer sent (protocols.md A.2, B.1, Part E/F), for the chosen profile. */
 export function predictOutcome(input: OutcomeInput): Outcome {
   try {
     if (input.dialect === 'openim' && input.profile.dialect === 'openim')
-      return openImOutcome(input, input.profile.version);
+      return memoisedOpenIm(input, input.profile.version);
     if (input.dialect === 'tencent' && input.profile.dialect === 'tencent')
       return tencentOutcome(input, input.profile.policy);
     if (input.dialect === 'unknown') {

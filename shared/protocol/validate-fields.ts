@@ -107,22 +107,38 @@ function itemFindings(path: string, spec: FieldSpec, item: unknown, dialect: Dia
   return found;
 }
 
+/** Each field table's key names, built once per table (the tables are module constants). */
+const knownNames = new WeakMap<FieldSpec[], Set<string>>();
+
+function namesOf(specs: FieldSpec[]): Set<string> {
+  let names = knownNames.get(specs);
+  if (names === undefined) {
+    names = new Set(specs.map((s) => s.name));
+    knownNames.set(specs, names);
+  }
+  return names;
+}
+
 /** Fields the table drives: missing, mistyped, unknown. Recurses only as deep as the spec tree (two levels). */
 export function checkObject(base: string, obj: JsonObject, specs: FieldSpec[], dialect: Dialect, out: Finding[]): void {
   for (const spec of specs) {
-    const path = join(base, spec.name);
     if (!Object.hasOwn(obj, spec.name)) {
       if (!spec.required) continue;
+      const path = join(base, spec.name);
       const near = Object.keys(obj).find((k) => k.toLowerCase() === spec.name.toLowerCase());
       const hint = near === undefined ? '' : ` (found "${near}": wire keys are case-sensitive here)`;
       out.push({ level: 'warning', code: 'missing-field', path, message: `Missing field ${path}${hint}.` });
       continue;
     }
-    checkValue(path, spec, obj[spec.name], dialect, out);
+    checkValue(join(base, spec.name), spec, obj[spec.name], dialect, out);
   }
-  const known = new Set(specs.map((s) => s.name));
-  const unknown = Object.keys(obj).filter((k) => !known.has(k));
-  for (const key of unknown.slice(0, CAP)) {
+  const known = namesOf(specs);
+  let unknown = 0;
+  for (const key in obj) {
+    // for…in also walks inherited keys; parsed JSON has none, but own keys are what Object.keys gave before.
+    if (!Object.hasOwn(obj, key) || known.has(key)) continue;
+    unknown++;
+    if (unknown > CAP) continue;
     const path = join(base, key);
     if (dialect === 'openim' && key === 'operationID' && !base) {
       out.push({
@@ -135,12 +151,12 @@ export function checkObject(base: string, obj: JsonObject, specs: FieldSpec[], d
       out.push({ level: 'info', code: 'unknown-field', path, message: `Field ${path} is not part of this command.` });
     }
   }
-  if (unknown.length > CAP) {
+  if (unknown > CAP) {
     out.push({
       level: 'info',
       code: 'unknown-field',
       path: base,
-      message: `${unknown.length - CAP} more unknown fields.`,
+      message: `${unknown - CAP} more unknown fields.`,
     });
   }
 }

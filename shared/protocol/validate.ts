@@ -5,6 +5,8 @@ import type { Identification, IncomingRequest, ValidationContext } from './types
 import { checkObject } from './validate-fields.js';
 import { checkTencentQuery } from './validate-tencent.js';
 
+type BodyCommand = ReturnType<typeof bodyCommand>;
+
 function checkBody(req: IncomingRequest, out: Finding[]): boolean {
   if (req.body === undefined) {
     if (req.parseError !== undefined) {
@@ -25,7 +27,7 @@ function checkBody(req: IncomingRequest, out: Finding[]): boolean {
   return true;
 }
 
-function checkCommand(req: IncomingRequest, id: Identification, out: Finding[]): void {
+function checkCommand(req: IncomingRequest, id: Identification, inBody: BodyCommand | undefined, out: Finding[]): void {
   if (id.command === null) {
     out.push({ level: 'error', code: 'no-command', message: 'No command in the URL or the body.' });
     return;
@@ -46,7 +48,6 @@ function checkCommand(req: IncomingRequest, id: Identification, out: Finding[]):
       message: 'Command in ?command= / ?callbackCommand=: the URL form of OpenIM ≤ v3.4.0.',
     });
   }
-  const inBody = bodyCommand(req.body);
   if (inBody && inBody.name !== id.command) {
     out.push({
       level: 'error',
@@ -55,8 +56,9 @@ function checkCommand(req: IncomingRequest, id: Identification, out: Finding[]):
       message: `The URL names ${id.command} but the body says ${inBody.name}.`,
     });
   }
+  if (id.via !== 'legacy-query') return;
   const segment = lastPathSegment(req.path);
-  if (id.via === 'legacy-query' && /^callback[A-Z]\w*Command$/.test(segment) && segment !== id.command) {
+  if (/^callback[A-Z]\w*Command$/.test(segment) && segment !== id.command) {
     out.push({
       level: 'error',
       code: 'command-mismatch',
@@ -65,9 +67,13 @@ function checkCommand(req: IncomingRequest, id: Identification, out: Finding[]):
   }
 }
 
-function checkDialectMix(req: IncomingRequest, id: Identification, out: Finding[]): void {
+function checkDialectMix(
+  req: IncomingRequest,
+  id: Identification,
+  inBody: BodyCommand | undefined,
+  out: Finding[],
+): void {
   const reasons: string[] = [];
-  const inBody = bodyCommand(req.body);
   if (id.dialect === 'openim' && hasTencentQuery(req)) reasons.push('Tencent query parameters on an OpenIM callback');
   if (id.dialect === 'tencent' && own(req.body, 'callbackCommand') !== undefined) {
     reasons.push('an OpenIM body key (callbackCommand) on a Tencent callback');
@@ -82,7 +88,7 @@ function checkDialectMix(req: IncomingRequest, id: Identification, out: Finding[
 
 function checkValues(id: Identification, body: Record<string, unknown>, out: Finding[]): void {
   const handle = own(body, 'HandleResult');
-  if (id.info?.fields.some((f) => f.name === 'HandleResult') && typeof handle === 'number' && handle !== 1) {
+  if (typeof handle === 'number' && handle !== 1 && id.info?.fields.some((f) => f.name === 'HandleResult')) {
     out.push({
       level: 'warning',
       code: 'unexpected-value',
@@ -108,7 +114,7 @@ function checkValues(id: Identification, body: Record<string, unknown>, out: Fin
 export function validate(req: IncomingRequest, id: Identification, ctx: ValidationContext): Finding[] {
   const out: Finding[] = [];
   try {
-    if (req.method.toUpperCase() !== 'POST') {
+    if (req.method !== 'POST' && req.method.toUpperCase() !== 'POST') {
       out.push({
         level: 'warning',
         code: 'method-not-post',
@@ -116,8 +122,9 @@ export function validate(req: IncomingRequest, id: Identification, ctx: Validati
       });
     }
     const bodyOk = checkBody(req, out);
-    checkCommand(req, id, out);
-    checkDialectMix(req, id, out);
+    const inBody = bodyCommand(req.body);
+    checkCommand(req, id, inBody, out);
+    checkDialectMix(req, id, inBody, out);
     if (bodyOk && isObject(req.body) && id.info?.modelled && id.dialect !== 'unknown') {
       checkObject('', req.body, id.info.fields, id.dialect, out);
       checkValues(id, req.body, out);
