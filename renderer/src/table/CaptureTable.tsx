@@ -125,7 +125,9 @@ export function CaptureTable() {
                 data-state={summary.state}
                 // Rows are the keyboard stops of the list (roving tabindex): one reachable row, arrows/J/K move.
                 tabIndex={selected || (selectedIndex === -1 && item.index === 0) ? 0 : -1}
-                style={{ transform: `translateY(${item.start}px)` }}
+                // `top`, not a transform: transformed rows become separate layers, which the software
+                // rasteriser repaints on every follow-newest scroll (measured: 3-4x longer tasks).
+                style={{ top: item.start }}
                 onClick={() => selectCapture(summary.id)}
                 onKeyDown={(e) => onRowKey(e, summary.id)}
                 onFocus={() => selectCapture(summary.id)}
