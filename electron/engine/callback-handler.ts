@@ -47,6 +47,10 @@ interface Pending {
   done: boolean;
   /** A 'close' listener is attached (held or delayed). */
   watched: boolean;
+  /** Answered straight from `handle`: the rest of the capture's work may wait until this loop turn's answers are out. */
+  settleLater: boolean;
+  /** Time from arrival to the answer written. */
+  elapsedMs: number;
   delayTimer?: NodeJS.Timeout;
 }
 
@@ -96,6 +100,13 @@ export class CallbackHandler {
   private readonly delayed = new Set<Pending>();
   private readonly lingering = new Set<Socket>();
   private stopping = false;
+  /** Answered requests whose outcome, findings and capture are completed in `settleAll`. */
+  private settling: Pending[] = [];
+  private readonly settleAll = (): void => {
+    const batch = this.settling;
+    this.settling = [];
+    for (const pending of batch) this.settle(pending);
+  };
 
   constructor(private readonly deps: HandlerDeps) {}
 
@@ -126,6 +137,8 @@ export class CallbackHandler {
       stored: false,
       done: false,
       watched: false,
+      settleLater: true,
+      elapsedMs: 0,
     };
     const settings = this.deps.settings();
     if (bad) {
@@ -158,6 +171,7 @@ export class CallbackHandler {
   /** Engine stopping: every held request gets its fallback, delayed answers go out now, open sockets are dropped. */
   stop(): void {
     this.stopping = true;
+    this.settleAll();
     for (const pending of this.holds.takeAll()) this.fallback(pending);
     for (const pending of [...this.delayed]) {
       clearTimeout(pending.delayTimer);
@@ -168,6 +182,8 @@ export class CallbackHandler {
 
   private hold(pending: Pending, settings: Settings): void {
     const { capture } = pending;
+    // Decided later, by someone who expects the capture complete when the decision returns.
+    pending.settleLater = false;
     capture.hold = holdInfo(settings, capture);
     this.holds.add(capture.id, pending, capture.hold.deadlineAt, (p) => this.fallback(p));
     this.watchClient(pending);
@@ -230,6 +246,7 @@ export class CallbackHandler {
     }
     // Answered but not yet sent: shown as answered with no response until the delay ends.
     capture.state = 'answered';
+    pending.settleLater = false;
     this.delayed.add(pending);
     this.watchClient(pending);
     pending.delayTimer = setTimeout(() => this.send(pending), delayMs);
@@ -246,23 +263,40 @@ export class CallbackHandler {
     }
     const plan = buildAnswer(pending.id, pending.body, capture.decision ?? ALLOW);
     const response = executeAnswer(res, plan, { closeConnection: this.stopping, lingering: this.lingering });
-    const elapsed = performance.now() - pending.startedAt;
-    const settings = this.deps.settings();
-    const timeout = serverTimeoutMs(settings, capture.dialect);
+    pending.elapsedMs = performance.now() - pending.startedAt;
     capture.state = 'answered';
     capture.response = response;
-    capture.latencyMs = Math.round(elapsed * 1000) / 1000;
+    capture.latencyMs = Math.round(pending.elapsedMs * 1000) / 1000;
+    if (!pending.settleLater || this.stopping) {
+      this.settle(pending);
+      return;
+    }
+    // The answer is on the wire. Completing the capture (outcome, findings, store, log, events) waits for the check
+    // phase, after every request read in this loop turn has been answered: lower latency, and the answers' writes
+    // and this work each run back to back instead of interleaved. Nothing can observe the capture in between: any
+    // other I/O (a control API call, the client's next request) is handled in a later loop turn.
+    this.settling.push(pending);
+    if (this.settling.length === 1) setImmediate(this.settleAll);
+  }
+
+  /** The predicted outcome of the answer sent, then the final capture. */
+  private settle(pending: Pending): void {
+    const { capture } = pending;
+    const response = capture.response;
+    const settings = this.deps.settings();
+    const timeout = serverTimeoutMs(settings, capture.dialect);
+    const fault = response?.fault;
+    const silent = fault === 'no-response' || fault === 'close' || fault === 'reset';
     capture.outcome = predictOutcome({
       dialect: capture.dialect,
       command: capture.command,
       phase: capture.phase,
       requestBody: pending.body,
-      sent:
-        plan.action === 'respond'
-          ? { action: 'respond', status: response.status, bodyText: response.bodyText }
-          : { action: plan.action },
+      sent: silent
+        ? { action: fault }
+        : { action: 'respond', status: response?.status ?? 0, bodyText: response?.bodyText ?? '' },
       // With no answer at all, the IM server waits for its own timeout.
-      elapsedMs: plan.action === 'no-response' ? timeout : elapsed,
+      elapsedMs: fault === 'no-response' ? timeout : pending.elapsedMs,
       serverTimeoutMs: timeout,
       profile: serverProfile(settings, capture.dialect),
     });
