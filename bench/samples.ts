@@ -1,7 +1,6 @@
-/**
- * The two callbacks the bench sends. Bodies copied from the spec's examples (OpenIM before-add-friend,
- * Tencent Sns.CallbackPrevFriendAdd) so the bench does not depend on the protocol module's sample builder.
- */
+import { findCommand } from '../shared/protocol/index.js';
+
+/** The two callbacks the bench sends: the protocol catalogue's samples for OpenIM before-add-friend and Tencent PrevFriendAdd. */
 export interface SampleRequest {
   name: 'openim' | 'tencent';
   label: string;
@@ -10,38 +9,14 @@ export interface SampleRequest {
   bodyText: string;
 }
 
-const OPENIM_BODY = {
-  callbackCommand: 'callbackBeforeAddFriendCommand',
-  fromUserID: 'user123',
-  toUserID: 'user456',
-  reqMsg: "Hi, let's be friends!",
-  ex: '',
-};
+function sampleBody(name: string): Record<string, unknown> {
+  const sample = findCommand(name)?.sample;
+  if (!sample) throw new Error(`no sample body for ${name} in the protocol catalogue`);
+  return sample;
+}
 
-const TENCENT_BODY = {
-  CallbackCommand: 'Sns.CallbackPrevFriendAdd',
-  Requester_Account: 'id',
-  From_Account: 'id',
-  FriendItem: [
-    {
-      To_Account: 'id1',
-      Remark: 'remark1',
-      GroupName: 'group1',
-      AddSource: 'AddSource_Type_Android',
-      AddWording: 'this is id1!',
-    },
-    {
-      To_Account: 'id2',
-      Remark: 'remark2',
-      GroupName: 'group1',
-      AddSource: 'AddSource_Type_Android',
-      AddWording: 'this is id2!',
-    },
-  ],
-  AddType: 'Add_Type_Both',
-  ForceAddFlags: 0,
-  EventTime: 1631777344870,
-};
+const OPENIM_BODY = sampleBody('callbackBeforeAddFriendCommand');
+const TENCENT_BODY = sampleBody('Sns.CallbackPrevFriendAdd');
 
 const TENCENT_QUERY =
   'SdkAppid=1400000000&CallbackCommand=Sns.CallbackPrevFriendAdd&contenttype=json&ClientIP=127.0.0.1&OptPlatform=RESTAPI';
