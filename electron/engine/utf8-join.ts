@@ -5,9 +5,14 @@
  */
 export function utf8Join(parts: readonly string[], separator: number, prefix = -1, suffix = -1): Buffer {
   let chars = 2;
-  for (const part of parts) chars += part.length + 1;
-  // Mostly ASCII in practice: room for that plus a margin; a part that may not fit grows the buffer first.
-  let buf = Buffer.allocUnsafe(chars + (chars >> 3) + 16);
+  let longest = 0;
+  for (const part of parts) {
+    chars += part.length + 1;
+    if (part.length > longest) longest = part.length;
+  }
+  // Mostly ASCII in practice: room for that plus a margin, and for the longest part being all 3-byte characters
+  // (so a few multi-byte characters near the end do not make the buffer grow); more multi-byte text grows it.
+  let buf = Buffer.allocUnsafe(chars + (chars >> 3) + longest * 2 + 16);
   let at = 0;
   if (prefix >= 0) buf[at++] = prefix;
   for (let i = 0; i < parts.length; i++) {
