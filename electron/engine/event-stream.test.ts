@@ -104,6 +104,35 @@ describe('GET /api/events', () => {
     ws.close();
   });
 
+  it('sends text frames; an update merged into the batch carries the latest state, non-ASCII text intact', async () => {
+    const { ws, c } = await openSocket(s);
+    const binary: boolean[] = [];
+    ws.on('message', (_data, isBinary) => binary.push(isBinary));
+    await c.until(() => c.messages.length >= 1);
+    const first = makeCapture({ id: 'm', state: 'held' });
+    const later = makeCapture({ id: 'm', state: 'answered' });
+    engine.emit({
+      type: 'capture.added',
+      capture: { ...toSummary(first), summary: { parties: 'a → b', text: 'héllo 😀' } },
+    });
+    engine.emit({
+      type: 'capture.updated',
+      capture: { ...toSummary(later), summary: { parties: 'a → b', text: 'ok' } },
+    });
+    engine.emit(added('n'));
+    await c.until(() => c.events().some((e) => e.type === 'capture.added' && e.capture.id === 'n'));
+    const forM = c.events().filter((e) => 'capture' in e && e.capture.id === 'm');
+    expect(forM).toHaveLength(1);
+    expect(forM[0]?.type).toBe('capture.added');
+    expect(forM[0] && 'capture' in forM[0] ? [forM[0].capture.state, forM[0].capture.summary] : []).toEqual([
+      'answered',
+      { parties: 'a → b', text: 'ok' },
+    ]);
+    expect(binary.length).toBeGreaterThan(0);
+    expect(binary.every((b) => !b)).toBe(true);
+    ws.close();
+  });
+
   it('delivers to every client and stops listening to the engine on close', async () => {
     const [{ ws: a, c: ca }, { c: cb }] = await Promise.all([openSocket(s), openSocket(s)]);
     engine.emit({ type: 'captures.cleared' });

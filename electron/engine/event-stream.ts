@@ -55,6 +55,11 @@ export function createEventStream(engine: EngineApi, options: EventStreamOptions
   const clients = new Set<WebSocket>();
   let pending: EngineEvent[] = [];
   let index = new Map<string, number>();
+  /**
+   * Capture events' JSON, made as each event arrives: spread over the request flow instead of one long flush task
+   * (lower tail latency), and the summary objects die young instead of surviving a scavenge in `pending`.
+   */
+  let texts = new Map<EngineEvent, string>();
   let timer: NodeJS.Timeout | null = null;
 
   const sendTo = (ws: WebSocket, text: string | Buffer): void => {
@@ -73,12 +78,14 @@ export function createEventStream(engine: EngineApi, options: EventStreamOptions
   const flush = (): void => {
     timer = null;
     const batch = pending;
+    const known = texts;
     pending = [];
     index = new Map();
+    texts = new Map();
     if (clients.size === 0 || batch.length === 0) return;
     for (let start = 0; start < batch.length; start += maxBatch) {
-      // Serialised once per batch for every client; per event, then encoded into one buffer (see utf8Join).
-      const events = batch.slice(start, start + maxBatch).map((event) => JSON.stringify(event));
+      // Serialised once for every client: each event's JSON encoded into one buffer (see utf8Join).
+      const events = batch.slice(start, start + maxBatch).map((event) => known.get(event) ?? JSON.stringify(event));
       const bytes = utf8Join(events, COMMA, OPEN_BRACKET, CLOSE_BRACKET);
       for (const ws of clients) sendTo(ws, bytes);
     }
@@ -87,6 +94,9 @@ export function createEventStream(engine: EngineApi, options: EventStreamOptions
   const unsubscribe = engine.subscribe((event) => {
     if (clients.size === 0) return;
     pending = enqueueEvent(pending, index, event);
+    // Not when it was merged into an earlier event of the batch (that one is serialised at the flush).
+    if (event.type.startsWith('capture.') && pending[pending.length - 1] === event)
+      texts.set(event, JSON.stringify(event));
     timer ??= setTimeout(flush, batchMs);
   });
 
