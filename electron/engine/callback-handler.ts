@@ -63,6 +63,7 @@ export interface HandlerDeps {
   commit(capture: Capture, text: CaptureSummaryText, isNew: boolean, final: boolean): void;
   /** Rules matched or their counters changed. */
   rulesUsed(): void;
+  log(line: string): void;
 }
 
 type BadInput = { status: number; code: string; message: string };
@@ -105,7 +106,17 @@ export class CallbackHandler {
   private readonly settleAll = (): void => {
     const batch = this.settling;
     this.settling = [];
-    for (const pending of batch) this.settle(pending);
+    for (const pending of batch) {
+      try {
+        this.settle(pending);
+      } catch (err) {
+        // Outside the listener's own guard (this runs from setImmediate): one bad capture must not stop the rest
+        // or the process.
+        this.deps.log(
+          `capture ${pending.capture.id} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+        );
+      }
+    }
   };
 
   constructor(private readonly deps: HandlerDeps) {}

@@ -78,6 +78,7 @@ export class EngineCore implements EngineApi {
       idFor: this.idFor,
       commit: (capture, text, isNew, final) => this.commit(capture, text, isNew, final),
       rulesUsed: () => this.scheduleRulesEvent(),
+      log: opts.log,
     });
     this.listener = new Listener({
       maxBodyBytes: () => this.currentSettings().capture.maxBodyBytes,
