@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { type Capture, CaptureQuerySchema } from '../../shared/contract/index.js';
 import { CaptureStore } from './capture-store.js';
@@ -35,6 +37,22 @@ describe('CaptureStore', () => {
     store.setLimit(10);
     expect(store.all()[0]?.seq).toBe(4991);
     expect(store.dropped).toBe(4990);
+  });
+
+  it('releases a dropped capture at once, not at the next compaction (memory stays flat at the limit)', async () => {
+    // A real collection is the only proof that nothing still references the dropped capture.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void; // exposed by the flag above
+    const store = new CaptureStore(100);
+    let first: Capture | null = capture(1);
+    const ref = new WeakRef(first);
+    store.add(first, { parties: '', text: '' });
+    first = null;
+    for (let seq = 2; seq <= 150; seq += 1) store.add(capture(seq), { parties: '', text: '' });
+    expect(store.dropped).toBe(50);
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    expect(ref.deref()).toBeUndefined();
   });
 
   it('lists newest first with limit, before, command, state and text search', () => {

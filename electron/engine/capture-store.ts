@@ -74,7 +74,8 @@ export function toSummary(capture: Capture, text: CaptureSummaryText): CaptureSu
  * `request.body` is never kept: `get` returns a copy with it parsed from `request.bodyText`.
  */
 export class CaptureStore {
-  private entries: Entry[] = [];
+  /** Dropped slots are set to undefined at once so the captures they held can be collected before compaction. */
+  private entries: Array<Entry | undefined> = [];
   /** Index of the oldest live entry in `entries` (dropping is O(1); the array is compacted now and then). */
   private head = 0;
   private byId = new Map<string, Entry>();
@@ -178,7 +179,9 @@ export class CaptureStore {
 
   /** Empties the store except the captures in progress that `keep` selects (held requests stay visible). */
   clear(keep: (capture: Capture) => boolean = () => false): void {
-    const kept = this.entries.slice(this.head).filter((e) => e.live !== null && keep(e.live));
+    const kept = this.entries
+      .slice(this.head)
+      .filter((e): e is Entry => e !== undefined && e.live !== null && keep(e.live));
     this.entries = kept;
     this.head = 0;
     this.byId = new Map(kept.map((e) => [e.id, e]));
@@ -215,6 +218,7 @@ export class CaptureStore {
   private trim(): void {
     while (this.byId.size > this.limit && this.head < this.entries.length) {
       const entry = this.entries[this.head];
+      this.entries[this.head] = undefined;
       this.head += 1;
       if (entry && this.byId.delete(entry.id)) this.dropped += 1;
     }
