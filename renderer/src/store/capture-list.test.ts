@@ -1,29 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CaptureSummary } from '../../../shared/contract/index.js';
-import { emptyList, filterRows, prependOlder, upsertSummaries, visibleRows } from './capture-list.js';
-
-function summary(seq: number, patch: Partial<CaptureSummary> = {}): CaptureSummary {
-  return {
-    id: `c${seq}`,
-    seq,
-    receivedAt: 1_700_000_000_000 + seq,
-    dialect: 'openim',
-    command: 'callbackBeforeAddFriendCommand',
-    phase: 'before',
-    state: 'answered',
-    decidedBy: 'default',
-    request: { method: 'POST', url: `http://127.0.0.1/cb/${seq}`, path: '/cb', query: {}, headers: {} },
-    findings: [],
-    decision: { verdict: 'allow' },
-    response: { status: 200, headers: {} },
-    latencyMs: 1,
-    outcome: null,
-    hold: null,
-    identifiedBy: 'path',
-    summary: { parties: `user${seq} → bob`, text: `Hello ${seq}` },
-    ...patch,
-  };
-}
+import { emptyList, prependOlder, upsertSummaries } from './capture-list.js';
+import { summary } from './summary-fixture.js';
 
 describe('capture list', () => {
   it('appends new captures in seq order and replaces known ids in place', () => {
@@ -55,25 +32,19 @@ describe('capture list', () => {
     expect(list.index.get('c11')).toBe(3);
   });
 
-  it('filters by text (case-insensitive), command and state', () => {
-    const list = upsertSummaries(emptyList(), [
-      summary(1),
-      summary(2, { state: 'held', summary: { parties: 'Spammer → bob', text: '' } }),
-      summary(3, { command: 'Sns.CallbackFriendAdd', dialect: 'tencent' }),
-    ]);
-    expect(filterRows(list.rows, { text: 'SPAMMER', command: '', state: '' }).map((r) => r.summary.seq)).toEqual([2]);
-    expect(filterRows(list.rows, { text: '', command: '', state: 'held' }).map((r) => r.summary.seq)).toEqual([2]);
-    expect(
-      filterRows(list.rows, { text: '', command: 'Sns.CallbackFriendAdd', state: '' }).map((r) => r.summary.seq),
-    ).toEqual([3]);
-    expect(filterRows(list.rows, { text: 'hello 1', command: '', state: 'answered' })).toHaveLength(1);
+  it('moves rows into a new array when it re-sorts or prepends, so views know positions changed', () => {
+    let list = upsertSummaries(emptyList(), [summary(10), summary(11)]);
+    const appended = upsertSummaries(list, [summary(12)]);
+    expect(appended.rows).toBe(list.rows);
+    list = upsertSummaries(appended, [summary(9)]);
+    expect(list.rows).not.toBe(appended.rows);
+    expect(list.rows.map((r) => r.summary.seq)).toEqual([9, 10, 11, 12]);
+    expect(prependOlder(list, [summary(8)]).rows).not.toBe(list.rows);
   });
 
-  it('filters 100 000 rows correctly and returns the same array when no filter is set', () => {
-    const many = Array.from({ length: 100_000 }, (_, i) => summary(i + 1));
-    const list = upsertSummaries(emptyList(), many);
-    expect(visibleRows(list, { text: '', command: '', state: '' })).toBe(list.rows);
-    const hits = visibleRows(list, { text: 'user99999 ', command: '', state: '' });
-    expect(hits.map((r) => r.summary.seq)).toEqual([99_999]);
+  it('logs in-place replacements by position', () => {
+    let list = upsertSummaries(emptyList(), [summary(1), summary(2, { state: 'held' })]);
+    list = upsertSummaries(list, [summary(3), summary(2)]);
+    expect(list.updated).toEqual([1]);
   });
 });

@@ -8,18 +8,24 @@ export interface CaptureRow {
 
 /**
  * Rows oldest first (new captures append at the end: no layout shift above), plus id → index.
- * `rows` and `index` are owned by the list and updated in place (copying 100 000 entries per animation frame
- * would defeat the O(1) update and feed the garbage collector); every change returns a new list object with
- * a higher `version`, which is what React and the memoised views compare.
+ * `rows`, `index` and `updated` are owned by the list and updated in place (copying 100 000 entries per animation
+ * frame would defeat the O(1) update and feed the garbage collector); every change returns a new list object with
+ * a higher `version`, which is what React and the memoised views compare. Anything that moves rows (a re-sort, an
+ * older page in front) builds a new `rows` array, so a view keyed on that array knows positions are still valid.
  */
 export interface CaptureList {
   readonly rows: readonly CaptureRow[];
   readonly index: Map<string, number>;
   readonly version: number;
+  /** Positions replaced in place since `rows` was created, in order: filtered views catch up from this log. */
+  readonly updated: readonly number[];
 }
 
+/** Past this many in-place replacements the log starts over (with a new array: views then re-filter once). */
+const UPDATE_LOG_LIMIT = 50_000;
+
 export function emptyList(): CaptureList {
-  return { rows: [], index: new Map(), version: 0 };
+  return { rows: [], index: new Map(), version: 0, updated: [] };
 }
 
 export function toRow(summary: CaptureSummary): CaptureRow {
@@ -52,7 +58,12 @@ function buildIndex(rows: readonly CaptureRow[]): Map<string, number> {
 export function upsertSummaries(list: CaptureList, summaries: readonly CaptureSummary[]): CaptureList {
   if (summaries.length === 0) return list;
   // Owned by the list (see CaptureList): mutated in place, published through a new version.
-  const rows = list.rows as CaptureRow[];
+  let rows = list.rows as CaptureRow[];
+  let updated = list.updated as number[];
+  if (updated.length > UPDATE_LOG_LIMIT) {
+    rows = rows.slice();
+    updated = [];
+  }
   const index = list.index;
   let needsSort = false;
   for (const summary of summaries) {
@@ -62,6 +73,7 @@ export function upsertSummaries(list: CaptureList, summaries: readonly CaptureSu
       // A capture never returns to held: a late replay of its "added" event must not undo the answer.
       if (existing && existing.summary.state !== 'held' && summary.state === 'held') continue;
       rows[at] = toRow(summary);
+      updated.push(at);
       continue;
     }
     const last = rows[rows.length - 1];
@@ -70,9 +82,9 @@ export function upsertSummaries(list: CaptureList, summaries: readonly CaptureSu
     rows.push(toRow(summary));
   }
   const version = list.version + 1;
-  if (!needsSort) return { rows, index, version };
-  rows.sort((a, b) => a.summary.seq - b.summary.seq);
-  return { rows, index: buildIndex(rows), version };
+  if (!needsSort) return { rows, index, version, updated };
+  const sorted = rows.slice().sort((a, b) => a.summary.seq - b.summary.seq);
+  return { rows: sorted, index: buildIndex(sorted), version, updated: [] };
 }
 
 /** Adds an older page (any order) in front of the current rows, skipping ids already present. */
@@ -80,8 +92,11 @@ export function prependOlder(list: CaptureList, older: readonly CaptureSummary[]
   const fresh = older.filter((s) => !list.index.has(s.id)).sort((a, b) => a.seq - b.seq);
   if (fresh.length === 0) return list;
   const rows = fresh.map(toRow).concat(list.rows);
-  rows.sort((a, b) => a.summary.seq - b.summary.seq); // nearly sorted already: cheap
-  return { rows, index: buildIndex(rows), version: list.version + 1 };
+  // Backfill asks for rows before the oldest one, so the result is normally sorted already.
+  const last = fresh[fresh.length - 1];
+  const first = list.rows[0];
+  if (last && first && last.seq > first.summary.seq) rows.sort((a, b) => a.summary.seq - b.summary.seq);
+  return { rows, index: buildIndex(rows), version: list.version + 1, updated: [] };
 }
 
 export function oldestSeq(list: CaptureList): number | null {
@@ -104,26 +119,4 @@ export function matchesFilter(row: CaptureRow, filter: RowFilter, needle: string
   if (filter.state !== '' && row.summary.state !== filter.state) return false;
   if (filter.command !== '' && row.summary.command !== filter.command) return false;
   return needle === '' || row.search.includes(needle);
-}
-
-/** The visible rows; returns the input array itself when no filter is set (no copy at 100 000 rows). */
-export function filterRows(rows: readonly CaptureRow[], filter: RowFilter): readonly CaptureRow[] {
-  if (isFilterEmpty(filter)) return rows;
-  const needle = filter.text.trim().toLowerCase();
-  const out: CaptureRow[] = [];
-  for (const row of rows) if (matchesFilter(row, filter, needle)) out.push(row);
-  return out;
-}
-
-let memo: { list: CaptureList; filter: RowFilter; result: readonly CaptureRow[] } | null = null;
-
-/**
- * The visible rows for a list version and filter, cached (the table, the counter and J/K ask for the same view).
- * Unfiltered, this is the list's own array; consumers key their memos on the list object, not the array.
- */
-export function visibleRows(list: CaptureList, filter: RowFilter): readonly CaptureRow[] {
-  if (memo && memo.list === list && memo.filter === filter) return memo.result;
-  const result = filterRows(list.rows, filter);
-  memo = { list, filter, result };
-  return result;
 }

@@ -2,10 +2,10 @@ import type { Capture } from '../../../shared/contract/index.js';
 import { ControlApiError } from '../api/control-client.js';
 import { defaultsFor, listTargets, rewritableText } from '../lib/protocol.js';
 import { getState, setState } from './app-store.js';
-import { visibleRows } from './capture-list.js';
 import { client } from './client-ref.js';
 import { buildDecision, type DecisionDraft, emptyDraft } from './decision-draft.js';
 import { errorText, notify } from './notices.js';
+import { rowView } from './row-view.js';
 
 let fetchToken = 0;
 
@@ -50,12 +50,12 @@ async function loadSelected(id: string, resetDraft: boolean): Promise<void> {
 /** J/K: move within the visible (filtered) rows. */
 export function moveSelection(delta: number): void {
   const { list, filter, selectedId } = getState();
-  const rows = visibleRows(list, filter);
+  const rows = rowView(list, filter);
   if (rows.length === 0) return;
-  const current = selectedId === null ? -1 : rows.findIndex((r) => r.summary.id === selectedId);
+  const current = selectedId === null ? -1 : rows.indexOf(selectedId);
   const start = current === -1 ? (delta > 0 ? -1 : rows.length) : current;
   const next = Math.min(rows.length - 1, Math.max(0, start + delta));
-  const row = rows[next];
+  const row = rows.at(next);
   if (row) {
     if (getState().followNewest && next !== rows.length - 1) setState({ followNewest: false });
     selectCapture(row.summary.id);

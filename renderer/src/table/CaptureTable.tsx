@@ -1,44 +1,45 @@
-import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { flexRender, getCoreRowModel, type Row, useReactTable } from '@tanstack/react-table';
+import { type KeyboardEvent, memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { setState, useApp } from '../store/app-store.js';
-import { type CaptureRow, visibleRows } from '../store/capture-list.js';
+import type { CaptureRow } from '../store/capture-list.js';
+import { rowView } from '../store/row-view.js';
 import { moveSelection, selectCapture } from '../store/selection-actions.js';
 import { columns } from './columns.js';
+import { useRowWindow } from './use-row-window.js';
 
-/** Fixed row height: the virtualiser never measures, so streaming rows cannot shift anything. */
+/** Fixed row height: the window is computed, never measured, so streaming rows cannot shift anything. */
 export const ROW_HEIGHT = 30;
 const HEADER_HEIGHT = 28;
+const OVERSCAN = 12;
 
 /**
- * The live list. The virtualiser owns the window of rows; react-table renders only that window (its row model
- * is built from the visible slice, so 100 000 captures cost the same per frame as 40).
+ * The live list. The window (rows on screen plus overscan) comes from scrollTop and the fixed row height; only
+ * that slice is handed to react-table, so 100 000 captures cost the same per update as 50.
  */
 export function CaptureTable() {
   const list = useApp((s) => s.list);
   const filter = useApp((s) => s.filter);
   const selectedId = useApp((s) => s.selectedId);
   const followNewest = useApp((s) => s.followNewest);
-  // A new list object (version) on every change; the rows array itself may be the same, updated in place.
-  const view = useMemo(() => ({ rows: visibleRows(list, filter) }), [list, filter]);
-  const { rows } = view;
+  // A new view per list version: the store's arrays are updated in place, the version is what changes.
+  const view = rowView(list, filter);
+  const count = view.length;
   const scrollRef = useRef<HTMLDivElement>(null);
-
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    scrollPaddingStart: HEADER_HEIGHT,
-    // Let React batch scroll-driven renders with the streaming updates instead of rendering inside the event.
-    useFlushSync: false,
-    // Default index keys: every row has the same fixed height, so nothing per row needs to be remembered.
+  const { start, end } = useRowWindow(scrollRef, {
+    count,
+    rowHeight: ROW_HEIGHT,
+    overscan: OVERSCAN,
+    pinToEnd: followNewest,
   });
-  const items = virtualizer.getVirtualItems();
-  const slice = useMemo(
-    () => items.map((item) => view.rows[item.index]).filter((r): r is CaptureRow => r !== undefined),
-    [items, view],
-  );
+
+  const slice = useMemo(() => {
+    const out: CaptureRow[] = [];
+    for (let i = start; i < end; i++) {
+      const row = view.at(i);
+      if (row) out.push(row);
+    }
+    return out;
+  }, [view, start, end]);
   const table = useReactTable({
     data: slice,
     columns,
@@ -55,49 +56,40 @@ export function CaptureTable() {
   useLayoutEffect(() => {
     const el = scrollRef.current;
     const previous = firstId.current;
-    firstId.current = view.rows[0]?.summary.id ?? null;
+    firstId.current = view.at(0)?.summary.id ?? null;
     if (!el || previous === null || followNewest) return;
-    const shift = view.rows.findIndex((r) => r.summary.id === previous);
+    const shift = view.indexOf(previous);
     if (shift > 0) el.scrollTop += shift * ROW_HEIGHT;
   }, [view, followNewest]);
 
-  // Follow newest: one write per commit to a position computed from the fixed row height. The virtualiser's
-  // scrollToIndex reads the element's max scroll offset (a forced layout) and re-checks it every frame.
+  // Follow newest: one write per commit to a position computed from the fixed row height (the browser clamps it),
+  // no read of the scroll size.
   useLayoutEffect(() => {
     const el = scrollRef.current;
-    if (followNewest && el && rows.length > 0) el.scrollTop = HEADER_HEIGHT + rows.length * ROW_HEIGHT;
-  }, [followNewest, rows.length]);
+    if (followNewest && el && count > 0) el.scrollTop = HEADER_HEIGHT + count * ROW_HEIGHT;
+  }, [followNewest, count]);
 
   // Keep the selected row visible when J/K (or the arrows) move it.
-  const selectedIndex = useMemo(
-    () => (selectedId === null ? -1 : view.rows.findIndex((r) => r.summary.id === selectedId)),
-    [view, selectedId],
-  );
+  const selectedIndex = selectedId === null ? -1 : view.indexOf(selectedId);
   useEffect(() => {
-    if (selectedIndex >= 0 && !followNewest) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [selectedIndex, followNewest, virtualizer]);
+    const el = scrollRef.current;
+    if (!el || selectedIndex < 0 || followNewest) return;
+    const top = selectedIndex * ROW_HEIGHT; // row top in scroll coordinates, minus the sticky header above it
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + HEADER_HEIGHT + ROW_HEIGHT > el.scrollTop + el.clientHeight)
+      el.scrollTop = top + HEADER_HEIGHT + ROW_HEIGHT - el.clientHeight;
+  }, [selectedIndex, followNewest]);
 
   const onScroll = (): void => {
     const el = scrollRef.current;
-    if (!el) return;
+    if (!el || !followNewest) return;
     const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < ROW_HEIGHT;
-    if (!atBottom && followNewest) setState({ followNewest: false });
-  };
-
-  const onRowKey = (event: KeyboardEvent<HTMLTableRowElement>, id: string): void => {
-    if (event.key === ' ') {
-      event.preventDefault();
-      selectCapture(id);
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      moveSelection(event.key === 'ArrowDown' ? 1 : -1);
-      requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>('tr[data-selected="true"]')?.focus());
-    }
+    if (!atBottom) setState({ followNewest: false });
   };
 
   return (
     <div className="table-scroll" ref={scrollRef} onScroll={onScroll}>
-      <table className="capture-table" aria-label="Captured callbacks" aria-rowcount={rows.length + 1}>
+      <table className="capture-table" aria-label="Captured callbacks" aria-rowcount={count + 1}>
         <thead className="table-head">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id} className="table-row table-header-row" aria-rowindex={1}>
@@ -109,35 +101,18 @@ export function CaptureTable() {
             </tr>
           ))}
         </thead>
-        <tbody className="table-body" style={{ height: virtualizer.getTotalSize() }}>
+        <tbody className="table-body" style={{ height: count * ROW_HEIGHT }}>
           {tableRows.map((row, i) => {
-            const item = items[i];
-            if (!item) return null;
-            const summary = row.original.summary;
-            const selected = summary.id === selectedId;
+            const index = start + i;
+            const selected = row.id === selectedId;
             return (
-              <tr
+              <TableRow
                 key={row.id}
-                className={`table-row${selected ? ' selected' : ''}`}
-                aria-rowindex={item.index + 2}
-                aria-current={selected ? 'true' : undefined}
-                data-selected={selected}
-                data-state={summary.state}
-                // Rows are the keyboard stops of the list (roving tabindex): one reachable row, arrows/J/K move.
-                tabIndex={selected || (selectedIndex === -1 && item.index === 0) ? 0 : -1}
-                // `top`, not a transform: transformed rows become separate layers, which the software
-                // rasteriser repaints on every follow-newest scroll (measured: 3-4x longer tasks).
-                style={{ top: item.start }}
-                onClick={() => selectCapture(summary.id)}
-                onKeyDown={(e) => onRowKey(e, summary.id)}
-                onFocus={() => selectCapture(summary.id)}
-              >
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className={`cell cell-${cell.column.id}`}>
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </td>
-                ))}
-              </tr>
+                row={row}
+                index={index}
+                selected={selected}
+                tabbable={selected || (selectedIndex === -1 && index === 0)}
+              />
             );
           })}
         </tbody>
@@ -145,3 +120,57 @@ export function CaptureTable() {
     </div>
   );
 }
+
+interface TableRowProps {
+  row: Row<CaptureRow>;
+  index: number;
+  selected: boolean;
+  /** Rows are the keyboard stops of the list (roving tabindex): one reachable row, arrows/J/K move. */
+  tabbable: boolean;
+}
+
+function onRowKey(event: KeyboardEvent<HTMLTableRowElement>, id: string): void {
+  if (event.key === ' ') {
+    event.preventDefault();
+    selectCapture(id);
+  } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    event.preventDefault();
+    moveSelection(event.key === 'ArrowDown' ? 1 : -1);
+    const scroller = event.currentTarget.closest('.table-scroll');
+    requestAnimationFrame(() => scroller?.querySelector<HTMLElement>('tr[data-selected="true"]')?.focus());
+  }
+}
+
+/**
+ * One row. react-table builds fresh row objects for every new slice; a row whose capture, place and selection
+ * are unchanged renders nothing new, so a streaming update re-renders only the rows that came into view.
+ */
+const TableRow = memo(
+  function TableRow({ row, index, selected, tabbable }: TableRowProps) {
+    const summary = row.original.summary;
+    return (
+      <tr
+        className={`table-row${selected ? ' selected' : ''}`}
+        aria-rowindex={index + 2}
+        aria-current={selected ? 'true' : undefined}
+        data-selected={selected}
+        data-state={summary.state}
+        tabIndex={tabbable ? 0 : -1}
+        // `top`, not a transform: transformed rows become separate layers, which the software
+        // rasteriser repaints on every follow-newest scroll (measured: 3-4x longer tasks).
+        style={{ top: index * ROW_HEIGHT }}
+        onClick={() => selectCapture(summary.id)}
+        onKeyDown={(e) => onRowKey(e, summary.id)}
+        onFocus={() => selectCapture(summary.id)}
+      >
+        {row.getVisibleCells().map((cell) => (
+          <td key={cell.id} className={`cell cell-${cell.column.id}`}>
+            {flexRender(cell.column.columnDef.cell, cell.getContext())}
+          </td>
+        ))}
+      </tr>
+    );
+  },
+  (a, b) =>
+    a.row.original === b.row.original && a.index === b.index && a.selected === b.selected && a.tabbable === b.tabbable,
+);

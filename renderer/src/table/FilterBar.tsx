@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import type { CaptureState } from '../../../shared/contract/index.js';
 import { catalogue } from '../../../shared/protocol/index.js';
 import { getState, setState, useApp } from '../store/app-store.js';
-import { isFilterEmpty, type RowFilter, visibleRows } from '../store/capture-list.js';
+import { isFilterEmpty, type RowFilter } from '../store/capture-list.js';
+import { rowView } from '../store/row-view.js';
 
 const STATES: { value: CaptureState | ''; label: string }[] = [
   { value: '', label: 'All states' },
@@ -20,7 +21,7 @@ export function FilterBar() {
   const filter = useApp((s) => s.filter);
   const list = useApp((s) => s.list);
   const total = list.rows.length;
-  const visible = useMemo(() => visibleRows(list, filter).length, [list, filter]);
+  const visible = rowView(list, filter).length;
   const followNewest = useApp((s) => s.followNewest);
   const backfilling = useApp((s) => s.backfilling);
   const commands = useMemo(
