@@ -21,7 +21,7 @@ import { captureIds } from './capture-factory.js';
 import { CaptureLog } from './capture-log.js';
 import { CaptureStore, toSummary } from './capture-store.js';
 import type { DecideResult, EngineApi } from './engine-api.js';
-import { loadRules, loadSettings, summaryText } from './engine-load.js';
+import { carryChanges, loadRules, loadSettings, summaryText } from './engine-load.js';
 import { Listener } from './listener.js';
 import { JsonFileStore } from './persistence.js';
 import { RuleEngine } from './rule-engine.js';
@@ -52,6 +52,8 @@ const RULES_EVENT_MS = 100;
 export class EngineCore implements EngineApi {
   readonly version: string;
   private settings: Settings | null = null;
+  /** The settings as saved in the data dir, without this run's option overrides. */
+  private savedSettings: Settings | null = null;
   private readonly rules = new RuleEngine();
   private store = new CaptureStore(50_000);
   private seq = 0;
@@ -97,8 +99,9 @@ export class EngineCore implements EngineApi {
   async load(): Promise<void> {
     const { dataDir, log } = this.opts;
     if (dataDir !== null) await mkdir(dataDir, { recursive: true });
-    const settings = await loadSettings(this.settingsFile, this.opts.settings, log);
+    const { saved, effective: settings } = await loadSettings(this.settingsFile, this.opts.settings, log);
     this.settings = settings;
+    this.savedSettings = saved;
     this.rules.setRules(await loadRules(this.rulesFile, this.opts.rules, log));
     this.store = new CaptureStore(settings.capture.limit);
     if (!this.log) return;
@@ -248,7 +251,13 @@ export class EngineCore implements EngineApi {
     }
     this.settings = applied;
     this.store.setLimit(applied.capture.limit);
-    void this.settingsFile?.write(applied);
+    this.savedSettings = carryChanges(this.savedSettings ?? applied, prev, applied);
+    // Awaited so a PATCH answers once the file is written; a disk error is logged, the new settings still apply.
+    await this.settingsFile
+      ?.write(this.savedSettings)
+      .catch((err: unknown) =>
+        this.opts.log(`could not save settings: ${err instanceof Error ? err.message : String(err)}`),
+      );
     this.emit({ type: 'settings.changed', settings: applied });
   }
 

@@ -23,18 +23,34 @@ export async function loadSettings(
   file: JsonFileStore | null,
   patch: SettingsPatch | undefined,
   log: Log,
-): Promise<Settings> {
-  let settings = DEFAULT_SETTINGS;
+): Promise<{ saved: Settings; effective: Settings }> {
+  let saved = DEFAULT_SETTINGS;
   const stored = await file?.read();
   if (stored !== undefined) {
     const parsed = SettingsSchema.safeParse(mergeSettings(DEFAULT_SETTINGS, stored));
-    if (parsed.success) settings = parsed.data;
+    if (parsed.success) saved = parsed.data;
     else log(`ignoring ${file?.path}: ${describeIssues(parsed.error.issues)}`);
   }
-  if (patch === undefined) return settings;
-  const parsed = SettingsSchema.safeParse(mergeSettings(settings, patch));
+  if (patch === undefined) return { saved, effective: saved };
+  const parsed = SettingsSchema.safeParse(mergeSettings(saved, patch));
   if (!parsed.success) throw new Error(`invalid settings: ${describeIssues(parsed.error.issues)}`);
-  return parsed.data;
+  return { saved, effective: parsed.data };
+}
+
+/**
+ * What to write back after a settings change: the saved settings plus only the values that changed between
+ * `prev` and `next`. Run-only overrides (CLI flags such as `--port 0`) stay out of settings.json unless the person
+ * changes that very value. Settings are two levels deep with primitive leaves.
+ */
+export function carryChanges(saved: Settings, prev: Settings, next: Settings): Settings {
+  const out = structuredClone(saved);
+  for (const section of Object.keys(next) as (keyof Settings)[]) {
+    const from = prev[section] as Record<string, unknown>; // sections are flat records of primitives
+    const to = next[section] as Record<string, unknown>;
+    const target = out[section] as Record<string, unknown>;
+    for (const key of Object.keys(to)) if (to[key] !== from[key]) target[key] = to[key];
+  }
+  return out;
 }
 
 /** The rules given by the caller (CLI --rules, already validated), else the persisted ones. */

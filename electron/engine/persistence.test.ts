@@ -51,6 +51,22 @@ describe('persistence across restarts', () => {
     expect(engine.core.allCaptures().at(-1)?.decidedBy).toBe('rule:keep');
   });
 
+  it("saves what the person changed, not this run's option overrides (e.g. --port 0, --hold all)", async () => {
+    dir = await tempDir();
+    await writeFile(join(dir, 'settings.json'), JSON.stringify({ listener: { host: '127.0.0.1', port: 10106 } }));
+    engine = await startTestEngine({ dataDir: dir, settings: { hold: { mode: 'all' } } });
+    const current = engine.core.getSettings();
+    expect([current.listener.port, current.hold.mode]).not.toEqual([10106, 'off']);
+    await engine.core.updateSettings({ ...current, profiles: { ...current.profiles, openim: 'v3.0-v3.4.0' } });
+    const saved = JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8'));
+    expect(saved.listener.port).toBe(10106);
+    expect(saved.hold.mode).toBe('off');
+    expect(saved.profiles.openim).toBe('v3.0-v3.4.0');
+    // Changing an overridden value on purpose does save it.
+    await engine.core.updateSettings({ ...engine.core.getSettings(), hold: { ...current.hold, mode: 'before' } });
+    expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8')).hold.mode).toBe('before');
+  });
+
   it('writes settings and rules as plain JSON files', async () => {
     dir = await tempDir();
     engine = await startTestEngine({ dataDir: dir });
