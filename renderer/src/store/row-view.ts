@@ -67,10 +67,14 @@ function filtered(list: CaptureList, filter: RowFilter): FilterCache {
     if (matches && !present) c.positions.splice(at, 0, pos);
     else if (!matches && present) c.positions.splice(at, 1);
   }
-  for (; c.scanned < rows.length; c.scanned++) {
-    const row = rows[c.scanned];
-    if (row && matchesFilter(row, filter, c.needle)) c.positions.push(c.scanned);
+  // Locals in the hot loop: a filter change scans all 100 000 rows inside the < 100 ms budget.
+  const { positions, needle } = c;
+  const end = rows.length;
+  for (let i = c.scanned; i < end; i++) {
+    const row = rows[i];
+    if (row && matchesFilter(row, filter, needle)) positions.push(i);
   }
+  c.scanned = end;
   return c;
 }
 
