@@ -127,9 +127,8 @@ export class CaptureStore {
     return true;
   }
 
-  /** The capture reached its final state: from now on only its line is kept. Returns the line. */
-  finish(capture: Capture): string {
-    const line = captureToLine(capture);
+  /** The capture reached its final state: from now on only its line (made here unless given) is kept. Returns it. */
+  finish(capture: Capture, line = captureToLine(capture)): string {
     const entry = this.byId.get(capture.id);
     if (entry) {
       entry.state = capture.state;

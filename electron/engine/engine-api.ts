@@ -16,6 +16,12 @@ import type {
  * What the control API server (and any other adapter) needs from the engine core.
  * The core (engine.ts) implements it; control-server.ts only talks to this interface.
  */
+/**
+ * An engine event listener. `json`, when given, is the event already serialised exactly as JSON.stringify(event)
+ * would parse back (a finished capture's event is made together with its log line): use it instead of stringifying.
+ */
+export type EventListener = (event: EngineEvent, json?: string) => void;
+
 export interface EngineApi {
   readonly version: string;
   listenerStatus(): ListenerStatus;
@@ -43,7 +49,7 @@ export interface EngineApi {
   send(request: SendRequest): void;
 
   /** Subscribes to engine events; returns the unsubscribe function. */
-  subscribe(listener: (event: EngineEvent) => void): () => void;
+  subscribe(listener: EventListener): () => void;
 }
 
 export type DecideResult = { ok: true; capture: Capture } | { ok: false; reason: 'not-found' | 'not-held' };

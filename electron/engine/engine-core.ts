@@ -18,9 +18,10 @@ import type {
 } from '../../shared/contract/index.js';
 import { CallbackHandler } from './callback-handler.js';
 import { captureIds } from './capture-factory.js';
+import { captureJson } from './capture-json.js';
 import { CaptureLog } from './capture-log.js';
 import { CaptureStore, toSummary } from './capture-store.js';
-import type { DecideResult, EngineApi } from './engine-api.js';
+import type { DecideResult, EngineApi, EventListener } from './engine-api.js';
 import { carryChanges, loadRules, loadSettings, summaryText } from './engine-load.js';
 import { Listener } from './listener.js';
 import { JsonFileStore } from './persistence.js';
@@ -57,7 +58,7 @@ export class EngineCore implements EngineApi {
   private readonly rules = new RuleEngine();
   private store = new CaptureStore(50_000);
   private seq = 0;
-  private readonly listeners = new Set<(event: EngineEvent) => void>();
+  private readonly listeners = new Set<EventListener>();
   private readonly settingsFile: JsonFileStore | null;
   private readonly rulesFile: JsonFileStore | null;
   private readonly log: CaptureLog | null;
@@ -233,7 +234,7 @@ export class EngineCore implements EngineApi {
     req.end(request.bodyText);
   }
 
-  subscribe(listener: (event: EngineEvent) => void): () => void {
+  subscribe(listener: EventListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -270,13 +271,16 @@ export class EngineCore implements EngineApi {
     if (isNew) this.store.add(capture, text);
     const stored = isNew || this.store.updated(capture);
     // Summaries are built only when someone listens (the hot path with no UI attached stays lean).
-    if (stored && this.listeners.size > 0) {
-      this.emit({ type: isNew ? 'capture.added' : 'capture.updated', capture: toSummary(capture, text) });
+    const type = stored && this.listeners.size > 0 ? (isNew ? 'capture.added' : 'capture.updated') : null;
+    if (!final) {
+      if (type) this.emit({ type, capture: toSummary(capture, text) });
+      return;
     }
-    if (final) {
-      const line = this.store.finish(capture);
-      this.log?.append(line);
-    }
+    // The log line and the event's JSON come from one serialisation (see captureJson).
+    const json = captureJson(capture, text, type);
+    if (type) this.emit({ type, capture: toSummary(capture, text) }, json.event ?? undefined);
+    this.store.finish(capture, json.line);
+    this.log?.append(json.line);
   }
 
   /** Rule counters change on every matching request: one rules.changed per 100 ms at most. */
@@ -289,10 +293,10 @@ export class EngineCore implements EngineApi {
     this.rulesTimer.unref();
   }
 
-  private emit(event: EngineEvent): void {
+  private emit(event: EngineEvent, json?: string): void {
     for (const listener of this.listeners) {
       try {
-        listener(event);
+        listener(event, json);
       } catch (err) {
         this.opts.log(`event listener failed: ${err instanceof Error ? err.message : String(err)}`);
       }

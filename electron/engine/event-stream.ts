@@ -91,12 +91,13 @@ export function createEventStream(engine: EngineApi, options: EventStreamOptions
     }
   };
 
-  const unsubscribe = engine.subscribe((event) => {
+  const unsubscribe = engine.subscribe((event, json) => {
     if (clients.size === 0) return;
     pending = enqueueEvent(pending, index, event);
     // Not when it was merged into an earlier event of the batch (that one is serialised at the flush).
+    // A finished capture's event comes already serialised (made with its log line).
     if (event.type.startsWith('capture.') && pending[pending.length - 1] === event)
-      texts.set(event, JSON.stringify(event));
+      texts.set(event, json ?? JSON.stringify(event));
     timer ??= setTimeout(flush, batchMs);
   });
 
