@@ -14,7 +14,7 @@ export function captureIds(): (seq: number) => string {
 
 /** A fresh capture for a request as received: not yet decided, answered or identified. */
 export function newCapture(raw: RawRequest, seq: number, id: string): Capture {
-  return {
+  const capture: Capture = {
     id,
     seq,
     receivedAt: raw.receivedAt,
@@ -30,7 +30,6 @@ export function newCapture(raw: RawRequest, seq: number, id: string): Capture {
       query: raw.query,
       headers: raw.headers,
       bodyText: raw.bodyText,
-      ...(raw.truncated ? { truncated: true } : {}),
     },
     findings: [],
     decision: null,
@@ -40,6 +39,9 @@ export function newCapture(raw: RawRequest, seq: number, id: string): Capture {
     hold: null,
     identifiedBy: 'none',
   };
+  // Assigned, not spread from a conditional object literal: one object less per request.
+  if (raw.truncated) capture.request.truncated = true;
+  return capture;
 }
 
 export function applyIdentification(capture: Capture, id: Identification): void {

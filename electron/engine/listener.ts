@@ -187,9 +187,12 @@ export class Listener {
         }
       }
     });
-    req.on('error', () => undefined);
+    req.on('error', ignore);
   }
 }
+
+/** Request stream errors end in 'close' (the response is then never written); one shared no-op listener. */
+function ignore(): void {}
 
 async function closeServer(server: Server, graceMs: number): Promise<void> {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
