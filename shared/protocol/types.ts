@@ -130,6 +130,8 @@ export interface Summary {
 
 export interface DenyPreset {
   code: number;
+  /** The message that goes with the code (errMsg / ResultInfo). */
+  message: string;
   label: string;
 }
 

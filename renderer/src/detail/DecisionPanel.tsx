@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Capture, FaultType } from '../../../shared/contract/index.js';
+import type { DenyPreset } from '../../../shared/protocol/index.js';
 import { canRewriteRemark, defaultsFor, listTargets, overrideForCode } from '../lib/protocol.js';
 import { useApp } from '../store/app-store.js';
 import type { DecisionDraft } from '../store/decision-draft.js';
@@ -26,23 +27,11 @@ function DenyFields({ draft, capture }: { draft: DecisionDraft; capture: Capture
         <span className="field-label">Code</span>
         <input inputMode="numeric" value={draft.code} onChange={(e) => updateDraft({ code: e.target.value })} />
       </label>
-      <label className="field">
-        <span className="field-label">Preset</span>
-        <select
-          value=""
-          onChange={(e) => {
-            const preset = defaults.presets.find((p) => String(p.code) === e.target.value);
-            if (preset) updateDraft({ code: String(preset.code) });
-          }}
-        >
-          <option value="">Choose…</option>
-          {defaults.presets.map((p) => (
-            <option key={p.code} value={p.code}>
-              {p.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <PresetSelect
+        label="Preset"
+        presets={defaults.presets}
+        onPick={(preset) => updateDraft({ code: String(preset.code) })}
+      />
       <label className="field field-wide">
         <span className="field-label">Message</span>
         <input value={draft.message} onChange={(e) => updateDraft({ message: e.target.value })} />
@@ -64,23 +53,7 @@ function ErrorInjection({ draft, capture }: { draft: DecisionDraft; capture: Cap
     <details className="advanced" open={draft.overrideText !== '' || draft.fault !== '' || draft.delayMs !== ''}>
       <summary>Error injection, faults and delay</summary>
       <div className="advanced-grid">
-        <label className="field">
-          <span className="field-label">Error preset</span>
-          <select
-            value=""
-            onChange={(e) => {
-              const preset = defaults.presets.find((p) => String(p.code) === e.target.value);
-              if (preset) insert(preset.code, preset.label.replace(/^\d+\s*/, ''));
-            }}
-          >
-            <option value="">Choose…</option>
-            {defaults.presets.map((p) => (
-              <option key={p.code} value={p.code}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PresetSelect label="Error preset" presets={defaults.presets} onPick={(p) => insert(p.code, p.message)} />
         <div className="field-inline">
           <label className="field">
             <span className="field-label">Custom code</span>
@@ -209,5 +182,33 @@ export function DecisionPanel({ capture }: { capture: Capture }) {
         ) : null}
       </div>
     </section>
+  );
+}
+
+interface PresetSelectProps {
+  label: string;
+  presets: readonly DenyPreset[];
+  onPick: (preset: DenyPreset) => void;
+}
+
+function PresetSelect({ label, presets, onPick }: PresetSelectProps) {
+  return (
+    <label className="field">
+      <span className="field-label">{label}</span>
+      <select
+        value=""
+        onChange={(e) => {
+          const preset = presets.find((p) => String(p.code) === e.target.value);
+          if (preset) onPick(preset);
+        }}
+      >
+        <option value="">Choose…</option>
+        {presets.map((p) => (
+          <option key={p.code} value={p.code}>
+            {p.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
