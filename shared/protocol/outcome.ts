@@ -1,6 +1,8 @@
 import type { Outcome } from '../contract/capture.js';
-import type { OpenImProfile } from '../contract/settings.js';
+import type { OpenImProfile, TencentProfile } from '../contract/settings.js';
+import { tencentTargets } from './answer.js';
 import { findCommand } from './catalogue.js';
+import { TENCENT_TARGET_LIST } from './catalogue-tencent.js';
 import { HARD_LIMIT_MS, openImOutcome } from './outcome-openim.js';
 import { tencentOutcome } from './outcome-tencent.js';
 import type { OutcomeInput } from './types.js';
@@ -12,7 +14,7 @@ import type { OutcomeInput } from './types.js';
  * decoding them the Go way (raw-text tokenising) is the costly part of a prediction.
  */
 const openImMemo = new Map<OpenImProfile, Map<string, Map<string, Outcome>>>();
-/** Answer texts kept per command; rewrites and overrides can make any number of texts, so the map is bounded. */
+/** Answer texts (OpenIM) or target/answer keys (Tencent) kept per command; rewrites and overrides can make any number of texts, so the map is bounded. */
 const MEMO_TEXTS = 64;
 
 function deepFreeze(outcome: Outcome): Outcome {
@@ -50,13 +52,50 @@ function memoisedOpenIm(input: OutcomeInput, version: OpenImProfile): Outcome {
   return outcome;
 }
 
+/**
+ * Tencent outcomes of answers sent in time to catalogued target-list commands, per policy → command → (target
+ * accounts, status, answer text). For those, `tencentOutcome` reads only the policy, the command, the status, the
+ * answer text and the request's target accounts (its per-target verdicts name them), so the same key always gives
+ * the same outcome. Parsing the answer twice and walking ResultItem is the costly part of a Tencent prediction.
+ */
+const tencentMemo = new Map<TencentProfile, Map<string, Map<string, Outcome>>>();
+
+function memoisedTencent(input: OutcomeInput, policy: TencentProfile): Outcome {
+  const sent = input.sent;
+  const command = input.command;
+  if (sent.action !== 'respond' || input.elapsedMs >= input.serverTimeoutMs || command === null) {
+    return tencentOutcome(input, policy);
+  }
+  if (!Object.hasOwn(TENCENT_TARGET_LIST, command) || !findCommand(command, 'tencent')) {
+    return tencentOutcome(input, policy);
+  }
+  let byCommand = tencentMemo.get(policy);
+  if (!byCommand) {
+    byCommand = new Map();
+    tencentMemo.set(policy, byCommand);
+  }
+  let byKey = byCommand.get(command);
+  if (!byKey) {
+    byKey = new Map();
+    byCommand.set(command, byKey);
+  }
+  // A JSON array holds no raw newline and the status is digits, so the three parts cannot run into each other.
+  const key = `${JSON.stringify(tencentTargets(command, input.requestBody))}\n${sent.status}\n${sent.bodyText}`;
+  const known = byKey.get(key);
+  if (known) return known;
+  const outcome = deepFreeze(tencentOutcome(input, policy));
+  if (byKey.size >= MEMO_TEXTS) byKey.clear();
+  byKey.set(key, outcome);
+  return outcome;
+}
+
 /** What the IM server will do with the answer sent (protocols.md A.2, B.1, Part E/F), for the chosen profile. */
 export function predictOutcome(input: OutcomeInput): Outcome {
   try {
     if (input.dialect === 'openim' && input.profile.dialect === 'openim')
       return memoisedOpenIm(input, input.profile.version);
     if (input.dialect === 'tencent' && input.profile.dialect === 'tencent')
-      return tencentOutcome(input, input.profile.policy);
+      return memoisedTencent(input, input.profile.policy);
     if (input.dialect === 'unknown') {
       return {
         effect: 'unknown',
