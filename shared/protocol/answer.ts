@@ -87,11 +87,30 @@ const OPENIM_PLAIN_ALLOW = safeStringify(openImAnswer({ verdict: 'allow' }));
 const isPlainAllow = (d: Decision): boolean =>
   d.verdict === 'allow' && d.fault === undefined && d.override === undefined && d.rewrite === undefined;
 
+const TENCENT_OK = '{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":""';
+
+/**
+ * The Tencent allow answer written directly, without the per-target objects and their serialisation: the same text
+ * `safeStringify(tencentAnswer(...))` gives for a plain allow with no per-target verdicts.
+ */
+function tencentPlainAllowText(command: string | null, body: unknown): string {
+  if (command === null || !Object.hasOwn(TENCENT_TARGET_LIST, command)) return `${TENCENT_OK}}`;
+  let items = '';
+  for (const account of tencentTargets(command, body)) {
+    items += `${items === '' ? '' : ','}{"To_Account":${JSON.stringify(account)},"ResultCode":0,"ResultInfo":""}`;
+  }
+  return `${TENCENT_OK},"ResultItem":[${items}]}`;
+}
+
 /** The exact HTTP answer for a Decision, per dialect and command (protocols.md A.2, B.2, Part E). */
 export function buildAnswer(id: Identification, body: unknown, decision: Decision): PlannedAnswer {
   const delayMs = decision.delayMs ?? 0;
   if (id.dialect !== 'tencent' && isPlainAllow(decision)) {
     return { action: 'respond', delayMs, headers: { ...JSON_HEADERS }, status: 200, bodyText: OPENIM_PLAIN_ALLOW };
+  }
+  if (id.dialect === 'tencent' && decision.targets === undefined && isPlainAllow(decision)) {
+    const bodyText = tencentPlainAllowText(id.command, body);
+    return { action: 'respond', delayMs, headers: { ...JSON_HEADERS }, status: 200, bodyText };
   }
   const fault = decision.fault?.type;
   if (fault === 'no-response' || fault === 'close' || fault === 'reset') {

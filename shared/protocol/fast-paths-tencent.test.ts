@@ -104,3 +104,26 @@ describe('memoised Tencent outcome', () => {
     expect(Object.isFrozen(first.targets?.[0])).toBe(true);
   });
 });
+
+describe('Tencent plain allow answer', () => {
+  it('is the text the general path renders, whatever the target accounts', () => {
+    const info = findCommand('Sns.CallbackPrevFriendAdd', 'tencent') as CommandInfo; // catalogued
+    const bodies: unknown[] = [
+      info.sample,
+      {},
+      null,
+      { FriendItem: 'x' },
+      { FriendItem: [] },
+      { FriendItem: [{ To_Account: 'a"b\\c\n\u2028é😀' }, { To_Account: 5 }, null, { To_Account: '__proto__' }] },
+      JSON.parse('{"FriendItem":[{"__proto__":{"To_Account":"inherited"}},{"To_Account":""}]}'),
+    ];
+    for (const cmd of [...tencentCommands, { ...info, name: 'Made.Up' }]) {
+      for (const body of bodies) {
+        const general = buildAnswer(idOf(cmd), body, { verdict: 'allow', override: {} });
+        expect(buildAnswer(idOf(cmd), body, { verdict: 'allow' }), `${cmd.name} ${JSON.stringify(body)}`).toEqual(
+          general,
+        );
+      }
+    }
+  });
+});
