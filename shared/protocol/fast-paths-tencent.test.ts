@@ -5,7 +5,8 @@ import { buildAnswer, tencentTargets } from './answer.js';
 import { catalogue, findCommand } from './catalogue.js';
 import { predictOutcome } from './outcome.js';
 import { tencentOutcome } from './outcome-tencent.js';
-import type { CommandInfo, Identification, OutcomeInput } from './types.js';
+import { sampleId, sampleOutcomeInput } from './test-outcome-input.js';
+import type { CommandInfo, OutcomeInput } from './types.js';
 
 const tencentCommands = catalogue.filter((c) => c.dialect === 'tencent');
 
@@ -34,30 +35,9 @@ function decisionsFor(info: CommandInfo): Decision[] {
   ];
 }
 
-const idOf = (info: CommandInfo): Identification => ({
-  dialect: 'tencent',
-  command: info.name,
-  phase: info.phase,
-  via: 'tencent-query',
-  info,
-});
-
-function inputFor(info: CommandInfo, decision: Decision, policy: TencentProfile, elapsedMs = 10): OutcomeInput {
-  const plan = buildAnswer(idOf(info), info.sample, decision);
-  return {
-    dialect: 'tencent',
-    command: info.name,
-    phase: info.phase,
-    requestBody: info.sample,
-    sent:
-      plan.action === 'respond'
-        ? { action: 'respond', status: plan.status, bodyText: plan.bodyText }
-        : { action: plan.action },
-    elapsedMs,
-    serverTimeoutMs: 2000,
-    profile: { dialect: 'tencent', policy },
-  };
-}
+const idOf = sampleId;
+const inputFor = (info: CommandInfo, decision: Decision, policy: TencentProfile, elapsedMs?: number): OutcomeInput =>
+  sampleOutcomeInput(info, decision, { dialect: 'tencent', policy }, elapsedMs);
 
 describe('memoised Tencent outcome', () => {
   it('equals the full prediction for every command, Decision kind and policy, on first and repeated calls', () => {

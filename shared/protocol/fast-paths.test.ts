@@ -6,7 +6,8 @@ import { catalogue } from './catalogue.js';
 import { lastPathSegment } from './identify.js';
 import { predictOutcome } from './outcome.js';
 import { openImOutcome } from './outcome-openim.js';
-import type { CommandInfo, Identification, OutcomeInput } from './types.js';
+import { sampleId, sampleOutcomeInput } from './test-outcome-input.js';
+import type { CommandInfo, OutcomeInput } from './types.js';
 
 const PROFILES: OpenImProfile[] = ['v3.7+', 'v3.4.2-v3.6', 'v3.0-v3.4.0'];
 
@@ -31,30 +32,9 @@ const DECISIONS: Decision[] = [
   { verdict: 'allow', fault: { type: 'reset' } },
 ];
 
-const idOf = (info: CommandInfo): Identification => ({
-  dialect: info.dialect,
-  command: info.name,
-  phase: info.phase,
-  via: 'body',
-  info,
-});
-
-function inputFor(info: CommandInfo, decision: Decision, version: OpenImProfile, elapsedMs = 10): OutcomeInput {
-  const plan = buildAnswer(idOf(info), info.sample, decision);
-  return {
-    dialect: 'openim',
-    command: info.name,
-    phase: info.phase,
-    requestBody: info.sample,
-    sent:
-      plan.action === 'respond'
-        ? { action: 'respond', status: plan.status, bodyText: plan.bodyText }
-        : { action: plan.action },
-    elapsedMs,
-    serverTimeoutMs: 5000,
-    profile: { dialect: 'openim', version },
-  };
-}
+const idOf = sampleId;
+const inputFor = (info: CommandInfo, decision: Decision, version: OpenImProfile, elapsedMs?: number): OutcomeInput =>
+  sampleOutcomeInput(info, decision, { dialect: 'openim', version }, elapsedMs);
 
 const openImCommands = catalogue.filter((c) => c.dialect === 'openim');
 
