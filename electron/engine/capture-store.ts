@@ -7,13 +7,14 @@ import type {
   CaptureSummaryText,
 } from '../../shared/contract/index.js';
 import { captureToLine, lineToCapture, withBody } from './capture-line.js';
+import { LineArena, type LineRef, lineText } from './line-arena.js';
 
 export { withBody } from './capture-line.js';
 
 /**
  * What the store keeps per capture. A capture still in progress (held, delayed) is a live object; a finished
- * one is kept as its JSON line only — one string per capture instead of a tree of objects keeps the garbage
- * collector's work flat as the store fills. The line is the one written to captures.ndjson.
+ * one is kept as its JSON line only, as bytes in the line arena (off the JavaScript heap) — the garbage
+ * collector's work stays flat as the store fills. The line is the one written to captures.ndjson.
  */
 interface Entry {
   id: string;
@@ -22,7 +23,7 @@ interface Entry {
   state: CaptureState;
   text: CaptureSummaryText;
   live: Capture | null;
-  line: string | null;
+  line: LineRef | null;
   /** Lower-case search text, built on the first `q` search and kept (the request never changes). */
   haystack?: string;
 }
@@ -79,6 +80,7 @@ export class CaptureStore {
   /** Index of the oldest live entry in `entries` (dropping is O(1); the array is compacted now and then). */
   private head = 0;
   private byId = new Map<string, Entry>();
+  private readonly arena = new LineArena();
   dropped = 0;
 
   constructor(private limit: number) {}
@@ -114,7 +116,7 @@ export class CaptureStore {
       state: capture.state,
       text,
       live: null,
-      line,
+      line: this.arena.put(line),
     });
   }
 
@@ -133,7 +135,7 @@ export class CaptureStore {
     if (entry) {
       entry.state = capture.state;
       entry.live = null;
-      entry.line = line;
+      entry.line = this.arena.put(line);
     }
     return line;
   }
@@ -171,7 +173,7 @@ export class CaptureStore {
     const out: string[] = [];
     for (let i = this.head; i < this.entries.length; i += 1) {
       const line = this.entries[i]?.line;
-      if (line) out.push(line);
+      if (line) out.push(lineText(line));
     }
     return out;
   }
@@ -232,7 +234,7 @@ export class CaptureStore {
 const SEARCH_BODY_CHARS = 16_384;
 
 function captureOf(entry: Entry): Capture | undefined {
-  return entry.live ?? (entry.line === null ? undefined : (lineToCapture(entry.line) ?? undefined));
+  return entry.live ?? (entry.line === null ? undefined : (lineToCapture(lineText(entry.line)) ?? undefined));
 }
 
 function haystackOf(entry: Entry): string {
