@@ -47,7 +47,7 @@ interface Pending {
   done: boolean;
   /** A 'close' listener is attached (held or delayed). */
   watched: boolean;
-  /** Answered straight from `handle`: the rest of the capture's work may wait until this loop turn's answers are out. */
+  /** Decided straight from `handle`: the answer and the capture's work wait for the end of this loop turn. */
   settleLater: boolean;
   /** Time from arrival to the answer written. */
   elapsedMs: number;
@@ -101,12 +101,24 @@ export class CallbackHandler {
   private readonly delayed = new Set<Pending>();
   private readonly lingering = new Set<Socket>();
   private stopping = false;
-  /** Answered requests whose outcome, findings and capture are completed in `settleAll`. */
-  private settling: Pending[] = [];
-  private readonly settleAll = (): void => {
-    const batch = this.settling;
-    this.settling = [];
+  /**
+   * Requests decided at once in this loop turn. Their answers are written together in `flushAnswers` (check phase,
+   * after every request read in the turn has been decided): the answers leave back to back, so the client is woken
+   * once per batch instead of once per answer, and the capture work after them does not delay any of them.
+   */
+  private answering: Pending[] = [];
+  private readonly flushAnswers = (): void => {
+    const batch = this.answering;
+    this.answering = [];
+    const written: Pending[] = [];
     for (const pending of batch) {
+      try {
+        if (this.write(pending)) written.push(pending);
+      } catch (err) {
+        this.failedInternally(pending, err);
+      }
+    }
+    for (const pending of written) {
       try {
         this.settle(pending);
       } catch (err) {
@@ -183,7 +195,7 @@ export class CallbackHandler {
   /** Engine stopping: every held request gets its fallback, delayed answers go out now, open sockets are dropped. */
   stop(): void {
     this.stopping = true;
-    this.settleAll();
+    this.flushAnswers();
     for (const pending of this.holds.takeAll()) this.fallback(pending);
     for (const pending of [...this.delayed]) {
       clearTimeout(pending.delayTimer);
@@ -268,10 +280,20 @@ export class CallbackHandler {
   private send(pending: Pending): void {
     this.delayed.delete(pending);
     if (pending.done) return;
+    if (pending.settleLater && !this.stopping) {
+      this.answering.push(pending);
+      if (this.answering.length === 1) setImmediate(this.flushAnswers);
+      return;
+    }
+    if (this.write(pending)) this.settle(pending);
+  }
+
+  /** Writes the decided answer; false when the client is gone (the capture is then finished as failed). */
+  private write(pending: Pending): boolean {
     const { capture, res } = pending;
     if (res.destroyed || res.writableEnded) {
       this.giveUp(pending);
-      return;
+      return false;
     }
     const plan = buildAnswer(pending.id, pending.body, capture.decision ?? ALLOW);
     const response = executeAnswer(res, plan, { closeConnection: this.stopping, lingering: this.lingering });
@@ -279,16 +301,17 @@ export class CallbackHandler {
     capture.state = 'answered';
     capture.response = response;
     capture.latencyMs = Math.round(pending.elapsedMs * 1000) / 1000;
-    if (!pending.settleLater || this.stopping) {
-      this.settle(pending);
-      return;
+    return true;
+  }
+
+  /** Last line of defence for a deferred answer (the listener's own guard covers only `handle`). */
+  private failedInternally(pending: Pending, err: unknown): void {
+    const { res, capture } = pending;
+    this.deps.log(`capture ${capture.id} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    if (!res.headersSent && !res.writableEnded) {
+      res.writeHead(500, JSON_HEADERS);
+      res.end(JSON.stringify({ error: { code: 'internal', message: 'internal error' } }));
     }
-    // The answer is on the wire. Completing the capture (outcome, findings, store, log, events) waits for the check
-    // phase, after every request read in this loop turn has been answered: lower latency, and the answers' writes
-    // and this work each run back to back instead of interleaved. Nothing can observe the capture in between: any
-    // other I/O (a control API call, the client's next request) is handled in a later loop turn.
-    this.settling.push(pending);
-    if (this.settling.length === 1) setImmediate(this.settleAll);
   }
 
   /** The predicted outcome of the answer sent, then the final capture. */
