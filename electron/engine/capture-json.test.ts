@@ -47,6 +47,24 @@ describe('captureJson', () => {
     );
   });
 
+  it('escapes characters beyond Latin-1 outside the bodies (one-byte strings), and keeps the bodies as sent', () => {
+    const base = makeCapture();
+    const capture = makeCapture({
+      request: { ...base.request, bodyText: '{"remark":"好友"}' },
+      findings: [{ level: 'info', code: 'legacy-field', message: 'sent only by OpenIM v3.0–v3.3' }],
+      outcome: Object.freeze({ effect: 'proceeds', explanation: 'a → b' }),
+    });
+    const { line, event } = captureJson(capture, text, 'capture.added');
+    const outsideBodies = line.replace('{\\"remark\\":\\"好友\\"}', '');
+    expect(outsideBodies).toMatch(/^[\u0000-\u00ff]*$/);
+    expect(event).toMatch(/^[\u0000-\u00ff]*$/);
+    expect(line).toContain('好友');
+    expect(line).toContain('v3.0\\u2013v3.3');
+    expect(JSON.parse(line)).toEqual(JSON.parse(captureToLine(capture)));
+    expect(JSON.parse(event ?? 'null').capture.summary).toEqual(text);
+    expect(JSON.parse(event ?? 'null').capture.outcome.explanation).toBe('a → b');
+  });
+
   it('gives no event when none is asked for', () => {
     const { line, event } = captureJson(makeCapture(), text, null);
     expect(event).toBeNull();

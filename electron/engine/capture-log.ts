@@ -2,9 +2,10 @@ import { createReadStream } from 'node:fs';
 import { type FileHandle, open, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Capture } from '../../shared/contract/index.js';
+import { ByteBatch, NEWLINE } from './byte-batch.js';
 import { lineToCapture } from './capture-line.js';
+import type { LineRef } from './line-arena.js';
 import { writeAtomic } from './persistence.js';
-import { NEWLINE, utf8Join } from './utf8-join.js';
 
 export interface LoggedCapture {
   capture: Capture;
@@ -17,7 +18,8 @@ export interface LoggedCapture {
  * Lines are made by the store (`captureToLine`), which keeps the same string in memory.
  */
 export class CaptureLog {
-  private queue: string[] = [];
+  /** Lines waiting for the next write, already encoded. */
+  private queue = new ByteBatch();
   private timer: NodeJS.Timeout | null = null;
   private writing: Promise<void> = Promise.resolve();
   private handle: FileHandle | null = null;
@@ -56,7 +58,18 @@ export class CaptureLog {
   }
 
   append(line: string): void {
-    this.queue.push(line);
+    this.queue.string(line);
+    this.queued();
+  }
+
+  /** Appends a line the store already keeps as bytes (copied, not encoded again). */
+  appendBytes(line: LineRef): void {
+    this.queue.bytes(line.slab, line.at, line.at + line.length);
+    this.queued();
+  }
+
+  private queued(): void {
+    this.queue.byte(NEWLINE);
     if (this.timer === null) {
       this.timer = setTimeout(() => {
         this.timer = null;
@@ -73,13 +86,12 @@ export class CaptureLog {
       this.timer = null;
     }
     if (this.queue.length === 0) return this.writing;
-    const batch = this.queue;
-    this.queue = [];
+    const batch = this.queue.take();
     this.writing = this.writing.then(async () => {
       try {
         const handle = await this.openHandle();
-        // One write per flush, encoded straight from the lines (no joined copy of the batch).
-        await handle.write(utf8Join(batch, NEWLINE, -1, NEWLINE));
+        // One write per flush.
+        await handle.write(batch);
       } catch (err) {
         this.log(`cannot append to ${this.path}: ${String(err)}`);
       }
@@ -89,7 +101,7 @@ export class CaptureLog {
 
   /** Drops what is queued and empties the file. */
   async clear(): Promise<void> {
-    this.queue = [];
+    this.queue.reset();
     this.writing = this.writing.then(async () => {
       try {
         await (await this.openHandle()).truncate(0);

@@ -3,6 +3,7 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { type Capture, CaptureQuerySchema } from '../../shared/contract/index.js';
 import { CaptureStore } from './capture-store.js';
+import { lineText } from './line-arena.js';
 
 const capture = (seq: number, over: Partial<Capture> = {}): Capture => ({
   id: `c${seq}`,
@@ -97,7 +98,9 @@ describe('CaptureStore', () => {
     const store = new CaptureStore(10);
     const c = capture(1);
     store.add(c, { parties: 'p', text: 't' });
-    const line = store.finish(c);
+    const ref = store.finish(c);
+    if (!ref) throw new Error('capture c1 is in the store');
+    const line = lineText(ref);
     expect(JSON.parse(line)).toEqual(c);
     expect(store.get('c1')).toEqual({ ...c, request: { ...c.request, body: { reqMsg: 'Message 1' } } });
     expect(store.lines()).toEqual([line]);

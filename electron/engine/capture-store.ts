@@ -129,15 +129,17 @@ export class CaptureStore {
     return true;
   }
 
-  /** The capture reached its final state: from now on only its line (made here unless given) is kept. Returns it. */
-  finish(capture: Capture, line = captureToLine(capture)): string {
+  /**
+   * The capture reached its final state: from now on only its line (made here unless given) is kept, as bytes.
+   * Returns where they are, or null when the capture was dropped meanwhile.
+   */
+  finish(capture: Capture, line = captureToLine(capture)): LineRef | null {
     const entry = this.byId.get(capture.id);
-    if (entry) {
-      entry.state = capture.state;
-      entry.live = null;
-      entry.line = this.arena.put(line);
-    }
-    return line;
+    if (!entry) return null;
+    entry.state = capture.state;
+    entry.live = null;
+    entry.line = this.arena.put(line);
+    return entry.line;
   }
 
   /** The full capture, with `request.body` parsed from its text. */

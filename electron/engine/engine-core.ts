@@ -279,8 +279,9 @@ export class EngineCore implements EngineApi {
     // The log line and the event's JSON come from one serialisation (see captureJson).
     const json = captureJson(capture, text, type);
     if (type) this.emit({ type, capture: toSummary(capture, text) }, json.event ?? undefined);
-    this.store.finish(capture, json.line);
-    this.log?.append(json.line);
+    const bytes = this.store.finish(capture, json.line);
+    if (bytes) this.log?.appendBytes(bytes);
+    else this.log?.append(json.line);
   }
 
   /** Rule counters change on every matching request: one rules.changed per 100 ms at most. */

@@ -2,8 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { EngineEvent } from '../../shared/contract/index.js';
+import { ByteBatch, CLOSE_BRACKET, COMMA, OPEN_BRACKET } from './byte-batch.js';
 import type { EngineApi } from './engine-api.js';
-import { CLOSE_BRACKET, COMMA, OPEN_BRACKET, utf8Join } from './utf8-join.js';
 
 export interface EventStreamOptions {
   /** How long events are collected before one array is sent. */
@@ -56,10 +56,13 @@ export function createEventStream(engine: EngineApi, options: EventStreamOptions
   let pending: EngineEvent[] = [];
   let index = new Map<string, number>();
   /**
-   * Capture events' JSON, made as each event arrives: spread over the request flow instead of one long flush task
-   * (lower tail latency), and the summary objects die young instead of surviving a scavenge in `pending`.
+   * Capture events' JSON, encoded as each event arrives (`staged`; `encoded` maps an event to its byte range in
+   * `ranges`): the work is spread over the request flow instead of one long flush task (lower tail latency), and
+   * neither the summaries nor their JSON strings stay on the heap until the flush.
    */
-  let texts = new Map<EngineEvent, string>();
+  const staged = new ByteBatch();
+  let encoded = new Map<EngineEvent, number>();
+  let ranges: number[] = [];
   let timer: NodeJS.Timeout | null = null;
 
   const sendTo = (ws: WebSocket, text: string | Buffer): void => {
@@ -78,17 +81,31 @@ export function createEventStream(engine: EngineApi, options: EventStreamOptions
   const flush = (): void => {
     timer = null;
     const batch = pending;
-    const known = texts;
+    const known = encoded;
+    const knownRanges = ranges;
     pending = [];
     index = new Map();
-    texts = new Map();
-    if (clients.size === 0 || batch.length === 0) return;
-    for (let start = 0; start < batch.length; start += maxBatch) {
-      // Serialised once for every client: each event's JSON encoded into one buffer (see utf8Join).
-      const events = batch.slice(start, start + maxBatch).map((event) => known.get(event) ?? JSON.stringify(event));
-      const bytes = utf8Join(events, COMMA, OPEN_BRACKET, CLOSE_BRACKET);
-      for (const ws of clients) sendTo(ws, bytes);
+    encoded = new Map();
+    ranges = [];
+    if (clients.size > 0 && batch.length > 0) {
+      // Serialised once for every client: one JSON array per message, copied from the staged bytes.
+      const out = new ByteBatch(staged.length + 1024);
+      for (let start = 0; start < batch.length; start += maxBatch) {
+        out.byte(OPEN_BRACKET);
+        const end = Math.min(batch.length, start + maxBatch);
+        for (let i = start; i < end; i++) {
+          const event = batch[i] as EngineEvent; // i < batch.length
+          if (i > start) out.byte(COMMA);
+          const at = known.get(event);
+          if (at === undefined) out.string(JSON.stringify(event));
+          else out.bytes(staged.view(), knownRanges[at] as number, knownRanges[at + 1] as number);
+        }
+        out.byte(CLOSE_BRACKET);
+        const bytes = out.take();
+        for (const ws of clients) sendTo(ws, bytes);
+      }
     }
+    staged.reset();
   };
 
   const unsubscribe = engine.subscribe((event, json) => {
@@ -96,8 +113,10 @@ export function createEventStream(engine: EngineApi, options: EventStreamOptions
     pending = enqueueEvent(pending, index, event);
     // Not when it was merged into an earlier event of the batch (that one is serialised at the flush).
     // A finished capture's event comes already serialised (made with its log line).
-    if (event.type.startsWith('capture.') && pending[pending.length - 1] === event)
-      texts.set(event, json ?? JSON.stringify(event));
+    if (event.type.startsWith('capture.') && pending[pending.length - 1] === event) {
+      encoded.set(event, ranges.length);
+      ranges.push(staged.string(json ?? JSON.stringify(event)), staged.length);
+    }
     timer ??= setTimeout(flush, batchMs);
   });
 

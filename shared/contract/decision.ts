@@ -52,4 +52,5 @@ export const DecisionSchema = z.strictObject({
 });
 export type Decision = z.infer<typeof DecisionSchema>;
 
-export const ALLOW: Decision = { verdict: 'allow' };
+/** The default decision. Frozen: it is shared by every capture answered by default (and serialised once). */
+export const ALLOW: Decision = Object.freeze({ verdict: 'allow' });
