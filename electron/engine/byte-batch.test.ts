@@ -27,3 +27,16 @@ describe('ByteBatch', () => {
     expect(batch.take().toString()).toBe('third');
   });
 });
+
+describe('ByteBatch.recycle', () => {
+  it('writes the next batch into a handed-back buffer instead of a new one', () => {
+    const batch = new ByteBatch(8);
+    batch.string('x'.repeat(100));
+    const first = batch.take();
+    batch.recycle(first);
+    batch.string('next');
+    const second = batch.take();
+    expect(second.buffer).toBe(first.buffer);
+    expect(second.toString()).toBe('next');
+  });
+});

@@ -6,6 +6,7 @@
 export class ByteBatch {
   private buf: Buffer;
   private used = 0;
+  private spare: Buffer | null = null;
 
   constructor(private readonly initialBytes = 64 * 1024) {
     this.buf = Buffer.allocUnsafeSlow(initialBytes);
@@ -40,12 +41,22 @@ export class ByteBatch {
     return this.buf;
   }
 
-  /** The bytes so far; the batch starts empty again (the returned buffer is not reused). */
+  /** The bytes so far; the batch starts empty again, in a new buffer (see `recycle`). */
   take(): Buffer {
     const out = this.buf.subarray(0, this.used);
-    this.buf = Buffer.allocUnsafeSlow(this.initialBytes);
+    this.buf = this.spare ?? Buffer.allocUnsafeSlow(this.initialBytes);
+    this.spare = null;
     this.used = 0;
     return out;
+  }
+
+  /**
+   * Hands back a buffer `take` returned, once whoever used it is done with it: the next `take` switches to it.
+   * Reusing memory that is already mapped avoids a page fault per 4 KiB on every batch.
+   */
+  recycle(taken: Buffer): void {
+    const whole = Buffer.from(taken.buffer, taken.byteOffset, taken.buffer.byteLength - taken.byteOffset);
+    if (whole.length >= (this.spare?.length ?? this.initialBytes)) this.spare = whole;
   }
 
   /** Empties the batch, keeping its buffer. */

@@ -65,17 +65,25 @@ export function createEventStream(engine: EngineApi, options: EventStreamOptions
   let ranges: number[] = [];
   let timer: NodeJS.Timeout | null = null;
 
-  const sendTo = (ws: WebSocket, text: string | Buffer): void => {
-    if (ws.readyState !== ws.OPEN) return;
+  /** Where the flush builds its messages. */
+  const messages = new ByteBatch();
+
+  /** `sent` is called exactly once: after the write, or at once when nothing is written. */
+  const sendTo = (ws: WebSocket, text: string | Buffer, sent?: () => void): void => {
+    if (ws.readyState !== ws.OPEN) {
+      sent?.();
+      return;
+    }
     if (ws.bufferedAmount > maxBuffered) {
       // A stuck reader would make the engine hold every future event for it: cut it off.
       // (A close frame would queue behind the same backlog, so the socket is simply cut.)
       clients.delete(ws);
       ws.terminate();
+      sent?.();
       return;
     }
     // Always a text frame, also when the JSON comes already encoded as bytes.
-    ws.send(text, { binary: false });
+    ws.send(text, { binary: false }, sent && (() => sent()));
   };
 
   const flush = (): void => {
@@ -89,7 +97,7 @@ export function createEventStream(engine: EngineApi, options: EventStreamOptions
     ranges = [];
     if (clients.size > 0 && batch.length > 0) {
       // Serialised once for every client: one JSON array per message, copied from the staged bytes.
-      const out = new ByteBatch(staged.length + 1024);
+      const out = messages;
       for (let start = 0; start < batch.length; start += maxBatch) {
         out.byte(OPEN_BRACKET);
         const end = Math.min(batch.length, start + maxBatch);
@@ -102,7 +110,13 @@ export function createEventStream(engine: EngineApi, options: EventStreamOptions
         }
         out.byte(CLOSE_BRACKET);
         const bytes = out.take();
-        for (const ws of clients) sendTo(ws, bytes);
+        // The message's buffer is reused once every client has written it.
+        let unsent = clients.size;
+        const sent = (): void => {
+          unsent -= 1;
+          if (unsent === 0) out.recycle(bytes);
+        };
+        for (const ws of clients) sendTo(ws, bytes, sent);
       }
     }
     staged.reset();
