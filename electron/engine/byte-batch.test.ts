@@ -29,7 +29,7 @@ describe('ByteBatch', () => {
 });
 
 describe('ByteBatch.recycle', () => {
-  it('writes the next batch into a handed-back buffer instead of a new one', () => {
+  it('writes into a handed-back buffer instead of a new one: at once when empty, else after the next take', () => {
     const batch = new ByteBatch(8);
     batch.string('x'.repeat(100));
     const first = batch.take();
@@ -38,5 +38,13 @@ describe('ByteBatch.recycle', () => {
     const second = batch.take();
     expect(second.buffer).toBe(first.buffer);
     expect(second.toString()).toBe('next');
+
+    batch.string('busy');
+    batch.recycle(second);
+    const third = batch.take();
+    expect(third.buffer).not.toBe(second.buffer);
+    expect(third.toString()).toBe('busy');
+    batch.string('later');
+    expect(batch.take().buffer).toBe(second.buffer);
   });
 });

@@ -51,12 +51,15 @@ export class ByteBatch {
   }
 
   /**
-   * Hands back a buffer `take` returned, once whoever used it is done with it: the next `take` switches to it.
+   * Hands back a buffer `take` returned, once whoever used it is done with it: the batch switches to it now when
+   * still empty, otherwise at the next `take`.
    * Reusing memory that is already mapped avoids a page fault per 4 KiB on every batch.
    */
   recycle(taken: Buffer): void {
     const whole = Buffer.from(taken.buffer, taken.byteOffset, taken.buffer.byteLength - taken.byteOffset);
-    if (whole.length >= (this.spare?.length ?? this.initialBytes)) this.spare = whole;
+    // Nothing appended yet: switch now (the buffer in use was never written to).
+    if (this.used === 0 && whole.length >= this.buf.length) this.buf = whole;
+    else if (whole.length >= (this.spare?.length ?? this.initialBytes)) this.spare = whole;
   }
 
   /** Empties the batch, keeping its buffer. */
