@@ -64,7 +64,7 @@ export class CaptureLog {
 
   /** Appends a line the store already keeps as bytes (copied, not encoded again). */
   appendBytes(line: LineRef): void {
-    this.queue.bytes(line.slab, line.at, line.at + line.length);
+    this.queue.bytes(line.slab.bytes, line.at, line.at + line.length);
     this.queued();
   }
 

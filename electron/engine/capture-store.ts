@@ -138,6 +138,7 @@ export class CaptureStore {
     if (!entry) return null;
     entry.state = capture.state;
     entry.live = null;
+    if (entry.line) this.arena.release(entry.line);
     entry.line = this.arena.put(line);
     return entry.line;
   }
@@ -182,9 +183,13 @@ export class CaptureStore {
 
   /** Empties the store except the captures in progress that `keep` selects (held requests stay visible). */
   clear(keep: (capture: Capture) => boolean = () => false): void {
-    const kept = this.entries
-      .slice(this.head)
-      .filter((e): e is Entry => e !== undefined && e.live !== null && keep(e.live));
+    const kept: Entry[] = [];
+    for (let i = this.head; i < this.entries.length; i += 1) {
+      const entry = this.entries[i];
+      if (!entry) continue;
+      if (entry.live !== null && keep(entry.live)) kept.push(entry);
+      else if (entry.line) this.arena.release(entry.line);
+    }
     this.entries = kept;
     this.head = 0;
     this.byId = new Map(kept.map((e) => [e.id, e]));
@@ -223,7 +228,10 @@ export class CaptureStore {
       const entry = this.entries[this.head];
       this.entries[this.head] = undefined;
       this.head += 1;
-      if (entry && this.byId.delete(entry.id)) this.dropped += 1;
+      if (entry && this.byId.delete(entry.id)) {
+        this.dropped += 1;
+        if (entry.line) this.arena.release(entry.line);
+      }
     }
     if (this.head > 1024 && this.head * 2 > this.entries.length) {
       this.entries = this.entries.slice(this.head);
