@@ -1,4 +1,5 @@
-import type { Capture } from '../../shared/contract/index.js';
+import type { Capture, CaptureSummaryText } from '../../shared/contract/index.js';
+import { type IdentifiedBy, summarize } from '../../shared/protocol/index.js';
 
 /**
  * One capture as one JSON line: the NDJSON log format, and how the store keeps finished captures in memory
@@ -37,4 +38,19 @@ export function withBody(capture: Capture): Capture {
   } catch {
     return capture;
   }
+}
+
+/** The one-line summary of a stored capture (log reload, import, and finished captures read from the store). */
+export function summaryText(capture: Capture): CaptureSummaryText {
+  const { parties, text } = summarize(
+    {
+      dialect: capture.dialect,
+      command: capture.command,
+      phase: capture.phase,
+      // Stored captures carry the value identify() produced; an unknown string only affects nothing here.
+      via: capture.identifiedBy as IdentifiedBy,
+    },
+    withBody(capture).request.body,
+  );
+  return { parties, text };
 }

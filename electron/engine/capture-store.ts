@@ -6,7 +6,7 @@ import type {
   CaptureSummary,
   CaptureSummaryText,
 } from '../../shared/contract/index.js';
-import { captureToLine, lineToCapture, withBody } from './capture-line.js';
+import { captureToLine, lineToCapture, summaryText, withBody } from './capture-line.js';
 import { LineArena, type LineRef, lineText } from './line-arena.js';
 
 export { withBody } from './capture-line.js';
@@ -21,7 +21,11 @@ interface Entry {
   seq: number;
   command: string | null;
   state: CaptureState;
-  text: CaptureSummaryText;
+  /**
+   * The summary while the capture is in progress. A finished capture's is worked out again when read (a list
+   * page or a search): keeping two strings and an object per stored capture costs the collector more.
+   */
+  text: CaptureSummaryText | null;
   live: Capture | null;
   line: LineRef | null;
   /** Lower-case search text, built on the first `q` search and kept (the request never changes). */
@@ -108,13 +112,13 @@ export class CaptureStore {
   }
 
   /** Adds a finished capture by its line (log reload). */
-  addLine(capture: Capture, text: CaptureSummaryText, line: string): void {
+  addLine(capture: Capture, line: string): void {
     this.push({
       id: capture.id,
       seq: capture.seq,
       command: capture.command,
       state: capture.state,
-      text,
+      text: null,
       live: null,
       line: this.arena.put(line),
     });
@@ -138,6 +142,7 @@ export class CaptureStore {
     if (!entry) return null;
     entry.state = capture.state;
     entry.live = null;
+    entry.text = null;
     if (entry.line) this.arena.release(entry.line);
     entry.line = this.arena.put(line);
     return entry.line;
@@ -157,7 +162,7 @@ export class CaptureStore {
   summaryOf(id: string): CaptureSummary | undefined {
     const entry = this.byId.get(id);
     const capture = entry && captureOf(entry);
-    return capture && toSummary(capture, entry.text);
+    return capture && toSummary(capture, entry.text ?? summaryText(capture));
   }
 
   /** Oldest first. */
@@ -211,7 +216,7 @@ export class CaptureStore {
       total += 1;
       if (items.length < limit && (before === undefined || entry.seq < before)) {
         const capture = captureOf(entry);
-        if (capture) items.push(toSummary(capture, entry.text));
+        if (capture) items.push(toSummary(capture, entry.text ?? summaryText(capture)));
       } else if (!filtered && items.length >= limit) break;
     }
     return { items, total: filtered ? total : this.byId.size };
@@ -249,8 +254,10 @@ function captureOf(entry: Entry): Capture | undefined {
 
 function haystackOf(entry: Entry): string {
   if (entry.haystack === undefined) {
-    const bodyText = captureOf(entry)?.request.bodyText ?? '';
-    entry.haystack = [entry.command ?? '', entry.text.parties, entry.text.text, bodyText.slice(0, SEARCH_BODY_CHARS)]
+    const capture = captureOf(entry);
+    const text = entry.text ?? (capture ? summaryText(capture) : { parties: '', text: '' });
+    const bodyText = capture?.request.bodyText ?? '';
+    entry.haystack = [entry.command ?? '', text.parties, text.text, bodyText.slice(0, SEARCH_BODY_CHARS)]
       .join('\n')
       .toLowerCase();
   }

@@ -19,10 +19,11 @@ import type {
 import { CallbackHandler } from './callback-handler.js';
 import { captureIds } from './capture-factory.js';
 import { captureJson } from './capture-json.js';
+import { summaryText } from './capture-line.js';
 import { CaptureLog } from './capture-log.js';
 import { CaptureStore, toSummary } from './capture-store.js';
 import type { DecideResult, EngineApi, EventListener } from './engine-api.js';
-import { carryChanges, loadRules, loadSettings, summaryText } from './engine-load.js';
+import { carryChanges, loadRules, loadSettings } from './engine-load.js';
 import { Listener } from './listener.js';
 import { JsonFileStore } from './persistence.js';
 import { RuleEngine } from './rule-engine.js';
@@ -107,7 +108,7 @@ export class EngineCore implements EngineApi {
     this.store = new CaptureStore(settings.capture.limit);
     if (!this.log) return;
     const { captures, lines } = await this.log.load(settings.capture.limit);
-    for (const { capture, line } of captures) this.store.addLine(capture, summaryText(capture), line);
+    for (const { capture, line } of captures) this.store.addLine(capture, line);
     this.seq = captures.at(-1)?.capture.seq ?? 0;
     if (lines > COMPACT_FACTOR * Math.max(captures.length, 1) && lines > 100) {
       log(`compacting ${this.log.path}: ${lines} lines → ${captures.length}`);

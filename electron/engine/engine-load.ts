@@ -1,6 +1,4 @@
 import {
-  type Capture,
-  type CaptureSummaryText,
   DEFAULT_SETTINGS,
   mergeSettings,
   type Rule,
@@ -8,9 +6,7 @@ import {
   type SettingsPatch,
   SettingsSchema,
 } from '../../shared/contract/index.js';
-import { type IdentifiedBy, summarize } from '../../shared/protocol/index.js';
 import { validateRules } from '../../shared/rules/index.js';
-import { withBody } from './capture-line.js';
 import type { JsonFileStore } from './persistence.js';
 
 type Log = (line: string) => void;
@@ -62,19 +58,4 @@ export async function loadRules(file: JsonFileStore | null, given: Rule[] | unde
   if (result.ok) return result.rules;
   log(`ignoring ${file?.path}: ${result.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
   return [];
-}
-
-/** The one-line summary of a capture that did not come through the listener (log reload, import). */
-export function summaryText(capture: Capture): CaptureSummaryText {
-  const { parties, text } = summarize(
-    {
-      dialect: capture.dialect,
-      command: capture.command,
-      phase: capture.phase,
-      // Stored captures carry the value identify() produced; an unknown string only affects nothing here.
-      via: capture.identifiedBy as IdentifiedBy,
-    },
-    withBody(capture).request.body,
-  );
-  return { parties, text };
 }
