@@ -26,16 +26,23 @@ function wrongType(path: string, spec: FieldSpec, value: unknown): Finding {
   };
 }
 
-function checkNumber(path: string, spec: FieldSpec, value: number, out: Finding[]): void {
+/**
+ * The checks below take the parent path and the key instead of the field's path: the path string is built only
+ * for a finding (validation runs on every callback, and almost every field is fine).
+ */
+function checkNumber(base: string, name: string, spec: FieldSpec, value: number, out: Finding[]): void {
   if (!Number.isFinite(value)) {
+    const path = join(base, name);
     out.push({ level: 'error', code: 'out-of-range', path, message: `${path} is not a finite number.` });
     return;
   }
   if (spec.int === undefined) return;
   const max = spec.int === 'int32' ? INT32 : Number.MAX_SAFE_INTEGER;
   if (!Number.isInteger(value)) {
+    const path = join(base, name);
     out.push({ level: 'error', code: 'wrong-type', path, message: `${path} must be an integer, got ${value}.` });
   } else if (Math.abs(value) > max) {
+    const path = join(base, name);
     out.push({
       level: 'warning',
       code: 'out-of-range',
@@ -45,19 +52,18 @@ function checkNumber(path: string, spec: FieldSpec, value: number, out: Finding[
   }
 }
 
-/** Checks each element of a list, reporting at most CAP problems plus a count of the rest. */
-function checkList(
-  path: string,
-  list: unknown[],
-  check: (item: unknown, itemPath: string) => Finding[],
-  out: Finding[],
-) {
+/**
+ * Checks each element of a list, reporting the problems of at most CAP elements plus a count of the rest.
+ * Findings go straight into `out` (no array per element); an element past the cap has its findings taken back.
+ */
+function checkList(path: string, list: unknown[], spec: FieldSpec, dialect: Dialect, out: Finding[]): void {
   let problems = 0;
   for (let i = 0; i < list.length; i++) {
-    const found = check(list[i], `${path}[${i}]`);
-    if (found.length === 0) continue;
+    const before = out.length;
+    checkItem(path, i, spec, list[i], dialect, out);
+    if (out.length === before) continue;
     problems++;
-    if (problems <= CAP) out.push(...found);
+    if (problems > CAP) out.length = before;
   }
   if (problems > CAP) {
     out.push({
@@ -69,42 +75,47 @@ function checkList(
   }
 }
 
-function checkValue(path: string, spec: FieldSpec, value: unknown, dialect: Dialect, out: Finding[]): void {
+function checkValue(
+  base: string,
+  name: string,
+  spec: FieldSpec,
+  value: unknown,
+  dialect: Dialect,
+  out: Finding[],
+): void {
   switch (spec.type) {
     case 'string':
     case 'boolean':
-      if (typeof value !== spec.type) out.push(wrongType(path, spec, value));
+      if (typeof value !== spec.type) out.push(wrongType(join(base, name), spec, value));
       return;
     case 'number':
-      if (typeof value !== 'number') out.push(wrongType(path, spec, value));
-      else checkNumber(path, spec, value, out);
+      if (typeof value !== 'number') out.push(wrongType(join(base, name), spec, value));
+      else checkNumber(base, name, spec, value, out);
       return;
     case 'object':
-      if (!isObject(value)) out.push(wrongType(path, spec, value));
-      else if (spec.items) checkObject(path, value, spec.items, dialect, out);
+      if (!isObject(value)) out.push(wrongType(join(base, name), spec, value));
+      else if (spec.items) checkObject(join(base, name), value, spec.items, dialect, out);
       return;
     case 'string[]':
     case 'object[]':
       // Go encodes a nil slice as null, so OpenIM may legitimately send `null` for a list.
       if (value === null && dialect === 'openim') return;
       if (!Array.isArray(value)) {
-        out.push(wrongType(path, spec, value));
+        out.push(wrongType(join(base, name), spec, value));
         return;
       }
-      checkList(path, value, (item, itemPath) => itemFindings(itemPath, spec, item, dialect), out);
+      checkList(join(base, name), value, spec, dialect, out);
   }
 }
 
-function itemFindings(path: string, spec: FieldSpec, item: unknown, dialect: Dialect): Finding[] {
-  const found: Finding[] = [];
+function checkItem(listPath: string, index: number, spec: FieldSpec, item: unknown, dialect: Dialect, out: Finding[]) {
   if (spec.type === 'string[]') {
-    if (typeof item !== 'string') found.push(wrongType(path, { ...spec, type: 'string' }, item));
+    if (typeof item !== 'string') out.push(wrongType(`${listPath}[${index}]`, { ...spec, type: 'string' }, item));
   } else if (!isObject(item)) {
-    found.push(wrongType(path, { ...spec, type: 'object' }, item));
+    out.push(wrongType(`${listPath}[${index}]`, { ...spec, type: 'object' }, item));
   } else if (spec.items) {
-    checkObject(path, item, spec.items, dialect, found);
+    checkObject(`${listPath}[${index}]`, item, spec.items, dialect, out);
   }
-  return found;
 }
 
 /** Each field table's key names, built once per table (the tables are module constants). */
@@ -130,7 +141,7 @@ export function checkObject(base: string, obj: JsonObject, specs: FieldSpec[], d
       out.push({ level: 'warning', code: 'missing-field', path, message: `Missing field ${path}${hint}.` });
       continue;
     }
-    checkValue(join(base, spec.name), spec, obj[spec.name], dialect, out);
+    checkValue(base, spec.name, spec, obj[spec.name], dialect, out);
   }
   const known = namesOf(specs);
   let unknown = 0;
