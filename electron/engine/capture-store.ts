@@ -111,8 +111,9 @@ export class CaptureStore {
     });
   }
 
-  /** Adds a finished capture by its line (log reload). */
-  addLine(capture: Capture, line: string): void {
+  /** Adds a finished capture by its line (log reload, a capture answered at once); returns where its bytes are. */
+  addLine(capture: Capture, line: string): LineRef {
+    const ref = this.arena.put(line);
     this.push({
       id: capture.id,
       seq: capture.seq,
@@ -120,8 +121,9 @@ export class CaptureStore {
       state: capture.state,
       text: null,
       live: null,
-      line: this.arena.put(line),
+      line: ref,
     });
+    return ref;
   }
 
   /** Call after changing a capture in progress; false when it was dropped meanwhile. */

@@ -269,18 +269,19 @@ export class EngineCore implements EngineApi {
   }
 
   private commit(capture: Capture, text: CaptureSummaryText, isNew: boolean, final: boolean): void {
-    if (isNew) this.store.add(capture, text);
     const stored = isNew || this.store.updated(capture);
     // Summaries are built only when someone listens (the hot path with no UI attached stays lean).
     const type = stored && this.listeners.size > 0 ? (isNew ? 'capture.added' : 'capture.updated') : null;
     if (!final) {
+      if (isNew) this.store.add(capture, text);
       if (type) this.emit({ type, capture: toSummary(capture, text) });
       return;
     }
     // The log line and the event's JSON come from one serialisation (see captureJson).
     const json = captureJson(capture, text, type);
+    // A capture answered at once goes into the store finished, as its line only.
+    const bytes = isNew ? this.store.addLine(capture, json.line) : this.store.finish(capture, json.line);
     if (type) this.emit({ type, capture: toSummary(capture, text) }, json.event ?? undefined);
-    const bytes = this.store.finish(capture, json.line);
     if (bytes) this.log?.appendBytes(bytes);
     else this.log?.append(json.line);
   }
