@@ -116,4 +116,35 @@ describe('CaptureStore', () => {
     expect(store.all().map((c) => c.seq)).toEqual([4]);
     expect(store.get('c1')).toBeUndefined();
   });
+
+  it("finds captures by id whether the id is this run's (not kept), foreign, or shares its seq with another", () => {
+    const idFor = (seq: number): string => `run-${seq.toString(36)}`;
+    const store = new CaptureStore(100, idFor);
+    const ours = capture(40, { id: idFor(40) });
+    const foreign = capture(41, { id: 'old-run-15' });
+    const oddFormat = capture(42, { id: 'hand edited' });
+    // An edited log may hold two captures with one seq: both stay reachable.
+    const twin = capture(40, { id: 'twin-of-40' });
+    for (const c of [ours, foreign, oddFormat, twin]) store.addLine(c, JSON.stringify(c));
+    for (const c of [ours, foreign, oddFormat, twin]) {
+      expect(store.has(c.id)).toBe(true);
+      expect(store.get(c.id)?.id).toBe(c.id);
+      expect(store.summaryOf(c.id)?.seq).toBe(c.seq);
+    }
+    expect(store.has(idFor(43))).toBe(false);
+    expect(store.has('run-zz')).toBe(false);
+    expect(store.list(query()).items.map((i) => i.id)).toEqual(['twin-of-40', 'hand edited', 'old-run-15', 'run-14']);
+  });
+
+  it('an update of a capture dropped meanwhile reports false and stores nothing', () => {
+    const store = new CaptureStore(10);
+    const held = capture(1, { state: 'held' });
+    store.add(held, { parties: '', text: '' });
+    for (let seq = 2; seq <= 11; seq += 1) store.addLine(capture(seq), JSON.stringify(capture(seq)));
+    expect(store.has('c1')).toBe(false);
+    expect(store.updated({ ...held, state: 'answered' })).toBe(false);
+    expect(store.finish({ ...held, state: 'answered' })).toBeNull();
+    expect(store.size).toBe(10);
+    expect(store.dropped).toBe(1);
+  });
 });

@@ -7,17 +7,19 @@ import type {
   CaptureSummaryText,
 } from '../../shared/contract/index.js';
 import { captureToLine, lineToCapture, summaryText, withBody } from './capture-line.js';
-import { LineArena, type LineRef, lineText } from './line-arena.js';
+import { LineArena, type LineRef, lineText, type Slab } from './line-arena.js';
 
 export { withBody } from './capture-line.js';
 
 /**
- * What the store keeps per capture. A capture still in progress (held, delayed) is a live object; a finished
- * one is kept as its JSON line only, as bytes in the line arena (off the JavaScript heap) — the garbage
- * collector's work stays flat as the store fills. The line is the one written to captures.ndjson.
+ * What the store keeps per capture: one object. A capture still in progress (held, delayed) is a live object; a
+ * finished one is kept as its JSON line only, as bytes in the line arena (off the JavaScript heap), whose place
+ * the entry holds itself (it is the line's LineRef). Few objects per stored capture keep the collector's work
+ * flat as the store fills. The line is the one written to captures.ndjson.
  */
-interface Entry {
-  id: string;
+interface Entry extends LineRef {
+  /** null when the id is the one this run gives the seq (`idFor`): it is made again when needed. */
+  id: string | null;
   seq: number;
   command: string | null;
   state: CaptureState;
@@ -27,10 +29,12 @@ interface Entry {
    */
   text: CaptureSummaryText | null;
   live: Capture | null;
-  line: LineRef | null;
   /** Lower-case search text, built on the first `q` search and kept (the request never changes). */
   haystack?: string;
 }
+
+/** The arena slab of an entry with no line yet (a capture in progress). */
+const NO_SLAB: Slab = { bytes: Buffer.alloc(0), live: 0 };
 
 /** The list/event form: the capture without bodies, plus the one-line summary. */
 export function toSummary(capture: Capture, text: CaptureSummaryText): CaptureSummary {
@@ -83,14 +87,20 @@ export class CaptureStore {
   private entries: Array<Entry | undefined> = [];
   /** Index of the oldest live entry in `entries` (dropping is O(1); the array is compacted now and then). */
   private head = 0;
-  private byId = new Map<string, Entry>();
+  /** By seq: a number key needs no string hashing, and the id strings need not be kept. */
+  private bySeq = new Map<number, Entry>();
+  private count = 0;
   private readonly arena = new LineArena();
   dropped = 0;
 
-  constructor(private limit: number) {}
+  /** `idFor`: the id this engine run gives a seq (captures with other ids keep theirs in the entry). */
+  constructor(
+    private limit: number,
+    private readonly idFor: (seq: number) => string = () => '',
+  ) {}
 
   get size(): number {
-    return this.byId.size;
+    return this.count;
   }
 
   setLimit(limit: number): void {
@@ -98,37 +108,22 @@ export class CaptureStore {
     this.trim();
   }
 
-  /** Adds a capture still in progress (seq must be above every stored one). */
+  /** Adds a capture still in progress. */
   add(capture: Capture, text: CaptureSummaryText): void {
-    this.push({
-      id: capture.id,
-      seq: capture.seq,
-      command: capture.command,
-      state: capture.state,
-      text,
-      live: capture,
-      line: null,
-    });
+    this.push(this.entryFor(capture, text, capture));
   }
 
   /** Adds a finished capture by its line (log reload, a capture answered at once); returns where its bytes are. */
   addLine(capture: Capture, line: string): LineRef {
-    const ref = this.arena.put(line);
-    this.push({
-      id: capture.id,
-      seq: capture.seq,
-      command: capture.command,
-      state: capture.state,
-      text: null,
-      live: null,
-      line: ref,
-    });
-    return ref;
+    const entry = this.entryFor(capture, null, null);
+    this.putLine(entry, line);
+    this.push(entry);
+    return entry;
   }
 
   /** Call after changing a capture in progress; false when it was dropped meanwhile. */
   updated(capture: Capture): boolean {
-    const entry = this.byId.get(capture.id);
+    const entry = this.find(capture.seq, capture.id);
     if (!entry) return false;
     entry.live = capture;
     entry.state = capture.state;
@@ -140,29 +135,29 @@ export class CaptureStore {
    * Returns where they are, or null when the capture was dropped meanwhile.
    */
   finish(capture: Capture, line = captureToLine(capture)): LineRef | null {
-    const entry = this.byId.get(capture.id);
+    const entry = this.find(capture.seq, capture.id);
     if (!entry) return null;
     entry.state = capture.state;
     entry.live = null;
     entry.text = null;
-    if (entry.line) this.arena.release(entry.line);
-    entry.line = this.arena.put(line);
-    return entry.line;
+    if (entry.slab !== NO_SLAB) this.arena.release(entry);
+    this.putLine(entry, line);
+    return entry;
   }
 
   /** The full capture, with `request.body` parsed from its text. */
   get(id: string): Capture | undefined {
-    const entry = this.byId.get(id);
+    const entry = this.byId(id);
     const capture = entry && captureOf(entry);
     return capture && withBody(capture);
   }
 
   has(id: string): boolean {
-    return this.byId.has(id);
+    return this.byId(id) !== undefined;
   }
 
   summaryOf(id: string): CaptureSummary | undefined {
-    const entry = this.byId.get(id);
+    const entry = this.byId(id);
     const capture = entry && captureOf(entry);
     return capture && toSummary(capture, entry.text ?? summaryText(capture));
   }
@@ -182,8 +177,8 @@ export class CaptureStore {
   lines(): string[] {
     const out: string[] = [];
     for (let i = this.head; i < this.entries.length; i += 1) {
-      const line = this.entries[i]?.line;
-      if (line) out.push(lineText(line));
+      const entry = this.entries[i];
+      if (entry && entry.slab !== NO_SLAB) out.push(lineText(entry));
     }
     return out;
   }
@@ -195,11 +190,12 @@ export class CaptureStore {
       const entry = this.entries[i];
       if (!entry) continue;
       if (entry.live !== null && keep(entry.live)) kept.push(entry);
-      else if (entry.line) this.arena.release(entry.line);
+      else if (entry.slab !== NO_SLAB) this.arena.release(entry);
     }
     this.entries = kept;
     this.head = 0;
-    this.byId = new Map(kept.map((e) => [e.id, e]));
+    this.bySeq = new Map(kept.map((e) => [e.seq, e]));
+    this.count = kept.length;
   }
 
   /** Newest first; `total` counts every capture matching the filters (not `before`/`limit`). */
@@ -221,24 +217,74 @@ export class CaptureStore {
         if (capture) items.push(toSummary(capture, entry.text ?? summaryText(capture)));
       } else if (!filtered && items.length >= limit) break;
     }
-    return { items, total: filtered ? total : this.byId.size };
+    return { items, total: filtered ? total : this.count };
+  }
+
+  private entryFor(capture: Capture, text: CaptureSummaryText | null, live: Capture | null): Entry {
+    return {
+      id: capture.id === this.idFor(capture.seq) ? null : capture.id,
+      seq: capture.seq,
+      command: capture.command,
+      state: capture.state,
+      text,
+      live,
+      slab: NO_SLAB,
+      at: 0,
+      length: 0,
+    };
+  }
+
+  private putLine(entry: Entry, line: string): void {
+    const ref = this.arena.put(line);
+    entry.slab = ref.slab;
+    entry.at = ref.at;
+    entry.length = ref.length;
+  }
+
+  private idOf(entry: Entry): string {
+    return entry.id ?? this.idFor(entry.seq);
+  }
+
+  /** The entry of this seq and id (a seq two stored captures share, from an edited log, falls back to a scan). */
+  private find(seq: number, id: string): Entry | undefined {
+    const entry = this.bySeq.get(seq);
+    if (entry === undefined || this.idOf(entry) === id) return entry;
+    return this.scan(id);
+  }
+
+  /** Control API lookups: ids of this engine end in their seq in base 36; any other id is found by a scan. */
+  private byId(id: string): Entry | undefined {
+    const seq = Number.parseInt(id.slice(id.lastIndexOf('-') + 1), 36);
+    const entry = Number.isSafeInteger(seq) ? this.bySeq.get(seq) : undefined;
+    if (entry !== undefined && this.idOf(entry) === id) return entry;
+    return this.scan(id);
+  }
+
+  private scan(id: string): Entry | undefined {
+    for (let i = this.entries.length - 1; i >= this.head; i -= 1) {
+      const entry = this.entries[i];
+      if (entry && this.idOf(entry) === id) return entry;
+    }
+    return undefined;
   }
 
   private push(entry: Entry): void {
     this.entries.push(entry);
-    this.byId.set(entry.id, entry);
+    this.bySeq.set(entry.seq, entry);
+    this.count += 1;
     this.trim();
   }
 
   private trim(): void {
-    while (this.byId.size > this.limit && this.head < this.entries.length) {
+    while (this.count > this.limit && this.head < this.entries.length) {
       const entry = this.entries[this.head];
       this.entries[this.head] = undefined;
       this.head += 1;
-      if (entry && this.byId.delete(entry.id)) {
-        this.dropped += 1;
-        if (entry.line) this.arena.release(entry.line);
-      }
+      if (!entry) continue;
+      this.count -= 1;
+      this.dropped += 1;
+      if (this.bySeq.get(entry.seq) === entry) this.bySeq.delete(entry.seq);
+      if (entry.slab !== NO_SLAB) this.arena.release(entry);
     }
     if (this.head > 1024 && this.head * 2 > this.entries.length) {
       this.entries = this.entries.slice(this.head);
@@ -251,7 +297,7 @@ export class CaptureStore {
 const SEARCH_BODY_CHARS = 16_384;
 
 function captureOf(entry: Entry): Capture | undefined {
-  return entry.live ?? (entry.line === null ? undefined : (lineToCapture(lineText(entry.line)) ?? undefined));
+  return entry.live ?? (entry.slab === NO_SLAB ? undefined : (lineToCapture(lineText(entry)) ?? undefined));
 }
 
 function haystackOf(entry: Entry): string {

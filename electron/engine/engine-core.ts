@@ -57,7 +57,7 @@ export class EngineCore implements EngineApi {
   /** The settings as saved in the data dir, without this run's option overrides. */
   private savedSettings: Settings | null = null;
   private readonly rules = new RuleEngine();
-  private store = new CaptureStore(50_000);
+  private store: CaptureStore;
   private seq = 0;
   private readonly listeners = new Set<EventListener>();
   private readonly settingsFile: JsonFileStore | null;
@@ -71,6 +71,7 @@ export class EngineCore implements EngineApi {
 
   constructor(private readonly opts: EngineCoreOptions) {
     this.version = opts.version;
+    this.store = new CaptureStore(50_000, this.idFor);
     const dir = opts.dataDir;
     this.settingsFile = dir === null ? null : new JsonFileStore(join(dir, 'settings.json'), opts.log);
     this.rulesFile = dir === null ? null : new JsonFileStore(join(dir, 'rules.json'), opts.log);
@@ -105,7 +106,7 @@ export class EngineCore implements EngineApi {
     this.settings = settings;
     this.savedSettings = saved;
     this.rules.setRules(await loadRules(this.rulesFile, this.opts.rules, log));
-    this.store = new CaptureStore(settings.capture.limit);
+    this.store = new CaptureStore(settings.capture.limit, this.idFor);
     if (!this.log) return;
     const { captures, lines } = await this.log.load(settings.capture.limit);
     for (const { capture, line } of captures) this.store.addLine(capture, line);
