@@ -307,10 +307,25 @@ export class CallbackHandler {
   /** Last line of defence for a deferred answer (the listener's own guard covers only `handle`). */
   private failedInternally(pending: Pending, err: unknown): void {
     const { res, capture } = pending;
+    const reason = err instanceof Error ? err.message : String(err);
     this.deps.log(`capture ${capture.id} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     if (!res.headersSent && !res.writableEnded) {
+      const bodyText = JSON.stringify({ error: { code: 'internal', message: 'internal error' } });
       res.writeHead(500, JSON_HEADERS);
-      res.end(JSON.stringify({ error: { code: 'internal', message: 'internal error' } }));
+      res.end(bodyText);
+      capture.response = { status: 500, headers: JSON_HEADERS, bodyText };
+    }
+    // Still recorded, with what went wrong.
+    try {
+      this.inspect(pending);
+      capture.findings = [
+        ...capture.findings,
+        { level: 'error', code: 'internal', message: `The engine failed to answer: ${reason}` },
+      ];
+      capture.latencyMs = Math.round((performance.now() - pending.startedAt) * 1000) / 1000;
+      this.finish(pending, 'failed');
+    } catch (again) {
+      this.deps.log(`capture ${capture.id} not recorded: ${String(again)}`);
     }
   }
 

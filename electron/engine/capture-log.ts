@@ -15,7 +15,7 @@ export interface LoggedCapture {
 /**
  * captures.ndjson: one line per final capture state, appended in batches (never a sync write per request).
  * A crash loses at most the last unflushed batch; a torn last line is skipped on load. Last line wins per id.
- * Lines are made by the store (`captureToLine`), which keeps the same string in memory.
+ * Lines come from `captureJson`, the same line the store keeps; a stored capture's is copied from the store's bytes.
  */
 export class CaptureLog {
   /** Lines waiting for the next write, already encoded. */

@@ -83,7 +83,7 @@ export function createEventStream(engine: EngineApi, options: EventStreamOptions
       return;
     }
     // Always a text frame, also when the JSON comes already encoded as bytes.
-    ws.send(text, { binary: false }, sent && (() => sent()));
+    ws.send(text, { binary: false }, sent);
   };
 
   const flush = (): void => {
@@ -97,24 +97,23 @@ export function createEventStream(engine: EngineApi, options: EventStreamOptions
     ranges = [];
     if (clients.size > 0 && batch.length > 0) {
       // Serialised once for every client: one JSON array per message, copied from the staged bytes.
-      const out = messages;
       for (let start = 0; start < batch.length; start += maxBatch) {
-        out.byte(OPEN_BRACKET);
+        messages.byte(OPEN_BRACKET);
         const end = Math.min(batch.length, start + maxBatch);
         for (let i = start; i < end; i++) {
           const event = batch[i] as EngineEvent; // i < batch.length
-          if (i > start) out.byte(COMMA);
+          if (i > start) messages.byte(COMMA);
           const at = known.get(event);
-          if (at === undefined) out.string(JSON.stringify(event));
-          else out.bytes(staged.view(), knownRanges[at] as number, knownRanges[at + 1] as number);
+          if (at === undefined) messages.string(JSON.stringify(event));
+          else messages.bytes(staged.view(), knownRanges[at] as number, knownRanges[at + 1] as number);
         }
-        out.byte(CLOSE_BRACKET);
-        const bytes = out.take();
+        messages.byte(CLOSE_BRACKET);
+        const bytes = messages.take();
         // The message's buffer is reused once every client has written it.
         let unsent = clients.size;
         const sent = (): void => {
           unsent -= 1;
-          if (unsent === 0) out.recycle(bytes);
+          if (unsent === 0) messages.recycle(bytes);
         };
         for (const ws of clients) sendTo(ws, bytes, sent);
       }

@@ -43,4 +43,26 @@ describe('captures completed after the answer', () => {
     expect((await post(engine.url, PATH, body('a3'))).status).toBe(200);
     expect(engine.core.stats().captures).toBe(2);
   });
+
+  it('an answer that fails to be written gets a 500 and is still recorded, as failed with the reason', async () => {
+    engine = await startTestEngine();
+    // biome-ignore lint/complexity/useLiteralKeys: `handler` is private; bracket access is TypeScript's way in for a test
+    const handler = engine.core['handler'];
+    // biome-ignore lint/complexity/useLiteralKeys: as above, for the private `write`
+    const write = handler['write'].bind(handler);
+    let failures = 1;
+    // biome-ignore lint/complexity/useLiteralKeys: as above
+    handler['write'] = (pending: Parameters<typeof write>[0]) => {
+      if (failures-- > 0) throw new Error('socket exploded');
+      return write(pending);
+    };
+    const reply = await post(engine.url, PATH, body('b1'));
+    expect(reply.status).toBe(500);
+    expect(JSON.parse(reply.text)).toEqual({ error: { code: 'internal', message: 'internal error' } });
+    const [stored] = engine.core.listCaptures({ limit: 10 }).items;
+    expect(stored?.state).toBe('failed');
+    expect(stored?.response?.status).toBe(500);
+    expect(stored?.findings.map((f) => f.code)).toContain('internal');
+    expect((await post(engine.url, PATH, body('b2'))).status).toBe(200);
+  });
 });
