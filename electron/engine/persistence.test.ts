@@ -51,6 +51,28 @@ describe('persistence across restarts', () => {
     expect(engine.core.allCaptures().at(-1)?.decidedBy).toBe('rule:keep');
   });
 
+  it('keeps any text of a body exactly, in memory, in the log and after a restart (Chinese, emoji, escaped surrogate)', async () => {
+    dir = await tempDir();
+    engine = await startTestEngine({ dataDir: dir });
+    const text =
+      '{"callbackCommand":"callbackBeforeAddFriendCommand","fromUserID":"用户1","toUserID":"b","reqMsg":"你好 🙂 é \\ud800","ex":""}';
+    expect((await post(engine.url, ADD, text)).status).toBe(200);
+    const [stored] = engine.core.allCaptures();
+    expect(stored?.request.bodyText).toBe(text);
+    // Findings and summaries are the engine's own words: also exact after the \u escaping of the line.
+    const summary = engine.core.listCaptures({ limit: 1 }).items[0];
+    expect(summary?.summary.parties).toBe('用户1 → b');
+    await engine.stop();
+    const log = await readFile(join(dir, 'captures.ndjson'), 'utf8');
+    expect(log).toContain('你好 🙂 é');
+    engine = await startTestEngine({ dataDir: dir });
+    const [reloaded] = engine.core.allCaptures();
+    expect(reloaded?.request.bodyText).toBe(text);
+    expect(reloaded?.findings).toEqual(stored?.findings);
+    expect(engine.core.getCapture(reloaded?.id ?? '')?.request.body).toEqual(JSON.parse(text));
+    expect(engine.core.listCaptures({ limit: 1, q: '用户1' }).total).toBe(1);
+  });
+
   it("saves what the person changed, not this run's option overrides (e.g. --port 0, --hold all)", async () => {
     dir = await tempDir();
     await writeFile(join(dir, 'settings.json'), JSON.stringify({ listener: { host: '127.0.0.1', port: 10106 } }));
