@@ -46,3 +46,25 @@ test('sample buttons and real callbacks of both dialects stream into the table',
   await page.emulateMedia({ colorScheme: 'dark' });
   await inspector.screenshot('02-streaming-dark');
 });
+
+test('follow newest keeps the latest callback in view; switched off, the view stays put', async ({
+  engine,
+  inspector,
+  page,
+}) => {
+  const send = (from: string) =>
+    postCallback(engine.listenerUrl, 'callbackBeforeAddFriendCommand', { fromUserID: from, toUserID: 'bob' });
+  // More rows than the table shows at once.
+  for (let i = 0; i < 60; i++) await send(`early${i}`);
+  await expect(page.getByText('60 captures')).toBeVisible();
+  await expect(inspector.row('early59 → bob')).toBeInViewport();
+
+  await inspector.followNewest().uncheck();
+  for (let i = 0; i < 40; i++) await send(`late${i}`);
+  await expect(page.getByText('100 captures')).toBeVisible();
+  await expect(inspector.row('early59 → bob')).toBeInViewport();
+  await expect(inspector.row('late39 → bob')).not.toBeInViewport();
+
+  await inspector.followNewest().check();
+  await expect(inspector.row('late39 → bob')).toBeInViewport();
+});

@@ -44,6 +44,10 @@ export class InspectorPage {
       .filter({ has: this.page.getByRole('cell') });
   }
 
+  followNewest(): Locator {
+    return this.page.getByRole('checkbox', { name: 'Follow newest' });
+  }
+
   row(text: string | RegExp): Locator {
     return this.rows().filter({ hasText: text });
   }
