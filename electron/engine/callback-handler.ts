@@ -28,7 +28,7 @@ import {
 import { withBody } from './capture-line.js';
 import { executeAnswer } from './fault.js';
 import { HoldQueue } from './hold-queue.js';
-import type { RawRequest } from './listener.js';
+import { INTERNAL_ERROR_BODY, type RawRequest } from './listener.js';
 import type { RuleEngine } from './rule-engine.js';
 
 /** One request between arrival and its final state. */
@@ -310,10 +310,9 @@ export class CallbackHandler {
     const reason = err instanceof Error ? err.message : String(err);
     this.deps.log(`capture ${capture.id} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     if (!res.headersSent && !res.writableEnded) {
-      const bodyText = JSON.stringify({ error: { code: 'internal', message: 'internal error' } });
       res.writeHead(500, JSON_HEADERS);
-      res.end(bodyText);
-      capture.response = { status: 500, headers: JSON_HEADERS, bodyText };
+      res.end(INTERNAL_ERROR_BODY);
+      capture.response = { status: 500, headers: JSON_HEADERS, bodyText: INTERNAL_ERROR_BODY };
     }
     // Still recorded, with what went wrong.
     try {

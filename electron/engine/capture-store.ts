@@ -159,7 +159,7 @@ export class CaptureStore {
   summaryOf(id: string): CaptureSummary | undefined {
     const entry = this.byId(id);
     const capture = entry && captureOf(entry);
-    return capture && toSummary(capture, entry.text ?? summaryText(capture));
+    return capture && toSummary(capture, textOf(entry, capture));
   }
 
   /** Oldest first. */
@@ -214,7 +214,7 @@ export class CaptureStore {
       total += 1;
       if (items.length < limit && (before === undefined || entry.seq < before)) {
         const capture = captureOf(entry);
-        if (capture) items.push(toSummary(capture, entry.text ?? summaryText(capture)));
+        if (capture) items.push(toSummary(capture, textOf(entry, capture)));
       } else if (!filtered && items.length >= limit) break;
     }
     return { items, total: filtered ? total : this.count };
@@ -300,10 +300,15 @@ function captureOf(entry: Entry): Capture | undefined {
   return entry.live ?? (entry.slab === NO_SLAB ? undefined : (lineToCapture(lineText(entry)) ?? undefined));
 }
 
+/** The summary kept while in progress, or worked out again for a finished capture. */
+function textOf(entry: Entry, capture: Capture): CaptureSummaryText {
+  return entry.text ?? summaryText(capture);
+}
+
 function haystackOf(entry: Entry): string {
   if (entry.haystack === undefined) {
     const capture = captureOf(entry);
-    const text = entry.text ?? (capture ? summaryText(capture) : { parties: '', text: '' });
+    const text = capture ? textOf(entry, capture) : { parties: '', text: '' };
     const bodyText = capture?.request.bodyText ?? '';
     entry.haystack = [entry.command ?? '', text.parties, text.text, bodyText.slice(0, SEARCH_BODY_CHARS)]
       .join('\n')

@@ -25,6 +25,9 @@ export interface ListenerOptions {
   log: (line: string) => void;
 }
 
+/** The body of the 500 a request gets when handling it fails inside the engine (never leaves it unanswered). */
+export const INTERNAL_ERROR_BODY = JSON.stringify({ error: { code: 'internal', message: 'internal error' } });
+
 /** Timeouts against slow clients; all longer than the longest hold (OpenIM's hard cap is 15 s). */
 export const SERVER_TIMEOUTS = { headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 65_000 } as const;
 /** How long a re-bound-away server may keep answering its held requests (OpenIM's hard cap is 15 s). */
@@ -198,7 +201,7 @@ export class Listener {
         this.opts.log(`callback handling failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
         if (!res.headersSent && !res.writableEnded) {
           res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
-          res.end(JSON.stringify({ error: { code: 'internal', message: 'internal error' } }));
+          res.end(INTERNAL_ERROR_BODY);
         }
       }
     });
