@@ -54,15 +54,20 @@ test('follow newest keeps the latest callback in view; switched off, the view st
 }) => {
   const send = (from: string) =>
     postCallback(engine.listenerUrl, 'callbackBeforeAddFriendCommand', { fromUserID: from, toUserID: 'bob' });
-  // More rows than the table shows at once.
-  for (let i = 0; i < 60; i++) await send(`early${i}`);
-  await expect(page.getByText('60 captures')).toBeVisible();
-  await expect(inspector.row('early59 → bob')).toBeInViewport();
+  // More rows than the table shows at once, in bursts (rows keep arriving while the view scrolls).
+  for (let burst = 0; burst < 6; burst++) {
+    await Promise.all(Array.from({ length: 10 }, (_, i) => send(`early${burst * 10 + i}`)));
+  }
+  await send('early60');
+  await expect(page.getByText('61 captures')).toBeVisible();
+  await expect(inspector.row('early60 → bob')).toBeInViewport();
+  // Streaming alone never switches following off.
+  await expect(inspector.followNewest()).toBeChecked();
 
   await inspector.followNewest().uncheck();
   for (let i = 0; i < 40; i++) await send(`late${i}`);
-  await expect(page.getByText('100 captures')).toBeVisible();
-  await expect(inspector.row('early59 → bob')).toBeInViewport();
+  await expect(page.getByText('101 captures')).toBeVisible();
+  await expect(inspector.row('early60 → bob')).toBeInViewport();
   await expect(inspector.row('late39 → bob')).not.toBeInViewport();
 
   await inspector.followNewest().check();

@@ -1,6 +1,6 @@
 import { flexRender, getCoreRowModel, type Row, useReactTable } from '@tanstack/react-table';
 import { type KeyboardEvent, memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import { getState, setState, useApp } from '../store/app-store.js';
+import { setState, useApp } from '../store/app-store.js';
 import type { CaptureRow } from '../store/capture-list.js';
 import { rowView } from '../store/row-view.js';
 import { moveSelection, selectCapture } from '../store/selection-actions.js';
@@ -62,26 +62,12 @@ export function CaptureTable() {
     if (shift > 0) el.scrollTop += shift * ROW_HEIGHT;
   }, [view, followNewest]);
 
-  // Follow newest: one write per animation frame to a position computed from the fixed row height (the browser
-  // clamps it), no read of the scroll size. Written in the frame callback, not in the commit: a scroll write in
-  // the commit forced a synchronous layout for every batch of events (most of the long tasks while streaming).
-  const followFrame = useRef<number | null>(null);
-  const latestCount = useRef(count);
-  latestCount.current = count;
+  // Follow newest: one write per commit to a position computed from the fixed row height (the browser clamps it),
+  // no read of the scroll size.
   useLayoutEffect(() => {
-    if (!followNewest || count === 0 || followFrame.current !== null) return;
-    followFrame.current = requestAnimationFrame(() => {
-      followFrame.current = null;
-      const el = scrollRef.current;
-      if (el && getState().followNewest) el.scrollTop = HEADER_HEIGHT + latestCount.current * ROW_HEIGHT;
-    });
+    const el = scrollRef.current;
+    if (followNewest && el && count > 0) el.scrollTop = HEADER_HEIGHT + count * ROW_HEIGHT;
   }, [followNewest, count]);
-  useEffect(
-    () => () => {
-      if (followFrame.current !== null) cancelAnimationFrame(followFrame.current);
-    },
-    [],
-  );
 
   // Keep the selected row visible when J/K (or the arrows) move it.
   const selectedIndex = selectedId === null ? -1 : view.indexOf(selectedId);
