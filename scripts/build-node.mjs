@@ -14,7 +14,7 @@ const common = {
 await Promise.all([
   build({
     ...common,
-    entryPoints: { cli: 'electron/engine/cli.ts' },
+    entryPoints: { cli: 'electron/engine/cli/cli.ts' },
     outdir: 'dist/electron',
     format: 'esm',
     banner: {

@@ -16,17 +16,17 @@ import type {
   Settings,
   SettingsPatch,
 } from '../../shared/contract/index.js';
-import { CallbackHandler } from './callback-handler.js';
-import { captureIds } from './capture-factory.js';
-import { captureJson } from './capture-json.js';
-import { summaryText } from './capture-line.js';
-import { CaptureLog } from './capture-log.js';
-import { CaptureStore, toSummary } from './capture-store.js';
 import type { DecideResult, EngineApi, EventListener } from './engine-api.js';
 import { carryChanges, loadRules, loadSettings } from './engine-load.js';
-import { Listener } from './listener.js';
-import { JsonFileStore } from './persistence.js';
-import { RuleEngine } from './rule-engine.js';
+import { CallbackHandler } from './listener/callback-handler.js';
+import { captureIds } from './listener/capture-factory.js';
+import { Listener } from './listener/listener.js';
+import { RuleEngine } from './listener/rule-engine.js';
+import { captureJson } from './store/capture-json.js';
+import { summaryText } from './store/capture-line.js';
+import { CaptureLog } from './store/capture-log.js';
+import { CaptureStore, toSummary } from './store/capture-store.js';
+import { JsonFileStore } from './store/persistence.js';
 
 export interface EngineCoreOptions {
   dataDir: string | null;

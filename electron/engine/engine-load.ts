@@ -7,7 +7,7 @@ import {
   SettingsSchema,
 } from '../../shared/contract/index.js';
 import { validateRules } from '../../shared/rules/index.js';
-import type { JsonFileStore } from './persistence.js';
+import type { JsonFileStore } from './store/persistence.js';
 
 type Log = (line: string) => void;
 

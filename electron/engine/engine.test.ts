@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EngineEvent, HealthResponse } from '../../shared/contract/index.js';
 import { createEngine, type Engine } from './engine.js';
-import { post, removeDir, tempDir } from './test-support.js';
+import { post, removeDir, tempDir } from './testing/test-support.js';
 
 let engine: Engine | null = null;
 let dir: string | null = null;

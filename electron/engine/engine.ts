@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Rule, SettingsPatch } from '../../shared/contract/index.js';
 import { identify } from '../../shared/protocol/index.js';
-import { type ControlServer, startControlServer } from './control-server.js';
+import { type ControlServer, startControlServer } from './control/control-server.js';
 import type { EngineApi } from './engine-api.js';
 import { EngineCore, type EngineStats } from './engine-core.js';
 
 export type { EngineStats } from './engine-core.js';
-export { type RuleError, type ValidateRulesResult, validateRules } from './rule-engine.js';
+export { type RuleError, type ValidateRulesResult, validateRules } from './listener/rule-engine.js';
 
 /** How to run an engine (the desktop shell, the CLI and the tests all come through here). */
 export interface EngineOptions {

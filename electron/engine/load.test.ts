@@ -3,7 +3,7 @@ import { Agent } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildSampleRequest, sampleCommands } from '../../shared/protocol/index.js';
-import { post, removeDir, startTestEngine, type TestEngine, tempDir } from './test-support.js';
+import { post, removeDir, startTestEngine, type TestEngine, tempDir } from './testing/test-support.js';
 
 let engine: TestEngine | null = null;
 let dir: string | null = null;

@@ -1,0 +1,152 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { HOLD_MODES, type HoldMode } from '../../../shared/contract/index.js';
+
+/** `callback-inspector serve` options (product.md §5). */
+export interface ServeOptions {
+  host: string | null;
+  port: number | null;
+  controlPort: number;
+  token: string | null;
+  rulesFile: string | null;
+  hold: HoldMode | null;
+  dataDir: string | null;
+  ui: boolean;
+  sdkAppId: number | null;
+  tencentToken: string | null;
+  verbose: boolean;
+}
+
+export type CliCommand =
+  | { kind: 'serve'; options: ServeOptions }
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'error'; message: string };
+
+export const USAGE = `Usage: callback-inspector serve [options]
+
+Runs the Callback Inspector engine headless and serves its UI to a browser.
+
+Options:
+  --host HOST          listener address (default 127.0.0.1; anything else exposes it to the network)
+  --port N             listener port (default 10006; 0 = any free port)
+  --control-port N     control API + UI port, loopback only (default 10007; 0 = any free port)
+  --token T            control API token (default: random per run)
+  --rules FILE         JSON array of rules to use for this run
+  --hold MODE          hold requests for a person or script: off | before | all
+  --data-dir DIR       settings, rules and capture log (default: the user data folder)
+  --no-ui              do not serve the web UI (control API only)
+  --sdkappid N         expected Tencent SdkAppid
+  --tencent-token T    Tencent callback token (enables Sign checks)
+  --verbose            print one line per answered callback
+  -h, --help           show this help
+  -v, --version        print the version`;
+
+const OPTIONS = {
+  host: { type: 'string' },
+  port: { type: 'string' },
+  'control-port': { type: 'string' },
+  token: { type: 'string' },
+  rules: { type: 'string' },
+  hold: { type: 'string' },
+  'data-dir': { type: 'string' },
+  'no-ui': { type: 'boolean' },
+  sdkappid: { type: 'string' },
+  'tencent-token': { type: 'string' },
+  verbose: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+class ArgError extends Error {}
+
+function parsePort(name: string, value: string | undefined): number | null {
+  if (value === undefined) return null;
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65_535) {
+    throw new ArgError(`--${name} must be a port number from 0 to 65535 (got "${value}")`);
+  }
+  return Number(value);
+}
+
+function nonEmpty(name: string, value: string | undefined, max: number): string | null {
+  if (value === undefined) return null;
+  if (value.trim() === '' || value.length > max || /\s/.test(value)) {
+    throw new ArgError(`--${name} must be 1 to ${max} characters without spaces`);
+  }
+  return value;
+}
+
+function parseHold(value: string | undefined): HoldMode | null {
+  if (value === undefined) return null;
+  const mode = HOLD_MODES.find((m) => m === value);
+  if (!mode) throw new ArgError(`--hold must be one of ${HOLD_MODES.join(', ')} (got "${value}")`);
+  return mode;
+}
+
+function parseSdkAppId(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  if (!/^\d{1,15}$/.test(value)) throw new ArgError(`--sdkappid must be a whole number (got "${value}")`);
+  return Number(value);
+}
+
+/** Parses `serve [options]` (argv without node and the script). Never throws; never exits. */
+export function parseCliArgs(argv: readonly string[]): CliCommand {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      options: OPTIONS,
+      strict: true,
+      allowPositionals: true,
+    });
+    if (values.help) return { kind: 'help' };
+    if (values.version) return { kind: 'version' };
+    if (positionals.length === 0) return { kind: 'error', message: 'missing command (did you mean "serve"?)' };
+    if (positionals[0] !== 'serve') return { kind: 'error', message: `unknown command "${positionals[0]}"` };
+    if (positionals.length > 1) return { kind: 'error', message: `unexpected argument "${positionals[1]}"` };
+    return {
+      kind: 'serve',
+      options: {
+        host: nonEmpty('host', values.host, 255),
+        port: parsePort('port', values.port),
+        controlPort: parsePort('control-port', values['control-port']) ?? 10007,
+        token: nonEmpty('token', values.token, 256),
+        rulesFile: nonEmpty('rules', values.rules, 4096),
+        hold: parseHold(values.hold),
+        dataDir: values['data-dir'] === undefined || values['data-dir'] === '' ? null : values['data-dir'],
+        ui: values['no-ui'] !== true,
+        sdkAppId: parseSdkAppId(values.sdkappid),
+        tencentToken: nonEmpty('tencent-token', values['tencent-token'], 128),
+        verbose: values.verbose === true,
+      },
+    };
+  } catch (error) {
+    return { kind: 'error', message: argErrorMessage(error) };
+  }
+}
+
+/** parseArgs' own messages are long-winded for the common mistakes; the rest pass through. */
+function argErrorMessage(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = 'code' in error ? error.code : undefined;
+  const option = /'([^' ]+)/.exec(error.message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option ${option}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+    return /argument missing/.test(error.message)
+      ? `option ${option} needs a value`
+      : `option ${option} takes no value`;
+  }
+  return error.message;
+}
+
+/** The per-user data folder: XDG data home on Linux, Application Support on macOS, %APPDATA% on Windows. */
+export function defaultDataDir(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+  home: string = homedir(),
+): string {
+  if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Callback Inspector');
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'Callback Inspector');
+  const xdg = env.XDG_DATA_HOME;
+  return join(xdg?.startsWith('/') ? xdg : join(home, '.local', 'share'), 'callback-inspector');
+}

@@ -1,0 +1,62 @@
+import type { ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import type { CaptureResponse } from '../../../shared/contract/index.js';
+import type { PlannedAnswer } from '../../../shared/protocol/index.js';
+
+/** A `no-response` socket is held at most this long, then destroyed (the IM server gave up long before). */
+export const NO_RESPONSE_MAX_MS = 60_000;
+
+export interface ExecuteOptions {
+  /** Ask the client to close the connection after this answer (engine stopping). */
+  closeConnection: boolean;
+  /** Sockets held open by `no-response`; the entry is removed when the socket closes. */
+  lingering: Set<Socket>;
+}
+
+/**
+ * Carries out a planned answer on the wire: a normal (or deliberately broken) HTTP response, or one of the
+ * faults that send none — no answer at all, a clean close (FIN), or a reset (RST). Returns what was sent.
+ */
+export function executeAnswer(res: ServerResponse, plan: PlannedAnswer, opts: ExecuteOptions): CaptureResponse {
+  const socket = res.socket;
+  switch (plan.action) {
+    case 'respond': {
+      const headers: Record<string, string> = {
+        ...plan.headers,
+        'content-length': String(Buffer.byteLength(plan.bodyText)),
+      };
+      if (opts.closeConnection) headers.connection = 'close';
+      res.writeHead(plan.status, headers);
+      res.end(plan.bodyText);
+      return { status: plan.status, headers, bodyText: plan.bodyText };
+    }
+    case 'no-response': {
+      if (socket) holdOpen(socket, opts.lingering);
+      break;
+    }
+    case 'close':
+      // FIN without a status line: the client sees "socket hang up".
+      socket?.end();
+      break;
+    case 'reset':
+      if (socket) resetSocket(socket);
+      break;
+  }
+  return { status: 0, headers: {}, bodyText: '', fault: plan.action };
+}
+
+function holdOpen(socket: Socket, lingering: Set<Socket>): void {
+  lingering.add(socket);
+  const timer = setTimeout(() => socket.destroy(), NO_RESPONSE_MAX_MS);
+  timer.unref();
+  socket.once('close', () => {
+    clearTimeout(timer);
+    lingering.delete(socket);
+  });
+}
+
+function resetSocket(socket: Socket): void {
+  // Node ≥ 16.17 / 18.3: RST instead of FIN; the client gets ECONNRESET.
+  if (typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
+  else socket.destroy();
+}

@@ -1,0 +1,109 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
+import type { ApiError } from '../../../shared/contract/index.js';
+
+/** One `{ path, message }` per problem, the shape every 400 `details` uses. */
+export interface ProblemDetail {
+  path: string;
+  message: string;
+}
+
+/** Thrown by route handlers; the server turns it into `{ error: { code, message, details } }`. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** `[0].match.where[1].op`, `hold.mode`: readable and close to how people write paths. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out === '' ? '(root)' : out;
+}
+
+export function zodDetails(error: z.ZodError): ProblemDetail[] {
+  return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+}
+
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...headers,
+  });
+  res.end(text);
+}
+
+export function sendError(res: ServerResponse, err: HttpError): void {
+  const body: ApiError = { error: { code: err.code, message: err.message } };
+  if (err.details !== undefined) body.error.details = err.details;
+  // After a 413 (or an aborted body) the rest of the request is never read: do not reuse the connection.
+  const headers: Record<string, string> = err.status === 413 ? { connection: 'close' } : {};
+  if (err.status === 405 && typeof err.details === 'object' && err.details !== null && 'allow' in err.details) {
+    headers.allow = String(err.details.allow);
+  }
+  sendJson(res, err.status, body, headers);
+}
+
+/** Reads the whole body as UTF-8, refusing more than `limit` bytes with 413 (checked before and while reading). */
+export function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) {
+    return Promise.reject(new HttpError(413, 'body-too-large', `request body over ${limit} bytes`));
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let failed = false;
+    req.on('data', (chunk: Buffer) => {
+      if (failed) return;
+      size += chunk.length;
+      if (size > limit) {
+        failed = true;
+        chunks.length = 0;
+        reject(new HttpError(413, 'body-too-large', `request body over ${limit} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!failed) resolve(Buffer.concat(chunks, size).toString('utf8'));
+    });
+    req.on('error', (error) => {
+      if (failed) return;
+      failed = true;
+      reject(new HttpError(400, 'body-error', `could not read request body: ${error.message}`));
+    });
+  });
+}
+
+/** Parses a JSON body; an empty or malformed body is 400 `invalid-json`. */
+export function parseJsonBody(text: string): unknown {
+  if (text.trim() === '') throw new HttpError(400, 'invalid-json', 'request body is empty; expected JSON');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new HttpError(400, 'invalid-json', `request body is not valid JSON: ${errorMessage(error)}`);
+  }
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,225 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ListenerStatus } from '../../../shared/contract/index.js';
+
+/** A request whose body has been read (up to the size limit). */
+export interface RawRequest {
+  method: string;
+  url: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  bodyText: string;
+  /** The body was longer than the limit: `bodyText` holds its first `maxBodyBytes` bytes. */
+  truncated: boolean;
+  receivedAt: number;
+  /** performance.now() when the request arrived, for latency. */
+  startedAt: number;
+}
+
+export interface ListenerOptions {
+  maxBodyBytes: () => number;
+  onRequest: (raw: RawRequest, res: ServerResponse) => void;
+  /** Body of `GET /`: a small status document (not captured). */
+  statusBody: () => unknown;
+  log: (line: string) => void;
+}
+
+/** The body of the 500 a request gets when handling it fails inside the engine (never leaves it unanswered). */
+export const INTERNAL_ERROR_BODY = JSON.stringify({ error: { code: 'internal', message: 'internal error' } });
+
+/** Timeouts against slow clients; all longer than the longest hold (OpenIM's hard cap is 15 s). */
+export const SERVER_TIMEOUTS = { headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 65_000 } as const;
+/** How long a re-bound-away server may keep answering its held requests (OpenIM's hard cap is 15 s). */
+const REBIND_DRAIN_MS = 20_000;
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+export const isLoopbackHost = (host: string): boolean => LOOPBACK.has(host) || host.startsWith('127.');
+
+function formatUrl(host: string, port: number): string {
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+export function splitUrl(url: string): { path: string; query: Record<string, string> } {
+  const mark = url.indexOf('?');
+  if (mark < 0) return { path: url, query: {} };
+  return { path: url.slice(0, mark), query: parseQuery(url.slice(mark + 1)) };
+}
+
+/**
+ * The query string as URLSearchParams reads it; the first occurrence of a key wins, like Go's url.Values.Get (the
+ * IM servers never repeat keys). Tencent's query (SdkAppid, CallbackCommand, …) needs no decoding: then it is
+ * split by hand, several times cheaper than URLSearchParams.
+ */
+export function parseQuery(search: string): Record<string, string> {
+  const query: Record<string, string> = {};
+  if (search.includes('%') || search.includes('+')) {
+    for (const [key, value] of new URLSearchParams(search)) if (!Object.hasOwn(query, key)) query[key] = value;
+    return query;
+  }
+  for (const part of search.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const key = eq < 0 ? part : part.slice(0, eq);
+    if (!Object.hasOwn(query, key)) query[key] = eq < 0 ? '' : part.slice(eq + 1);
+  }
+  return query;
+}
+
+function flattenHeaders(headers: IncomingMessage['headers']): Record<string, string> {
+  let arrays = false;
+  for (const key in headers) if (typeof headers[key] !== 'string') arrays = true;
+  // Only set-cookie arrives as an array: otherwise Node's own object already has the right shape.
+  if (!arrays) return headers as Record<string, string>; // every value checked to be a string just above
+  const out: Record<string, string> = {};
+  for (const key in headers) {
+    const value = headers[key];
+    if (value !== undefined) out[key] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+/**
+ * The callback listener's HTTP side: reads bodies up to the limit and hands complete requests on.
+ * `bind` moves it to a new address; the old server keeps running until the new one is bound.
+ */
+export class Listener {
+  private server: Server | null = null;
+  /** Servers left behind by a re-bind, finishing the requests they still hold. */
+  private readonly draining = new Set<Server>();
+  private state: ListenerStatus;
+
+  constructor(private readonly opts: ListenerOptions) {
+    this.state = { state: 'stopped', url: formatUrl('127.0.0.1', 0), host: '127.0.0.1', port: 0, exposed: false };
+  }
+
+  status(): ListenerStatus {
+    return this.state;
+  }
+
+  /** Binds host:port. On failure the previous server (if any) keeps running and the status carries the error. */
+  async bind(host: string, port: number): Promise<ListenerStatus> {
+    const server = this.createServer();
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+    } catch (err) {
+      const message = `cannot listen on ${formatUrl(host, port)}: ${err instanceof Error ? err.message : String(err)}`;
+      this.opts.log(message);
+      this.state = this.server
+        ? { ...this.state, error: message }
+        : { state: 'error', url: formatUrl(host, port), host, port, exposed: !isLoopbackHost(host), error: message };
+      return this.state;
+    }
+    server.on('error', (err) => this.opts.log(`listener error: ${err.message}`));
+    const old = this.server;
+    this.server = server;
+    const bound = (server.address() as AddressInfo).port; // listen() on a TCP port always yields AddressInfo
+    this.state = { state: 'listening', url: formatUrl(host, bound), host, port: bound, exposed: !isLoopbackHost(host) };
+    if (old) {
+      // Requests held on the old address still get their answers (holds never outlast this).
+      this.draining.add(old);
+      void closeServer(old, REBIND_DRAIN_MS).then(() => this.draining.delete(old));
+    }
+    return this.state;
+  }
+
+  /** Stops accepting; lets answers already written drain for up to `graceMs`, then drops every connection. */
+  async close(graceMs = 1_000): Promise<void> {
+    const servers = [...this.draining, ...(this.server ? [this.server] : [])];
+    this.server = null;
+    this.draining.clear();
+    this.state = { ...this.state, state: 'stopped' };
+    await Promise.all(servers.map((server) => closeServer(server, graceMs)));
+  }
+
+  private createServer(): Server {
+    const server = createServer({ ...SERVER_TIMEOUTS }, (req, res) => this.onRequest(req, res));
+    server.on('clientError', (err, socket) => {
+      // Malformed HTTP: answer 400 when the socket can still take it, never throw.
+      // clientError hands over system errors (ECONNRESET…) and parser errors (HPE_…), both with a code.
+      if (socket.writable && !(err as NodeJS.ErrnoException).code?.startsWith('ECONN')) {
+        socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      } else socket.destroy();
+    });
+    return server;
+  }
+
+  private onRequest(req: IncomingMessage, res: ServerResponse): void {
+    const receivedAt = Date.now();
+    const startedAt = performance.now();
+    const url = req.url ?? '/';
+    const method = req.method ?? 'GET';
+    if ((method === 'GET' || method === 'HEAD') && (url === '/' || url.startsWith('/?'))) {
+      const body = JSON.stringify(this.opts.statusBody());
+      res.writeHead(200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': Buffer.byteLength(body),
+      });
+      res.end(method === 'HEAD' ? undefined : body);
+      req.resume();
+      return;
+    }
+    const max = this.opts.maxBodyBytes();
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let truncated = false;
+    req.on('data', (chunk: Buffer) => {
+      if (truncated) return;
+      if (size + chunk.length > max) {
+        chunks.push(chunk.subarray(0, max - size));
+        size = max;
+        truncated = true;
+        return;
+      }
+      chunks.push(chunk);
+      size += chunk.length;
+    });
+    req.on('end', () => {
+      const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
+      const { path, query } = splitUrl(url);
+      const raw: RawRequest = {
+        method,
+        url,
+        path,
+        query,
+        headers: flattenHeaders(req.headers),
+        bodyText: body ? body.toString('utf8') : '',
+        truncated,
+        receivedAt,
+        startedAt,
+      };
+      try {
+        this.opts.onRequest(raw, res);
+      } catch (err) {
+        // Last line of defence: the listener never crashes and never leaves a request unanswered.
+        this.opts.log(`callback handling failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        if (!res.headersSent && !res.writableEnded) {
+          res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+          res.end(INTERNAL_ERROR_BODY);
+        }
+      }
+    });
+    req.on('error', ignore);
+  }
+}
+
+/** Request stream errors end in 'close' (the response is then never written); one shared no-op listener. */
+function ignore(): void {}
+
+async function closeServer(server: Server, graceMs: number): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  // Connections finishing an answer become idle; sweep them until all are gone or the grace time ends.
+  const sweep = setInterval(() => server.closeIdleConnections(), 25);
+  const deadline = new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref());
+  await Promise.race([closed, deadline]);
+  clearInterval(sweep);
+  server.closeAllConnections();
+  await closed;
+}

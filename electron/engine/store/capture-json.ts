@@ -1,0 +1,94 @@
+import type { Capture, CaptureSummaryText } from '../../../shared/contract/index.js';
+
+/** The two serialised forms of a finished capture, built from the same pieces. */
+export interface CaptureJson {
+  /** The NDJSON/store line: the capture without `request.body`. */
+  line: string;
+  /** `{"type":…,"capture":<CaptureSummary>}`, or null when no event was asked for. */
+  event: string | null;
+}
+
+const str = JSON.stringify;
+/** JSON.stringify's rendering of a number (non-finite numbers become null). */
+const num = (n: number | null): string => (n !== null && Number.isFinite(n) ? String(n) : 'null');
+
+/** Printable ASCII without `"` and `\`: quoted as is, no escaping pass needed. */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+/** A JSON string literal; the short strings of a capture (ids, names, paths) rarely need escaping. */
+const quote = (s: string): string => (PLAIN.test(s) ? `"${s}"` : str(s));
+const quoteOrNull = (s: string | null | undefined): string => (s == null ? 'null' : quote(s));
+
+const WIDE = /[\u0100-\uffff]/;
+const WIDE_ALL = /[\u0100-\uffff]/g;
+const escapeWide = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+/**
+ * JSON text with the characters beyond Latin-1 written as `\uXXXX` escapes (they parse back to the same text).
+ * Used for the engine's own words (findings, outcomes, summaries): one en dash or arrow there would make V8 keep
+ * the whole line or event as a two-byte string, twice the bytes to copy and slower to encode. Bodies keep their
+ * characters as sent.
+ */
+const narrow = (json: string): string => (WIDE.test(json) ? json.replace(WIDE_ALL, escapeWide) : json);
+
+/**
+ * JSON of objects the engine shares between captures and never changes: the memoised outcomes, the default
+ * decision, a rule's decision. Serialised once each (frozen objects only: anything else may still change).
+ */
+const sharedJson = new WeakMap<object, string>();
+function objectJson(value: object | null | undefined): string {
+  if (value == null) return 'null';
+  if (!Object.isFrozen(value)) return narrow(str(value));
+  let json = sharedJson.get(value);
+  if (json === undefined) {
+    json = narrow(str(value));
+    sharedJson.set(value, json);
+  }
+  return json;
+}
+
+/** `{}` without a call into JSON.stringify (most callbacks have no query string). */
+function recordJson(record: Record<string, string>): string {
+  for (const _ in record) return str(record);
+  return '{}';
+}
+
+/**
+ * Serialises a capture once for both places it goes: the log line (with bodies) and the event summary (without).
+ * The parts the two share (everything but the two body texts) are serialised one time; the objects the engine
+ * shares between captures (outcomes, decisions) are serialised once per object. Template joins give ropes, which
+ * are flattened once when encoded (into the store's arena, the log batch, the event batch). The field list mirrors
+ * `Capture`/`CaptureSummary` (capture-json.test.ts checks the result against plain JSON.stringify of `toSummary`
+ * and of the capture).
+ */
+export function captureJson(
+  c: Capture,
+  text: CaptureSummaryText | null,
+  eventType: 'capture.added' | 'capture.updated' | null,
+): CaptureJson {
+  const rq = c.request;
+  const rs = c.response;
+  const head =
+    `"seq":${num(c.seq)},"receivedAt":${num(c.receivedAt)},"dialect":${quote(c.dialect)},` +
+    `"command":${quoteOrNull(c.command)},"phase":${quote(c.phase)},"state":${quote(c.state)},` +
+    `"decidedBy":${quoteOrNull(c.decidedBy)},"request":{"method":${quote(rq.method)},"url":${quote(rq.url)},` +
+    `"path":${quote(rq.path)},"query":${recordJson(rq.query)},"headers":${str(rq.headers)}` +
+    (rq.parseError !== undefined ? `,"parseError":${narrow(str(rq.parseError))}` : '') +
+    (rq.truncated !== undefined ? `,"truncated":${str(rq.truncated)}` : '');
+  const response = rs
+    ? `{"status":${num(rs.status)},"headers":${str(rs.headers)}${rs.fault !== undefined ? `,"fault":${quote(rs.fault)}` : ''}`
+    : 'null';
+  const tail =
+    `,"findings":${c.findings.length === 0 ? '[]' : narrow(str(c.findings))},"decision":${objectJson(c.decision)},` +
+    `"latencyMs":${num(c.latencyMs)},"outcome":${objectJson(c.outcome)},"hold":${objectJson(c.hold)},` +
+    `"identifiedBy":${quote(c.identifiedBy)}` +
+    (c.imported !== undefined ? `,"imported":${str(c.imported)}` : '');
+  const id = quote(c.id);
+  const line =
+    `{"id":${id},${head},"bodyText":${str(rq.bodyText)}},"response":${response}` +
+    `${rs ? `,"bodyText":${str(rs.bodyText)}}` : ''}${tail}}`;
+  if (eventType === null || text === null) return { line, event: null };
+  // The summary: the same pieces without the two body texts, plus the summary text, inside the event.
+  const event =
+    `{"type":"${eventType}","capture":{"id":${id},${head}},"response":${rs ? `${response}}` : 'null'}${tail}` +
+    `,"summary":{"parties":${narrow(str(text.parties))},"text":${narrow(str(text.text))}}}}`;
+  return { line, event };
+}

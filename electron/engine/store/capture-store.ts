@@ -1,0 +1,318 @@
+import type {
+  Capture,
+  CaptureListResponse,
+  CaptureQuery,
+  CaptureState,
+  CaptureSummary,
+  CaptureSummaryText,
+} from '../../../shared/contract/index.js';
+import { captureToLine, lineToCapture, summaryText, withBody } from './capture-line.js';
+import { LineArena, type LineRef, lineText, type Slab } from './line-arena.js';
+
+export { withBody } from './capture-line.js';
+
+/**
+ * What the store keeps per capture: one object. A capture still in progress (held, delayed) is a live object; a
+ * finished one is kept as its JSON line only, as bytes in the line arena (off the JavaScript heap), whose place
+ * the entry holds itself (it is the line's LineRef). Few objects per stored capture keep the collector's work
+ * flat as the store fills. The line is the one written to captures.ndjson.
+ */
+interface Entry extends LineRef {
+  /** null when the id is the one this run gives the seq (`idFor`): it is made again when needed. */
+  id: string | null;
+  seq: number;
+  command: string | null;
+  state: CaptureState;
+  /**
+   * The summary while the capture is in progress. A finished capture's is worked out again when read (a list
+   * page or a search): keeping two strings and an object per stored capture costs the collector more.
+   */
+  text: CaptureSummaryText | null;
+  live: Capture | null;
+  /** Lower-case search text, built on the first `q` search and kept (the request never changes). */
+  haystack?: string;
+}
+
+/** The arena slab of an entry with no line yet (a capture in progress). */
+const NO_SLAB: Slab = { bytes: Buffer.alloc(0), live: 0 };
+
+/** The list/event form: the capture without bodies, plus the one-line summary. */
+export function toSummary(capture: Capture, text: CaptureSummaryText): CaptureSummary {
+  // Explicit copies, not rest destructuring: this runs per event and rest spreads are slow in V8.
+  const req = capture.request;
+  const request: CaptureSummary['request'] = {
+    method: req.method,
+    url: req.url,
+    path: req.path,
+    query: req.query,
+    headers: req.headers,
+  };
+  if (req.parseError !== undefined) request.parseError = req.parseError;
+  if (req.truncated !== undefined) request.truncated = req.truncated;
+  const res = capture.response;
+  let response: CaptureSummary['response'] = null;
+  if (res) {
+    response = { status: res.status, headers: res.headers };
+    if (res.fault !== undefined) response.fault = res.fault;
+  }
+  const summary: CaptureSummary = {
+    id: capture.id,
+    seq: capture.seq,
+    receivedAt: capture.receivedAt,
+    dialect: capture.dialect,
+    command: capture.command,
+    phase: capture.phase,
+    state: capture.state,
+    decidedBy: capture.decidedBy,
+    request,
+    findings: capture.findings,
+    decision: capture.decision,
+    response,
+    latencyMs: capture.latencyMs,
+    outcome: capture.outcome,
+    hold: capture.hold,
+    identifiedBy: capture.identifiedBy,
+    summary: text,
+  };
+  if (capture.imported !== undefined) summary.imported = capture.imported;
+  return summary;
+}
+
+/**
+ * The bounded in-memory history, ordered by seq (oldest first). Over the limit the oldest are dropped and counted.
+ * `request.body` is never kept: `get` returns a copy with it parsed from `request.bodyText`.
+ */
+export class CaptureStore {
+  /** Dropped slots are set to undefined at once so the captures they held can be collected before compaction. */
+  private entries: Array<Entry | undefined> = [];
+  /** Index of the oldest live entry in `entries` (dropping is O(1); the array is compacted now and then). */
+  private head = 0;
+  /** By seq: a number key needs no string hashing, and the id strings need not be kept. */
+  private bySeq = new Map<number, Entry>();
+  private count = 0;
+  private readonly arena = new LineArena();
+  dropped = 0;
+
+  /** `idFor`: the id this engine run gives a seq (captures with other ids keep theirs in the entry). */
+  constructor(
+    private limit: number,
+    private readonly idFor: (seq: number) => string = () => '',
+  ) {}
+
+  get size(): number {
+    return this.count;
+  }
+
+  setLimit(limit: number): void {
+    this.limit = limit;
+    this.trim();
+  }
+
+  /** Adds a capture still in progress. */
+  add(capture: Capture, text: CaptureSummaryText): void {
+    this.push(this.entryFor(capture, text, capture));
+  }
+
+  /** Adds a finished capture by its line (log reload, a capture answered at once); returns where its bytes are. */
+  addLine(capture: Capture, line: string): LineRef {
+    const entry = this.entryFor(capture, null, null);
+    this.putLine(entry, line);
+    this.push(entry);
+    return entry;
+  }
+
+  /** Call after changing a capture in progress; false when it was dropped meanwhile. */
+  updated(capture: Capture): boolean {
+    const entry = this.find(capture.seq, capture.id);
+    if (!entry) return false;
+    entry.live = capture;
+    entry.state = capture.state;
+    return true;
+  }
+
+  /**
+   * The capture reached its final state: from now on only its line (made here unless given) is kept, as bytes.
+   * Returns where they are, or null when the capture was dropped meanwhile.
+   */
+  finish(capture: Capture, line = captureToLine(capture)): LineRef | null {
+    const entry = this.find(capture.seq, capture.id);
+    if (!entry) return null;
+    entry.state = capture.state;
+    entry.live = null;
+    entry.text = null;
+    if (entry.slab !== NO_SLAB) this.arena.release(entry);
+    this.putLine(entry, line);
+    return entry;
+  }
+
+  /** The full capture, with `request.body` parsed from its text. */
+  get(id: string): Capture | undefined {
+    const entry = this.byId(id);
+    const capture = entry && captureOf(entry);
+    return capture && withBody(capture);
+  }
+
+  has(id: string): boolean {
+    return this.byId(id) !== undefined;
+  }
+
+  summaryOf(id: string): CaptureSummary | undefined {
+    const entry = this.byId(id);
+    const capture = entry && captureOf(entry);
+    return capture && toSummary(capture, textOf(entry, capture));
+  }
+
+  /** Oldest first. */
+  all(): Capture[] {
+    const out: Capture[] = [];
+    for (let i = this.head; i < this.entries.length; i += 1) {
+      const entry = this.entries[i];
+      const capture = entry && captureOf(entry);
+      if (capture) out.push(capture);
+    }
+    return out;
+  }
+
+  /** Every finished capture's line, oldest first (log compaction). */
+  lines(): string[] {
+    const out: string[] = [];
+    for (let i = this.head; i < this.entries.length; i += 1) {
+      const entry = this.entries[i];
+      if (entry && entry.slab !== NO_SLAB) out.push(lineText(entry));
+    }
+    return out;
+  }
+
+  /** Empties the store except the captures in progress that `keep` selects (held requests stay visible). */
+  clear(keep: (capture: Capture) => boolean = () => false): void {
+    const kept: Entry[] = [];
+    for (let i = this.head; i < this.entries.length; i += 1) {
+      const entry = this.entries[i];
+      if (!entry) continue;
+      if (entry.live !== null && keep(entry.live)) kept.push(entry);
+      else if (entry.slab !== NO_SLAB) this.arena.release(entry);
+    }
+    this.entries = kept;
+    this.head = 0;
+    this.bySeq = new Map(kept.map((e) => [e.seq, e]));
+    this.count = kept.length;
+  }
+
+  /** Newest first; `total` counts every capture matching the filters (not `before`/`limit`). */
+  list(query: CaptureQuery): CaptureListResponse {
+    const { limit, before, command, state } = query;
+    const q = query.q?.trim().toLowerCase() ?? '';
+    const filtered = command !== undefined || state !== undefined || q !== '';
+    const items: CaptureSummary[] = [];
+    let total = 0;
+    for (let i = this.entries.length - 1; i >= this.head; i -= 1) {
+      const entry = this.entries[i];
+      if (!entry) continue;
+      if (command !== undefined && entry.command !== command) continue;
+      if (state !== undefined && entry.state !== state) continue;
+      if (q !== '' && !haystackOf(entry).includes(q)) continue;
+      total += 1;
+      if (items.length < limit && (before === undefined || entry.seq < before)) {
+        const capture = captureOf(entry);
+        if (capture) items.push(toSummary(capture, textOf(entry, capture)));
+      } else if (!filtered && items.length >= limit) break;
+    }
+    return { items, total: filtered ? total : this.count };
+  }
+
+  private entryFor(capture: Capture, text: CaptureSummaryText | null, live: Capture | null): Entry {
+    return {
+      id: capture.id === this.idFor(capture.seq) ? null : capture.id,
+      seq: capture.seq,
+      command: capture.command,
+      state: capture.state,
+      text,
+      live,
+      slab: NO_SLAB,
+      at: 0,
+      length: 0,
+    };
+  }
+
+  private putLine(entry: Entry, line: string): void {
+    const ref = this.arena.put(line);
+    entry.slab = ref.slab;
+    entry.at = ref.at;
+    entry.length = ref.length;
+  }
+
+  private idOf(entry: Entry): string {
+    return entry.id ?? this.idFor(entry.seq);
+  }
+
+  /** The entry of this seq and id (a seq two stored captures share, from an edited log, falls back to a scan). */
+  private find(seq: number, id: string): Entry | undefined {
+    const entry = this.bySeq.get(seq);
+    if (entry === undefined || this.idOf(entry) === id) return entry;
+    return this.scan(id);
+  }
+
+  /** Control API lookups: ids of this engine end in their seq in base 36; any other id is found by a scan. */
+  private byId(id: string): Entry | undefined {
+    const seq = Number.parseInt(id.slice(id.lastIndexOf('-') + 1), 36);
+    const entry = Number.isSafeInteger(seq) ? this.bySeq.get(seq) : undefined;
+    if (entry !== undefined && this.idOf(entry) === id) return entry;
+    return this.scan(id);
+  }
+
+  private scan(id: string): Entry | undefined {
+    for (let i = this.entries.length - 1; i >= this.head; i -= 1) {
+      const entry = this.entries[i];
+      if (entry && this.idOf(entry) === id) return entry;
+    }
+    return undefined;
+  }
+
+  private push(entry: Entry): void {
+    this.entries.push(entry);
+    this.bySeq.set(entry.seq, entry);
+    this.count += 1;
+    this.trim();
+  }
+
+  private trim(): void {
+    while (this.count > this.limit && this.head < this.entries.length) {
+      const entry = this.entries[this.head];
+      this.entries[this.head] = undefined;
+      this.head += 1;
+      if (!entry) continue;
+      this.count -= 1;
+      this.dropped += 1;
+      if (this.bySeq.get(entry.seq) === entry) this.bySeq.delete(entry.seq);
+      if (entry.slab !== NO_SLAB) this.arena.release(entry);
+    }
+    if (this.head > 1024 && this.head * 2 > this.entries.length) {
+      this.entries = this.entries.slice(this.head);
+      this.head = 0;
+    }
+  }
+}
+
+/** Body text searched by `q` is cut here: the search stays cheap on huge bodies. */
+const SEARCH_BODY_CHARS = 16_384;
+
+function captureOf(entry: Entry): Capture | undefined {
+  return entry.live ?? (entry.slab === NO_SLAB ? undefined : (lineToCapture(lineText(entry)) ?? undefined));
+}
+
+/** The summary kept while in progress, or worked out again for a finished capture. */
+function textOf(entry: Entry, capture: Capture): CaptureSummaryText {
+  return entry.text ?? summaryText(capture);
+}
+
+function haystackOf(entry: Entry): string {
+  if (entry.haystack === undefined) {
+    const capture = captureOf(entry);
+    const text = capture ? textOf(entry, capture) : { parties: '', text: '' };
+    const bodyText = capture?.request.bodyText ?? '';
+    entry.haystack = [entry.command ?? '', text.parties, text.text, bodyText.slice(0, SEARCH_BODY_CHARS)]
+      .join('\n')
+      .toLowerCase();
+  }
+  return entry.haystack;
+}
