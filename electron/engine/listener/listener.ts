@@ -9,7 +9,11 @@ export interface RawRequest {
   path: string;
   query: Record<string, string>;
   headers: Record<string, string>;
+  /** The headers as received ([name, value, …], names in their case): what upstream mode forwards. */
+  rawHeaders: string[];
   bodyText: string;
+  /** The body's bytes (`bodyText` decodes them as UTF-8): what upstream mode forwards. */
+  bodyBytes: Buffer;
   /** The body was longer than the limit: `bodyText` holds its first `maxBodyBytes` bytes. */
   truncated: boolean;
   receivedAt: number;
@@ -189,7 +193,9 @@ export class Listener {
         path,
         query,
         headers: flattenHeaders(req.headers),
+        rawHeaders: req.rawHeaders,
         bodyText: body ? body.toString('utf8') : '',
+        bodyBytes: body ?? EMPTY,
         truncated,
         receivedAt,
         startedAt,
@@ -208,6 +214,8 @@ export class Listener {
     req.on('error', ignore);
   }
 }
+
+const EMPTY = Buffer.alloc(0);
 
 /** Request stream errors end in 'close' (the response is then never written); one shared no-op listener. */
 function ignore(): void {}

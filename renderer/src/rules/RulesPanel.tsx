@@ -22,7 +22,7 @@ function move(index: number, delta: number): void {
 }
 
 function ruleSummary(rule: RuleWithStats): string {
-  const action = rule.action.type === 'hold' ? 'hold' : rule.action.decision.verdict;
+  const action = rule.action.type === 'answer' ? rule.action.decision.verdict : rule.action.type;
   const code =
     rule.action.type === 'answer' && rule.action.decision.code !== undefined ? ` ${rule.action.decision.code}` : '';
   const where = rule.match.where.map(
