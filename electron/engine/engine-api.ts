@@ -10,6 +10,7 @@ import type {
   RuleWithStats,
   SendRequest,
   Settings,
+  UpstreamStatus,
 } from '../../shared/contract/index.js';
 
 /**
@@ -25,6 +26,8 @@ export type EventListener = (event: EngineEvent, json?: string) => void;
 export interface EngineApi {
   readonly version: string;
   listenerStatus(): ListenerStatus;
+  /** v2: the upstream backend and whether it answers. */
+  upstreamStatus(): UpstreamStatus;
 
   listCaptures(query: CaptureQuery): CaptureListResponse;
   getCapture(id: string): Capture | undefined;

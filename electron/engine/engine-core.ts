@@ -15,9 +15,11 @@ import type {
   SendRequest,
   Settings,
   SettingsPatch,
+  UpstreamStatus,
 } from '../../shared/contract/index.js';
 import type { DecideResult, EngineApi, EventListener } from './engine-api.js';
 import { carryChanges, loadRules, loadSettings } from './engine-load.js';
+import { ExchangeAgents } from './http-exchange.js';
 import { CallbackHandler } from './listener/callback-handler.js';
 import { captureIds } from './listener/capture-factory.js';
 import { Listener } from './listener/listener.js';
@@ -27,6 +29,7 @@ import { summaryText } from './store/capture-line.js';
 import { CaptureLog } from './store/capture-log.js';
 import { CaptureStore, toSummary } from './store/capture-store.js';
 import { JsonFileStore } from './store/persistence.js';
+import { UpstreamMonitor } from './upstream-monitor.js';
 
 export interface EngineCoreOptions {
   dataDir: string | null;
@@ -68,6 +71,9 @@ export class EngineCore implements EngineApi {
   private rulesTimer: NodeJS.Timeout | null = null;
   private rebinding: Promise<void> = Promise.resolve();
   private readonly idFor = captureIds();
+  /** Keep-alive connections to app backends (upstream mode). */
+  private readonly agents = new ExchangeAgents();
+  private readonly upstream = new UpstreamMonitor((status) => this.emit({ type: 'upstream.status', status }));
 
   constructor(private readonly opts: EngineCoreOptions) {
     this.version = opts.version;
@@ -84,6 +90,8 @@ export class EngineCore implements EngineApi {
       commit: (capture, text, isNew, final) => this.commit(capture, text, isNew, final),
       rulesUsed: () => this.scheduleRulesEvent(),
       log: opts.log,
+      agents: this.agents,
+      upstreamSeen: (reply) => this.upstream.seen(reply),
     });
     this.listener = new Listener({
       maxBodyBytes: () => this.currentSettings().capture.maxBodyBytes,
@@ -107,6 +115,7 @@ export class EngineCore implements EngineApi {
     this.savedSettings = saved;
     this.rules.setRules(await loadRules(this.rulesFile, this.opts.rules, log));
     this.store = new CaptureStore(settings.capture.limit, this.idFor);
+    this.upstream.setUrl(settings.upstream.url);
     if (!this.log) return;
     const { captures, lines } = await this.log.load(settings.capture.limit);
     for (const { capture, line } of captures) this.store.addLine(capture, line);
@@ -131,6 +140,7 @@ export class EngineCore implements EngineApi {
     await this.listener.close();
     this.emit({ type: 'listener.status', status: this.listener.status() });
     if (this.rulesTimer) clearTimeout(this.rulesTimer);
+    this.agents.destroy();
     await Promise.all([this.log?.close(), this.settingsFile?.flush(), this.rulesFile?.flush()]);
   }
 
@@ -140,6 +150,10 @@ export class EngineCore implements EngineApi {
 
   listenerStatus(): ListenerStatus {
     return this.listener.status();
+  }
+
+  upstreamStatus(): UpstreamStatus {
+    return this.upstream.status();
   }
 
   listCaptures(query: CaptureQuery): CaptureListResponse {
@@ -254,6 +268,7 @@ export class EngineCore implements EngineApi {
     }
     this.settings = applied;
     this.store.setLimit(applied.capture.limit);
+    this.upstream.setUrl(applied.upstream.url);
     this.savedSettings = carryChanges(this.savedSettings ?? applied, prev, applied);
     // Awaited so a PATCH answers once the file is written; a disk error is logged, the new settings still apply.
     await this.settingsFile

@@ -1,4 +1,4 @@
-import { Agent as HttpAgent, type IncomingMessage, type OutgoingHttpHeaders, request as httpRequest } from 'node:http';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 
 /**
@@ -169,7 +169,10 @@ export function exchange(req: ExchangeRequest, agents: ExchangeAgents): Promise<
       outgoing.destroy();
     };
     timer = setTimeout(() => {
-      fail({ kind: 'timeout', message: `no ${gotHead === undefined ? '' : 'complete '}answer within ${req.timeoutMs} ms` });
+      fail({
+        kind: 'timeout',
+        message: `no ${gotHead === undefined ? '' : 'complete '}answer within ${req.timeoutMs} ms`,
+      });
       outgoing.destroy();
     }, req.timeoutMs);
     if (req.signal?.aborted) {

@@ -20,11 +20,27 @@ export interface ListenerStatus {
   error?: string;
 }
 
+/**
+ * v2 upstream mode: where callbacks are forwarded and whether that backend answers. `off`: no upstream URL set;
+ * `unknown`: set, not tried yet; `reachable`: a TCP connection succeeded (checked when the URL is set); `answering`:
+ * the last forwarded callback got an HTTP answer; `failing`: the last attempt got none (`error` says why).
+ */
+export interface UpstreamStatus {
+  url: string | null;
+  state: 'off' | 'unknown' | 'reachable' | 'answering' | 'failing';
+  error?: string;
+  /** ms epoch of the last check or exchange. */
+  at?: number;
+  /** Latency of the last exchange, ms. */
+  latencyMs?: number;
+}
+
 export interface HealthResponse {
   ok: boolean;
   version: string;
   listener: { url: string; host: string; port: number };
   status: ListenerStatus;
+  upstream: UpstreamStatus;
 }
 
 export const CaptureQuerySchema = z.object({
@@ -76,6 +92,7 @@ export type EngineEvent =
   | { type: 'captures.cleared' }
   | { type: 'rules.changed'; rules: RuleWithStats[] }
   | { type: 'settings.changed'; settings: Settings }
-  | { type: 'listener.status'; status: ListenerStatus };
+  | { type: 'listener.status'; status: ListenerStatus }
+  | { type: 'upstream.status'; status: UpstreamStatus };
 
 export type EventBatch = EngineEvent[];

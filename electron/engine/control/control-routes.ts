@@ -62,6 +62,7 @@ export const ROUTES: Route[] = [
           version: engine.version,
           listener: { url: status.url, host: status.host, port: status.port },
           status,
+          upstream: engine.upstreamStatus(),
         };
         return { status: 200, json: body };
       },

@@ -6,6 +6,7 @@ import {
   type CaptureSummaryText,
   type DecidedBy,
   type Decision,
+  type Finding,
   type Settings,
 } from '../../../shared/contract/index.js';
 import {
@@ -17,6 +18,7 @@ import {
   summarize,
   validate,
 } from '../../../shared/protocol/index.js';
+import type { ExchangeAgents } from '../http-exchange.js';
 import { withBody } from '../store/capture-line.js';
 import {
   applyIdentification,
@@ -30,6 +32,8 @@ import { executeAnswer } from './fault.js';
 import { HoldQueue } from './hold-queue.js';
 import { INTERNAL_ERROR_BODY, type RawRequest } from './listener.js';
 import type { RuleEngine } from './rule-engine.js';
+import type { UpstreamReply } from './upstream.js';
+import { UpstreamFlights } from './upstream-flights.js';
 
 /** One request between arrival and its final state. */
 interface Pending {
@@ -37,6 +41,8 @@ interface Pending {
   /** Set by `inspect`, which runs after the answer went out (or before a held request is first shown). */
   text: CaptureSummaryText | null;
   request: IncomingRequest;
+  /** As received, for forwarding it upstream. */
+  raw: RawRequest;
   id: Identification;
   body: unknown;
   res: ServerResponse;
@@ -52,6 +58,8 @@ interface Pending {
   /** Time from arrival to the answer written. */
   elapsedMs: number;
   delayTimer?: NodeJS.Timeout;
+  /** Held and forwarded: the decision that relays the backend's answer, once it arrived (the deadline's fallback). */
+  proposal?: Decision;
 }
 
 export interface HandlerDeps {
@@ -64,11 +72,31 @@ export interface HandlerDeps {
   /** Rules matched or their counters changed. */
   rulesUsed(): void;
   log(line: string): void;
+  /** Keep-alive connections to the app backends (upstream mode). */
+  agents: ExchangeAgents;
+  /** A backend answered (or failed): for the upstream status in the top bar. */
+  upstreamSeen(reply: UpstreamReply): void;
 }
 
 type BadInput = { status: number; code: string; message: string };
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
+
+const UPSTREAM_NOT_SET: Finding = {
+  level: 'warning',
+  code: 'upstream-not-set',
+  message: 'A forward rule matched, but it names no URL and no upstream URL is set: answered by default.',
+};
+const UPSTREAM_FALLBACK: Finding = {
+  level: 'warning',
+  code: 'upstream-fallback',
+  message: 'The backend failed; answered with the fallback instead (setting upstream.onFailure is "fallback").',
+};
+
+function holdsByMode(settings: Settings, id: Identification): boolean {
+  const mode = settings.hold.mode;
+  return mode === 'all' || (mode === 'before' && id.phase === 'before');
+}
 
 /** The parsed body, or why the request gets a 4xx instead of a decision (still captured). */
 function readInput(
@@ -100,6 +128,7 @@ export class CallbackHandler {
   readonly holds = new HoldQueue<Pending>();
   private readonly delayed = new Set<Pending>();
   private readonly lingering = new Set<Socket>();
+  private readonly flights: UpstreamFlights<Pending>;
   private stopping = false;
   /**
    * Requests decided at once in this loop turn. Their answers are written together in `flushAnswers` (check phase,
@@ -131,7 +160,9 @@ export class CallbackHandler {
     }
   };
 
-  constructor(private readonly deps: HandlerDeps) {}
+  constructor(private readonly deps: HandlerDeps) {
+    this.flights = new UpstreamFlights(deps.agents);
+  }
 
   handle(raw: RawRequest, res: ServerResponse): void {
     const seq = this.deps.nextSeq();
@@ -154,6 +185,7 @@ export class CallbackHandler {
       capture,
       text: null,
       request,
+      raw,
       id,
       body,
       res,
@@ -169,21 +201,25 @@ export class CallbackHandler {
       this.rejectBadInput(pending, bad);
       return;
     }
-    const mode = settings.hold.mode;
-    const holdByMode = mode === 'all' || (mode === 'before' && id.phase === 'before');
-    const match = holdByMode ? null : this.deps.rules.match({ dialect: id.dialect, command: id.command, body });
+    // v2 precedence: an answer or forward rule acts at once even in hold mode; a hold rule always holds.
+    const match = this.deps.rules.match({ dialect: id.dialect, command: id.command, body });
     if (match) this.deps.rulesUsed();
-    if (holdByMode || match?.type === 'hold') {
+    const upstream = settings.upstream.url;
+    if (match?.type === 'answer') this.answer(pending, match.decision, `rule:${match.ruleId}`);
+    else if (match?.type === 'forward') this.forward(pending, match.url ?? upstream);
+    else if (match?.type === 'hold' || holdsByMode(settings, id)) {
       this.hold(pending, settings);
-      return;
-    }
-    this.answer(pending, match?.type === 'answer' ? match.decision : ALLOW, match ? `rule:${match.ruleId}` : 'default');
+      // Held in upstream mode: the backend's answer becomes the proposal.
+      if (upstream !== null) this.forward(pending, upstream);
+    } else if (upstream !== null) this.forward(pending, upstream);
+    else this.answer(pending, ALLOW, 'default');
   }
 
   /** A decision from a person or the API on a held request; null when it is not held. */
   decide(captureId: string, decision: Decision, by: 'person' | 'api'): Capture | null {
     const pending = this.holds.take(captureId);
     if (!pending) return null;
+    this.notAwaited(pending, `${by === 'person' ? 'a person' : 'the API'} answered before the backend`);
     this.answer(pending, decision, by);
     return withBody(pending.capture);
   }
@@ -197,6 +233,10 @@ export class CallbackHandler {
     this.stopping = true;
     this.flushAnswers();
     for (const pending of this.holds.takeAll()) this.fallback(pending);
+    for (const pending of this.flights.keys()) {
+      this.notAwaited(pending, 'the engine stopped');
+      this.fallback(pending);
+    }
     for (const pending of [...this.delayed]) {
       clearTimeout(pending.delayTimer);
       this.send(pending);
@@ -245,8 +285,82 @@ export class CallbackHandler {
     pending.stored = true;
   }
 
+  /**
+   * Sends a callback on to the app backend; its answer (or failure) is relayed when it comes, or becomes the
+   * proposal of a held request. A forward rule without a URL while no upstream is set answers by default.
+   */
+  private forward(pending: Pending, base: string | null): void {
+    const { capture } = pending;
+    if (base === null) {
+      capture.findings.push(UPSTREAM_NOT_SET);
+      this.answer(pending, ALLOW, 'default');
+      return;
+    }
+    const settings = this.deps.settings();
+    const timeout = serverTimeoutMs(settings, capture.dialect);
+    // Answered from a later loop turn, by the backend's reply.
+    pending.settleLater = false;
+    this.watchClient(pending);
+    this.flights.start(
+      pending,
+      {
+        raw: pending.raw,
+        id: pending.id,
+        base,
+        // As long as the IM server itself waits, counted from when the callback arrived.
+        timeoutMs: Math.max(1, Math.round(pending.startedAt + timeout - performance.now())),
+        context: {
+          dialect: capture.dialect,
+          command: capture.command,
+          phase: capture.phase,
+          requestBody: pending.body,
+          serverTimeoutMs: timeout,
+          profile: serverProfile(settings, capture.dialect),
+        },
+      },
+      (reply) => this.upstreamReplied(pending, reply),
+    );
+  }
+
+  private upstreamReplied(pending: Pending, reply: UpstreamReply): void {
+    if (pending.done) return;
+    const { capture } = pending;
+    capture.upstream = reply.exchange;
+    this.deps.upstreamSeen(reply);
+    const useFallback = reply.failed && this.deps.settings().upstream.onFailure === 'fallback';
+    if (this.holds.has(capture.id)) {
+      // An answer that arrived is the deadline's fallback; a failure leaves the usual fallback in place.
+      if (reply.exchange.status !== null && !useFallback) pending.proposal = reply.relay;
+      this.commit(pending, false);
+      return;
+    }
+    if (!useFallback) {
+      this.answer(pending, reply.relay, 'upstream');
+      return;
+    }
+    capture.findings.push(UPSTREAM_FALLBACK);
+    const match = this.deps.rules.match(
+      { dialect: capture.dialect, command: capture.command, body: pending.body },
+      true,
+    );
+    if (match) this.deps.rulesUsed();
+    this.answer(pending, match?.type === 'answer' ? match.decision : ALLOW, match ? `rule:${match.ruleId}` : 'default');
+  }
+
+  /** Stops waiting for the backend (if it was asked), recording why in the capture. */
+  private notAwaited(pending: Pending, why: string): boolean {
+    const record = this.flights.cancel(pending, why);
+    if (record) pending.capture.upstream = record;
+    return record !== null;
+  }
+
   private fallback(pending: Pending): void {
     const { capture } = pending;
+    if (pending.proposal) {
+      this.answer(pending, pending.proposal, 'timeout');
+      return;
+    }
+    this.notAwaited(pending, 'no answer before the hold deadline');
     if (capture.hold?.fallback === 'no-response') {
       this.answer(pending, { verdict: 'allow', fault: { type: 'no-response' } }, 'timeout');
       return;
@@ -375,7 +489,9 @@ export class CallbackHandler {
     pending.watched = true;
     pending.res.once('close', () => {
       if (pending.done || pending.res.writableFinished) return;
-      if (this.holds.take(pending.capture.id) === undefined && !this.delayed.has(pending)) return;
+      const held = this.holds.take(pending.capture.id) !== undefined;
+      const forwarded = this.notAwaited(pending, 'the IM server closed the connection first');
+      if (!held && !forwarded && !this.delayed.has(pending)) return;
       clearTimeout(pending.delayTimer);
       this.delayed.delete(pending);
       this.giveUp(pending);

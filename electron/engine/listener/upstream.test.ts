@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findCommand } from '../../../shared/protocol/index.js';
-import { ExchangeAgents } from '../http-exchange.js';
+import { ExchangeAgents, type ExchangeResult } from '../http-exchange.js';
 import { type FakeBackend, startFakeBackend } from '../testing/fake-backend.js';
 import { type AnswerContext, forwardCallback, upstreamReply, upstreamTarget } from './upstream.js';
 
@@ -67,12 +67,30 @@ describe('forwardCallback over real HTTP', () => {
       answer: { status: 201, headers: { 'X-Backend': 'yes', 'Content-Type': 'text/json' }, body: '{"errCode":0}' },
     }));
     // Bytes that are not valid UTF-8 must survive too.
-    const body = Buffer.concat([Buffer.from('{"callbackCommand":"x","bad":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]);
+    const body = Buffer.concat([
+      Buffer.from('{"callbackCommand":"x","bad":"'),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('"}'),
+    ]);
     const request = {
       method: 'POST',
       url: `/callbackExample/${ADD}`,
-      rawHeaders: ['Host', 'inspector:10006', 'Operationid', 'op-1', 'Connection', 'keep-alive, X-Hop', 'X-Hop', 'h',
-        'Transfer-Encoding', 'chunked', 'Accept-Encoding', 'gzip', 'User-Agent', 'Go-http-client/1.1'],
+      rawHeaders: [
+        'Host',
+        'inspector:10006',
+        'Operationid',
+        'op-1',
+        'Connection',
+        'keep-alive, X-Hop',
+        'X-Hop',
+        'h',
+        'Transfer-Encoding',
+        'chunked',
+        'Accept-Encoding',
+        'gzip',
+        'User-Agent',
+        'Go-http-client/1.1',
+      ],
       body,
     };
     const target = `${backend.url}/cb/${ADD}`;
@@ -149,8 +167,11 @@ describe('forwardCallback over real HTTP', () => {
 });
 
 describe('upstreamReply checks the answer', () => {
-  const ok = (body: string, status = 200) =>
-    ({ ok: true, answer: { status, rawHeaders: [], body: Buffer.from(body) }, latencyMs: 5 }) as const;
+  const ok = (body: string, status = 200): ExchangeResult => ({
+    ok: true,
+    answer: { status, rawHeaders: [], body: Buffer.from(body) },
+    latencyMs: 5,
+  });
   it('non-JSON is a failure the IM server sees as a format error', () => {
     const reply = upstreamReply('u', ok('<html>oops</html>', 500), context, 5);
     expect(reply.failed).toBe(true);

@@ -35,6 +35,23 @@ const variants: Array<[string, Capture]> = [
       dialect: 'unknown',
     }),
   ],
+  [
+    'relayed from an upstream backend (origin, upstream exchange with findings and outcome)',
+    makeCapture({
+      decidedBy: 'upstream',
+      origin: 'listener',
+      upstream: {
+        url: 'http://127.0.0.1:8080/cb/callbackBeforeAddFriendCommand',
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+        bodyText: '{"actionCode":0,"errCode":0,"nextCode":"0"}',
+        latencyMs: 12.5,
+        findings: [{ level: 'error', code: 'answer-wrong-type', message: 'nextCode – a string', path: 'nextCode' }],
+        outcome: { effect: 'fails', code: 90007, explanation: 'format error → fails' },
+      },
+    }),
+  ],
+  ['an upstream that was never asked', makeCapture({ upstream: null, origin: 'sent' })],
 ];
 
 describe('captureJson', () => {
