@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { HOLD_MODES, type HoldMode } from '../../../shared/contract/index.js';
+import { HOLD_MODES, type HoldMode, upstreamUrlProblem } from '../../../shared/contract/index.js';
 
 /** `callback-inspector serve` options (product.md §5). */
 export interface ServeOptions {
@@ -11,6 +11,8 @@ export interface ServeOptions {
   token: string | null;
   rulesFile: string | null;
   hold: HoldMode | null;
+  /** v2: the app backend's callback URL (upstream mode). */
+  upstream: string | null;
   dataDir: string | null;
   ui: boolean;
   sdkAppId: number | null;
@@ -35,6 +37,8 @@ Options:
   --token T            control API token (default: random per run)
   --rules FILE         JSON array of rules to use for this run
   --hold MODE          hold requests for a person or script: off | before | all
+  --upstream URL       forward every callback to your app backend at URL and relay its answers
+                       (OpenIM: URL/<command>; Tencent: URL?<original query>)
   --data-dir DIR       settings, rules and capture log (default: the user data folder)
   --no-ui              do not serve the web UI (control API only)
   --sdkappid N         expected Tencent SdkAppid
@@ -50,6 +54,7 @@ const OPTIONS = {
   token: { type: 'string' },
   rules: { type: 'string' },
   hold: { type: 'string' },
+  upstream: { type: 'string' },
   'data-dir': { type: 'string' },
   'no-ui': { type: 'boolean' },
   sdkappid: { type: 'string' },
@@ -84,6 +89,13 @@ function parseHold(value: string | undefined): HoldMode | null {
   return mode;
 }
 
+function parseUpstream(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  const problem = upstreamUrlProblem(value);
+  if (problem !== null) throw new ArgError(`--upstream: ${problem}`);
+  return value;
+}
+
 function parseSdkAppId(value: string | undefined): number | null {
   if (value === undefined) return null;
   if (!/^\d{1,15}$/.test(value)) throw new ArgError(`--sdkappid must be a whole number (got "${value}")`);
@@ -113,6 +125,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         token: nonEmpty('token', values.token, 256),
         rulesFile: nonEmpty('rules', values.rules, 4096),
         hold: parseHold(values.hold),
+        upstream: parseUpstream(values.upstream),
         dataDir: values['data-dir'] === undefined || values['data-dir'] === '' ? null : values['data-dir'],
         ui: values['no-ui'] !== true,
         sdkAppId: parseSdkAppId(values.sdkappid),

@@ -56,6 +56,7 @@ function settingsPatch(o: ServeOptions): SettingsPatch | undefined {
     patch.listener = { ...(o.host !== null ? { host: o.host } : {}), ...(o.port !== null ? { port: o.port } : {}) };
   }
   if (o.hold !== null) patch.hold = { mode: o.hold };
+  if (o.upstream !== null) patch.upstream = { url: o.upstream };
   if (o.sdkAppId !== null || o.tencentToken !== null) {
     patch.tencent = {
       ...(o.sdkAppId !== null ? { sdkAppId: o.sdkAppId } : {}),
@@ -116,6 +117,14 @@ export async function runServe(options: ServeOptions, io: CliIo, env: ServeEnv):
   if (options.ui) io.out(`UI: ${engine.uiUrl()}`);
   io.out(`Control API: ${engine.controlUrl()}  (Authorization: Bearer ${engine.token})`);
   io.out(`Data dir: ${dataDir}`);
+  const settings = engine.getSettings();
+  io.out(`Hold: ${settings.hold.mode}`);
+  const upstream = settings.upstream.url;
+  io.out(
+    upstream === null
+      ? 'Upstream: none (the inspector answers callbacks itself)'
+      : `Upstream: ${upstream}  (callbacks are forwarded there and its answers relayed; on failure: ${settings.upstream.onFailure})`,
+  );
   if (status.state === 'error') {
     io.err(`Listener error: ${status.error ?? 'could not bind'}`);
     if (!options.ui) {
