@@ -5,6 +5,8 @@ import { useApp } from '../store/app-store.js';
 import { AnsweredActions } from './AnsweredActions.js';
 import { DecisionPanel } from './DecisionPanel.js';
 import { KeyValueTable } from './KeyValueTable.js';
+import { UpstreamProposal } from './UpstreamProposal.js';
+import { UpstreamSection } from './UpstreamSection.js';
 
 function Findings({ findings }: { findings: Finding[] }) {
   if (findings.length === 0) return <p className="muted">No problems found.</p>;
@@ -61,6 +63,7 @@ function CaptureDetail({ capture }: { capture: Capture }) {
           {capture.imported ? ' · imported' : ''}
         </p>
       </header>
+      {capture.state === 'held' ? <UpstreamProposal key={capture.id} capture={capture} /> : null}
       {capture.state === 'held' ? <DecisionPanel capture={capture} /> : <AnsweredActions capture={capture} />}
       {capture.outcome ? (
         <Section title="Predicted outcome">
@@ -80,6 +83,7 @@ function CaptureDetail({ capture }: { capture: Capture }) {
           ) : null}
         </Section>
       ) : null}
+      <UpstreamSection capture={capture} />
       <Section title="Checks">
         <Findings findings={capture.findings} />
       </Section>

@@ -3,6 +3,7 @@ import { copyText } from '../lib/files.js';
 import { openimWebhooksYaml, tencentCallbackNotes, tencentCallbackUrl } from '../lib/protocol.js';
 import { setState, useApp } from '../store/app-store.js';
 import { notify } from '../store/notices.js';
+import { UpstreamPath } from './UpstreamPath.js';
 
 async function copy(text: string, what: string): Promise<void> {
   const ok = await copyText(text);
@@ -62,6 +63,7 @@ export function SetupHelp() {
               Copy Tencent URL
             </button>
           </section>
+          <UpstreamPath />
         </>
       ) : null}
     </dialog>

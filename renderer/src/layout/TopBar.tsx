@@ -13,6 +13,7 @@ import { ListenerStatus } from './ListenerStatus.js';
 import { MenuButton } from './MenuButton.js';
 import { SampleButtons } from './SampleButtons.js';
 import { SettingsControls } from './SettingsControls.js';
+import { UpstreamStatus } from './UpstreamStatus.js';
 
 function ImportButton() {
   const input = useRef<HTMLInputElement>(null);
@@ -49,6 +50,7 @@ export function TopBar() {
       <div className="top-row">
         <h1 className="brand">Callback Inspector</h1>
         <ListenerStatus />
+        <UpstreamStatus />
         <div className="spacer" />
         <button type="button" onClick={() => setState({ setupHelpOpen: true })}>
           Setup help

@@ -1,6 +1,12 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import type { Capture, ListenerStatus, RuleWithStats, Settings } from '../../../shared/contract/index.js';
+import type {
+  Capture,
+  ListenerStatus,
+  RuleWithStats,
+  Settings,
+  UpstreamStatus,
+} from '../../../shared/contract/index.js';
 import { type CaptureList, emptyList, NO_FILTER, type RowFilter } from './capture-list.js';
 import { type DecisionDraft, emptyDraft } from './decision-draft.js';
 
@@ -35,6 +41,8 @@ export interface AppState {
   rules: RuleWithStats[];
   settings: Settings | null;
   listener: ListenerStatus | null;
+  /** v2 upstream mode: the backend callbacks are forwarded to, and whether it answers. */
+  upstream: UpstreamStatus | null;
   version: string;
   notices: Notice[];
   sidePanel: SidePanel;
@@ -59,6 +67,7 @@ export const initialState: AppState = {
   rules: [],
   settings: null,
   listener: null,
+  upstream: null,
   version: '',
   notices: [],
   sidePanel: 'details',
