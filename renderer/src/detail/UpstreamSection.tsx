@@ -71,7 +71,7 @@ function Diff({ capture }: { capture: Capture }) {
   if (!diff) return null;
   if (diff.identical) return <p className="muted">Sent to the IM server unchanged.</p>;
   return (
-    <div className="answer-diff" role="group" aria-label="Changes before sending">
+    <section className="answer-diff" aria-label="Changes before sending">
       <h4>Changed before sending (backend → sent)</h4>
       {diff.status ? (
         <p className="mono">
@@ -94,7 +94,7 @@ function Diff({ capture }: { capture: Capture }) {
           </span>
         ))}
       </pre>
-    </div>
+    </section>
   );
 }
 
