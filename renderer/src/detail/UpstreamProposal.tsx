@@ -80,9 +80,10 @@ function ProposalEditor({ initial, onDone }: { initial: Raw; onDone: () => void 
 /** Held in upstream mode: the backend's answer as the proposal — send it as is, edit it, or replace it below. */
 export function UpstreamProposal({ capture }: { capture: Capture }) {
   const forwarding = useApp((s) => s.settings?.upstream.url != null);
-  const timeouts = useApp((s) =>
-    s.settings ? { openim: s.settings.hold.openimTimeoutMs, tencent: s.settings.hold.tencentTimeoutMs } : null,
-  );
+  // Two primitive selections: a selector returning a fresh object would re-render forever.
+  const openim = useApp((s) => s.settings?.hold.openimTimeoutMs ?? 5000);
+  const tencent = useApp((s) => s.settings?.hold.tencentTimeoutMs ?? 2000);
+  const timeouts = { openim, tencent };
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const exchange = capture.upstream;

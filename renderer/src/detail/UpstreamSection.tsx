@@ -5,10 +5,9 @@ import { useApp } from '../store/app-store.js';
 import { KeyValueTable } from './KeyValueTable.js';
 
 /** The IM server's timeout for this capture: its hold info when it was held, else the settings. */
-export function serverTimeoutFor(capture: Capture, timeouts: { openim: number; tencent: number } | null): number {
+export function serverTimeoutFor(capture: Capture, timeouts: { openim: number; tencent: number }): number {
   if (capture.hold) return capture.hold.serverTimeoutMs;
-  if (capture.dialect === 'tencent') return timeouts?.tencent ?? 2000;
-  return timeouts?.openim ?? 5000;
+  return capture.dialect === 'tencent' ? timeouts.tencent : timeouts.openim;
 }
 
 export function OutcomeLine({ outcome }: { outcome: Outcome }) {
@@ -50,7 +49,7 @@ export function LatencyBar({ latencyMs, timeoutMs }: { latencyMs: number; timeou
         title={`${Math.round(fraction * 100)} % of the IM server's timeout`}
       />
       <span className="mono">
-        {formatLatency(latencyMs)} of {formatLatency(timeoutMs)}
+        {formatLatency(latencyMs)} of the server's {timeoutMs / 1000} s
         {level === 'late' ? ' — too late: the server gave up' : level === 'slow' ? ' — past half the timeout' : ''}
       </span>
     </div>
@@ -100,9 +99,10 @@ function Diff({ capture }: { capture: Capture }) {
 
 /** Details: what the real app backend answered (upstream mode), checked, timed, and compared with what was sent. */
 export function UpstreamSection({ capture }: { capture: Capture }) {
-  const timeouts = useApp((s) =>
-    s.settings ? { openim: s.settings.hold.openimTimeoutMs, tencent: s.settings.hold.tencentTimeoutMs } : null,
-  );
+  // Two primitive selections: a selector returning a fresh object would re-render forever.
+  const openim = useApp((s) => s.settings?.hold.openimTimeoutMs ?? 5000);
+  const tencent = useApp((s) => s.settings?.hold.tencentTimeoutMs ?? 2000);
+  const timeouts = { openim, tencent };
   const exchange = capture.upstream;
   // While held, the proposal panel shows the backend's answer.
   if (!exchange || capture.state === 'held') return null;
