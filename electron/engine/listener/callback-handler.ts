@@ -6,7 +6,6 @@ import {
   type CaptureSummaryText,
   type DecidedBy,
   type Decision,
-  type Finding,
   type Settings,
 } from '../../../shared/contract/index.js';
 import {
@@ -33,10 +32,10 @@ import { HoldQueue } from './hold-queue.js';
 import { INTERNAL_ERROR_BODY, type RawRequest } from './listener.js';
 import type { RuleEngine } from './rule-engine.js';
 import type { UpstreamReply } from './upstream.js';
-import { UpstreamFlights } from './upstream-flights.js';
+import { type Forwardable, UpstreamRelay } from './upstream-relay.js';
 
 /** One request between arrival and its final state. */
-interface Pending {
+interface Pending extends Forwardable {
   capture: Capture;
   /** Set by `inspect`, which runs after the answer went out (or before a held request is first shown). */
   text: CaptureSummaryText | null;
@@ -58,8 +57,6 @@ interface Pending {
   /** Time from arrival to the answer written. */
   elapsedMs: number;
   delayTimer?: NodeJS.Timeout;
-  /** Held and forwarded: the decision that relays the backend's answer, once it arrived (the deadline's fallback). */
-  proposal?: Decision;
 }
 
 export interface HandlerDeps {
@@ -81,17 +78,6 @@ export interface HandlerDeps {
 type BadInput = { status: number; code: string; message: string };
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
-
-const UPSTREAM_NOT_SET: Finding = {
-  level: 'warning',
-  code: 'upstream-not-set',
-  message: 'A forward rule matched, but it names no URL and no upstream URL is set: answered by default.',
-};
-const UPSTREAM_FALLBACK: Finding = {
-  level: 'warning',
-  code: 'upstream-fallback',
-  message: 'The backend failed; answered with the fallback instead (setting upstream.onFailure is "fallback").',
-};
 
 function holdsByMode(settings: Settings, id: Identification): boolean {
   const mode = settings.hold.mode;
@@ -128,7 +114,7 @@ export class CallbackHandler {
   readonly holds = new HoldQueue<Pending>();
   private readonly delayed = new Set<Pending>();
   private readonly lingering = new Set<Socket>();
-  private readonly flights: UpstreamFlights<Pending>;
+  private readonly relay: UpstreamRelay<Pending>;
   private stopping = false;
   /**
    * Requests decided at once in this loop turn. Their answers are written together in `flushAnswers` (check phase,
@@ -161,7 +147,14 @@ export class CallbackHandler {
   };
 
   constructor(private readonly deps: HandlerDeps) {
-    this.flights = new UpstreamFlights(deps.agents);
+    this.relay = new UpstreamRelay(deps.agents, {
+      settings: deps.settings,
+      isHeld: (p) => this.holds.has(p.capture.id),
+      answer: (p, decision, by) => this.answer(p, decision, by),
+      updated: (p) => this.commit(p, false),
+      fallback: (p) => this.ruleOrDefault(p),
+      seen: deps.upstreamSeen,
+    });
   }
 
   handle(raw: RawRequest, res: ServerResponse): void {
@@ -219,7 +212,7 @@ export class CallbackHandler {
   decide(captureId: string, decision: Decision, by: 'person' | 'api'): Capture | null {
     const pending = this.holds.take(captureId);
     if (!pending) return null;
-    this.notAwaited(pending, `${by === 'person' ? 'a person' : 'the API'} answered before the backend`);
+    this.relay.notAwaited(pending, `${by === 'person' ? 'a person' : 'the API'} answered before the backend`);
     this.answer(pending, decision, by);
     return withBody(pending.capture);
   }
@@ -233,8 +226,8 @@ export class CallbackHandler {
     this.stopping = true;
     this.flushAnswers();
     for (const pending of this.holds.takeAll()) this.fallback(pending);
-    for (const pending of this.flights.keys()) {
-      this.notAwaited(pending, 'the engine stopped');
+    for (const pending of this.relay.inFlight()) {
+      this.relay.notAwaited(pending, 'the engine stopped');
       this.fallback(pending);
     }
     for (const pending of [...this.delayed]) {
@@ -285,73 +278,23 @@ export class CallbackHandler {
     pending.stored = true;
   }
 
-  /**
-   * Sends a callback on to the app backend; its answer (or failure) is relayed when it comes, or becomes the
-   * proposal of a held request. A forward rule without a URL while no upstream is set answers by default.
-   */
+  /** Upstream mode: the answer comes later, from the backend, in another loop turn. */
   private forward(pending: Pending, base: string | null): void {
-    const { capture } = pending;
-    if (base === null) {
-      capture.findings.push(UPSTREAM_NOT_SET);
-      this.answer(pending, ALLOW, 'default');
-      return;
-    }
-    const settings = this.deps.settings();
-    const timeout = serverTimeoutMs(settings, capture.dialect);
-    // Answered from a later loop turn, by the backend's reply.
     pending.settleLater = false;
     this.watchClient(pending);
-    this.flights.start(
-      pending,
-      {
-        raw: pending.raw,
-        id: pending.id,
-        base,
-        // As long as the IM server itself waits, counted from when the callback arrived.
-        timeoutMs: Math.max(1, Math.round(pending.startedAt + timeout - performance.now())),
-        context: {
-          dialect: capture.dialect,
-          command: capture.command,
-          phase: capture.phase,
-          requestBody: pending.body,
-          serverTimeoutMs: timeout,
-          profile: serverProfile(settings, capture.dialect),
-        },
-      },
-      (reply) => this.upstreamReplied(pending, reply),
-    );
+    this.relay.forward(pending, base);
   }
 
-  private upstreamReplied(pending: Pending, reply: UpstreamReply): void {
-    if (pending.done) return;
+  private ruleOrDefault(pending: Pending): { decision: Decision; by: DecidedBy } {
     const { capture } = pending;
-    capture.upstream = reply.exchange;
-    this.deps.upstreamSeen(reply);
-    const useFallback = reply.failed && this.deps.settings().upstream.onFailure === 'fallback';
-    if (this.holds.has(capture.id)) {
-      // An answer that arrived is the deadline's fallback; a failure leaves the usual fallback in place.
-      if (reply.exchange.status !== null && !useFallback) pending.proposal = reply.relay;
-      this.commit(pending, false);
-      return;
-    }
-    if (!useFallback) {
-      this.answer(pending, reply.relay, 'upstream');
-      return;
-    }
-    capture.findings.push(UPSTREAM_FALLBACK);
     const match = this.deps.rules.match(
       { dialect: capture.dialect, command: capture.command, body: pending.body },
       true,
     );
     if (match) this.deps.rulesUsed();
-    this.answer(pending, match?.type === 'answer' ? match.decision : ALLOW, match ? `rule:${match.ruleId}` : 'default');
-  }
-
-  /** Stops waiting for the backend (if it was asked), recording why in the capture. */
-  private notAwaited(pending: Pending, why: string): boolean {
-    const record = this.flights.cancel(pending, why);
-    if (record) pending.capture.upstream = record;
-    return record !== null;
+    return match?.type === 'answer'
+      ? { decision: match.decision, by: `rule:${match.ruleId}` }
+      : { decision: ALLOW, by: 'default' };
   }
 
   private fallback(pending: Pending): void {
@@ -360,17 +303,12 @@ export class CallbackHandler {
       this.answer(pending, pending.proposal, 'timeout');
       return;
     }
-    this.notAwaited(pending, 'no answer before the hold deadline');
+    this.relay.notAwaited(pending, 'no answer before the hold deadline');
     if (capture.hold?.fallback === 'no-response') {
       this.answer(pending, { verdict: 'allow', fault: { type: 'no-response' } }, 'timeout');
       return;
     }
-    const match = this.deps.rules.match(
-      { dialect: capture.dialect, command: capture.command, body: pending.body },
-      true,
-    );
-    if (match) this.deps.rulesUsed();
-    this.answer(pending, match?.type === 'answer' ? match.decision : ALLOW, 'timeout');
+    this.answer(pending, this.ruleOrDefault(pending).decision, 'timeout');
   }
 
   private answer(pending: Pending, decision: Decision, by: DecidedBy): void {
@@ -490,7 +428,7 @@ export class CallbackHandler {
     pending.res.once('close', () => {
       if (pending.done || pending.res.writableFinished) return;
       const held = this.holds.take(pending.capture.id) !== undefined;
-      const forwarded = this.notAwaited(pending, 'the IM server closed the connection first');
+      const forwarded = this.relay.notAwaited(pending, 'the IM server closed the connection first');
       if (!held && !forwarded && !this.delayed.has(pending)) return;
       clearTimeout(pending.delayTimer);
       this.delayed.delete(pending);
