@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findCommand } from '../../../shared/protocol/index.js';
-import { ExchangeAgents, type ExchangeResult } from '../http-exchange.js';
+import { ExchangeAgents, type ExchangeResult, endToEndHeaders, headerRecord } from '../http-exchange.js';
 import { type FakeBackend, startFakeBackend } from '../testing/fake-backend.js';
 import { type AnswerContext, forwardCallback, upstreamReply, upstreamTarget } from './upstream.js';
 
@@ -201,3 +201,17 @@ async function closedPort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
 }
+
+describe('header helpers', () => {
+  it('endToEndHeaders drops hop-by-hop headers, those named in Connection, and the given ones', () => {
+    const raw = ['Host', 'h', 'Connection', 'X-Trace, close', 'X-Trace', '1', 'TE', 'trailers', 'Operationid', 'op'];
+    expect(endToEndHeaders(raw, ['host'])).toEqual(['Operationid', 'op']);
+  });
+
+  it('headerRecord keeps the first-seen case and joins repeats', () => {
+    expect(headerRecord(['Set-Cookie', 'a=1', 'set-cookie', 'b=2', 'X-A', 'v'])).toEqual({
+      'Set-Cookie': 'a=1, b=2',
+      'X-A': 'v',
+    });
+  });
+});
