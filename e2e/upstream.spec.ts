@@ -77,6 +77,11 @@ test('relay without hold: string codes from the backend are flagged and predicte
   page,
 }) => {
   const upstream = new UpstreamPanel(page);
+  // A URL the engine cannot use is refused with the reason at the field.
+  const form = await upstream.submitUrl('localhost:8080/callback');
+  await expect(form.getByRole('textbox', { name: 'Backend URL' })).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByRole('alert')).toContainText('must start with http:// or https://');
+  await form.getByRole('button', { name: 'Cancel' }).click();
   await upstream.forwardTo(backend.url);
   const answer = await postCallback(engine.listenerUrl, 'callbackBeforeSetFriendRemarkCommand', {
     ownerUserID: 'kai',

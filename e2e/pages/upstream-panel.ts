@@ -13,6 +13,15 @@ export class UpstreamPanel {
     await expect(form).toBeHidden();
   }
 
+  /** Types a URL into the top bar's form and submits it; the form stays open when it is refused. */
+  async submitUrl(url: string): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Forward to backend…' }).click();
+    const form = this.page.getByRole('form', { name: 'Upstream backend' });
+    await form.getByRole('textbox', { name: 'Backend URL' }).fill(url);
+    await form.getByRole('button', { name: 'Forward', exact: true }).click();
+    return form;
+  }
+
   status(): Locator {
     return this.page.getByRole('status', { name: 'Upstream status' });
   }

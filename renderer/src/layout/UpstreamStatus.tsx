@@ -3,6 +3,7 @@ import { type UpstreamStatus as Status, upstreamUrlProblem } from '../../../shar
 import { formatLatency } from '../lib/format.js';
 import { useApp } from '../store/app-store.js';
 import { patchSettings } from '../store/command-actions.js';
+import { saveUpstreamUrl } from '../store/upstream-actions.js';
 
 const STATE_TEXT: Record<Status['state'], string> = {
   off: 'off',
@@ -46,8 +47,9 @@ export function UpstreamStatus() {
             setError(problem);
             return;
           }
-          void patchSettings({ upstream: { url: value === '' ? null : value } }).then((ok) => {
-            if (ok) setEditing(false);
+          void saveUpstreamUrl(value === '' ? null : value).then((problem) => {
+            if (problem === null) setEditing(false);
+            else setError(problem);
           });
         }}
       >
