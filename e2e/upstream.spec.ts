@@ -39,6 +39,9 @@ test('hold + upstream: the backend proposal is edited in the window and the IM s
   expect(backend.requests.map((r) => r.url)).toEqual(['/callback/callbackBeforeAddFriendCommand']);
   await expect(upstream.status()).toHaveText(/answering/);
   await inspector.screenshot('upstream-01-proposal');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await inspector.screenshot('upstream-01-proposal-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
 
   await upstream.edit('{"actionCode":0,"errCode":5100,"errMsg":"edited in the inspector","errDlt":"","nextCode":1}');
   const answer = await pending;

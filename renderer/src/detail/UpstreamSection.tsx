@@ -49,7 +49,7 @@ export function LatencyBar({ latencyMs, timeoutMs }: { latencyMs: number; timeou
         title={`${Math.round(fraction * 100)} % of the IM server's timeout`}
       />
       <span className="mono">
-        {formatLatency(latencyMs)} of the server's {timeoutMs / 1000} s
+        {formatLatency(latencyMs)} of the {timeoutMs / 1000} s timeout
         {level === 'late' ? ' — too late: the server gave up' : level === 'slow' ? ' — past half the timeout' : ''}
       </span>
     </div>
