@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findCommand } from '../../../shared/protocol/index.js';
 import { ExchangeAgents, type ExchangeResult, endToEndHeaders, headerRecord } from '../http-exchange.js';
@@ -213,5 +214,25 @@ describe('header helpers', () => {
       'Set-Cookie': 'a=1, b=2',
       'X-A': 'v',
     });
+  });
+});
+
+describe('compressed answers', () => {
+  it('a gzip answer (Go asks for gzip) is checked and relayed decompressed, without Content-Encoding', () => {
+    const body = '{"actionCode":0,"errCode":5002,"errMsg":"no","errDlt":"","nextCode":1}';
+    const result: ExchangeResult = {
+      ok: true,
+      answer: {
+        status: 200,
+        rawHeaders: ['Content-Type', 'application/json', 'Content-Encoding', 'gzip', 'Content-Length', '99'],
+        body: gzipSync(body),
+      },
+      latencyMs: 2,
+    };
+    const reply = upstreamReply('u', result, context, 2);
+    expect(reply.relay.raw).toEqual({ status: 200, headers: { 'Content-Type': 'application/json' }, bodyText: body });
+    expect(reply.exchange.bodyText).toBe(body);
+    expect(reply.exchange.headers['Content-Encoding']).toBe('gzip');
+    expect(reply.exchange.outcome).toMatchObject({ effect: 'blocked', code: 5002 });
   });
 });

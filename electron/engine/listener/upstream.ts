@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import type { Decision, UpstreamExchange } from '../../../shared/contract/index.js';
 import { checkAnswer, type Identification, type OutcomeInput } from '../../../shared/protocol/index.js';
 import {
@@ -68,6 +69,31 @@ export function upstreamTarget(base: string, id: Pick<Identification, 'dialect' 
   return withQuery(base, query);
 }
 
+const DECODERS: Record<string, (b: Buffer) => Buffer> = {
+  gzip: gunzipSync,
+  'x-gzip': gunzipSync,
+  deflate: inflateSync,
+  br: brotliDecompressSync,
+};
+
+/**
+ * The answer's body as text, and the headers to relay with it. A compressed body (the IM servers' Go client sends
+ * `Accept-Encoding: gzip`, and decompresses transparently) is relayed decompressed, without its Content-Encoding:
+ * the same answer for the IM server, readable and checkable here. Anything that does not decode stays as it came.
+ */
+function decodedAnswer(rawHeaders: readonly string[], body: Buffer): { headers: string[]; bodyText: string } {
+  const headers = endToEndHeaders(rawHeaders);
+  const index = headers.findIndex((h, i) => i % 2 === 0 && h.toLowerCase() === 'content-encoding');
+  const decode = index < 0 ? undefined : DECODERS[(headers[index + 1] ?? '').trim().toLowerCase()];
+  if (!decode) return { headers, bodyText: body.toString('utf8') };
+  try {
+    const text = decode(body).toString('utf8');
+    return { headers: headers.filter((_, i) => i !== index && i !== index + 1), bodyText: text };
+  } catch {
+    return { headers, bodyText: body.toString('utf8') };
+  }
+}
+
 /** Which failure the IM server gets instead of an answer, so that it sees what the backend did. */
 const REPRODUCE: Record<Exclude<ExchangeFailureKind, 'aborted'>, 'reset' | 'close' | 'no-response'> = {
   // A refused connection cannot be refused again on a connection already accepted: a reset is the nearest.
@@ -87,7 +113,7 @@ export function upstreamReply(
 ): UpstreamReply {
   if (result.ok) {
     const { status, rawHeaders, body } = result.answer;
-    const bodyText = body.toString('utf8');
+    const { headers, bodyText } = decodedAnswer(rawHeaders, body);
     const check = checkAnswer({ ...context, sent: { action: 'respond', status, bodyText }, elapsedMs });
     return {
       exchange: {
@@ -99,7 +125,7 @@ export function upstreamReply(
         findings: check.findings,
         outcome: check.outcome,
       },
-      relay: { verdict: 'allow', raw: { status, headers: headerRecord(endToEndHeaders(rawHeaders)), bodyText } },
+      relay: { verdict: 'allow', raw: { status, headers: headerRecord(headers), bodyText } },
       failed: check.findings.some((f) => BROKEN_ANSWER.has(f.code)),
     };
   }

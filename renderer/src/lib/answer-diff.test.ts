@@ -65,8 +65,15 @@ describe('helpers', () => {
   it('proposalDecision sends the backend answer exactly', () => {
     expect(proposalDecision(capture({}))).toEqual({
       verdict: 'allow',
-      raw: { status: 200, headers: upstream.headers, bodyText: upstream.bodyText },
+      raw: {
+        status: 200,
+        headers: { 'Content-Type': 'application/json', Date: 'x', 'X-Trace': 'a' },
+        bodyText: upstream.bodyText,
+      },
     });
+    // Recorded decompressed: never sent with the backend's Content-Encoding.
+    const gzipped = capture({ upstream: { ...upstream, headers: { 'Content-Encoding': 'gzip' } } });
+    expect(proposalDecision(gzipped)?.raw?.headers).toEqual({});
     expect(proposalDecision(capture({ upstream: null }))).toBeNull();
   });
 

@@ -16,8 +16,18 @@ export interface AnswerDiff {
   body: DiffLine[];
 }
 
-/** Headers that only frame the message; they differ between any two answers and say nothing about the content. */
-const FRAMING = new Set(['content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
+/**
+ * Headers that only frame the message; they differ between any two answers and say nothing about the content. A
+ * compressed backend answer is recorded as text and relayed decompressed, so its Content-Encoding is framing too.
+ */
+const FRAMING = new Set([
+  'content-length',
+  'date',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-encoding',
+]);
 /** Longest bodies (in lines) diffed line by line; longer ones are shown as removed + added whole. */
 const MAX_DIFF_LINES = 600;
 
@@ -87,7 +97,11 @@ export function answerDiff(capture: Capture): AnswerDiff | null {
 export function proposalDecision(capture: Capture): Decision | null {
   const upstream = capture.upstream;
   if (!upstream || upstream.status === null) return null;
-  return { verdict: 'allow', raw: { status: upstream.status, headers: upstream.headers, bodyText: upstream.bodyText } };
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(upstream.headers)) {
+    if (!FRAMING.has(name.toLowerCase()) || name.toLowerCase() === 'date') headers[name] = value;
+  }
+  return { verdict: 'allow', raw: { status: upstream.status, headers, bodyText: upstream.bodyText } };
 }
 
 /** Where the backend's latency falls against the IM server's timeout: 0..1 of the bar, and its level. */
