@@ -74,6 +74,21 @@ test('hold + upstream: Send as is relays the backend answer exactly', async ({ e
   await expect(upstream.section()).toContainText('Sent to the IM server unchanged.');
 });
 
+test('hold + upstream: Replace answers with the structured decision instead', async ({ engine, inspector, page }) => {
+  const upstream = new UpstreamPanel(page);
+  await upstream.forwardTo(backend.url);
+  await inspector.setHoldMode('before');
+  const pending = postCallback(engine.listenerUrl, 'callbackBeforeAddFriendCommand', { fromUserID: 'lea' });
+  await inspector.selectRow('lea →');
+  await expect(upstream.proposal()).toContainText('blocked 5002');
+  await upstream.replace();
+  await inspector.decision.allow();
+  await inspector.decision.send();
+  expect((await pending).json).toMatchObject({ actionCode: 0, errCode: 0, nextCode: 0 });
+  await expect(inspector.detailSection('Predicted outcome')).toContainText('proceeds');
+  await expect(upstream.diff()).toContainText('- "errCode": 5002,');
+});
+
 test('relay without hold: string codes from the backend are flagged and predicted to fail', async ({
   engine,
   inspector,
