@@ -42,6 +42,7 @@ test('hold + upstream: the backend proposal is edited in the window and the IM s
   await page.emulateMedia({ colorScheme: 'dark' });
   await inspector.screenshot('upstream-01-proposal-dark');
   await page.emulateMedia({ colorScheme: 'light' });
+  expect(await upstream.seriousAxeViolations()).toEqual([]);
 
   await upstream.edit('{"actionCode":0,"errCode":5100,"errMsg":"edited in the inspector","errDlt":"","nextCode":1}');
   const answer = await pending;
@@ -59,6 +60,7 @@ test('hold + upstream: the backend proposal is edited in the window and the IM s
   await expect(upstream.latency()).toBeVisible();
   await upstream.section().scrollIntoViewIfNeeded();
   await inspector.screenshot('upstream-02-diff');
+  expect(await upstream.seriousAxeViolations()).toEqual([]);
 });
 
 test('hold + upstream: Send as is relays the backend answer exactly', async ({ engine, inspector, page }) => {

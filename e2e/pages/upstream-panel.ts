@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Upstream mode in the window: the top bar's backend status, a held request's proposal, the details section. */
@@ -60,5 +61,16 @@ export class UpstreamPanel {
 
   diff(): Locator {
     return this.page.getByRole('region', { name: 'Changes before sending' });
+  }
+
+  /** Serious or critical axe findings inside the upstream panels (the proposal, the details section), as text. */
+  async seriousAxeViolations(): Promise<string[]> {
+    const { violations } = await new AxeBuilder({ page: this.page })
+      .include('section[aria-label="Backend proposal"]')
+      .include('section[aria-label="Upstream"]')
+      .analyze();
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }
 }
