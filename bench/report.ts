@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import type { SectionName } from './config.js';
 import type { HoldSection } from './sections/hold.js';
+import type { InprocessSection } from './sections/inprocess.js';
 import type { ListenerSection } from './sections/listener.js';
 import type { MemorySection } from './sections/memory.js';
 import type { PeersSection } from './sections/peers.js';
@@ -32,6 +33,7 @@ export interface BenchResult {
   machine: Machine;
   elapsedS: number;
   sectionSeconds: Partial<Record<SectionName, number>>;
+  inprocess?: InprocessSection;
   listener?: ListenerSection;
   peers?: PeersSection;
   hold?: HoldSection;
@@ -131,7 +133,23 @@ export function formatReport(result: BenchResult): string {
   parts.push(
     `${result.machine.nproc} CPUs (${result.machine.cpu}), ${result.machine.memTotalGiB} GiB, node ${result.machine.node}`,
   );
-  const { listener, peers, hold, memory, ui } = result;
+  const { inprocess, listener, peers, hold, memory, ui } = result;
+  if (inprocess) {
+    parts.push(
+      `\nEngine CPU per callback, in process (no HTTP; ${inprocess.callbacks} callbacks, median of ${inprocess.repeats}):`,
+    );
+    parts.push(
+      table(
+        ['sample', 'µs per callback', 'runs', 'spread'],
+        Object.values(inprocess.samples).map((s) => [
+          s.label,
+          s.cpuUsPerCallback,
+          s.runs.join(' / '),
+          `${Math.round(s.spread * 100)} %`,
+        ]),
+      ),
+    );
+  }
   if (listener) {
     parts.push(`\nListener, auto mode, ${listener.connections} connections (median of ${listener.repeats}):`);
     parts.push(

@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type {
   Capture,
@@ -20,7 +20,7 @@ import type { DecideResult, EngineApi, EventListener } from './engine-api.js';
 import { carryChanges, loadRules, loadSettings } from './engine-load.js';
 import { CallbackHandler } from './listener/callback-handler.js';
 import { captureIds } from './listener/capture-factory.js';
-import { Listener } from './listener/listener.js';
+import { Listener, type RawRequest } from './listener/listener.js';
 import { RuleEngine } from './listener/rule-engine.js';
 import { captureJson } from './store/capture-json.js';
 import { summaryText } from './store/capture-line.js';
@@ -87,7 +87,7 @@ export class EngineCore implements EngineApi {
     });
     this.listener = new Listener({
       maxBodyBytes: () => this.currentSettings().capture.maxBodyBytes,
-      onRequest: (raw, res) => this.handler.handle(raw, res),
+      onRequest: (raw, res) => this.handle(raw, res),
       statusBody: () => ({
         name: 'Callback Inspector',
         version: this.version,
@@ -132,6 +132,14 @@ export class EngineCore implements EngineApi {
     this.emit({ type: 'listener.status', status: this.listener.status() });
     if (this.rulesTimer) clearTimeout(this.rulesTimer);
     await Promise.all([this.log?.close(), this.settingsFile?.flush(), this.rulesFile?.flush()]);
+  }
+
+  /**
+   * One callback request, read by the listener (or made by the in-process bench): decided, answered on `res`,
+   * captured. The answer of a request decided at once is written at the end of the current event-loop turn.
+   */
+  handle(raw: RawRequest, res: ServerResponse): void {
+    this.handler.handle(raw, res);
   }
 
   stats(): EngineStats {
