@@ -1,16 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ListenerStatus } from '../../../shared/contract/index.js';
+import type { CaptureRequest, ListenerStatus } from '../../../shared/contract/index.js';
 
-/** A request whose body has been read (up to the size limit). */
-export interface RawRequest {
-  method: string;
-  url: string;
-  path: string;
-  query: Record<string, string>;
-  headers: Record<string, string>;
-  bodyText: string;
-  /** The body was longer than the limit: `bodyText` holds its first `maxBodyBytes` bytes. */
+/**
+ * A request whose body has been read (up to the size limit): the capture's request fields as received, plus when it
+ * arrived. `truncated` is always present here (true: `bodyText` holds only the first `maxBodyBytes` bytes).
+ */
+export interface RawRequest extends Pick<CaptureRequest, 'method' | 'url' | 'path' | 'query' | 'headers' | 'bodyText'> {
   truncated: boolean;
   receivedAt: number;
   /** performance.now() when the request arrived, for latency. */
