@@ -17,7 +17,6 @@ import {
   summarize,
   validate,
 } from '../../../shared/protocol/index.js';
-import { withBody } from '../store/capture-line.js';
 import {
   applyIdentification,
   clientGaveUp,
@@ -185,7 +184,9 @@ export class CallbackHandler {
     const pending = this.holds.take(captureId);
     if (!pending) return null;
     this.answer(pending, decision, by);
-    return withBody(pending.capture);
+    // The full capture, as GET /api/captures/:id gives it: with the body already parsed on arrival.
+    const { capture, body } = pending;
+    return body === undefined ? capture : { ...capture, request: { ...capture.request, body } };
   }
 
   isHeld(captureId: string): boolean {
