@@ -13,15 +13,15 @@ import type {
 } from '../../shared/contract/index.js';
 
 /**
- * What the control API server (and any other adapter) needs from the engine core.
- * The core (engine.ts) implements it; control-server.ts only talks to this interface.
- */
-/**
  * An engine event listener. `json`, when given, is the event already serialised exactly as JSON.stringify(event)
  * would parse back (a finished capture's event is made together with its log line): use it instead of stringifying.
  */
 export type EventListener = (event: EngineEvent, json?: string) => void;
 
+/**
+ * What the control API server (and any other adapter) needs from the engine core.
+ * EngineCore (engine-core.ts) implements it; control/ only talks to this interface.
+ */
 export interface EngineApi {
   readonly version: string;
   listenerStatus(): ListenerStatus;
