@@ -42,23 +42,10 @@ export function splitUrl(url: string): { path: string; query: Record<string, str
   return { path: url.slice(0, mark), query: parseQuery(url.slice(mark + 1)) };
 }
 
-/**
- * The query string as URLSearchParams reads it; the first occurrence of a key wins, like Go's url.Values.Get (the
- * IM servers never repeat keys). Tencent's query (SdkAppid, CallbackCommand, …) needs no decoding: then it is
- * split by hand, several times cheaper than URLSearchParams.
- */
+/** The query string's values, decoded; the first occurrence of a key wins, like Go's url.Values.Get. */
 export function parseQuery(search: string): Record<string, string> {
   const query: Record<string, string> = {};
-  if (search.includes('%') || search.includes('+')) {
-    for (const [key, value] of new URLSearchParams(search)) if (!Object.hasOwn(query, key)) query[key] = value;
-    return query;
-  }
-  for (const part of search.split('&')) {
-    if (part === '') continue;
-    const eq = part.indexOf('=');
-    const key = eq < 0 ? part : part.slice(0, eq);
-    if (!Object.hasOwn(query, key)) query[key] = eq < 0 ? '' : part.slice(eq + 1);
-  }
+  for (const [key, value] of new URLSearchParams(search)) if (!Object.hasOwn(query, key)) query[key] = value;
   return query;
 }
 
