@@ -1,6 +1,7 @@
 export * from './api.js';
 export * from './api-error.js';
 export * from './capture.js';
+export * from './csp.js';
 export * from './decision.js';
 export * from './desktop.js';
 export * from './routes.js';

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { isIP } from 'node:net';
-import { ControlApiError } from '../../../shared/contract/index.js';
+import { ControlApiError, uiContentSecurityPolicy } from '../../../shared/contract/index.js';
 
 /** True for addresses/names that only this machine can reach (127.0.0.0/8, ::1, localhost). */
 export function isLoopbackAddress(host: string): boolean {
@@ -69,19 +69,8 @@ export function checkToken(headers: IncomingHttpHeaders, url: URL, token: string
 
 /** Headers for every static UI response. */
 export function staticSecurityHeaders(port: number): Record<string, string> {
-  const csp = [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-    "form-action 'none'",
-  ].join('; ');
   return {
-    'content-security-policy': csp,
+    'content-security-policy': uiContentSecurityPolicy(port),
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'x-frame-options': 'DENY',
