@@ -83,6 +83,19 @@ export function budgets(result: BenchResult): Budget[] {
       });
     }
   }
+  // The peer comparison counts only when it ran: a failed `npm ci` of bench/peers or a peer that did not start is a
+  // failure here, not a quiet "not installed" in the peers table.
+  const peers = result.peers;
+  if (peers && peers.install !== 'not attempted') {
+    const expected = peers.peers.filter((peer) => peer.status !== 'skipped');
+    const measured = expected.filter((peer) => peer.status === 'measured').length;
+    out.push({
+      name: `Peers measured (bench/peers install: ${peers.install})`,
+      value: measured,
+      limit: `= ${expected.length}`,
+      pass: peers.install !== 'failed' && measured === expected.length,
+    });
+  }
   const memory = result.memory;
   // "Stays flat after the limit is reached" (product.md §8): the live heap must not grow past the limit, and RSS
   // must not keep growing from one step past the limit to the next. RSS at the limit against past it is reported
