@@ -12,11 +12,7 @@ import type {
   Settings,
 } from '../../shared/contract/index.js';
 
-/**
- * An engine event listener. `json`, when given, is the event already serialised exactly as JSON.stringify(event)
- * would parse back (a finished capture's event is made together with its log line): use it instead of stringifying.
- */
-export type EventListener = (event: EngineEvent, json?: string) => void;
+export type EventListener = (event: EngineEvent) => void;
 
 /**
  * What the control API server (and any other adapter) needs from the engine core.

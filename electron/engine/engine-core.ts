@@ -280,19 +280,22 @@ export class EngineCore implements EngineApi {
   private commit(capture: Capture, text: CaptureSummaryText, isNew: boolean, final: boolean): void {
     const stored = isNew || this.store.updated(capture);
     // Summaries are built only when someone listens (the hot path with no UI attached stays lean).
-    const type = stored && this.listeners.size > 0 ? (isNew ? 'capture.added' : 'capture.updated') : null;
+    const event =
+      stored && this.listeners.size > 0
+        ? { type: isNew ? ('capture.added' as const) : ('capture.updated' as const), capture: toSummary(capture, text) }
+        : null;
     if (!final) {
       if (isNew) this.store.add(capture, text);
-      if (type) this.emit({ type, capture: toSummary(capture, text) });
+      if (event) this.emit(event);
       return;
     }
     // The log line and the event's JSON come from one serialisation (see captureJson).
-    const json = captureJson(capture, text, type);
+    const line = captureJson(capture, text, event);
     // A capture answered at once goes into the store finished, as its line only.
-    const bytes = isNew ? this.store.addLine(capture, json.line) : this.store.finish(capture, json.line);
-    if (type) this.emit({ type, capture: toSummary(capture, text) }, json.event ?? undefined);
+    const bytes = isNew ? this.store.addLine(capture, line) : this.store.finish(capture, line);
+    if (event) this.emit(event);
     if (bytes) this.log?.appendBytes(bytes);
-    else this.log?.append(json.line);
+    else this.log?.append(line);
   }
 
   /** Rule counters change on every matching request: one rules.changed per 100 ms at most. */
@@ -305,10 +308,10 @@ export class EngineCore implements EngineApi {
     this.rulesTimer.unref();
   }
 
-  private emit(event: EngineEvent, json?: string): void {
+  private emit(event: EngineEvent): void {
     for (const listener of this.listeners) {
       try {
-        listener(event, json);
+        listener(event);
       } catch (err) {
         this.opts.log(`event listener failed: ${err instanceof Error ? err.message : String(err)}`);
       }

@@ -4,6 +4,7 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import type { EngineEvent } from '../../../shared/contract/index.js';
 import type { EngineApi } from '../engine-api.js';
 import { ByteBatch, CLOSE_BRACKET, COMMA, OPEN_BRACKET } from '../store/byte-batch.js';
+import { eventJson } from '../store/capture-json.js';
 
 export interface EventStreamOptions {
   /** How long events are collected before one array is sent. */
@@ -121,14 +122,14 @@ export function createEventStream(engine: EngineApi, options: EventStreamOptions
     staged.reset();
   };
 
-  const unsubscribe = engine.subscribe((event, json) => {
+  const unsubscribe = engine.subscribe((event) => {
     if (clients.size === 0) return;
     pending = enqueueEvent(pending, index, event);
     // Not when it was merged into an earlier event of the batch (that one is serialised at the flush).
-    // A finished capture's event comes already serialised (made with its log line).
+    // A finished capture's event was serialised together with its log line (eventJson).
     if (event.type.startsWith('capture.') && pending[pending.length - 1] === event) {
       encoded.set(event, ranges.length);
-      ranges.push(staged.string(json ?? JSON.stringify(event)), staged.length);
+      ranges.push(staged.string(eventJson(event)), staged.length);
     }
     timer ??= setTimeout(flush, batchMs);
   });

@@ -1,12 +1,6 @@
-import type { Capture, CaptureSummaryText } from '../../../shared/contract/index.js';
+import type { Capture, CaptureSummaryText, EngineEvent } from '../../../shared/contract/index.js';
 
-/** The two serialised forms of a finished capture, built from the same pieces. */
-export interface CaptureJson {
-  /** The NDJSON/store line: the capture without `request.body`. */
-  line: string;
-  /** `{"type":…,"capture":<CaptureSummary>}`, or null when no event was asked for. */
-  event: string | null;
-}
+type CaptureEvent = Extract<EngineEvent, { type: 'capture.added' | 'capture.updated' }>;
 
 const str = JSON.stringify;
 /** JSON.stringify's rendering of a number (non-finite numbers become null). */
@@ -51,19 +45,26 @@ function recordJson(record: Record<string, string>): string {
   return '{}';
 }
 
+/** The JSON of events made together with their capture's line; `eventJson` hands it out. */
+const eventTexts = new WeakMap<EngineEvent, string>();
+
 /**
- * Serialises a capture once for both places it goes: the log line (with bodies) and the event summary (without).
- * The parts the two share (everything but the two body texts) are serialised one time; the objects the engine
- * shares between captures (outcomes, decisions) are serialised once per object. Template joins give ropes, which
- * are flattened once when encoded (into the store's arena, the log batch, the event batch). The field list mirrors
- * `Capture`/`CaptureSummary` (capture-json.test.ts checks the result against plain JSON.stringify of `toSummary`
- * and of the capture).
+ * JSON.stringify(event), or the same text made together with its capture's log line by `captureJson` (event
+ * listeners receive the event only; the event stream asks here for its JSON).
  */
-export function captureJson(
-  c: Capture,
-  text: CaptureSummaryText | null,
-  eventType: 'capture.added' | 'capture.updated' | null,
-): CaptureJson {
+export function eventJson(event: EngineEvent): string {
+  return eventTexts.get(event) ?? JSON.stringify(event);
+}
+
+/**
+ * Serialises a finished capture once for both places it goes: returns the log line (with bodies), and when `event`
+ * (this capture's summary event) is given, makes that event's JSON from the same pieces for `eventJson`. The parts
+ * the two share (everything but the two body texts) are serialised one time; the objects the engine shares between
+ * captures (outcomes, decisions) once per object. Template joins give ropes, which are flattened once when encoded
+ * (into the store's arena, the log batch, the event batch). The field list mirrors `Capture`/`CaptureSummary`
+ * (capture-json.test.ts checks the result against plain JSON.stringify of the capture and of the event).
+ */
+export function captureJson(c: Capture, text: CaptureSummaryText, event: CaptureEvent | null): string {
   const rq = c.request;
   const rs = c.response;
   const head =
@@ -85,10 +86,12 @@ export function captureJson(
   const line =
     `{"id":${id},${head},"bodyText":${str(rq.bodyText)}},"response":${response}` +
     `${rs ? `,"bodyText":${str(rs.bodyText)}}` : ''}${tail}}`;
-  if (eventType === null || text === null) return { line, event: null };
+  if (event === null) return line;
   // The summary: the same pieces without the two body texts, plus the summary text, inside the event.
-  const event =
-    `{"type":"${eventType}","capture":{"id":${id},${head}},"response":${rs ? `${response}}` : 'null'}${tail}` +
-    `,"summary":{"parties":${narrow(str(text.parties))},"text":${narrow(str(text.text))}}}}`;
-  return { line, event };
+  eventTexts.set(
+    event,
+    `{"type":"${event.type}","capture":{"id":${id},${head}},"response":${rs ? `${response}}` : 'null'}${tail}` +
+      `,"summary":{"parties":${narrow(str(text.parties))},"text":${narrow(str(text.text))}}}}`,
+  );
+  return line;
 }
