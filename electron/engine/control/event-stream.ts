@@ -69,22 +69,17 @@ export function createEventStream(engine: EngineApi, options: EventStreamOptions
   /** Where the flush builds its messages. */
   const messages = new ByteBatch();
 
-  /** `sent` is called exactly once: after the write, or at once when nothing is written. */
-  const sendTo = (ws: WebSocket, text: string | Buffer, sent?: () => void): void => {
-    if (ws.readyState !== ws.OPEN) {
-      sent?.();
-      return;
-    }
+  const sendTo = (ws: WebSocket, text: string | Buffer): void => {
+    if (ws.readyState !== ws.OPEN) return;
     if (ws.bufferedAmount > maxBuffered) {
       // A stuck reader would make the engine hold every future event for it: cut it off.
       // (A close frame would queue behind the same backlog, so the socket is simply cut.)
       clients.delete(ws);
       ws.terminate();
-      sent?.();
       return;
     }
     // Always a text frame, also when the JSON comes already encoded as bytes.
-    ws.send(text, { binary: false }, sent);
+    ws.send(text, { binary: false });
   };
 
   const flush = (): void => {
@@ -110,13 +105,7 @@ export function createEventStream(engine: EngineApi, options: EventStreamOptions
         }
         messages.byte(CLOSE_BRACKET);
         const bytes = messages.take();
-        // The message's buffer is reused once every client has written it.
-        let unsent = clients.size;
-        const sent = (): void => {
-          unsent -= 1;
-          if (unsent === 0) messages.recycle(bytes);
-        };
-        for (const ws of clients) sendTo(ws, bytes, sent);
+        for (const ws of clients) sendTo(ws, bytes);
       }
     }
     staged.reset();
