@@ -160,7 +160,7 @@ export class EngineCore implements EngineApi {
 
   clearCaptures(): void {
     // Held requests are live: they stay, and are announced again after the clear.
-    this.store.clear((capture) => this.handler.isHeld(capture.id));
+    this.store.clear((capture) => this.handler.holds.has(capture.id));
     void this.log?.clear();
     this.emit({ type: 'captures.cleared' });
     for (const capture of this.store.all()) {

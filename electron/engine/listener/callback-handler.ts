@@ -9,7 +9,8 @@ import {
   type Finding,
   type Settings,
 } from '../../../shared/contract/index.js';
-import { buildAnswer, type Identification, type IncomingRequest, identify } from '../../../shared/protocol/index.js';
+import { buildAnswer, identify } from '../../../shared/protocol/index.js';
+import { AnswerBatch } from './answer-batch.js';
 import {
   applyIdentification,
   clientGaveUp,
@@ -20,45 +21,13 @@ import {
 } from './capture-factory.js';
 import { executeAnswer } from './fault.js';
 import { HoldQueue } from './hold-queue.js';
-import { INTERNAL_ERROR_BODY, type RawRequest } from './listener.js';
-import { type BadInput, badInputResponse, incomingRequest, JSON_HEADERS, readInput } from './request-input.js';
-import type { RuleEngine } from './rule-engine.js';
+import type { RawRequest } from './listener.js';
+import type { HandlerDeps, Pending } from './pending.js';
+import { answerInternalError, type BadInput, badInputResponse, incomingRequest, readInput } from './request-input.js';
 
-/**
- * Where a request is. `new`: inside `handle`. `queued`: decided at once, its answer waits for the end of this
- * event-loop turn (see `answering`). `held`: waiting for a decision. `delayed`: decided, waiting out its delay.
- * `done`: final state reached; later socket events are ignored. A held or delayed request is already in the store
- * (its next commit is an update) and has a 'close' listener.
- */
-type Stage = 'new' | 'queued' | 'held' | 'delayed' | 'done';
+export type { HandlerDeps } from './pending.js';
 
-/** One request between arrival and its final state. */
-interface Pending {
-  capture: Capture;
-  stage: Stage;
-  /** Set by `inspect`, which runs after the answer went out (or before a held request is first shown). */
-  text: CaptureSummaryText | null;
-  request: IncomingRequest;
-  id: Identification;
-  body: unknown;
-  res: ServerResponse;
-  startedAt: number;
-  /** Time from arrival to the answer written. */
-  elapsedMs: number;
-  delayTimer?: NodeJS.Timeout;
-}
-
-export interface HandlerDeps {
-  settings(): Settings;
-  rules: RuleEngine;
-  nextSeq(): number;
-  idFor(seq: number): string;
-  /** Stores (isNew) or updates a capture and emits the event; `final` captures are also written to the log. */
-  commit(capture: Capture, text: CaptureSummaryText, isNew: boolean, final: boolean): void;
-  /** Rules matched or their counters changed. */
-  rulesUsed(): void;
-  log(line: string): void;
-}
+const NO_RESPONSE: Decision = Object.freeze({ verdict: 'allow', fault: Object.freeze({ type: 'no-response' }) });
 
 /**
  * The listener's pipeline: identify → validate → decide (hold / rule / default) → answer → capture.
@@ -69,58 +38,35 @@ export class CallbackHandler {
   private readonly delayed = new Set<Pending>();
   private readonly lingering = new Set<Socket>();
   private stopping = false;
-  /**
-   * Requests decided at once in this loop turn. Their answers are written together in `flushAnswers` (check phase,
-   * after every request read in the turn has been decided): the answers leave back to back, so the client is woken
-   * once per batch instead of once per answer, and the capture work after them does not delay any of them.
-   */
-  private answering: Pending[] = [];
-  private readonly flushAnswers = (): void => {
-    const batch = this.answering;
-    this.answering = [];
-    const written: Pending[] = [];
-    for (const pending of batch) {
-      try {
-        if (this.write(pending)) written.push(pending);
-      } catch (err) {
-        this.failedInternally(pending, err);
-      }
-    }
-    for (const pending of written) {
-      try {
-        this.settle(pending);
-      } catch (err) {
-        // Outside the listener's own guard (this runs from setImmediate): one bad capture must not stop the rest
-        // or the process.
-        this.deps.log(
-          `capture ${pending.capture.id} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
-        );
-      }
-    }
-  };
+  /** Requests decided at once in this loop turn: answered together at its end. */
+  private readonly answering = new AnswerBatch<Pending>({
+    write: (pending) => this.write(pending),
+    settle: (pending) => this.settle(pending),
+    failed: (pending, err) => this.failedInternally(pending, err),
+    log: (line) => this.deps.log(line),
+  });
 
   constructor(private readonly deps: HandlerDeps) {}
 
   handle(raw: RawRequest, res: ServerResponse): void {
+    const settings = this.deps.settings();
     const seq = this.deps.nextSeq();
     const capture = newCapture(raw, seq, this.deps.idFor(seq));
-    const { body, parseError, bad } = readInput(raw, this.deps.settings().capture.maxBodyBytes);
+    const { body, parseError, bad } = readInput(raw, settings.capture.maxBodyBytes);
     if (parseError !== undefined) capture.request.parseError = parseError;
     const request = incomingRequest(raw, body, parseError);
     const id = identify(request);
     applyIdentification(capture, id);
     const pending: Pending = {
       capture,
+      stage: 'new',
       text: null,
       request,
       id,
-      body,
       res,
       startedAt: raw.startedAt,
-      stage: 'new',
       elapsedMs: 0,
     };
-    const settings = this.deps.settings();
     if (bad) {
       this.rejectBadInput(pending, bad);
       return;
@@ -142,18 +88,14 @@ export class CallbackHandler {
     if (!pending) return null;
     this.answer(pending, decision, by);
     // The full capture, as GET /api/captures/:id gives it: with the body already parsed on arrival.
-    const { capture, body } = pending;
-    return body === undefined ? capture : { ...capture, request: { ...capture.request, body } };
-  }
-
-  isHeld(captureId: string): boolean {
-    return this.holds.has(captureId);
+    const { capture, request } = pending;
+    return request.body === undefined ? capture : { ...capture, request: { ...capture.request, body: request.body } };
   }
 
   /** Engine stopping: every held request gets its fallback, delayed answers go out now, open sockets are dropped. */
   stop(): void {
     this.stopping = true;
-    this.flushAnswers();
+    this.answering.flush();
     for (const pending of this.holds.takeAll()) this.fallback(pending);
     for (const pending of [...this.delayed]) {
       clearTimeout(pending.delayTimer);
@@ -185,16 +127,15 @@ export class CallbackHandler {
     this.deps.commit(pending.capture, this.inspect(pending), isNew, final);
   }
 
+  /** Nobody decided in time (or the engine stops): no answer at all, or what the answer rules say. */
   private fallback(pending: Pending): void {
     const { capture } = pending;
     if (capture.hold?.fallback === 'no-response') {
-      this.answer(pending, { verdict: 'allow', fault: { type: 'no-response' } }, 'timeout');
+      this.answer(pending, NO_RESPONSE, 'timeout');
       return;
     }
-    const match = this.deps.rules.match(
-      { dialect: capture.dialect, command: capture.command, body: pending.body },
-      true,
-    );
+    const { dialect, command } = capture;
+    const match = this.deps.rules.match({ dialect, command, body: pending.request.body }, true);
     if (match) this.deps.rulesUsed();
     this.answer(pending, match?.type === 'answer' ? match.decision : ALLOW, 'timeout');
   }
@@ -223,8 +164,7 @@ export class CallbackHandler {
     if (pending.stage === 'done') return;
     if (pending.stage === 'new' && !this.stopping) {
       pending.stage = 'queued';
-      this.answering.push(pending);
-      if (this.answering.length === 1) setImmediate(this.flushAnswers);
+      this.answering.add(pending);
       return;
     }
     if (this.write(pending)) this.settle(pending);
@@ -237,7 +177,7 @@ export class CallbackHandler {
       this.fail(pending, clientGaveUp);
       return false;
     }
-    const plan = buildAnswer(pending.id, pending.body, capture.decision ?? ALLOW);
+    const plan = buildAnswer(pending.id, pending.request.body, capture.decision ?? ALLOW);
     const response = executeAnswer(res, plan, { closeConnection: this.stopping, lingering: this.lingering });
     pending.elapsedMs = performance.now() - pending.startedAt;
     capture.state = 'answered';
@@ -250,11 +190,7 @@ export class CallbackHandler {
   private failedInternally(pending: Pending, err: unknown): void {
     const { res, capture } = pending;
     this.deps.log(`capture ${capture.id} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-    if (!res.headersSent && !res.writableEnded) {
-      res.writeHead(500, JSON_HEADERS);
-      res.end(INTERNAL_ERROR_BODY);
-      capture.response = { status: 500, headers: JSON_HEADERS, bodyText: INTERNAL_ERROR_BODY };
-    }
+    capture.response = answerInternalError(res) ?? capture.response;
     // Still recorded, with what went wrong.
     try {
       const reason = err instanceof Error ? err.message : String(err);
@@ -266,7 +202,8 @@ export class CallbackHandler {
 
   /** The predicted outcome of the answer sent, then the final capture. */
   private settle(pending: Pending): void {
-    pending.capture.outcome = predictedOutcome(pending.capture, pending.body, pending.elapsedMs, this.deps.settings());
+    const { capture, request, elapsedMs } = pending;
+    capture.outcome = predictedOutcome(capture, request.body, elapsedMs, this.deps.settings());
     this.finish(pending);
   }
 

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CaptureRequest, ListenerStatus } from '../../../shared/contract/index.js';
+import { answerInternalError } from './request-input.js';
 
 /**
  * A request whose body has been read (up to the size limit): the capture's request fields as received, plus when it
@@ -20,9 +21,6 @@ export interface ListenerOptions {
   statusBody: () => unknown;
   log: (line: string) => void;
 }
-
-/** The body of the 500 a request gets when handling it fails inside the engine (never leaves it unanswered). */
-export const INTERNAL_ERROR_BODY = JSON.stringify({ error: { code: 'internal', message: 'internal error' } });
 
 /** Timeouts against slow clients; all longer than the longest hold (OpenIM's hard cap is 15 s). */
 export const SERVER_TIMEOUTS = { headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 65_000 } as const;
@@ -182,10 +180,7 @@ export class Listener {
       } catch (err) {
         // Last line of defence: the listener never crashes and never leaves a request unanswered.
         this.opts.log(`callback handling failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-        if (!res.headersSent && !res.writableEnded) {
-          res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
-          res.end(INTERNAL_ERROR_BODY);
-        }
+        answerInternalError(res);
       }
     });
     req.on('error', ignore);

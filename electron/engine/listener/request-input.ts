@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { CaptureResponse } from '../../../shared/contract/index.js';
 import type { IncomingRequest } from '../../../shared/protocol/index.js';
 import type { RawRequest } from './listener.js';
@@ -9,7 +10,18 @@ export interface BadInput {
   message: string;
 }
 
-export const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
+
+/** The body of the 500 a request gets when handling it fails inside the engine (never leaves it unanswered). */
+const INTERNAL_ERROR_BODY = JSON.stringify({ error: { code: 'internal', message: 'internal error' } });
+
+/** Last line of defence: a 500 with a JSON body, unless an answer already started; returns what was sent. */
+export function answerInternalError(res: ServerResponse): CaptureResponse | null {
+  if (res.headersSent || res.writableEnded) return null;
+  res.writeHead(500, JSON_HEADERS);
+  res.end(INTERNAL_ERROR_BODY);
+  return { status: 500, headers: JSON_HEADERS, bodyText: INTERNAL_ERROR_BODY };
+}
 
 /** The parsed body, or why the request gets a 4xx instead of a decision. */
 export function readInput(
