@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { Capture } from '../../../shared/contract/index.js';
 import { makeCapture } from '../testing/test-double-engine.js';
 import { captureJson, eventJson } from './capture-json.js';
@@ -35,7 +35,51 @@ const variants: Array<[string, Capture]> = [
       dialect: 'unknown',
     }),
   ],
+  [
+    'every optional field set (sent, with the backend answer)',
+    makeCapture({
+      imported: true,
+      origin: 'sent',
+      upstream: {
+        url: 'http://127.0.0.1:9/cb',
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        bodyText: '{"errCode":0,"remark":"好友"}',
+        latencyMs: 1.5,
+        error: 'late',
+        findings: [{ level: 'warning', code: 'slow', message: 'answered in 4.9 s – close to 5 s' }],
+        outcome: null,
+      },
+    }),
+  ],
+  ['no backend answer', makeCapture({ origin: 'listener', upstream: null })],
 ];
+
+/**
+ * Every field of Capture, as captureJson writes them. A field added to the contract fails to compile here until it
+ * is listed, and then the cases above (with every optional field set) fail until captureJson writes it.
+ */
+const WRITTEN_FIELDS = [
+  'id',
+  'seq',
+  'receivedAt',
+  'dialect',
+  'command',
+  'phase',
+  'state',
+  'decidedBy',
+  'request',
+  'findings',
+  'decision',
+  'response',
+  'latencyMs',
+  'outcome',
+  'hold',
+  'identifiedBy',
+  'imported',
+  'origin',
+  'upstream',
+] as const satisfies readonly (keyof Capture)[];
 
 /** The line, and the event JSON made with it (as the engine core calls it). */
 function serialise(capture: Capture, type: 'capture.added' | 'capture.updated' | null = 'capture.added') {
@@ -45,6 +89,12 @@ function serialise(capture: Capture, type: 'capture.added' | 'capture.updated' |
 }
 
 describe('captureJson', () => {
+  it('writes every field of Capture (checked by tsc)', () => {
+    expectTypeOf<Exclude<keyof Capture, (typeof WRITTEN_FIELDS)[number]>>().toEqualTypeOf<never>();
+    const full = variants.find(([name]) => name.startsWith('every optional'))?.[1];
+    expect(Object.keys(JSON.parse(serialise(full ?? makeCapture()).line)).sort()).toEqual([...WRITTEN_FIELDS].sort());
+  });
+
   it.each(variants)('the line and the event parse to the capture and its summary: %s', (_name, capture) => {
     const { line, event } = serialise(capture);
     expect(JSON.parse(line)).toEqual(JSON.parse(captureToLine(capture)));

@@ -81,7 +81,10 @@ export function captureJson(c: Capture, text: CaptureSummaryText, event: Capture
     `,"findings":${c.findings.length === 0 ? '[]' : narrow(str(c.findings))},"decision":${objectJson(c.decision)},` +
     `"latencyMs":${num(c.latencyMs)},"outcome":${objectJson(c.outcome)},"hold":${objectJson(c.hold)},` +
     `"identifiedBy":${quote(c.identifiedBy)}` +
-    (c.imported !== undefined ? `,"imported":${str(c.imported)}` : '');
+    (c.imported !== undefined ? `,"imported":${str(c.imported)}` : '') +
+    (c.origin !== undefined ? `,"origin":${quote(c.origin)}` : '') +
+    // The backend's answer keeps its characters as sent, like the bodies.
+    (c.upstream !== undefined ? `,"upstream":${c.upstream === null ? 'null' : str(c.upstream)}` : '');
   const id = quote(c.id);
   const line =
     `{"id":${id},${head},"bodyText":${str(rq.bodyText)}},"response":${response}` +
