@@ -4,7 +4,7 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import type { EngineEvent } from '../../../shared/contract/index.js';
 import type { EngineApi } from '../engine-api.js';
 import { ByteBatch, CLOSE_BRACKET, COMMA, OPEN_BRACKET } from '../store/byte-batch.js';
-import { eventJson } from '../store/capture-json.js';
+import { takeEventJson } from '../store/capture-json.js';
 
 export interface EventStreamOptions {
   /** How long events are collected before one array is sent. */
@@ -115,10 +115,10 @@ export function createEventStream(engine: EngineApi, options: EventStreamOptions
     if (clients.size === 0) return;
     pending = enqueueEvent(pending, index, event);
     // Not when it was merged into an earlier event of the batch (that one is serialised at the flush).
-    // A finished capture's event was serialised together with its log line (eventJson).
+    // A finished capture's event was serialised together with its log line (takeEventJson).
     if (event.type.startsWith('capture.') && pending[pending.length - 1] === event) {
       encoded.set(event, ranges.length);
-      ranges.push(staged.string(eventJson(event)), staged.length);
+      ranges.push(staged.string(takeEventJson(event)), staged.length);
     }
     timer ??= setTimeout(flush, batchMs);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { Capture } from '../../../shared/contract/index.js';
 import { makeCapture } from '../testing/test-double-engine.js';
-import { captureJson, eventJson } from './capture-json.js';
+import { captureJson, takeEventJson } from './capture-json.js';
 import { captureToLine } from './capture-line.js';
 import { toSummary } from './capture-store.js';
 
@@ -85,7 +85,7 @@ const WRITTEN_FIELDS = [
 function serialise(capture: Capture, type: 'capture.added' | 'capture.updated' | null = 'capture.added') {
   const summaryEvent = type === null ? null : { type, capture: toSummary(capture, text) };
   const line = captureJson(capture, text, summaryEvent);
-  return { line, event: summaryEvent && eventJson(summaryEvent) };
+  return { line, event: summaryEvent && takeEventJson(summaryEvent) };
 }
 
 describe('captureJson', () => {
@@ -122,13 +122,22 @@ describe('captureJson', () => {
     expect(JSON.parse(event ?? 'null').capture.outcome.explanation).toBe('a → b');
   });
 
-  it('gives no event when none is asked for; eventJson of any other event is JSON.stringify', () => {
+  it('gives no event when none is asked for; takeEventJson of any other event is JSON.stringify', () => {
     const { line, event } = serialise(makeCapture(), null);
     expect(event).toBeNull();
     expect(JSON.parse(line).id).toMatch(/^cap-/);
     const other = { type: 'capture.updated' as const, capture: toSummary(makeCapture(), text) };
-    expect(eventJson(other)).toBe(JSON.stringify(other));
-    expect(eventJson({ type: 'captures.cleared' })).toBe('{"type":"captures.cleared"}');
+    expect(takeEventJson(other)).toBe(JSON.stringify(other));
+    expect(takeEventJson({ type: 'captures.cleared' })).toBe('{"type":"captures.cleared"}');
+  });
+
+  it('hands the event text out once, then serialises the event again to the same JSON', () => {
+    const capture = makeCapture();
+    const summaryEvent = { type: 'capture.added' as const, capture: toSummary(capture, text) };
+    captureJson(capture, text, summaryEvent);
+    const first = takeEventJson(summaryEvent);
+    expect(Object.keys(summaryEvent)).toEqual(['type', 'capture']);
+    expect(JSON.parse(takeEventJson(summaryEvent))).toEqual(JSON.parse(first));
   });
 
   it('writes non-finite numbers as null, like JSON.stringify', () => {
