@@ -6,104 +6,33 @@ import {
   type CaptureSummaryText,
   type DecidedBy,
   type Decision,
+  type Finding,
   type Settings,
 } from '../../../shared/contract/index.js';
-import {
-  buildAnswer,
-  type Identification,
-  type IncomingRequest,
-  identify,
-  predictOutcome,
-  summarize,
-  validate,
-} from '../../../shared/protocol/index.js';
-import type { ExchangeAgents } from '../http-exchange.js';
-import { withBody } from '../store/capture-line.js';
+import { buildAnswer, identify } from '../../../shared/protocol/index.js';
+import { AnswerBatch } from './answer-batch.js';
 import {
   applyIdentification,
   clientGaveUp,
   holdInfo,
+  inspectCapture,
   newCapture,
-  serverProfile,
-  serverTimeoutMs,
+  predictedOutcome,
 } from './capture-factory.js';
 import { executeAnswer } from './fault.js';
 import { HoldQueue } from './hold-queue.js';
-import { INTERNAL_ERROR_BODY, type RawRequest } from './listener.js';
-import type { RuleEngine } from './rule-engine.js';
-import type { UpstreamReply } from './upstream.js';
-import { type Forwardable, UpstreamRelay } from './upstream-relay.js';
+import type { RawRequest } from './listener.js';
+import type { HandlerDeps, Pending } from './pending.js';
+import { answerInternalError, type BadInput, badInputResponse, incomingRequest, readInput } from './request-input.js';
+import { UpstreamRelay } from './upstream-relay.js';
 
-/** One request between arrival and its final state. */
-interface Pending extends Forwardable {
-  capture: Capture;
-  /** Set by `inspect`, which runs after the answer went out (or before a held request is first shown). */
-  text: CaptureSummaryText | null;
-  request: IncomingRequest;
-  /** As received, for forwarding it upstream. */
-  raw: RawRequest;
-  id: Identification;
-  body: unknown;
-  res: ServerResponse;
-  startedAt: number;
-  /** Already in the store (held, or answered after a delay): the next commit is an update. */
-  stored: boolean;
-  /** Final state reached; later socket events are ignored. */
-  done: boolean;
-  /** A 'close' listener is attached (held or delayed). */
-  watched: boolean;
-  /** Decided straight from `handle`: the answer and the capture's work wait for the end of this loop turn. */
-  settleLater: boolean;
-  /** Time from arrival to the answer written. */
-  elapsedMs: number;
-  delayTimer?: NodeJS.Timeout;
-}
+export type { HandlerDeps } from './pending.js';
 
-export interface HandlerDeps {
-  settings(): Settings;
-  rules: RuleEngine;
-  nextSeq(): number;
-  idFor(seq: number): string;
-  /** Stores (isNew) or updates a capture and emits the event; `final` captures are also written to the log. */
-  commit(capture: Capture, text: CaptureSummaryText, isNew: boolean, final: boolean): void;
-  /** Rules matched or their counters changed. */
-  rulesUsed(): void;
-  log(line: string): void;
-  /** Keep-alive connections to the app backends (upstream mode). */
-  agents: ExchangeAgents;
-  /** A backend answered (or failed): for the upstream status in the top bar. */
-  upstreamSeen(reply: UpstreamReply): void;
-}
+const NO_RESPONSE: Decision = Object.freeze({ verdict: 'allow', fault: Object.freeze({ type: 'no-response' }) });
 
-type BadInput = { status: number; code: string; message: string };
-
-const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
-
-function holdsByMode(settings: Settings, id: Identification): boolean {
+function holdsByMode(settings: Settings, phase: Pending['id']['phase']): boolean {
   const mode = settings.hold.mode;
-  return mode === 'all' || (mode === 'before' && id.phase === 'before');
-}
-
-/** The parsed body, or why the request gets a 4xx instead of a decision (still captured). */
-function readInput(
-  raw: RawRequest,
-  maxBodyBytes: number,
-): { body: unknown; parseError?: string; bad: BadInput | null } {
-  if (raw.truncated) {
-    const message = `request body is larger than ${maxBodyBytes} bytes`;
-    return { body: undefined, bad: { status: 413, code: 'body-too-large', message } };
-  }
-  if (raw.method !== 'POST') {
-    const message = `${raw.method} is not accepted: callbacks are POST`;
-    return { body: undefined, bad: { status: 405, code: 'method-not-allowed', message } };
-  }
-  try {
-    return { body: JSON.parse(raw.bodyText) as unknown, bad: null };
-  } catch (err) {
-    const parseError = raw.bodyText === '' ? 'empty body' : err instanceof Error ? err.message : String(err);
-    const message = `request body is not JSON: ${parseError}`;
-    return { body: undefined, parseError, bad: { status: 400, code: 'invalid-json', message } };
-  }
+  return mode === 'all' || (mode === 'before' && phase === 'before');
 }
 
 /**
@@ -114,82 +43,48 @@ export class CallbackHandler {
   readonly holds = new HoldQueue<Pending>();
   private readonly delayed = new Set<Pending>();
   private readonly lingering = new Set<Socket>();
-  private readonly relay: UpstreamRelay<Pending>;
   private stopping = false;
-  /**
-   * Requests decided at once in this loop turn. Their answers are written together in `flushAnswers` (check phase,
-   * after every request read in the turn has been decided): the answers leave back to back, so the client is woken
-   * once per batch instead of once per answer, and the capture work after them does not delay any of them.
-   */
-  private answering: Pending[] = [];
-  private readonly flushAnswers = (): void => {
-    const batch = this.answering;
-    this.answering = [];
-    const written: Pending[] = [];
-    for (const pending of batch) {
-      try {
-        if (this.write(pending)) written.push(pending);
-      } catch (err) {
-        this.failedInternally(pending, err);
-      }
-    }
-    for (const pending of written) {
-      try {
-        this.settle(pending);
-      } catch (err) {
-        // Outside the listener's own guard (this runs from setImmediate): one bad capture must not stop the rest
-        // or the process.
-        this.deps.log(
-          `capture ${pending.capture.id} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
-        );
-      }
-    }
-  };
+  /** Requests decided at once in this loop turn: answered together at its end. */
+  private readonly answering = new AnswerBatch<Pending>({
+    write: (pending) => this.write(pending),
+    settle: (pending) => this.settle(pending),
+    failed: (pending, err) => this.failedInternally(pending, err),
+    log: (line) => this.deps.log(line),
+  });
+  /** Upstream mode: forwarding to the app backend and relaying its answer. */
+  private readonly relay: UpstreamRelay<Pending>;
 
   constructor(private readonly deps: HandlerDeps) {
     this.relay = new UpstreamRelay(deps.agents, {
       settings: deps.settings,
-      isHeld: (p) => this.holds.has(p.capture.id),
+      isHeld: (p) => p.stage === 'held',
       answer: (p, decision, by) => this.answer(p, decision, by),
-      updated: (p) => this.commit(p, false),
+      updated: (p) => this.commit(p, false, false),
       fallback: (p) => this.ruleOrDefault(p),
       seen: deps.upstreamSeen,
     });
   }
 
   handle(raw: RawRequest, res: ServerResponse): void {
+    const settings = this.deps.settings();
     const seq = this.deps.nextSeq();
     const capture = newCapture(raw, seq, this.deps.idFor(seq));
-    const { body, parseError, bad } = readInput(raw, this.deps.settings().capture.maxBodyBytes);
+    const { body, parseError, bad } = readInput(raw, settings.capture.maxBodyBytes);
     if (parseError !== undefined) capture.request.parseError = parseError;
-    const request: IncomingRequest = {
-      method: raw.method,
-      path: raw.path,
-      query: raw.query,
-      headers: raw.headers,
-      body,
-      bodyText: raw.bodyText,
-    };
-    // Assigned, not spread from a conditional object literal: one object less per request.
-    if (parseError !== undefined) request.parseError = parseError;
+    const request = incomingRequest(raw, body, parseError);
     const id = identify(request);
     applyIdentification(capture, id);
     const pending: Pending = {
       capture,
+      stage: 'new',
       text: null,
       request,
       raw,
       id,
-      body,
       res,
       startedAt: raw.startedAt,
-      stored: false,
-      done: false,
-      watched: false,
-      settleLater: true,
       elapsedMs: 0,
     };
-    const settings = this.deps.settings();
     if (bad) {
       this.rejectBadInput(pending, bad);
       return;
@@ -200,10 +95,10 @@ export class CallbackHandler {
     const upstream = settings.upstream.url;
     if (match?.type === 'answer') this.answer(pending, match.decision, `rule:${match.ruleId}`);
     else if (match?.type === 'forward') this.forward(pending, match.url ?? upstream);
-    else if (match?.type === 'hold' || holdsByMode(settings, id)) {
+    else if (match?.type === 'hold' || holdsByMode(settings, id.phase)) {
       this.hold(pending, settings);
-      // Held in upstream mode: the backend's answer becomes the proposal.
-      if (upstream !== null) this.forward(pending, upstream);
+      // Held in upstream mode: forwarded at once, the backend's answer becomes the proposal.
+      if (upstream !== null) this.relay.forward(pending, upstream);
     } else if (upstream !== null) this.forward(pending, upstream);
     else this.answer(pending, ALLOW, 'default');
   }
@@ -214,17 +109,15 @@ export class CallbackHandler {
     if (!pending) return null;
     this.relay.notAwaited(pending, `${by === 'person' ? 'a person' : 'the API'} answered before the backend`);
     this.answer(pending, decision, by);
-    return withBody(pending.capture);
-  }
-
-  isHeld(captureId: string): boolean {
-    return this.holds.has(captureId);
+    // The full capture, as GET /api/captures/:id gives it: with the body already parsed on arrival.
+    const { capture, request } = pending;
+    return request.body === undefined ? capture : { ...capture, request: { ...capture.request, body: request.body } };
   }
 
   /** Engine stopping: every held request gets its fallback, delayed answers go out now, open sockets are dropped. */
   stop(): void {
     this.stopping = true;
-    this.flushAnswers();
+    this.answering.flush();
     for (const pending of this.holds.takeAll()) this.fallback(pending);
     for (const pending of this.relay.inFlight()) {
       this.relay.notAwaited(pending, 'the engine stopped');
@@ -239,12 +132,11 @@ export class CallbackHandler {
 
   private hold(pending: Pending, settings: Settings): void {
     const { capture } = pending;
-    // Decided later, by someone who expects the capture complete when the decision returns.
-    pending.settleLater = false;
+    pending.stage = 'held';
     capture.hold = holdInfo(settings, capture);
     this.holds.add(capture.id, pending, capture.hold.deadlineAt, (p) => this.fallback(p));
     this.watchClient(pending);
-    this.commit(pending, false);
+    this.commit(pending, true, false);
   }
 
   /**
@@ -252,60 +144,44 @@ export class CallbackHandler {
    * are worked out after the answer is on its way (lower latency); a capture is never stored without them.
    */
   private inspect(pending: Pending): CaptureSummaryText {
-    if (pending.text) return pending.text;
-    const { capture, request, id } = pending;
-    // A cut body would only produce misleading field findings.
-    if (!capture.request.truncated) {
-      const { tencent } = this.deps.settings();
-      const found = validate(request, id, {
-        sdkAppId: tencent.sdkAppId,
-        token: tencent.token,
-        maxClockSkewS: tencent.maxClockSkewS,
-        nowMs: capture.receivedAt,
-      });
-      // Findings added before this (a rejected input) stay first.
-      capture.findings = capture.findings.length === 0 ? found : [...capture.findings, ...found];
-    }
-    const summary = summarize(id, pending.body);
-    pending.text = { parties: summary.parties, text: summary.text };
+    pending.text ??= inspectCapture(pending.capture, pending.request, pending.id, this.deps.settings());
     return pending.text;
   }
 
-  /** Stores (first time) or updates the capture; `final` also writes it to the log. */
-  private commit(pending: Pending, final: boolean): void {
-    const text = this.inspect(pending);
-    this.deps.commit(pending.capture, text, !pending.stored, final);
-    pending.stored = true;
+  /** Stores (`isNew`) or updates the capture; `final` also writes it to the log. */
+  private commit(pending: Pending, isNew: boolean, final: boolean): void {
+    this.deps.commit(pending.capture, this.inspect(pending), isNew, final);
   }
 
   /** Upstream mode: the answer comes later, from the backend, in another loop turn. */
   private forward(pending: Pending, base: string | null): void {
-    pending.settleLater = false;
+    pending.stage = 'forwarding';
     this.watchClient(pending);
     this.relay.forward(pending, base);
   }
 
+  /** The first matching answer rule's decision, else the default allow. */
   private ruleOrDefault(pending: Pending): { decision: Decision; by: DecidedBy } {
-    const { capture } = pending;
-    const match = this.deps.rules.match(
-      { dialect: capture.dialect, command: capture.command, body: pending.body },
-      true,
-    );
+    const { dialect, command } = pending.capture;
+    const match = this.deps.rules.match({ dialect, command, body: pending.request.body }, true);
     if (match) this.deps.rulesUsed();
     return match?.type === 'answer'
       ? { decision: match.decision, by: `rule:${match.ruleId}` }
       : { decision: ALLOW, by: 'default' };
   }
 
+  /**
+   * Nobody decided in time (or the engine stops): the backend's answer when it arrived (upstream mode), else no
+   * answer at all, or what the answer rules say.
+   */
   private fallback(pending: Pending): void {
-    const { capture } = pending;
     if (pending.proposal) {
       this.answer(pending, pending.proposal, 'timeout');
       return;
     }
     this.relay.notAwaited(pending, 'no answer before the hold deadline');
-    if (capture.hold?.fallback === 'no-response') {
-      this.answer(pending, { verdict: 'allow', fault: { type: 'no-response' } }, 'timeout');
+    if (pending.capture.hold?.fallback === 'no-response') {
+      this.answer(pending, NO_RESPONSE, 'timeout');
       return;
     }
     this.answer(pending, this.ruleOrDefault(pending).decision, 'timeout');
@@ -322,19 +198,20 @@ export class CallbackHandler {
     }
     // Answered but not yet sent: shown as answered with no response until the delay ends.
     capture.state = 'answered';
-    pending.settleLater = false;
+    const isNew = pending.stage === 'new' || pending.stage === 'forwarding';
+    if (pending.stage === 'new') this.watchClient(pending);
+    pending.stage = 'delayed';
     this.delayed.add(pending);
-    this.watchClient(pending);
     pending.delayTimer = setTimeout(() => this.send(pending), delayMs);
-    this.commit(pending, false);
+    this.commit(pending, isNew, false);
   }
 
   private send(pending: Pending): void {
     this.delayed.delete(pending);
-    if (pending.done) return;
-    if (pending.settleLater && !this.stopping) {
-      this.answering.push(pending);
-      if (this.answering.length === 1) setImmediate(this.flushAnswers);
+    if (pending.stage === 'done') return;
+    if (pending.stage === 'new' && !this.stopping) {
+      pending.stage = 'queued';
+      this.answering.add(pending);
       return;
     }
     if (this.write(pending)) this.settle(pending);
@@ -344,10 +221,10 @@ export class CallbackHandler {
   private write(pending: Pending): boolean {
     const { capture, res } = pending;
     if (res.destroyed || res.writableEnded) {
-      this.giveUp(pending);
+      this.fail(pending, clientGaveUp);
       return false;
     }
-    const plan = buildAnswer(pending.id, pending.body, capture.decision ?? ALLOW);
+    const plan = buildAnswer(pending.id, pending.request.body, capture.decision ?? ALLOW);
     const response = executeAnswer(res, plan, { closeConnection: this.stopping, lingering: this.lingering });
     pending.elapsedMs = performance.now() - pending.startedAt;
     capture.state = 'answered';
@@ -359,22 +236,12 @@ export class CallbackHandler {
   /** Last line of defence for a deferred answer (the listener's own guard covers only `handle`). */
   private failedInternally(pending: Pending, err: unknown): void {
     const { res, capture } = pending;
-    const reason = err instanceof Error ? err.message : String(err);
     this.deps.log(`capture ${capture.id} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-    if (!res.headersSent && !res.writableEnded) {
-      res.writeHead(500, JSON_HEADERS);
-      res.end(INTERNAL_ERROR_BODY);
-      capture.response = { status: 500, headers: JSON_HEADERS, bodyText: INTERNAL_ERROR_BODY };
-    }
+    capture.response = answerInternalError(res) ?? capture.response;
     // Still recorded, with what went wrong.
     try {
-      this.inspect(pending);
-      capture.findings = [
-        ...capture.findings,
-        { level: 'error', code: 'internal', message: `The engine failed to answer: ${reason}` },
-      ];
-      capture.latencyMs = Math.round((performance.now() - pending.startedAt) * 1000) / 1000;
-      this.finish(pending, 'failed');
+      const reason = err instanceof Error ? err.message : String(err);
+      this.fail(pending, { level: 'error', code: 'internal', message: `The engine failed to answer: ${reason}` });
     } catch (again) {
       this.deps.log(`capture ${capture.id} not recorded: ${String(again)}`);
     }
@@ -382,71 +249,50 @@ export class CallbackHandler {
 
   /** The predicted outcome of the answer sent, then the final capture. */
   private settle(pending: Pending): void {
-    const { capture } = pending;
-    const response = capture.response;
-    const settings = this.deps.settings();
-    const timeout = serverTimeoutMs(settings, capture.dialect);
-    const fault = response?.fault;
-    const silent = fault === 'no-response' || fault === 'close' || fault === 'reset';
-    capture.outcome = predictOutcome({
-      dialect: capture.dialect,
-      command: capture.command,
-      phase: capture.phase,
-      requestBody: pending.body,
-      sent: silent
-        ? { action: fault }
-        : { action: 'respond', status: response?.status ?? 0, bodyText: response?.bodyText ?? '' },
-      // With no answer at all, the IM server waits for its own timeout.
-      elapsedMs: fault === 'no-response' ? timeout : pending.elapsedMs,
-      serverTimeoutMs: timeout,
-      profile: serverProfile(settings, capture.dialect),
-    });
+    const { capture, request, elapsedMs } = pending;
+    capture.outcome = predictedOutcome(capture, request.body, elapsedMs, this.deps.settings());
     this.finish(pending);
   }
 
   private rejectBadInput(pending: Pending, bad: BadInput): void {
-    const { capture, res } = pending;
-    const bodyText = JSON.stringify({ error: { code: bad.code, message: bad.message } });
-    const headers: Record<string, string> = { ...JSON_HEADERS, 'content-length': String(Buffer.byteLength(bodyText)) };
-    if (bad.status === 405) headers.allow = 'POST';
-    // After an oversized body the connection is not reused.
-    if (bad.status === 413 || this.stopping) headers.connection = 'close';
-    res.writeHead(bad.status, headers);
-    res.end(bodyText);
-    capture.latencyMs = Math.round((performance.now() - pending.startedAt) * 1000) / 1000;
-    capture.findings = [{ level: 'error', code: bad.code, message: bad.message }];
-    this.inspect(pending);
-    capture.state = 'failed';
-    capture.response = { status: bad.status, headers, bodyText };
-    this.finish(pending, 'failed');
+    const response = badInputResponse(bad, this.stopping);
+    pending.res.writeHead(response.status, response.headers);
+    pending.res.end(response.bodyText);
+    pending.capture.response = response;
+    // First, before the validation findings.
+    pending.capture.findings = [{ level: 'error', code: bad.code, message: bad.message }];
+    this.fail(pending, null);
   }
 
-  /** Marks a held/delayed request failed when its client disconnects first. */
+  /** Marks a held, delayed or forwarded request failed when its client disconnects first. */
   private watchClient(pending: Pending): void {
-    if (pending.watched) return;
-    pending.watched = true;
     pending.res.once('close', () => {
-      if (pending.done || pending.res.writableFinished) return;
-      const held = this.holds.take(pending.capture.id) !== undefined;
-      const forwarded = this.relay.notAwaited(pending, 'the IM server closed the connection first');
-      if (!held && !forwarded && !this.delayed.has(pending)) return;
-      clearTimeout(pending.delayTimer);
-      this.delayed.delete(pending);
-      this.giveUp(pending);
+      if (pending.res.writableFinished) return;
+      // Given up on while the backend was asked: its answer is not awaited any more.
+      this.relay.notAwaited(pending, 'the IM server closed the connection first');
+      if (pending.stage === 'held') this.holds.take(pending.capture.id);
+      else if (pending.stage === 'delayed') {
+        clearTimeout(pending.delayTimer);
+        this.delayed.delete(pending);
+      } else if (pending.stage !== 'forwarding') return;
+      this.fail(pending, clientGaveUp);
     });
   }
 
-  private giveUp(pending: Pending): void {
+  /** Finishes the capture as failed, with `finding` after the validation findings. */
+  private fail(pending: Pending, finding: Finding | null): void {
     const { capture } = pending;
     this.inspect(pending);
-    capture.findings = [...capture.findings, clientGaveUp];
+    if (finding) capture.findings = [...capture.findings, finding];
     capture.latencyMs = Math.round((performance.now() - pending.startedAt) * 1000) / 1000;
     this.finish(pending, 'failed');
   }
 
   private finish(pending: Pending, state: Capture['state'] = 'answered'): void {
-    pending.done = true;
+    // Only held and delayed requests were stored before their final state.
+    const isNew = pending.stage !== 'held' && pending.stage !== 'delayed';
+    pending.stage = 'done';
     pending.capture.state = state;
-    this.commit(pending, true);
+    this.commit(pending, isNew, true);
   }
 }

@@ -11,11 +11,12 @@ export interface Forwardable {
   capture: Capture;
   raw: RawRequest;
   id: Identification;
-  body: unknown;
+  /** The parsed body is `request.body`. */
+  request: { body: unknown };
   /** performance.now() at arrival. */
   startedAt: number;
-  /** Final state reached. */
-  done: boolean;
+  /** `done`: final state reached, a late reply is ignored. */
+  stage: string;
   /** Held and forwarded: the decision that relays the backend's answer, once it arrived (the deadline's fallback). */
   proposal?: Decision;
 }
@@ -81,7 +82,7 @@ export class UpstreamRelay<P extends Forwardable> {
           dialect: capture.dialect,
           command: capture.command,
           phase: capture.phase,
-          requestBody: pending.body,
+          requestBody: pending.request.body,
           serverTimeoutMs: timeout,
           profile: serverProfile(settings, capture.dialect),
         },
@@ -103,7 +104,7 @@ export class UpstreamRelay<P extends Forwardable> {
   }
 
   private replied(pending: P, reply: UpstreamReply): void {
-    if (pending.done) return;
+    if (pending.stage === 'done') return;
     const { capture } = pending;
     capture.upstream = reply.exchange;
     this.host.seen(reply);
