@@ -30,3 +30,29 @@ describe('regex rules run in linear time', () => {
     expect(JSON.parse(matching.text)).toMatchObject({ errCode: 5002 });
   });
 });
+
+/** Targets in the huge-list test (the size that once answered 500). */
+const N = 200_000;
+
+describe('huge lists', () => {
+  it('matches a [] rule over 200 000 targets and answers and captures the request', async () => {
+    engine = await startTestEngine({
+      settings: { capture: { maxBodyBytes: 16 * 1_048_576 } },
+      rules: [rule([{ path: 'FriendItem[].To_Account', op: 'equals', value: `id${N - 1}` }])],
+    });
+    const items = Array.from({ length: N }, (_, i) => ({ To_Account: `id${i}` }));
+    const body = JSON.stringify({
+      CallbackCommand: 'Sns.CallbackPrevFriendAdd',
+      From_Account: 'me',
+      FriendItem: items,
+    });
+    const reply = await post(engine.url, '/tc?SdkAppid=1&CallbackCommand=Sns.CallbackPrevFriendAdd', body);
+    expect(reply.status).toBe(200);
+    const answer = JSON.parse(reply.text) as { ResultItem: { To_Account: string; ResultCode: number }[] };
+    expect(answer.ResultItem).toHaveLength(N);
+    expect(answer.ResultItem.every((item) => item.ResultCode === 5002)).toBe(true);
+    const [capture] = engine.core.allCaptures();
+    expect(capture?.decidedBy).toBe('rule:r');
+    expect(capture?.outcome?.effect).toBe('blocked');
+  }, 60_000);
+});
