@@ -219,6 +219,11 @@ export class EngineCore implements EngineApi {
       return;
     }
     const query = new URLSearchParams(request.query ?? {}).toString();
+    // Sent as the IM server would: never with a browser's Origin (a resent browser capture would be refused again).
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(request.headers ?? {})) {
+      if (name.toLowerCase() !== 'origin') headers[name] = value;
+    }
     const unspecified = status.host === '0.0.0.0' || status.host === '::';
     const req = httpRequest({
       host: unspecified ? '127.0.0.1' : status.host,
@@ -227,7 +232,7 @@ export class EngineCore implements EngineApi {
       path: query === '' ? request.path : `${request.path}?${query}`,
       headers: {
         'content-type': 'application/json; charset=utf-8',
-        ...request.headers,
+        ...headers,
         'content-length': String(Buffer.byteLength(request.bodyText)),
       },
     });

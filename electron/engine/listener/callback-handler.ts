@@ -71,10 +71,13 @@ type BadInput = { status: number; code: string; message: string };
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 
 /** The parsed body, or why the request gets a 4xx instead of a decision (still captured). */
-function readInput(
-  raw: RawRequest,
-  maxBodyBytes: number,
-): { body: unknown; parseError?: string; bad: BadInput | null } {
+function readInput(raw: RawRequest, settings: Settings): { body: unknown; parseError?: string; bad: BadInput | null } {
+  const { maxBodyBytes } = settings.capture;
+  // IM servers send no Origin; a browser always does (product.md §1 v2): a web page must not drive the inspector.
+  if (raw.headers.origin !== undefined && !settings.listener.allowBrowserOrigins) {
+    const message = `requests from a web page (Origin ${raw.headers.origin}) are refused: IM servers send no Origin header; set listener.allowBrowserOrigins to accept them`;
+    return { body: undefined, bad: { status: 403, code: 'browser-origin', message } };
+  }
   if (raw.truncated) {
     const message = `request body is larger than ${maxBodyBytes} bytes`;
     return { body: undefined, bad: { status: 413, code: 'body-too-large', message } };
@@ -136,7 +139,7 @@ export class CallbackHandler {
   handle(raw: RawRequest, res: ServerResponse): void {
     const seq = this.deps.nextSeq();
     const capture = newCapture(raw, seq, this.deps.idFor(seq));
-    const { body, parseError, bad } = readInput(raw, this.deps.settings().capture.maxBodyBytes);
+    const { body, parseError, bad } = readInput(raw, this.deps.settings());
     if (parseError !== undefined) capture.request.parseError = parseError;
     const request: IncomingRequest = {
       method: raw.method,
