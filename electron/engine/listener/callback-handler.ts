@@ -13,6 +13,8 @@ import {
   type Identification,
   type IncomingRequest,
   identify,
+  jsonDeeperThan,
+  MAX_JSON_DEPTH,
   predictOutcome,
   summarize,
   validate,
@@ -87,7 +89,13 @@ function readInput(raw: RawRequest, settings: Settings): { body: unknown; parseE
     return { body: undefined, bad: { status: 405, code: 'method-not-allowed', message } };
   }
   try {
-    return { body: JSON.parse(raw.bodyText) as unknown, bad: null };
+    const body = JSON.parse(raw.bodyText) as unknown;
+    if (jsonDeeperThan(raw.bodyText)) {
+      const parseError = `nested deeper than ${MAX_JSON_DEPTH} levels`;
+      const message = `request body is ${parseError}: refused (callbacks nest a few levels)`;
+      return { body: undefined, parseError, bad: { status: 400, code: 'body-too-deep', message } };
+    }
+    return { body, bad: null };
   } catch (err) {
     const parseError = raw.bodyText === '' ? 'empty body' : err instanceof Error ? err.message : String(err);
     const message = `request body is not JSON: ${parseError}`;
