@@ -65,8 +65,11 @@ export function mergeSettings(current: Settings, patch: unknown): unknown {
     if (!isPlainObject(base) || !isPlainObject(next)) return next;
     const out: Record<string, unknown> = { ...base };
     for (const [key, value] of Object.entries(next)) {
-      if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
-      out[key] = merge(base[key], value);
+      // Kept as an own property so validation reports it like any unknown key (skipping it answered 200 and
+      // ignored the patch); defineProperty, because assigning `__proto__` would replace the prototype.
+      const inherited = !Object.hasOwn(base, key);
+      const merged = merge(inherited ? undefined : base[key], value);
+      Object.defineProperty(out, key, { value: merged, enumerable: true, writable: true, configurable: true });
     }
     return out;
   };
