@@ -13,6 +13,7 @@ import type { EngineApi } from '../engine-api.js';
 import { HttpError, parseJsonBody, readBody, zodDetails } from '../listener/http-io.js';
 import { checkRules } from '../listener/rule-validation.js';
 import type { Identify } from '../store/har.js';
+import { PersistError } from '../store/persistence.js';
 import { buildExport, parseImport } from '../store/session-io.js';
 
 /** JSON bodies: a Decision, rules, settings or a sample request (bodyText up to 8 MiB, escaped). */
@@ -62,6 +63,7 @@ export const ROUTES: Route[] = [
           version: engine.version,
           listener: { url: status.url, host: status.host, port: status.port },
           status,
+          persistence: engine.persistenceStatus(),
         };
         return { status: 200, json: body };
       },
@@ -116,7 +118,7 @@ export const ROUTES: Route[] = [
       PUT: async ({ engine, req }) => {
         const checked = checkRules(await readJson(req));
         if (!checked.ok) throw new HttpError(400, 'invalid-rules', 'the rule list is invalid', checked.errors);
-        engine.setRules(checked.rules);
+        await persisted(engine.setRules(checked.rules));
         return { status: 200, json: engine.getRules() };
       },
     },
@@ -134,7 +136,7 @@ export const ROUTES: Route[] = [
         if (!next.success) {
           throw new HttpError(400, 'invalid-settings', 'the settings are invalid', zodDetails(next.error));
         }
-        await engine.updateSettings(next.data);
+        await persisted(engine.updateSettings(next.data));
         return { status: 200, json: engine.getSettings() };
       },
     },
@@ -189,6 +191,16 @@ export const ROUTES: Route[] = [
     },
   },
 ];
+
+/** A change the engine could not save answers 500 `persist-failed` (and the engine changed nothing). */
+async function persisted(change: Promise<void>): Promise<void> {
+  try {
+    await change;
+  } catch (err) {
+    if (err instanceof PersistError) throw new HttpError(500, 'persist-failed', `${err.message}; nothing was changed`);
+    throw err;
+  }
+}
 
 /**
  * Who answered: `?by=person|api` when given; otherwise a request carrying an Origin (already checked to be this

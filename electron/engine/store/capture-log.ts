@@ -1,60 +1,101 @@
-import { createReadStream } from 'node:fs';
-import { type FileHandle, open, stat } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
-import type { Capture } from '../../../shared/contract/index.js';
+import type { PersistenceStatus } from '../../../shared/contract/index.js';
 import { ByteBatch, NEWLINE } from './byte-batch.js';
-import { lineToCapture } from './capture-line.js';
 import type { LineRef } from './line-arena.js';
-import { writeAtomic } from './persistence.js';
+import { LogFile } from './log-file.js';
+import { type LoadedLog, loadLog } from './log-load.js';
 
-export interface LoggedCapture {
-  capture: Capture;
-  line: string;
+export type { LoggedCapture } from './log-load.js';
+
+export interface CaptureLogOptions {
+  log(line: string): void;
+  /** Called when the log's health changes (and on each failed retry, with the counts). */
+  onStatus(status: PersistenceStatus): void;
+  /** Every finished capture the store keeps, oldest first, one line each (what a compacted log holds). */
+  snapshot(): { bytes: Buffer; lines: number };
+  /** How many lines the file may reach before it is compacted (rewritten from the store) in the background. */
+  compactAt(): number;
+  /** Longest a finished capture waits in memory before its line is written (a crash loses at most this much). */
+  flushMs?: number;
+  /** While writes fail: how often they are tried again. */
+  retryMs?: number;
+  /** While writes fail: how many bytes of unsaved lines are kept; beyond that the oldest are let go (`dropped`). */
+  maxUnsavedBytes?: number;
+}
+
+interface Chunk {
+  bytes: Buffer;
+  lines: number;
+  /** Flushed before a clear: dropped once the clear runs (unless already written, then truncated away). */
+  cleared?: boolean;
 }
 
 /**
- * captures.ndjson: one line per final capture state, appended in batches (never a sync write per request).
- * A crash loses at most the last unflushed batch; a torn last line is skipped on load. Last line wins per id.
- * Lines come from `captureJson`, the same line the store keeps; a stored capture's is copied from the store's bytes.
+ * captures.ndjson: one line per final capture state, appended in batches (never a sync write per request) at
+ * least every `flushMs` (10 ms), so a crash loses only the last few milliseconds. Last line wins per id.
+ * product.md §4 "persistence is never silent": a failed write keeps its lines queued in memory (bounded), reports
+ * `ok: false` with the reason, retries, and writes the queue once it can; the file never keeps a torn line
+ * (LogFile cuts it back). Past `compactAt()` lines the file is rewritten from the store, so it stays bounded.
  */
 export class CaptureLog {
-  /** Lines waiting for the next write, already encoded. */
+  /** Lines appended since the last flush, already encoded. */
   private queue = new ByteBatch();
+  private queuedLines = 0;
+  /** Flushed lines not yet on disk, oldest first. */
+  private chunks: Chunk[] = [];
+  private chunkBytes = 0;
+  private chunkLines = 0;
+  private closed = false;
+  /** How many of the first `chunks` the write in flight holds. */
+  private inFlight = 0;
+  private fileLines = 0;
+  private compactWanted = false;
+  /** No compaction is tried again before the file has this many lines (one failed: the disk may be too full). */
+  private compactAfter = 0;
+  private clearWanted = false;
   private timer: NodeJS.Timeout | null = null;
-  private writing: Promise<void> = Promise.resolve();
-  private handle: FileHandle | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private readonly file: LogFile;
+  private ok = true;
+  private error: string | undefined;
+  private dropped = 0;
+  private skippedLines = 0;
+  private readonly flushMs: number;
+  private readonly retryMs: number;
+  private readonly maxUnsavedBytes: number;
 
   constructor(
     readonly path: string,
-    private readonly log: (line: string) => void,
-    private readonly flushMs = 100,
-  ) {}
-
-  /** Reads the log: the newest `limit` captures by seq (with their lines), and how many lines the file had. */
-  async load(limit: number): Promise<{ captures: LoggedCapture[]; lines: number }> {
-    const byId = new Map<string, LoggedCapture>();
-    let lines = 0;
-    try {
-      await stat(this.path);
-    } catch {
-      return { captures: [], lines: 0 };
-    }
-    const reader = createInterface({ input: createReadStream(this.path, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY });
-    for await (const line of reader) {
-      if (line === '') continue;
-      lines += 1;
-      const capture = lineToCapture(line);
-      if (capture) byId.set(capture.id, { capture, line });
-    }
-    const captures = [...byId.values()].sort((a, b) => a.capture.seq - b.capture.seq);
-    return { captures: captures.slice(Math.max(0, captures.length - limit)), lines };
+    private readonly opts: CaptureLogOptions,
+  ) {
+    this.file = new LogFile(path);
+    this.flushMs = opts.flushMs ?? 10;
+    this.retryMs = opts.retryMs ?? 1_000;
+    this.maxUnsavedBytes = opts.maxUnsavedBytes ?? 64 * 1_048_576;
   }
 
-  /** Rewrites the file with exactly these lines (atomic). */
-  async rewrite(lines: readonly string[]): Promise<void> {
-    await this.writing;
-    await this.closeHandle();
-    await writeAtomic(this.path, lines.map((line) => `${line}\n`).join(''));
+  /** Streams the log in: the newest `limit` captures; corrupt lines are skipped, counted and reported. */
+  async load(limit: number): Promise<LoadedLog> {
+    const loaded = await loadLog(this.path, limit);
+    this.fileLines = loaded.lines;
+    this.skippedLines = loaded.skipped;
+    if (loaded.skipped > 0) {
+      this.opts.log(
+        `${this.path}: skipped ${loaded.skipped} line(s) that are not a capture (line ${loaded.skippedAt.join(', ')}${loaded.skipped > loaded.skippedAt.length ? ', …' : ''})`,
+      );
+    }
+    return loaded;
+  }
+
+  status(): PersistenceStatus {
+    const status: PersistenceStatus = {
+      ok: this.ok,
+      unsaved: this.queuedLines + this.chunkLines,
+      dropped: this.dropped,
+      skippedLines: this.skippedLines,
+    };
+    if (this.error !== undefined) status.error = this.error;
+    return status;
   }
 
   append(line: string): void {
@@ -68,9 +109,50 @@ export class CaptureLog {
     this.queued();
   }
 
+  /** Writes everything appended so far; resolves once written or once the attempt failed. Never rejects. */
+  flush(): Promise<void> {
+    if (this.timer !== null) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    this.takeQueue();
+    return this.run();
+  }
+
+  /** Rewrites the file from the store now (at load, when it holds many superseded lines). */
+  compact(): Promise<void> {
+    this.compactWanted = true;
+    return this.flush();
+  }
+
+  /** Drops what is queued and empties the file. */
+  clear(): Promise<void> {
+    this.queue.reset();
+    this.queuedLines = 0;
+    // A write in flight may hold some of them: they are let go when the clear runs, after it.
+    for (const chunk of this.chunks) chunk.cleared = true;
+    this.compactWanted = false;
+    this.clearWanted = true;
+    return this.run();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    await this.flush();
+    const { unsaved } = this.status();
+    if (unsaved > 0) this.opts.log(`${unsaved} capture line(s) could not be saved to ${this.path}: ${this.error}`);
+    await this.file.close();
+  }
+
   private queued(): void {
     this.queue.byte(NEWLINE);
-    if (this.timer === null) {
+    this.queuedLines += 1;
+    const lines = this.fileLines + this.queuedLines + this.chunkLines;
+    if (lines > this.opts.compactAt() && lines > this.compactAfter) this.compactWanted = true;
+    // While writes fail, only the retry timer tries again (not every 10 ms).
+    if (this.timer === null && this.ok) {
       this.timer = setTimeout(() => {
         this.timer = null;
         void this.flush();
@@ -79,62 +161,126 @@ export class CaptureLog {
     }
   }
 
-  /** Writes everything queued so far; resolves when it is on disk (in the OS). Never rejects. */
-  flush(): Promise<void> {
-    if (this.timer !== null) {
-      clearTimeout(this.timer);
-      this.timer = null;
+  private takeQueue(): void {
+    if (this.queuedLines === 0) return;
+    const bytes = this.queue.take();
+    this.chunks.push({ bytes, lines: this.queuedLines });
+    this.chunkBytes += bytes.length;
+    this.chunkLines += this.queuedLines;
+    this.queuedLines = 0;
+    // Bounded: while the disk refuses, the oldest unsaved lines are let go first, and counted.
+    // The chunks of a write in flight stay: its result decides what happens to them.
+    while (this.chunkBytes > this.maxUnsavedBytes && this.chunks.length > this.inFlight + 1) {
+      const [oldest] = this.chunks.splice(this.inFlight, 1) as [Chunk]; // length checked
+      this.chunkBytes -= oldest.bytes.length;
+      this.chunkLines -= oldest.lines;
+      this.dropped += oldest.lines;
     }
-    if (this.queue.length === 0) return this.writing;
-    const batch = this.queue.take();
-    this.writing = this.writing.then(async () => {
-      try {
-        const handle = await this.openHandle();
-        // One write per flush; the buffer then serves a later batch.
-        await handle.write(batch);
-        this.queue.recycle(batch);
-      } catch (err) {
-        this.log(`cannot append to ${this.path}: ${String(err)}`);
-      }
+  }
+
+  /** One writer at a time: a call while it runs joins it (the loop picks up whatever was added meanwhile). */
+  private run(): Promise<void> {
+    this.running ??= this.work().finally(() => {
+      this.running = null;
     });
-    return this.writing;
+    return this.running;
   }
 
-  /** Drops what is queued and empties the file. */
-  async clear(): Promise<void> {
-    this.queue.reset();
-    this.writing = this.writing.then(async () => {
-      try {
-        await (await this.openHandle()).truncate(0);
-      } catch (err) {
-        this.log(`cannot truncate ${this.path}: ${String(err)}`);
+  private async work(): Promise<void> {
+    for (;;) {
+      if (this.clearWanted) {
+        this.clearWanted = false;
+        this.forget(this.chunks.filter((c) => c.cleared));
+        this.chunks = this.chunks.filter((c) => !c.cleared);
+        if (!(await this.attempt(() => this.file.truncate()))) {
+          this.clearWanted = true;
+          return;
+        }
+        this.fileLines = 0;
+        continue;
       }
-    });
-    await this.writing;
-  }
-
-  async close(): Promise<void> {
-    await this.flush();
-    await this.closeHandle();
-  }
-
-  private async openHandle(): Promise<FileHandle> {
-    if (this.handle) return this.handle;
-    const handle = await open(this.path, 'a+');
-    // A torn last line (crash mid-write) must not swallow the first line appended now.
-    const { size } = await handle.stat();
-    if (size > 0) {
-      const last = Buffer.alloc(1);
-      await handle.read(last, 0, 1, size - 1);
-      if (last[0] !== 0x0a) await handle.write('\n');
+      this.takeQueue();
+      if (this.compactWanted) {
+        await this.compactNow();
+        continue;
+      }
+      if (this.chunks.length === 0) {
+        this.recovered();
+        return;
+      }
+      // Everything flushed so far, as one write; the chunks stay listed (and counted) until it succeeded.
+      const count = this.chunks.length;
+      const bytes = count === 1 ? (this.chunks[0] as Chunk).bytes : Buffer.concat(this.chunks.map((c) => c.bytes)); // count checked
+      this.inFlight = count;
+      const done = await this.attempt(() => this.file.append(bytes));
+      this.inFlight = 0;
+      if (!done) return;
+      this.fileLines += this.forget(this.chunks.splice(0, count));
     }
-    this.handle = handle;
-    return handle;
   }
 
-  private async closeHandle(): Promise<void> {
-    const handle = this.handle;
-    this.handle = null;
-    await handle?.close().catch(() => undefined);
+  /**
+   * Rewrites the file from the store. Every line flushed so far belongs to a capture the store holds (or has let go
+   * as over the limit), so those lines are covered by the snapshot; lines appended while it is written follow it.
+   */
+  private async compactNow(): Promise<void> {
+    this.compactWanted = false;
+    const covered = this.chunks.length;
+    const snapshot = this.opts.snapshot();
+    this.inFlight = covered;
+    try {
+      await this.file.replace(snapshot.bytes);
+    } catch (err) {
+      this.inFlight = 0;
+      // Not a loss (the old file is intact and the lines stay queued): appends go on, compaction waits a while.
+      this.opts.log(`cannot compact ${this.path}: ${err instanceof Error ? err.message : String(err)}`);
+      this.compactAfter = this.fileLines + this.opts.compactAt();
+      return;
+    }
+    this.inFlight = 0;
+    this.forget(this.chunks.splice(0, covered));
+    this.fileLines = snapshot.lines;
+    this.compactAfter = 0;
+  }
+
+  /** Takes written (or superseded) chunks off the counts; returns their lines. */
+  private forget(chunks: readonly Chunk[]): number {
+    let lines = 0;
+    for (const chunk of chunks) {
+      this.chunkBytes -= chunk.bytes.length;
+      this.chunkLines -= chunk.lines;
+      lines += chunk.lines;
+    }
+    return lines;
+  }
+
+  /** Runs one file operation; on failure reports it and schedules a retry. */
+  private async attempt(operation: () => Promise<void>): Promise<boolean> {
+    try {
+      await operation();
+      return true;
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      if (this.ok || message !== this.error) this.opts.log(`cannot write ${this.path}: ${message}`);
+      this.ok = false;
+      this.error = message;
+      this.opts.onStatus(this.status());
+      if (!this.closed && this.retryTimer === null) {
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = null;
+          void this.flush();
+        }, this.retryMs);
+        this.retryTimer.unref();
+      }
+      return false;
+    }
+  }
+
+  private recovered(): void {
+    if (this.ok) return;
+    this.ok = true;
+    this.error = undefined;
+    this.opts.log(`writing ${this.path} again: the queued captures are saved`);
+    this.opts.onStatus(this.status());
   }
 }

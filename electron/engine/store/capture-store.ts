@@ -8,6 +8,7 @@ import type {
 } from '../../../shared/contract/index.js';
 import { captureToLine, lineToCapture, summaryText, withBody } from './capture-line.js';
 import { LineArena, type LineRef, lineText, type Slab } from './line-arena.js';
+import type { CaptureHead } from './log-load.js';
 
 export { withBody } from './capture-line.js';
 
@@ -114,7 +115,7 @@ export class CaptureStore {
   }
 
   /** Adds a finished capture by its line (log reload, a capture answered at once); returns where its bytes are. */
-  addLine(capture: Capture, line: string): LineRef {
+  addLine(capture: CaptureHead, line: string): LineRef {
     const entry = this.entryFor(capture, null, null);
     this.putLine(entry, line);
     this.push(entry);
@@ -173,7 +174,29 @@ export class CaptureStore {
     return out;
   }
 
-  /** Every finished capture's line, oldest first (log compaction). */
+  /** Every finished capture's line with a newline, oldest first, in one buffer (the compacted log). */
+  lineBytes(): { bytes: Buffer; lines: number } {
+    let size = 0;
+    let lines = 0;
+    for (let i = this.head; i < this.entries.length; i += 1) {
+      const entry = this.entries[i];
+      if (entry && entry.slab !== NO_SLAB) {
+        size += entry.length + 1;
+        lines += 1;
+      }
+    }
+    const bytes = Buffer.allocUnsafe(size);
+    let at = 0;
+    for (let i = this.head; i < this.entries.length; i += 1) {
+      const entry = this.entries[i];
+      if (!entry || entry.slab === NO_SLAB) continue;
+      at += entry.slab.bytes.copy(bytes, at, entry.at, entry.at + entry.length);
+      bytes[at++] = 0x0a;
+    }
+    return { bytes, lines };
+  }
+
+  /** Every finished capture's line, oldest first. */
   lines(): string[] {
     const out: string[] = [];
     for (let i = this.head; i < this.entries.length; i += 1) {
@@ -220,7 +243,7 @@ export class CaptureStore {
     return { items, total: filtered ? total : this.count };
   }
 
-  private entryFor(capture: Capture, text: CaptureSummaryText | null, live: Capture | null): Entry {
+  private entryFor(capture: CaptureHead, text: CaptureSummaryText | null, live: Capture | null): Entry {
     return {
       id: capture.id === this.idFor(capture.seq) ? null : capture.id,
       seq: capture.seq,
