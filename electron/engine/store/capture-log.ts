@@ -14,8 +14,6 @@ export interface CaptureLogOptions {
   snapshot(): { bytes: Buffer; lines: number };
   /** How many lines the file may reach before it is compacted (rewritten from the store) in the background. */
   compactAt(): number;
-  /** Longest a finished capture waits in memory before its line is written (a crash loses at most this much). */
-  flushMs?: number;
   /** While writes fail: how often they are tried again. */
   retryMs?: number;
   /** While writes fail: how many bytes of unsaved lines are kept; beyond that the oldest are let go (`dropped`). */
@@ -30,8 +28,9 @@ interface Chunk {
 }
 
 /**
- * captures.ndjson: one line per final capture state, appended in batches (never a sync write per request) at
- * least every `flushMs` (10 ms), so a crash loses only the last few milliseconds. Last line wins per id.
+ * captures.ndjson: one line per final capture state, appended in batches: one write per event-loop turn that
+ * finished captures (never one per request), right after that turn's answers went out, so a crash (`kill -9`)
+ * loses at most the captures of the turn it hit. Last line wins per id.
  * product.md §4 "persistence is never silent": a failed write keeps its lines queued in memory (bounded), reports
  * `ok: false` with the reason, retries, and writes the queue once it can; the file never keeps a torn line
  * (LogFile cuts it back). Past `compactAt()` lines the file is rewritten from the store, so it stays bounded.
@@ -52,7 +51,7 @@ export class CaptureLog {
   /** No compaction is tried again before the file has this many lines (one failed: the disk may be too full). */
   private compactAfter = 0;
   private clearWanted = false;
-  private timer: NodeJS.Timeout | null = null;
+  private immediate: NodeJS.Immediate | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private readonly file: LogFile;
@@ -60,7 +59,6 @@ export class CaptureLog {
   private error: string | undefined;
   private dropped = 0;
   private skippedLines = 0;
-  private readonly flushMs: number;
   private readonly retryMs: number;
   private readonly maxUnsavedBytes: number;
 
@@ -69,7 +67,6 @@ export class CaptureLog {
     private readonly opts: CaptureLogOptions,
   ) {
     this.file = new LogFile(path);
-    this.flushMs = opts.flushMs ?? 10;
     this.retryMs = opts.retryMs ?? 1_000;
     this.maxUnsavedBytes = opts.maxUnsavedBytes ?? 64 * 1_048_576;
   }
@@ -111,9 +108,9 @@ export class CaptureLog {
 
   /** Writes everything appended so far; resolves once written or once the attempt failed. Never rejects. */
   flush(): Promise<void> {
-    if (this.timer !== null) {
-      clearTimeout(this.timer);
-      this.timer = null;
+    if (this.immediate !== null) {
+      clearImmediate(this.immediate);
+      this.immediate = null;
     }
     this.takeQueue();
     return this.run();
@@ -143,21 +140,24 @@ export class CaptureLog {
     await this.flush();
     const { unsaved } = this.status();
     if (unsaved > 0) this.opts.log(`${unsaved} capture line(s) could not be saved to ${this.path}: ${this.error}`);
-    await this.file.close();
+    this.file.close();
   }
+
+  private readonly flushNow = (): void => {
+    this.immediate = null;
+    void this.flush();
+  };
 
   private queued(): void {
     this.queue.byte(NEWLINE);
     this.queuedLines += 1;
     const lines = this.fileLines + this.queuedLines + this.chunkLines;
     if (lines > this.opts.compactAt() && lines > this.compactAfter) this.compactWanted = true;
-    // While writes fail, only the retry timer tries again (not every 10 ms).
-    if (this.timer === null && this.ok) {
-      this.timer = setTimeout(() => {
-        this.timer = null;
-        void this.flush();
-      }, this.flushMs);
-      this.timer.unref();
+    // At the end of this loop turn (after every answer decided in it went out). While writes fail, only the retry
+    // timer tries again.
+    if (this.immediate === null && this.ok) {
+      this.immediate = setImmediate(this.flushNow);
+      this.immediate.unref();
     }
   }
 
@@ -192,7 +192,7 @@ export class CaptureLog {
         this.clearWanted = false;
         this.forget(this.chunks.filter((c) => c.cleared));
         this.chunks = this.chunks.filter((c) => !c.cleared);
-        if (!(await this.attempt(() => this.file.truncate()))) {
+        if (!(await this.attempt(async () => this.file.truncate()))) {
           this.clearWanted = true;
           return;
         }
@@ -212,7 +212,7 @@ export class CaptureLog {
       const count = this.chunks.length;
       const bytes = count === 1 ? (this.chunks[0] as Chunk).bytes : Buffer.concat(this.chunks.map((c) => c.bytes)); // count checked
       this.inFlight = count;
-      const done = await this.attempt(() => this.file.append(bytes));
+      const done = await this.attempt(async () => this.file.append(bytes));
       this.inFlight = 0;
       if (!done) return;
       this.fileLines += this.forget(this.chunks.splice(0, count));
@@ -241,6 +241,8 @@ export class CaptureLog {
     this.forget(this.chunks.splice(0, covered));
     this.fileLines = snapshot.lines;
     this.compactAfter = 0;
+    // Lines appended while it ran asked for it again against the old file's length.
+    this.compactWanted = this.fileLines + this.chunkLines + this.queuedLines > this.opts.compactAt();
   }
 
   /** Takes written (or superseded) chunks off the counts; returns their lines. */
