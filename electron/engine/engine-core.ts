@@ -105,6 +105,7 @@ export class EngineCore implements EngineApi {
     this.listener = new Listener({
       maxBodyBytes: () => this.currentSettings().capture.maxBodyBytes,
       onRequest: (raw, res) => this.handler.handle(raw, res),
+      onRefused: (raw, response, refusal) => this.handler.recordRefused(raw, response, refusal),
       statusBody: () => ({
         name: 'Callback Inspector',
         version: this.version,

@@ -3,6 +3,7 @@ import type { Socket } from 'node:net';
 import {
   ALLOW,
   type Capture,
+  type CaptureResponse,
   type CaptureSummaryText,
   type DecidedBy,
   type Decision,
@@ -70,11 +71,15 @@ export interface HandlerDeps {
 
 type BadInput = { status: number; code: string; message: string };
 
+/** The HTTP layer refused the request mid-body (framing, time): the connection cannot be reused. */
+const closesConnection = (raw: RawRequest, bad: BadInput): boolean => bad.status === 413 || raw.refused === bad;
+
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 
 /** The parsed body, or why the request gets a 4xx instead of a decision (still captured). */
 function readInput(raw: RawRequest, settings: Settings): { body: unknown; parseError?: string; bad: BadInput | null } {
   const { maxBodyBytes } = settings.capture;
+  if (raw.refused) return { body: undefined, bad: raw.refused };
   // IM servers send no Origin; a browser always does (product.md §1 v2): a web page must not drive the inspector.
   if (raw.headers.origin !== undefined && !settings.listener.allowBrowserOrigins) {
     const message = `requests from a web page (Origin ${raw.headers.origin}) are refused: IM servers send no Origin header; set listener.allowBrowserOrigins to accept them`;
@@ -177,7 +182,7 @@ export class CallbackHandler {
     };
     const settings = this.deps.settings();
     if (bad) {
-      this.rejectBadInput(pending, bad);
+      this.rejectBadInput(pending, bad, closesConnection(raw, bad));
       return;
     }
     const mode = settings.hold.mode;
@@ -189,6 +194,31 @@ export class CallbackHandler {
       return;
     }
     this.answer(pending, match?.type === 'answer' ? match.decision : ALLOW, match ? `rule:${match.ruleId}` : 'default');
+  }
+
+  /**
+   * A request the HTTP layer refused after reading its request line (oversized headers, CONNECT): the listener
+   * already answered it with `response`; it is recorded as failed, with why.
+   */
+  recordRefused(raw: RawRequest, response: CaptureResponse, refusal: BadInput): void {
+    const seq = this.deps.nextSeq();
+    const capture = newCapture(raw, seq, this.deps.idFor(seq));
+    const request: IncomingRequest = {
+      method: raw.method,
+      path: raw.path,
+      query: raw.query,
+      headers: raw.headers,
+      body: undefined,
+      bodyText: '',
+    };
+    const id = identify(request);
+    applyIdentification(capture, id);
+    capture.state = 'failed';
+    capture.response = response;
+    capture.findings = [{ level: 'error', code: refusal.code, message: refusal.message }];
+    capture.latencyMs = 0;
+    const { parties, text } = summarize(id, undefined);
+    this.deps.commit(capture, { parties, text }, true, true);
   }
 
   /** A decision from a person or the API on a held request; null when it is not held. */
@@ -363,13 +393,13 @@ export class CallbackHandler {
     this.finish(pending);
   }
 
-  private rejectBadInput(pending: Pending, bad: BadInput): void {
+  private rejectBadInput(pending: Pending, bad: BadInput, close: boolean): void {
     const { capture, res } = pending;
     const bodyText = JSON.stringify({ error: { code: bad.code, message: bad.message } });
     const headers: Record<string, string> = { ...JSON_HEADERS, 'content-length': String(Buffer.byteLength(bodyText)) };
     if (bad.status === 405) headers.allow = 'POST';
-    // After an oversized body the connection is not reused.
-    if (bad.status === 413 || this.stopping) headers.connection = 'close';
+    // After an oversized or refused body the connection is not reused.
+    if (close || this.stopping) headers.connection = 'close';
     res.writeHead(bad.status, headers);
     res.end(bodyText);
     capture.latencyMs = Math.round((performance.now() - pending.startedAt) * 1000) / 1000;
