@@ -29,6 +29,11 @@ export class InspectorPage {
     await expect(this.disconnectedBanner()).toBeVisible();
   }
 
+  /** The banner saying captures cannot be written to the data dir (product.md §4). */
+  persistenceBanner(): Locator {
+    return this.page.getByRole('alert').filter({ hasText: 'Captures are not being saved to disk' });
+  }
+
   disconnectedBanner(): Locator {
     return this.page.getByRole('alert').filter({ hasText: 'Disconnected from the engine' });
   }
