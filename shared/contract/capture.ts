@@ -5,7 +5,9 @@ export type DialectOrUnknown = Dialect | 'unknown';
 export type Phase = 'before' | 'after' | 'unknown';
 export type CaptureState = 'held' | 'answered' | 'failed';
 /** `rule:<id>` names the rule that decided. */
-export type DecidedBy = 'default' | `rule:${string}` | 'person' | 'api' | 'timeout';
+export type DecidedBy = 'default' | `rule:${string}` | 'person' | 'api' | 'timeout' | 'upstream';
+/** Where a capture came from: the listener (an IM server called us) or `POST /api/send` (we played the IM server). */
+export type CaptureOrigin = 'listener' | 'sent';
 
 export interface Finding {
   level: 'error' | 'warning' | 'info';
@@ -16,7 +18,8 @@ export interface Finding {
   path?: string;
 }
 
-export type OutcomeEffect = 'proceeds' | 'blocked' | 'fails' | 'ignored' | 'unknown';
+/** `partial`: a Tencent per-target answer where some targets are blocked and others proceed. */
+export type OutcomeEffect = 'proceeds' | 'blocked' | 'partial' | 'fails' | 'ignored' | 'unknown';
 
 export interface TargetOutcome {
   account: string;
@@ -68,6 +71,27 @@ export interface HoldInfo {
   fallback: 'auto' | 'no-response';
 }
 
+/**
+ * What the real app backend answered when the callback was forwarded to it (upstream mode), or what a backend answered
+ * a callback the engine sent (`origin: "sent"`), checked against the protocol.
+ */
+export interface UpstreamExchange {
+  /** The exact URL the callback was sent to. */
+  url: string;
+  /** HTTP status of the backend's answer; null when none came (connection refused, reset, timeout). */
+  status: number | null;
+  headers: Record<string, string>;
+  bodyText: string;
+  /** Time from sending to the end of the answer (or to the failure); null when never sent. */
+  latencyMs: number | null;
+  /** What went wrong on the way, in words ("connection refused", "no answer within 5 s"). */
+  error?: string;
+  /** The protocol's checks applied to the backend's answer (`checkAnswer`). */
+  findings: Finding[];
+  /** What the IM server will do with the backend's answer and its timing. */
+  outcome: Outcome | null;
+}
+
 export interface Capture {
   id: string;
   seq: number;
@@ -88,6 +112,10 @@ export interface Capture {
   identifiedBy: string;
   /** Imported from a file rather than received live. */
   imported?: boolean;
+  /** v2: `listener` when absent (captures written before v2 have no origin). */
+  origin?: CaptureOrigin;
+  /** v2: the backend's answer in upstream mode or for a sent callback; null/absent otherwise. */
+  upstream?: UpstreamExchange | null;
 }
 
 export interface CaptureSummaryText {

@@ -76,6 +76,18 @@ export const DecisionSchema = z.strictObject({
     })
     .optional(),
   delayMs: z.number().int().min(0).max(60_000).optional(),
+  /**
+   * The exact answer to send, written by hand (the raw answer editor, or a backend's proposal sent as is or edited).
+   * When present it wins over verdict/targets/rewrite/override/fault; `delayMs` still applies. Headers default to
+   * `Content-Type: application/json; charset=utf-8` when absent.
+   */
+  raw: z
+    .strictObject({
+      status: z.number().int().min(100).max(599),
+      headers: z.record(z.string(), z.string()).optional(),
+      bodyText: z.string().max(10 * 1024 * 1024),
+    })
+    .optional(),
 });
 export type Decision = z.infer<typeof DecisionSchema>;
 

@@ -204,3 +204,27 @@ describe('dialectDefaults', () => {
     expect(dialectDefaults('tencent').presets.map((p) => p.code)).toEqual(expect.arrayContaining([38001, 38002]));
   });
 });
+
+describe('buildAnswer: raw answers', () => {
+  it('sends the exact status, headers and body, ignoring the structured fields, and keeps the delay', () => {
+    const a = answer(PREV, {
+      verdict: 'deny',
+      fault: { type: 'reset' },
+      delayMs: 40,
+      raw: { status: 202, headers: { 'x-test': '1' }, bodyText: '{"ActionStatus":"OK"}' },
+    });
+    expect(a).toEqual({
+      action: 'respond',
+      delayMs: 40,
+      status: 202,
+      headers: { 'x-test': '1' },
+      bodyText: '{"ActionStatus":"OK"}',
+    });
+  });
+
+  it('defaults to JSON headers when the raw answer names none', () => {
+    const a = answer(ADD, { verdict: 'allow', raw: { status: 200, bodyText: 'not json' } });
+    expect(a.headers).toEqual({ 'content-type': 'application/json; charset=utf-8' });
+    expect(a.bodyText).toBe('not json');
+  });
+});

@@ -105,6 +105,10 @@ function tencentPlainAllowText(command: string | null, body: unknown): string {
 /** The exact HTTP answer for a Decision, per dialect and command (protocols.md A.2, B.2, Part E). */
 export function buildAnswer(id: Identification, body: unknown, decision: Decision): PlannedAnswer {
   const delayMs = decision.delayMs ?? 0;
+  if (decision.raw) {
+    const { status, headers, bodyText } = decision.raw;
+    return { action: 'respond', delayMs, status, headers: headers ? { ...headers } : { ...JSON_HEADERS }, bodyText };
+  }
   if (id.dialect !== 'tencent' && isPlainAllow(decision)) {
     return { action: 'respond', delayMs, headers: { ...JSON_HEADERS }, status: 200, bodyText: OPENIM_PLAIN_ALLOW };
   }

@@ -14,7 +14,7 @@ const FindingSchema = z.object({
 });
 
 const OutcomeSchema = z.looseObject({
-  effect: z.enum(['proceeds', 'blocked', 'fails', 'ignored', 'unknown']),
+  effect: z.enum(['proceeds', 'blocked', 'partial', 'fails', 'ignored', 'unknown']),
   code: z.number().optional(),
   message: z.string().optional(),
   explanation: z.string().default(''),
@@ -42,7 +42,7 @@ export const CaptureResponseSchema = z.object({
 });
 
 export const DecidedBySchema = z.union([
-  z.enum(['default', 'person', 'api', 'timeout']),
+  z.enum(['default', 'person', 'api', 'timeout', 'upstream']),
   z.templateLiteral(['rule:', z.string()]),
 ]);
 
@@ -70,6 +70,20 @@ export const CaptureMetaSchema = z.object({
     .default(null),
   identifiedBy: z.string().default('none'),
   imported: z.boolean().optional(),
+  origin: z.enum(['listener', 'sent']).optional(),
+  upstream: z
+    .object({
+      url: z.string(),
+      status: z.number().int().nullable(),
+      headers: StringRecord.default({}),
+      bodyText: z.string().default(''),
+      latencyMs: z.number().nullable(),
+      error: z.string().optional(),
+      findings: z.array(FindingSchema).default([]),
+      outcome: OutcomeSchema.nullable().default(null),
+    })
+    .nullable()
+    .optional(),
 });
 
 export const CaptureSchema = CaptureMetaSchema.extend({
