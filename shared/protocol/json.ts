@@ -83,3 +83,15 @@ export function jsonDeeperThan(text: string, max = MAX_JSON_DEPTH): boolean {
   }
   return false;
 }
+
+/** Whether a parsed value nests objects/arrays deeper than `max`; iterative, so it is safe on any depth. */
+export function valueDeeperThan(value: unknown, max = MAX_JSON_DEPTH): boolean {
+  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    if (typeof next.value !== 'object' || next.value === null) continue;
+    const depth = next.depth + 1;
+    if (depth > max) return true;
+    for (const child of Object.values(next.value)) stack.push({ value: child, depth });
+  }
+  return false;
+}

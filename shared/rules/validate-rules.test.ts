@@ -77,3 +77,14 @@ describe('validateRules: regex syntax RE2 does not support', () => {
     }
   });
 });
+
+describe('validateRules: nesting', () => {
+  it('refuses a rule list nested past 1000 levels instead of failing when an answer is built', () => {
+    let override: unknown = 1;
+    for (let i = 0; i < 5_000; i++) override = [override];
+    const result = validateRules([
+      { id: 'deep', action: { type: 'answer', decision: { verdict: 'allow', override: { x: override } } } },
+    ]);
+    expect(result).toEqual({ ok: false, errors: [{ path: '', message: 'nested deeper than 1000 levels' }] });
+  });
+});
