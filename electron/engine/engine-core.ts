@@ -90,7 +90,7 @@ export class EngineCore implements EngineApi {
         : new CaptureLog(join(dir, 'captures.ndjson'), {
             log: opts.log,
             onStatus: (status) => this.emit({ type: 'persistence.status', status }),
-            snapshot: () => this.store.lineBytes(),
+            snapshot: () => this.store.snapshotLines(),
             compactAt: () => Math.max(COMPACT_MIN_LINES, COMPACT_FACTOR * (this.settings?.capture.limit ?? 50_000)),
           });
     this.handler = new CallbackHandler({
@@ -126,12 +126,14 @@ export class EngineCore implements EngineApi {
     this.rules.setRules(await loadRules(this.rulesFile, this.opts.rules, log));
     this.store = new CaptureStore(settings.capture.limit, this.idFor);
     if (!this.log) return;
-    const { captures, lines, skipped } = await this.log.load(settings.capture.limit);
-    for (const { capture, line } of captures) this.store.addLine(capture, line);
-    this.seq = captures.at(-1)?.capture.seq ?? 0;
+    const store = this.store;
+    const { kept, lastSeq, lines, skipped } = await this.log.load(settings.capture.limit, (head, line) =>
+      store.addLine(head, line),
+    );
+    this.seq = lastSeq;
     // Superseded or corrupt lines: rewritten from the store now (a corrupt line is then reported once, not forever).
-    if ((lines > COMPACT_FACTOR * Math.max(captures.length, 1) && lines > 100) || skipped > 0) {
-      log(`compacting ${this.log.path}: ${lines} lines → ${captures.length}`);
+    if ((lines > COMPACT_FACTOR * Math.max(kept, 1) && lines > 100) || skipped > 0) {
+      log(`compacting ${this.log.path}: ${lines} lines → ${kept}`);
       await this.log.compact();
     }
   }

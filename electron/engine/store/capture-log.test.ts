@@ -23,7 +23,7 @@ function open(path: string, maxUnsavedBytes: number) {
       statuses.push(s);
       if (s.ok) onOk?.();
     },
-    snapshot: () => ({ bytes: Buffer.alloc(0), lines: 0 }),
+    snapshot: () => ({ refs: [], release: () => undefined }),
     compactAt: () => 1_000_000,
     retryMs: 20,
     maxUnsavedBytes,

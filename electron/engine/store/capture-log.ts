@@ -2,16 +2,17 @@ import type { PersistenceStatus } from '../../../shared/contract/index.js';
 import { ByteBatch, NEWLINE } from './byte-batch.js';
 import type { LineRef } from './line-arena.js';
 import { LogFile } from './log-file.js';
-import { type LoadedLog, loadLog } from './log-load.js';
-
-export type { LoggedCapture } from './log-load.js';
+import { type CaptureHead, type LoadedLog, loadLog } from './log-load.js';
 
 export interface CaptureLogOptions {
   log(line: string): void;
   /** Called when the log's health changes (and on each failed retry, with the counts). */
   onStatus(status: PersistenceStatus): void;
-  /** Every finished capture the store keeps, oldest first, one line each (what a compacted log holds). */
-  snapshot(): { bytes: Buffer; lines: number };
+  /**
+   * Where every finished capture the store keeps is, oldest first (what a compacted log holds); the bytes stay
+   * unchanged until `release` is called.
+   */
+  snapshot(): { refs: readonly LineRef[]; release: () => void };
   /** How many lines the file may reach before it is compacted (rewritten from the store) in the background. */
   compactAt(): number;
   /** While writes fail: how often they are tried again. */
@@ -71,9 +72,9 @@ export class CaptureLog {
     this.maxUnsavedBytes = opts.maxUnsavedBytes ?? 64 * 1_048_576;
   }
 
-  /** Streams the log in: the newest `limit` captures; corrupt lines are skipped, counted and reported. */
-  async load(limit: number): Promise<LoadedLog> {
-    const loaded = await loadLog(this.path, limit);
+  /** Streams the newest `limit` captures to `keep`; corrupt lines are skipped, counted and reported. */
+  async load(limit: number, keep: (head: CaptureHead, line: string) => void): Promise<LoadedLog> {
+    const loaded = await loadLog(this.path, limit, keep);
     this.fileLines = loaded.lines;
     this.skippedLines = loaded.skipped;
     if (loaded.skipped > 0) {
@@ -229,17 +230,19 @@ export class CaptureLog {
     const snapshot = this.opts.snapshot();
     this.inFlight = covered;
     try {
-      await this.file.replace(snapshot.bytes);
+      await this.file.replace(snapshot.refs);
     } catch (err) {
       this.inFlight = 0;
+      snapshot.release();
       // Not a loss (the old file is intact and the lines stay queued): appends go on, compaction waits a while.
       this.opts.log(`cannot compact ${this.path}: ${err instanceof Error ? err.message : String(err)}`);
       this.compactAfter = this.fileLines + this.opts.compactAt();
       return;
     }
+    snapshot.release();
     this.inFlight = 0;
     this.forget(this.chunks.splice(0, covered));
-    this.fileLines = snapshot.lines;
+    this.fileLines = snapshot.refs.length;
     this.compactAfter = 0;
     // Lines appended while it ran asked for it again against the old file's length.
     this.compactWanted = this.fileLines + this.chunkLines + this.queuedLines > this.opts.compactAt();

@@ -174,26 +174,18 @@ export class CaptureStore {
     return out;
   }
 
-  /** Every finished capture's line with a newline, oldest first, in one buffer (the compacted log). */
-  lineBytes(): { bytes: Buffer; lines: number } {
-    let size = 0;
-    let lines = 0;
+  /**
+   * Where every finished capture's line is, oldest first (the compacted log), without copying them. The arena keeps
+   * those bytes unchanged until `release` is called, so they can be written out over several loop turns.
+   */
+  snapshotLines(): { refs: LineRef[]; release: () => void } {
+    const refs: LineRef[] = [];
     for (let i = this.head; i < this.entries.length; i += 1) {
       const entry = this.entries[i];
-      if (entry && entry.slab !== NO_SLAB) {
-        size += entry.length + 1;
-        lines += 1;
-      }
+      // A copy of the place, not the entry: a capture still in progress may get its line later.
+      if (entry && entry.slab !== NO_SLAB) refs.push({ slab: entry.slab, at: entry.at, length: entry.length });
     }
-    const bytes = Buffer.allocUnsafe(size);
-    let at = 0;
-    for (let i = this.head; i < this.entries.length; i += 1) {
-      const entry = this.entries[i];
-      if (!entry || entry.slab === NO_SLAB) continue;
-      at += entry.slab.bytes.copy(bytes, at, entry.at, entry.at + entry.length);
-      bytes[at++] = 0x0a;
-    }
-    return { bytes, lines };
+    return { refs, release: this.arena.pin() };
   }
 
   /** Every finished capture's line, oldest first. */

@@ -1,7 +1,12 @@
 import { closeSync, fstatSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import type { LineRef } from './line-arena.js';
 import { fsyncDir } from './persistence.js';
+
+/** Compaction writes this much at a time. */
+const CHUNK_BYTES = 1_048_576;
+const NEWLINE = Buffer.from('\n');
 
 /**
  * The append side of captures.ndjson. It knows how many bytes of the file are whole lines it wrote (`goodSize`);
@@ -37,14 +42,31 @@ export class LogFile {
     this.goodSize += bytes.length;
   }
 
-  /** Replaces the file with `bytes` (temp file, fsync, rename): a crash leaves the old file or the new one. */
-  async replace(bytes: Buffer): Promise<void> {
+  /**
+   * Replaces the file with these lines (temp file, fsync, rename): a crash leaves the old file or the new one. The
+   * lines are copied and written about 1 MiB at a time, so the event loop runs between the writes.
+   */
+  async replace(lines: readonly LineRef[]): Promise<void> {
     this.close();
     const temp = join(dirname(this.path), `.${basename(this.path)}.${process.pid}.compact.tmp`);
     try {
       const handle = await open(temp, 'w');
       try {
-        await handle.write(bytes, 0, bytes.length);
+        const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+        let used = 0;
+        for (const line of lines) {
+          if (used > 0 && used + line.length + 1 > CHUNK_BYTES) {
+            await handle.write(chunk, 0, used);
+            used = 0;
+          }
+          if (line.length + 1 > CHUNK_BYTES) {
+            await handle.write(Buffer.concat([line.slab.bytes.subarray(line.at, line.at + line.length), NEWLINE]));
+            continue;
+          }
+          used += line.slab.bytes.copy(chunk, used, line.at, line.at + line.length);
+          chunk[used++] = 0x0a;
+        }
+        if (used > 0) await handle.write(chunk, 0, used);
         await handle.sync();
       } finally {
         await handle.close();

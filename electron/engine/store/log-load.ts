@@ -7,14 +7,11 @@ import { lineToCapture } from './capture-line.js';
 /** What the store needs of a logged capture to keep it by its line. */
 export type CaptureHead = Pick<Capture, 'id' | 'seq' | 'command' | 'state'>;
 
-export interface LoggedCapture {
-  capture: CaptureHead;
-  line: string;
-}
-
 export interface LoadedLog {
-  /** The newest `limit` captures by seq, oldest first (last line wins per id). */
-  captures: LoggedCapture[];
+  /** Captures handed to `keep`: the newest `limit` by seq (last line wins per id). */
+  kept: number;
+  /** The highest seq handed over (0 when none). */
+  lastSeq: number;
   /** Non-empty lines in the file. */
   lines: number;
   /** Lines that were not a capture (torn by a crash, edited by hand), skipped. */
@@ -23,25 +20,34 @@ export interface LoadedLog {
   skippedAt: number[];
 }
 
+interface Found {
+  head: CaptureHead;
+  lineNo: number;
+}
+
 /**
- * Reads captures.ndjson as a stream, keeping only what it must: each line is parsed once, then only its head (id,
- * seq, command, state) and its text stay, and only about `limit` of them (the oldest are let go as the reading goes
- * on). A 150 000-line log no longer takes hundreds of MiB to load.
+ * Reads captures.ndjson in two streaming passes, so memory follows `limit`, not the file: the first parses each
+ * line once and keeps only heads (id, seq, command, state, line number) of about `limit` captures; the second hands
+ * the newest `limit` lines to `keep` in seq order, one at a time (the store copies them off the heap). A 150 000-line
+ * log no longer takes hundreds of MiB to load.
  */
-export async function loadLog(path: string, limit: number): Promise<LoadedLog> {
-  const byId = new Map<string, LoggedCapture>();
-  const keep = limit + Math.max(1_000, Math.ceil(limit / 4));
-  let lines = 0;
-  let skipped = 0;
-  const skippedAt: number[] = [];
+export async function loadLog(
+  path: string,
+  limit: number,
+  keep: (head: CaptureHead, line: string) => void,
+): Promise<LoadedLog> {
   try {
     await stat(path);
   } catch {
-    return { captures: [], lines: 0, skipped: 0, skippedAt: [] };
+    return { kept: 0, lastSeq: 0, lines: 0, skipped: 0, skippedAt: [] };
   }
-  const reader = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY });
+  const byId = new Map<string, Found>();
+  const window = limit + Math.max(1_000, Math.ceil(limit / 4));
+  let lines = 0;
+  let skipped = 0;
+  const skippedAt: number[] = [];
   let lineNo = 0;
-  for await (const line of reader) {
+  for await (const line of readLines(path)) {
     lineNo += 1;
     if (line === '') continue;
     lines += 1;
@@ -52,18 +58,37 @@ export async function loadLog(path: string, limit: number): Promise<LoadedLog> {
       continue;
     }
     const { id, seq, command, state } = capture;
-    // Re-inserted so that the map's order stays "last written last".
-    byId.delete(id);
-    byId.set(id, { capture: { id, seq, command, state }, line });
-    if (byId.size > keep) prune(byId, limit);
+    byId.set(id, { head: { id, seq, command, state }, lineNo });
+    if (byId.size > window) prune(byId, limit);
   }
-  const captures = [...byId.values()].sort((a, b) => a.capture.seq - b.capture.seq);
-  return { captures: captures.slice(Math.max(0, captures.length - limit)), lines, skipped, skippedAt };
+  const wanted = [...byId.values()].sort((a, b) => a.head.seq - b.head.seq);
+  const chosen = wanted.slice(Math.max(0, wanted.length - limit));
+  // Rank in seq order by line number; lines met before their turn (written out of seq order) wait in `early`.
+  const rank = new Map(chosen.map((found, i) => [found.lineNo, i]));
+  const early = new Map<number, string>();
+  let next = 0;
+  lineNo = 0;
+  for await (const line of readLines(path)) {
+    lineNo += 1;
+    const at = rank.get(lineNo);
+    if (at === undefined) continue;
+    early.set(at, line);
+    for (let ready = early.get(next); ready !== undefined; ready = early.get(next)) {
+      early.delete(next);
+      keep((chosen[next] as Found).head, ready); // next < chosen.length: every rank comes from chosen
+      next += 1;
+    }
+  }
+  return { kept: next, lastSeq: chosen.at(-1)?.head.seq ?? 0, lines, skipped, skippedAt };
+}
+
+function readLines(path: string): AsyncIterable<string> {
+  return createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY });
 }
 
 /** Keeps the newest `limit` by seq. */
-function prune(byId: Map<string, LoggedCapture>, limit: number): void {
-  const seqs = [...byId.values()].map((c) => c.capture.seq).sort((a, b) => a - b);
+function prune(byId: Map<string, Found>, limit: number): void {
+  const seqs = [...byId.values()].map((c) => c.head.seq).sort((a, b) => a - b);
   const cut = seqs[seqs.length - limit] ?? Number.NEGATIVE_INFINITY;
-  for (const [id, logged] of byId) if (logged.capture.seq < cut) byId.delete(id);
+  for (const [id, found] of byId) if (found.head.seq < cut) byId.delete(id);
 }
