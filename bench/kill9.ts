@@ -92,7 +92,7 @@ const allowed = Math.max(200, Math.ceil(answered / 100));
 process.stdout.write(
   `answered ${answered} in ${seconds} s (${Math.round(answered / seconds)}/s), logged ${logged}, torn lines ${torn}\n` +
     `lost ${lost} (${((100 * lost) / Math.max(1, answered)).toFixed(2)} %), allowed ${allowed}: ${lost <= allowed ? 'OK' : 'TOO MANY'}\n` +
-    `oldest lost request: ${oldestLost === null ? 'none' : `#${oldestLost} of ${sent} sent (${sent - oldestLost} from the end)`}\n`,
+    `oldest lost: ${oldestLost === null ? 'none' : `request #${oldestLost}, with ${[...answeredIds].filter((n) => n > oldestLost).length} answered after it`}\n`,
 );
 await rm(dir, { recursive: true, force: true });
 process.exit(lost <= allowed ? 0 : 1);
