@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -70,5 +71,43 @@ describe('CaptureLog while its folder is gone', () => {
     expect(written.at(-1)).toBe(line(109));
     expect(log.status()).toMatchObject({ ok: true, unsaved: 0, dropped: failing.dropped });
     expect(statuses.at(-1)?.ok).toBe(true);
+  });
+});
+
+describe('CaptureLog compaction', () => {
+  it('keeps appending to the old file while the new one is written, and carries those lines over', async () => {
+    dir = await tempDir();
+    const path = join(dir, 'captures.ndjson');
+    // A snapshot of 20 000 lines (about 2.5 MiB): written over several loop turns.
+    const kept = Array.from({ length: 20_000 }, (_, n) => line(n));
+    const slab = { bytes: Buffer.from(kept.join('')), live: kept.length };
+    let at = 0;
+    const refs = kept.map((text) => {
+      const ref = { slab, at, length: text.length };
+      at += text.length;
+      return ref;
+    });
+    let released = false;
+    const log = new CaptureLog(path, {
+      log: () => undefined,
+      onStatus: () => undefined,
+      snapshot: () => ({ refs, release: () => (released = true) }),
+      compactAt: () => 1_000_000,
+    });
+    for (let n = 0; n < 50; n++) log.append(line(100_000 + n));
+    const compacting = log.compact();
+    log.append(line(200_000));
+    void log.flush();
+    // In the file at once, although the compaction has not finished: a crash now would not lose it.
+    expect(readFileSync(path, 'utf8').trim().split('\n').at(-1)).toBe(line(200_000));
+    expect(released).toBe(false);
+    await compacting;
+    expect(released).toBe(true);
+    const lines = (await readFile(path, 'utf8')).trim().split('\n');
+    // The snapshot (which holds the 50 lines flushed before it), then what came while it was written.
+    expect(lines).toHaveLength(20_001);
+    expect(lines.at(-1)).toBe(line(200_000));
+    expect(lines[0]).toBe(line(0));
+    await log.close();
   });
 });

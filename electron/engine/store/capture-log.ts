@@ -24,8 +24,16 @@ export interface CaptureLogOptions {
 interface Chunk {
   bytes: Buffer;
   lines: number;
-  /** Flushed before a clear: dropped once the clear runs (unless already written, then truncated away). */
-  cleared?: boolean;
+  /** Its captures are in the snapshot a running compaction writes: not written again into the new file. */
+  inSnapshot?: boolean;
+}
+
+/** A compaction in progress: the lines appended to the old file meanwhile go into the new one too. */
+interface Compaction {
+  tail: Buffer[];
+  tailLines: number;
+  cancelled: boolean;
+  done: Promise<void>;
 }
 
 /**
@@ -34,27 +42,26 @@ interface Chunk {
  * loses at most the captures of the turn it hit. Last line wins per id.
  * product.md §4 "persistence is never silent": a failed write keeps its lines queued in memory (bounded), reports
  * `ok: false` with the reason, retries, and writes the queue once it can; the file never keeps a torn line
- * (LogFile cuts it back). Past `compactAt()` lines the file is rewritten from the store, so it stays bounded.
+ * (LogFile cuts it back). Past `compactAt()` lines the file is rewritten from the store in the background, while
+ * appends go on into the old file, so it stays bounded and a crash mid-compaction loses nothing more.
  */
 export class CaptureLog {
   /** Lines appended since the last flush, already encoded. */
   private queue = new ByteBatch();
   private queuedLines = 0;
-  /** Flushed lines not yet on disk, oldest first. */
+  /** Flushed lines not yet on disk (writes failed), oldest first. */
   private chunks: Chunk[] = [];
   private chunkBytes = 0;
   private chunkLines = 0;
   private closed = false;
-  /** How many of the first `chunks` the write in flight holds. */
-  private inFlight = 0;
   private fileLines = 0;
   private compactWanted = false;
   /** No compaction is tried again before the file has this many lines (one failed: the disk may be too full). */
   private compactAfter = 0;
+  private compaction: Compaction | null = null;
   private clearWanted = false;
   private immediate: NodeJS.Immediate | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
   private readonly file: LogFile;
   private ok = true;
   private error: string | undefined;
@@ -107,31 +114,35 @@ export class CaptureLog {
     this.queued();
   }
 
-  /** Writes everything appended so far; resolves once written or once the attempt failed. Never rejects. */
+  /**
+   * Writes everything appended so far (synchronously: it is in the OS when this returns, or reported as failed).
+   * The promise also waits for a compaction in progress. Never rejects.
+   */
   flush(): Promise<void> {
     if (this.immediate !== null) {
       clearImmediate(this.immediate);
       this.immediate = null;
     }
-    this.takeQueue();
-    return this.run();
+    this.write();
+    return this.compaction?.done ?? Promise.resolve();
   }
 
-  /** Rewrites the file from the store now (at load, when it holds many superseded lines). */
+  /** Rewrites the file from the store now (at load, when it holds superseded or corrupt lines). */
   compact(): Promise<void> {
     this.compactWanted = true;
     return this.flush();
   }
 
-  /** Drops what is queued and empties the file. */
+  /** Drops what is queued and empties the file (a compaction in progress is abandoned). */
   clear(): Promise<void> {
     this.queue.reset();
     this.queuedLines = 0;
-    // A write in flight may hold some of them: they are let go when the clear runs, after it.
-    for (const chunk of this.chunks) chunk.cleared = true;
+    this.forget(this.chunks);
+    this.chunks = [];
+    if (this.compaction) this.compaction.cancelled = true;
     this.compactWanted = false;
     this.clearWanted = true;
-    return this.run();
+    return this.flush();
   }
 
   async close(): Promise<void> {
@@ -139,6 +150,8 @@ export class CaptureLog {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
     await this.flush();
+    // A compaction finishing may leave lines to write after it.
+    this.write();
     const { unsaved } = this.status();
     if (unsaved > 0) this.opts.log(`${unsaved} capture line(s) could not be saved to ${this.path}: ${this.error}`);
     this.file.close();
@@ -146,7 +159,7 @@ export class CaptureLog {
 
   private readonly flushNow = (): void => {
     this.immediate = null;
-    void this.flush();
+    this.write();
   };
 
   private queued(): void {
@@ -170,82 +183,90 @@ export class CaptureLog {
     this.chunkLines += this.queuedLines;
     this.queuedLines = 0;
     // Bounded: while the disk refuses, the oldest unsaved lines are let go first, and counted.
-    // The chunks of a write in flight stay: its result decides what happens to them.
-    while (this.chunkBytes > this.maxUnsavedBytes && this.chunks.length > this.inFlight + 1) {
-      const [oldest] = this.chunks.splice(this.inFlight, 1) as [Chunk]; // length checked
-      this.chunkBytes -= oldest.bytes.length;
-      this.chunkLines -= oldest.lines;
+    while (this.chunkBytes > this.maxUnsavedBytes && this.chunks.length > 1) {
+      const oldest = this.chunks.shift() as Chunk; // length > 1
+      this.forget([oldest]);
       this.dropped += oldest.lines;
     }
   }
 
-  /** One writer at a time: a call while it runs joins it (the loop picks up whatever was added meanwhile). */
-  private run(): Promise<void> {
-    this.running ??= this.work().finally(() => {
-      this.running = null;
-    });
-    return this.running;
-  }
-
-  private async work(): Promise<void> {
-    for (;;) {
-      if (this.clearWanted) {
-        this.clearWanted = false;
-        this.forget(this.chunks.filter((c) => c.cleared));
-        this.chunks = this.chunks.filter((c) => !c.cleared);
-        if (!(await this.attempt(async () => this.file.truncate()))) {
-          this.clearWanted = true;
-          return;
-        }
-        this.fileLines = 0;
-        continue;
-      }
-      this.takeQueue();
-      if (this.compactWanted) {
-        await this.compactNow();
-        continue;
-      }
-      if (this.chunks.length === 0) {
-        this.recovered();
-        return;
-      }
-      // Everything flushed so far, as one write; the chunks stay listed (and counted) until it succeeded.
-      const count = this.chunks.length;
-      const bytes = count === 1 ? (this.chunks[0] as Chunk).bytes : Buffer.concat(this.chunks.map((c) => c.bytes)); // count checked
-      this.inFlight = count;
-      const done = await this.attempt(async () => this.file.append(bytes));
-      this.inFlight = 0;
-      if (!done) return;
-      this.fileLines += this.forget(this.chunks.splice(0, count));
+  /** Clears, appends what is queued, and starts a compaction when one is due. Synchronous. */
+  private write(): void {
+    this.takeQueue();
+    if (this.clearWanted) {
+      if (!this.attempt(() => this.file.truncate())) return;
+      this.clearWanted = false;
+      this.fileLines = 0;
     }
+    if (this.chunks.length > 0) {
+      const chunks = this.chunks;
+      const bytes = chunks.length === 1 ? (chunks[0] as Chunk).bytes : Buffer.concat(chunks.map((c) => c.bytes)); // length checked
+      if (!this.attempt(() => this.file.append(bytes))) return;
+      this.chunks = [];
+      this.fileLines += this.forget(chunks);
+      // Lines the snapshot does not hold must also reach the compacted file.
+      const compaction = this.compaction;
+      if (compaction) {
+        for (const chunk of chunks) {
+          if (chunk.inSnapshot) continue;
+          compaction.tail.push(chunk.bytes);
+          compaction.tailLines += chunk.lines;
+        }
+      }
+    }
+    this.recovered();
+    if (this.compactWanted && !this.compaction && !this.closed) this.startCompaction();
   }
 
   /**
-   * Rewrites the file from the store. Every line flushed so far belongs to a capture the store holds (or has let go
-   * as over the limit), so those lines are covered by the snapshot; lines appended while it is written follow it.
+   * Rewrites the file from the store in the background. Everything flushed before it starts belongs to a capture
+   * the store holds (or has let go as over the limit), so it is covered by the snapshot; lines appended while the
+   * new file is written go on into the old file and are copied to the new one when it takes the old one's place.
    */
-  private async compactNow(): Promise<void> {
+  private startCompaction(): void {
     this.compactWanted = false;
-    const covered = this.chunks.length;
+    for (const chunk of this.chunks) chunk.inSnapshot = true;
     const snapshot = this.opts.snapshot();
-    this.inFlight = covered;
-    try {
-      await this.file.replace(snapshot.refs);
-    } catch (err) {
-      this.inFlight = 0;
-      snapshot.release();
-      // Not a loss (the old file is intact and the lines stay queued): appends go on, compaction waits a while.
+    const compaction: Compaction = { tail: [], tailLines: 0, cancelled: false, done: Promise.resolve() };
+    this.compaction = compaction;
+    const fail = (err: unknown): void => {
+      // Not a loss: the old file is intact and holds every line. Compaction waits for another `compactAt()` lines.
       this.opts.log(`cannot compact ${this.path}: ${err instanceof Error ? err.message : String(err)}`);
       this.compactAfter = this.fileLines + this.opts.compactAt();
-      return;
-    }
-    snapshot.release();
-    this.inFlight = 0;
-    this.forget(this.chunks.splice(0, covered));
-    this.fileLines = snapshot.refs.length;
-    this.compactAfter = 0;
-    // Lines appended while it ran asked for it again against the old file's length.
-    this.compactWanted = this.fileLines + this.chunkLines + this.queuedLines > this.opts.compactAt();
+    };
+    compaction.done = this.file
+      .writeTemp(snapshot.refs)
+      .finally(() => snapshot.release())
+      .then(
+        async (temp) => {
+          if (compaction.cancelled) {
+            await this.file.discard(temp);
+            return;
+          }
+          // Anything still queued goes into the old file first, so that it is part of the tail.
+          this.write();
+          try {
+            this.file.replace(temp, compaction.tail);
+          } catch (err) {
+            await this.file.discard(temp);
+            fail(err);
+            return;
+          }
+          this.fileLines = snapshot.refs.length + compaction.tailLines;
+          this.compactAfter = 0;
+          // Lines appended meanwhile asked for it again, measured against the old file.
+          this.compactWanted = this.fileLines + this.chunkLines + this.queuedLines > this.opts.compactAt();
+          // Unsaved lines the snapshot already holds must not be written again.
+          const left = this.chunks.filter((c) => !c.inSnapshot);
+          this.forget(this.chunks.filter((c) => c.inSnapshot));
+          this.chunks = left;
+        },
+        (err: unknown) => fail(err),
+      )
+      .finally(() => {
+        this.compaction = null;
+        for (const chunk of this.chunks) chunk.inSnapshot = false;
+      });
   }
 
   /** Takes written (or superseded) chunks off the counts; returns their lines. */
@@ -260,9 +281,9 @@ export class CaptureLog {
   }
 
   /** Runs one file operation; on failure reports it and schedules a retry. */
-  private async attempt(operation: () => Promise<void>): Promise<boolean> {
+  private attempt(operation: () => void): boolean {
     try {
-      await operation();
+      operation();
       return true;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
@@ -273,7 +294,7 @@ export class CaptureLog {
       if (!this.closed && this.retryTimer === null) {
         this.retryTimer = setTimeout(() => {
           this.retryTimer = null;
-          void this.flush();
+          this.write();
         }, this.retryMs);
         this.retryTimer.unref();
       }

@@ -1,5 +1,5 @@
-import { closeSync, fstatSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
-import { open, rename, unlink } from 'node:fs/promises';
+import { closeSync, fstatSync, ftruncateSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
+import { open, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { LineRef } from './line-arena.js';
 import { fsyncDir } from './persistence.js';
@@ -43,11 +43,10 @@ export class LogFile {
   }
 
   /**
-   * Replaces the file with these lines (temp file, fsync, rename): a crash leaves the old file or the new one. The
-   * lines are copied and written about 1 MiB at a time, so the event loop runs between the writes.
+   * Writes these lines to a temp file beside the log and fsyncs it; `replace` then puts it in the log's place. The
+   * lines are copied and written about 1 MiB at a time, so the event loop (and the appends) run between the writes.
    */
-  async replace(lines: readonly LineRef[]): Promise<void> {
-    this.close();
+  async writeTemp(lines: readonly LineRef[]): Promise<string> {
     const temp = join(dirname(this.path), `.${basename(this.path)}.${process.pid}.compact.tmp`);
     try {
       const handle = await open(temp, 'w');
@@ -71,12 +70,36 @@ export class LogFile {
       } finally {
         await handle.close();
       }
-      await rename(temp, this.path);
-      await fsyncDir(dirname(this.path));
     } catch (err) {
       await unlink(temp).catch(() => undefined);
       throw err;
     }
+    return temp;
+  }
+
+  /**
+   * Makes `temp` the log, after appending `tail` (the lines the log got while the temp file was written). One
+   * synchronous step, so no append falls between the two files; a crash before it leaves the old log whole.
+   */
+  replace(temp: string, tail: readonly Buffer[]): void {
+    const fd = openSync(temp, 'a');
+    try {
+      for (const bytes of tail) {
+        let done = 0;
+        while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+      }
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, this.path);
+    this.close();
+    // The rename itself reaches the disk with the next fsync of the folder (best effort, off the loop).
+    void fsyncDir(dirname(this.path));
+  }
+
+  /** Removes a temp file that will not be used. */
+  async discard(temp: string): Promise<void> {
+    await unlink(temp).catch(() => undefined);
   }
 
   /** Empties the file. */
