@@ -81,6 +81,7 @@ export class CaptureLog {
 
   /** Streams the newest `limit` captures to `keep`; corrupt lines are skipped, counted and reported. */
   async load(limit: number, keep: (head: CaptureHead, line: string) => void): Promise<LoadedLog> {
+    await this.file.removeStaleTemps();
     const loaded = await loadLog(this.path, limit, keep);
     this.fileLines = loaded.lines;
     this.skippedLines = loaded.skipped;

@@ -184,12 +184,16 @@ describe('log file health', () => {
     const file = join(dir, 'captures.ndjson');
     const [first, second] = (await readFile(file, 'utf8')).trim().split('\n');
     await writeFile(file, `${first}\n{"id":"broken","se\n${second}\n`);
+    // What a crash in the middle of a compaction leaves beside the log: removed at start.
+    const stale = join(dir, '.captures.ndjson.4242.compact.tmp');
+    await writeFile(stale, 'half a compaction');
     const logged: string[] = [];
     engine = await startTestEngine({ dataDir: dir, log: (l) => logged.push(l) });
     expect(engine.core.allCaptures().map((c) => c.seq)).toEqual([1, 2]);
     expect(engine.core.persistenceStatus()).toMatchObject({ ok: true, skippedLines: 1 });
     expect(logged.join('\n')).toMatch(/skipped 1 line\(s\).*line 2/);
     expect((await readFile(file, 'utf8')).trim().split('\n')).toEqual([first, second]);
+    await expect(readFile(stale)).rejects.toThrow(/ENOENT/);
   });
 
   it('keeps the file bounded while running: compacted in the background past 2 x the limit (min 1 000 lines)', async () => {

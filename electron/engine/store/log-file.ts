@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, ftruncateSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
-import { open, unlink } from 'node:fs/promises';
+import { open, readdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { LineRef } from './line-arena.js';
 import { fsyncDir } from './persistence.js';
@@ -95,6 +95,16 @@ export class LogFile {
     this.close();
     // The rename itself reaches the disk with the next fsync of the folder (best effort, off the loop).
     void fsyncDir(dirname(this.path));
+  }
+
+  /** Removes compaction temp files a crash left behind (they may be as large as the log). */
+  async removeStaleTemps(): Promise<void> {
+    const prefix = `.${basename(this.path)}.`;
+    const names = await readdir(dirname(this.path)).catch(() => [] as string[]);
+    for (const name of names) {
+      if (name.startsWith(prefix) && name.endsWith('.compact.tmp'))
+        await unlink(join(dirname(this.path), name)).catch(() => undefined);
+    }
   }
 
   /** Removes a temp file that will not be used. */
