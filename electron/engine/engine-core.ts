@@ -234,8 +234,10 @@ export class EngineCore implements EngineApi {
   }
 
   updateSettings(next: Settings): Promise<void> {
-    this.rebinding = this.rebinding.then(() => this.applySettings(next));
-    return this.rebinding;
+    const applied = this.rebinding.then(() => this.applySettings(next));
+    // One change that could not be saved must not block the ones after it.
+    this.rebinding = applied.catch(() => undefined);
+    return applied;
   }
 
   send(request: SendRequest): void {

@@ -168,6 +168,11 @@ describe('a data dir that cannot be written (removed while running)', () => {
     });
     await mkdir(dir);
     await recovered;
+    // Once the folder is back, changes save and apply again.
+    const again = await api('PATCH', '/api/settings', { hold: { mode: 'all' } });
+    expect(again.status).toBe(200);
+    expect(full.getSettings().hold.mode).toBe('all');
+    expect((await api('PUT', '/api/rules', [{ id: 'r', action: { type: 'hold' } }])).status).toBe(200);
     await full.stop();
     const lines = (await readFile(join(dir, 'captures.ndjson'), 'utf8')).trim().split('\n');
     expect(lines.map((l) => (JSON.parse(l) as { seq: number }).seq)).toEqual([1]);
