@@ -29,6 +29,11 @@ export class InspectorPage {
     await expect(this.disconnectedBanner()).toBeVisible();
   }
 
+  /** Resends the selected row's request to the listener (through the control API). */
+  async resendSelected(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Resend to listener' }).click();
+  }
+
   /** Clicks "Copy as cURL" for the selected row and returns what reached the clipboard. */
   async copyAsCurl(): Promise<string> {
     await this.page.getByRole('button', { name: 'Copy as cURL' }).click();
