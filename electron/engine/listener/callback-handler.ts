@@ -83,7 +83,9 @@ function readInput(raw: RawRequest, settings: Settings): { body: unknown; parseE
   // IM servers send no Origin; a browser always does (product.md §1 v2): a web page must not drive the inspector.
   if (raw.headers.origin !== undefined && !settings.listener.allowBrowserOrigins) {
     const message = `requests from a web page (Origin ${raw.headers.origin}) are refused: IM servers send no Origin header; set listener.allowBrowserOrigins to accept them`;
-    return { body: undefined, bad: { status: 403, code: 'browser-origin', message } };
+    // Still read as far as it is safe, so the capture shows what the page sent (parties, fields).
+    const read = raw.truncated || raw.method !== 'POST' ? null : readInput({ ...raw, headers: {} }, settings);
+    return { body: read?.bad === null ? read.body : undefined, bad: { status: 403, code: 'browser-origin', message } };
   }
   if (raw.truncated) {
     const message = `request body is larger than ${maxBodyBytes} bytes`;
