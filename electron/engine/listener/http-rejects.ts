@@ -48,10 +48,8 @@ export function trackRequest(req: IncomingMessage, res: ServerResponse, refuse: 
   const state = stateOf(req.socket);
   const reading = { req, refuse };
   state.open += 1;
+  // Cleared when its answer is finished; until then `req.complete` says whether its body is still being read.
   state.reading = reading;
-  req.once('end', () => {
-    if (state.reading === reading) state.reading = null;
-  });
   res.once('close', () => {
     state.open -= 1;
     if (state.reading === reading) state.reading = null;
