@@ -86,6 +86,7 @@ export function createEngine(options: EngineOptions): Engine {
     token,
     listenerStatus: () => api.listenerStatus(),
     upstreamStatus: () => api.upstreamStatus(),
+    persistenceStatus: () => api.persistenceStatus(),
     listCaptures: (query) => api.listCaptures(query),
     getCapture: (id) => api.getCapture(id),
     clearCaptures: () => api.clearCaptures(),

@@ -17,6 +17,23 @@ export interface ListenerStatus {
 }
 
 /**
+ * Whether captures reach the data dir (product.md §4 "v2 persistence is never silent"). An engine without a data
+ * dir reports ok with zero counts.
+ */
+export interface PersistenceStatus {
+  /** false while capture-log writes fail (disk full, read-only, removed directory); the engine keeps answering. */
+  ok: boolean;
+  /** Why writes fail, while they do. */
+  error?: string;
+  /** Captures answered and kept in memory but not yet in the log. */
+  unsaved: number;
+  /** Captures the bounded in-memory queue had to let go while writes failed (missing from the log). */
+  dropped: number;
+  /** Lines of the log found corrupt at load and skipped. */
+  skippedLines: number;
+}
+
+/**
  * v2 upstream mode: where callbacks are forwarded and whether that backend answers. `off`: no upstream URL set;
  * `unknown`: set, not tried yet; `reachable`: a TCP connection succeeded (checked when the URL is set); `answering`:
  * the last forwarded callback got an HTTP answer; `failing`: the last attempt got none (`error` says why).
@@ -36,6 +53,7 @@ export interface HealthResponse {
   version: string;
   listener: { url: string; host: string; port: number };
   status: ListenerStatus;
+  persistence: PersistenceStatus;
   upstream: UpstreamStatus;
 }
 
@@ -89,6 +107,7 @@ export type EngineEvent =
   | { type: 'rules.changed'; rules: RuleWithStats[] }
   | { type: 'settings.changed'; settings: Settings }
   | { type: 'listener.status'; status: ListenerStatus }
+  | { type: 'persistence.status'; status: PersistenceStatus }
   | { type: 'upstream.status'; status: UpstreamStatus };
 
 export type EventBatch = EngineEvent[];

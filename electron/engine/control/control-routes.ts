@@ -16,6 +16,7 @@ import {
 } from '../../../shared/contract/index.js';
 import type { EngineApi } from '../engine-api.js';
 import type { Identify } from '../store/har.js';
+import { PersistError } from '../store/persistence.js';
 import { buildExport, parseImport } from '../store/session-io.js';
 import { parseJsonBody, readBody } from './http-io.js';
 
@@ -48,6 +49,7 @@ const HANDLERS: { [N in RouteName]: Handler<N> } = {
       listener: { url: status.url, host: status.host, port: status.port },
       status,
       upstream: engine.upstreamStatus(),
+      persistence: engine.persistenceStatus(),
     };
   },
   listCaptures: ({ engine, query }) => engine.listCaptures(query),
@@ -68,8 +70,8 @@ const HANDLERS: { [N in RouteName]: Handler<N> } = {
     throw new ControlApiError(409, 'not-held', 'this request is not held (already answered)');
   },
   getRules: ({ engine }) => engine.getRules(),
-  putRules: ({ engine, body }) => {
-    engine.setRules(body);
+  putRules: async ({ engine, body }) => {
+    await persisted(engine.setRules(body));
     return engine.getRules();
   },
   getSettings: ({ engine }) => engine.getSettings(),
@@ -78,7 +80,7 @@ const HANDLERS: { [N in RouteName]: Handler<N> } = {
     if (!next.success) {
       throw new ControlApiError(400, 'invalid-settings', 'the settings are invalid', zodDetails(next.error));
     }
-    await engine.updateSettings(next.data);
+    await persisted(engine.updateSettings(next.data));
     return engine.getSettings();
   },
   exportSession: ({ engine, query }) => {
@@ -95,6 +97,17 @@ const HANDLERS: { [N in RouteName]: Handler<N> } = {
     return { accepted: true };
   },
 };
+
+/** A change the engine could not save answers 500 `persist-failed` (and the engine changed nothing). */
+async function persisted(change: Promise<void>): Promise<void> {
+  try {
+    await change;
+  } catch (err) {
+    if (err instanceof PersistError)
+      throw new ControlApiError(500, 'persist-failed', `${err.message}; nothing was changed`);
+    throw err;
+  }
+}
 
 /**
  * Who answered when `?by=` does not say: a request carrying an Origin (already checked to be this server's own)

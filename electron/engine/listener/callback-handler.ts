@@ -3,13 +3,14 @@ import type { Socket } from 'node:net';
 import {
   ALLOW,
   type Capture,
+  type CaptureResponse,
   type CaptureSummaryText,
   type DecidedBy,
   type Decision,
   type Finding,
   type Settings,
 } from '../../../shared/contract/index.js';
-import { buildAnswer, identify } from '../../../shared/protocol/index.js';
+import { buildAnswer, identify, summarize } from '../../../shared/protocol/index.js';
 import { AnswerBatch } from './answer-batch.js';
 import {
   applyIdentification,
@@ -23,7 +24,14 @@ import { executeAnswer } from './fault.js';
 import { HoldQueue } from './hold-queue.js';
 import type { RawRequest } from './listener.js';
 import type { HandlerDeps, Pending } from './pending.js';
-import { answerInternalError, type BadInput, badInputResponse, incomingRequest, readInput } from './request-input.js';
+import {
+  answerInternalError,
+  type BadInput,
+  badInputResponse,
+  closesConnection,
+  incomingRequest,
+  readInput,
+} from './request-input.js';
 import { UpstreamRelay } from './upstream-relay.js';
 
 export type { HandlerDeps } from './pending.js';
@@ -69,7 +77,7 @@ export class CallbackHandler {
     const settings = this.deps.settings();
     const seq = this.deps.nextSeq();
     const capture = newCapture(raw, seq, this.deps.idFor(seq));
-    const { body, parseError, bad } = readInput(raw, settings.capture.maxBodyBytes);
+    const { body, parseError, bad } = readInput(raw, settings);
     if (parseError !== undefined) capture.request.parseError = parseError;
     const request = incomingRequest(raw, body, parseError);
     const id = identify(request);
@@ -86,7 +94,7 @@ export class CallbackHandler {
       elapsedMs: 0,
     };
     if (bad) {
-      this.rejectBadInput(pending, bad);
+      this.rejectBadInput(pending, bad, closesConnection(raw, bad));
       return;
     }
     // v2 precedence: an answer or forward rule acts at once even in hold mode; a hold rule always holds.
@@ -101,6 +109,24 @@ export class CallbackHandler {
       if (upstream !== null) this.relay.forward(pending, upstream);
     } else if (upstream !== null) this.forward(pending, upstream);
     else this.answer(pending, ALLOW, 'default');
+  }
+
+  /**
+   * A request the HTTP layer refused after reading its request line (oversized headers, CONNECT): the listener
+   * already answered it with `response`; it is recorded as failed, with why.
+   */
+  recordRefused(raw: RawRequest, response: CaptureResponse, refusal: BadInput): void {
+    const seq = this.deps.nextSeq();
+    const capture = newCapture(raw, seq, this.deps.idFor(seq));
+    const request = incomingRequest({ ...raw, bodyText: '' }, undefined, undefined);
+    const id = identify(request);
+    applyIdentification(capture, id);
+    capture.state = 'failed';
+    capture.response = response;
+    capture.findings = [{ level: 'error', code: refusal.code, message: refusal.message }];
+    capture.latencyMs = 0;
+    const { parties, text } = summarize(id, undefined);
+    this.deps.commit(capture, { parties, text }, true, true);
   }
 
   /** A decision from a person or the API on a held request; null when it is not held. */
@@ -254,8 +280,8 @@ export class CallbackHandler {
     this.finish(pending);
   }
 
-  private rejectBadInput(pending: Pending, bad: BadInput): void {
-    const response = badInputResponse(bad, this.stopping);
+  private rejectBadInput(pending: Pending, bad: BadInput, close: boolean): void {
+    const response = badInputResponse(bad, close || this.stopping);
     pending.res.writeHead(response.status, response.headers);
     pending.res.end(response.bodyText);
     pending.capture.response = response;

@@ -3,6 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import type {
   Capture,
   ListenerStatus,
+  PersistenceStatus,
   RuleWithStats,
   Settings,
   UpstreamStatus,
@@ -43,6 +44,8 @@ export interface AppState {
   listener: ListenerStatus | null;
   /** v2 upstream mode: the backend callbacks are forwarded to, and whether it answers. */
   upstream: UpstreamStatus | null;
+  /** Whether captures reach the data dir (null until the first health answer). */
+  persistence: PersistenceStatus | null;
   version: string;
   notices: Notice[];
   sidePanel: SidePanel;
@@ -68,6 +71,7 @@ export const initialState: AppState = {
   settings: null,
   listener: null,
   upstream: null,
+  persistence: null,
   version: '',
   notices: [],
   sidePanel: 'details',

@@ -34,6 +34,8 @@ export async function reloadAll(): Promise<void> {
     listener: health.status,
     // An engine from before upstream mode has no upstream status.
     upstream: health.upstream ?? null,
+    // An engine older than the persistence report answers without it: nothing to warn about.
+    persistence: health.persistence ?? null,
     settings,
     rules,
     list,
@@ -82,7 +84,7 @@ export function applyEvents(events: readonly EngineEvent[]): void {
     buffered.push(...events);
     return;
   }
-  let { list, total, rules, settings, listener, upstream, selectedId } = getState();
+  let { list, total, rules, settings, listener, upstream, persistence, selectedId } = getState();
   let pending: CaptureSummary[] = [];
   let cleared = false;
   let selectedChanged = false;
@@ -120,6 +122,9 @@ export function applyEvents(events: readonly EngineEvent[]): void {
       case 'upstream.status':
         upstream = event.status;
         break;
+      case 'persistence.status':
+        persistence = event.status;
+        break;
     }
   }
   flush();
@@ -130,6 +135,7 @@ export function applyEvents(events: readonly EngineEvent[]): void {
     settings,
     listener,
     upstream,
+    persistence,
     selectedId,
     ...(cleared ? { selected: null, backfilling: false } : {}),
   });
