@@ -1,5 +1,6 @@
 export * from './answer.js';
 export * from './answer-check.js';
+export { tencentDecisionFindings, tencentTimeoutFinding } from './answer-check-tencent.js';
 export * from './catalogue.js';
 export * from './catalogue-openim.js';
 export * from './catalogue-tencent.js';
@@ -7,9 +8,11 @@ export * from './dialect-defaults.js';
 export * from './headers.js';
 export * from './identify.js';
 export * from './json.js';
+export { OPENIM_VERSIONS, versionSends } from './openim-versions.js';
 export * from './outcome.js';
 export * from './samples.js';
 export * from './sign.js';
 export * from './summary.js';
 export type * from './types.js';
 export * from './validate.js';
+export * from './wire.js';
