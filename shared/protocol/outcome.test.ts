@@ -55,8 +55,16 @@ const DENY = '{"actionCode":0,"errCode":5001,"errMsg":"spam","errDlt":"d","nextC
 // nextCode == 1).
 describe('OpenIM deny rules per profile (A.2 table)', () => {
   const cases: [string, string, Record<OpenImProfile, string>][] = [
-    ['all-version allow', ALLOW, { 'v3.7+': 'proceeds', 'v3.6': 'proceeds', 'v3.4.2-v3.5': 'proceeds', 'v3.0-v3.4.0': 'proceeds' }],
-    ['all-version deny', DENY, { 'v3.7+': 'blocked', 'v3.6': 'proceeds', 'v3.4.2-v3.5': 'blocked', 'v3.0-v3.4.0': 'blocked' }],
+    [
+      'all-version allow',
+      ALLOW,
+      { 'v3.7+': 'proceeds', 'v3.6': 'proceeds', 'v3.4.2-v3.5': 'proceeds', 'v3.0-v3.4.0': 'proceeds' },
+    ],
+    [
+      'all-version deny',
+      DENY,
+      { 'v3.7+': 'blocked', 'v3.6': 'proceeds', 'v3.4.2-v3.5': 'blocked', 'v3.0-v3.4.0': 'blocked' },
+    ],
     [
       'actionCode 1 + nextCode 1',
       '{"actionCode":1,"errCode":5001,"nextCode":1}',
@@ -82,8 +90,16 @@ describe('OpenIM deny rules per profile (A.2 table)', () => {
       '{"nextCode":1}',
       { 'v3.7+': 'blocked', 'v3.6': 'proceeds', 'v3.4.2-v3.5': 'blocked', 'v3.0-v3.4.0': 'proceeds' },
     ],
-    ['empty object', '{}', { 'v3.7+': 'proceeds', 'v3.6': 'proceeds', 'v3.4.2-v3.5': 'proceeds', 'v3.0-v3.4.0': 'proceeds' }],
-    ['JSON null (Go no-op)', 'null', { 'v3.7+': 'proceeds', 'v3.6': 'proceeds', 'v3.4.2-v3.5': 'proceeds', 'v3.0-v3.4.0': 'proceeds' }],
+    [
+      'empty object',
+      '{}',
+      { 'v3.7+': 'proceeds', 'v3.6': 'proceeds', 'v3.4.2-v3.5': 'proceeds', 'v3.0-v3.4.0': 'proceeds' },
+    ],
+    [
+      'JSON null (Go no-op)',
+      'null',
+      { 'v3.7+': 'proceeds', 'v3.6': 'proceeds', 'v3.4.2-v3.5': 'proceeds', 'v3.0-v3.4.0': 'proceeds' },
+    ],
   ];
   for (const [label, body, expected] of cases) {
     it(label, () => {

@@ -90,6 +90,11 @@ export interface ValidationContext {
   token: string | null;
   maxClockSkewS: number;
   nowMs: number;
+  /**
+   * The OpenIM server version chosen; when given, the body is checked against that version's request struct
+   * (`operationID` in the body up to v3.4.0, `ex` from v3.4.2) and commands it never sends are flagged.
+   */
+  openimProfile?: OpenImProfile;
 }
 
 /** How the engine must execute an answer. */
