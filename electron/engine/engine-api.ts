@@ -25,6 +25,8 @@ export type EventListener = (event: EngineEvent, json?: string) => void;
 export interface EngineApi {
   readonly version: string;
   listenerStatus(): ListenerStatus;
+  /** Notices for the person from this run's start (settings migrated), shown by `GET /api/health`. */
+  notices?(): string[];
 
   listCaptures(query: CaptureQuery): CaptureListResponse;
   getCapture(id: string): Capture | undefined;

@@ -8,6 +8,7 @@ export * from './dialect-defaults.js';
 export * from './headers.js';
 export * from './identify.js';
 export * from './json.js';
+export * from './openim-setup.js';
 export { OPENIM_VERSIONS, versionSends } from './openim-versions.js';
 export * from './outcome.js';
 export * from './samples.js';

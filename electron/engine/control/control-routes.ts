@@ -62,6 +62,7 @@ export const ROUTES: Route[] = [
           version: engine.version,
           listener: { url: status.url, host: status.host, port: status.port },
           status,
+          notices: engine.notices?.() ?? [],
         };
         return { status: 200, json: body };
       },
