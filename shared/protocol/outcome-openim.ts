@@ -5,10 +5,10 @@ import { quote } from './json.js';
 import { decodeOpenImAnswer, type GoAnswer, parseDenies } from './openim-decode.js';
 import { OPENIM_VERSIONS, type OpenImVersion, versionSends } from './openim-versions.js';
 import type { CommandInfo, OutcomeInput } from './types.js';
-import { bodyOnWire, isInterimStatus, statusSendsBody } from './wire.js';
+import { bodyOnWire, isInterimStatus, OPENIM_HARD_LIMIT_MS, statusSendsBody } from './wire.js';
 
 /** The shared HTTP client's hard limit (A.1, from v3.4.0): the effective timeout is min(timeout, 15 s); 0 means 15 s. */
-export const HARD_LIMIT_MS = 15_000;
+export const HARD_LIMIT_MS = OPENIM_HARD_LIMIT_MS;
 /** `pkg/common/servererrs/predefine.go` (v3.7+; the same names in openimsdk/tools errs before): code and text. */
 export const NETWORK_ERROR = { code: 90004, text: 'NetworkError' } as const;
 export const DATA_ERROR = { code: 90007, text: 'DataError' } as const;
@@ -25,7 +25,7 @@ export function openImReceived(input: OutcomeInput): Received {
   const limit = openImLimitMs(input.serverTimeoutMs);
   if (sent.action !== 'respond') return { network: `no answer came back (${sent.action})` };
   // An answer that leaves after the deadline is never read: the server gave up (context deadline) at its timeout.
-  if (input.elapsedMs >= limit) return { network: `the answer left after the ${limit / 1000} s timeout` };
+  if (input.elapsedMs >= limit) return { network: `the answer came after the ${limit / 1000} s timeout` };
   if (isInterimStatus(sent.status)) {
     return {
       network: `HTTP ${sent.status} is an interim response, so the Go client waited for its ${limit / 1000} s timeout`,

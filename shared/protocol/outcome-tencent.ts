@@ -5,13 +5,13 @@ import { findCommand } from './catalogue.js';
 import { TENCENT_TARGET_LIST } from './catalogue-tencent.js';
 import { isObject, own, quote } from './json.js';
 import type { OutcomeInput } from './types.js';
-import { isInterimStatus } from './wire.js';
+import { isInterimStatus, TENCENT_TIMEOUT_MS } from './wire.js';
 
 /**
- * Tencent's callback timeout: 2 s, not configurable for before-callbacks (B.1; cloud.tencent.com/document/product/
+ * Tencent's callback timeout is 2 s, not configurable for before-callbacks (B.1; cloud.tencent.com/document/product/
  * 269/1522). Predictions use it whatever `hold.tencentTimeoutMs` says: a longer hold only answers after Tencent gave up.
  */
-export const TENCENT_TIMEOUT_MS = 2000;
+export { TENCENT_TIMEOUT_MS };
 
 /** Why the callback counts as failed (B.1 "Failure conditions"), or null when Tencent read a JSON answer. */
 function failureReason(input: OutcomeInput): string | null {
@@ -19,7 +19,7 @@ function failureReason(input: OutcomeInput): string | null {
   if (sent.action !== 'respond') return `no answer came back (${sent.action})`;
   // Late even when the client already went away: Tencent gave up at its timeout, whatever was sent after.
   if (input.elapsedMs >= TENCENT_TIMEOUT_MS)
-    return `the answer left after Tencent's ${TENCENT_TIMEOUT_MS / 1000} s timeout`;
+    return `the answer came after Tencent's ${TENCENT_TIMEOUT_MS / 1000} s timeout`;
   if (isInterimStatus(sent.status)) {
     return `HTTP ${sent.status} is not a final answer, so Tencent waits until its ${TENCENT_TIMEOUT_MS / 1000} s timeout [assumed]`;
   }
