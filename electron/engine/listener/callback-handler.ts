@@ -13,22 +13,15 @@ import {
   type Identification,
   type IncomingRequest,
   identify,
-  predictOutcome,
   summarize,
   validate,
 } from '../../../shared/protocol/index.js';
 import { withBody } from '../store/capture-line.js';
-import {
-  applyIdentification,
-  clientGaveUp,
-  holdInfo,
-  newCapture,
-  serverProfile,
-  serverTimeoutMs,
-} from './capture-factory.js';
+import { applyIdentification, clientGaveUp, holdInfo, newCapture } from './capture-factory.js';
 import { executeAnswer } from './fault.js';
 import { HoldQueue } from './hold-queue.js';
 import { INTERNAL_ERROR_BODY, type RawRequest } from './listener.js';
+import { decisionFindings, predictClientLeft, predictSent, settingFindings } from './predict.js';
 import type { RuleEngine } from './rule-engine.js';
 
 /** One request between arrival and its final state. */
@@ -52,6 +45,8 @@ interface Pending {
   /** Time from arrival to the answer written. */
   elapsedMs: number;
   delayTimer?: NodeJS.Timeout;
+  /** performance.now() when a delayed answer is due: when it would leave, should the client go away first. */
+  sendAt?: number;
 }
 
 export interface HandlerDeps {
@@ -223,13 +218,16 @@ export class CallbackHandler {
     const { capture, request, id } = pending;
     // A cut body would only produce misleading field findings.
     if (!capture.request.truncated) {
-      const { tencent } = this.deps.settings();
+      const settings = this.deps.settings();
+      const { tencent } = settings;
       const found = validate(request, id, {
         sdkAppId: tencent.sdkAppId,
         token: tencent.token,
         maxClockSkewS: tencent.maxClockSkewS,
         nowMs: capture.receivedAt,
+        openimProfile: settings.profiles.openim,
       });
+      found.push(...settingFindings(capture, settings));
       // Findings added before this (a rejected input) stay first.
       capture.findings = capture.findings.length === 0 ? found : [...capture.findings, ...found];
     }
@@ -273,6 +271,7 @@ export class CallbackHandler {
     pending.settleLater = false;
     this.delayed.add(pending);
     this.watchClient(pending);
+    pending.sendAt = performance.now() + delayMs;
     pending.delayTimer = setTimeout(() => this.send(pending), delayMs);
     this.commit(pending, false);
   }
@@ -331,25 +330,16 @@ export class CallbackHandler {
   /** The predicted outcome of the answer sent, then the final capture. */
   private settle(pending: Pending): void {
     const { capture } = pending;
-    const response = capture.response;
-    const settings = this.deps.settings();
-    const timeout = serverTimeoutMs(settings, capture.dialect);
-    const fault = response?.fault;
-    const silent = fault === 'no-response' || fault === 'close' || fault === 'reset';
-    capture.outcome = predictOutcome({
-      dialect: capture.dialect,
-      command: capture.command,
-      phase: capture.phase,
-      requestBody: pending.body,
-      sent: silent
-        ? { action: fault }
-        : { action: 'respond', status: response?.status ?? 0, bodyText: response?.bodyText ?? '' },
-      // With no answer at all, the IM server waits for its own timeout.
-      elapsedMs: fault === 'no-response' ? timeout : pending.elapsedMs,
-      serverTimeoutMs: timeout,
-      profile: serverProfile(settings, capture.dialect),
-    });
+    capture.outcome = predictSent(capture, pending.body, pending.elapsedMs, this.deps.settings());
+    const found = decisionFindings(capture, pending.id, pending.body);
+    if (found.length > 0) capture.findings = [...this.inspectedFindings(pending), ...found];
     this.finish(pending);
+  }
+
+  /** The capture's findings once validation ran (it runs lazily, after the answer). */
+  private inspectedFindings(pending: Pending): Capture['findings'] {
+    this.inspect(pending);
+    return pending.capture.findings;
   }
 
   private rejectBadInput(pending: Pending, bad: BadInput): void {
@@ -386,7 +376,17 @@ export class CallbackHandler {
     const { capture } = pending;
     this.inspect(pending);
     capture.findings = [...capture.findings, clientGaveUp];
-    capture.latencyMs = Math.round((performance.now() - pending.startedAt) * 1000) / 1000;
+    const now = performance.now();
+    capture.latencyMs = Math.round((now - pending.startedAt) * 1000) / 1000;
+    // The IM server still produced an outcome (its timeout outcome for a late answer): predicted, not left empty.
+    const sendAt = pending.sendAt ?? now;
+    capture.outcome = predictClientLeft(
+      capture,
+      pending.id,
+      pending.body,
+      sendAt - pending.startedAt,
+      this.deps.settings(),
+    );
     this.finish(pending, 'failed');
   }
 
