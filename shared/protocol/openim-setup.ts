@@ -13,7 +13,7 @@ export interface ProfileGuide {
 export const OPENIM_PROFILE_GUIDE: readonly ProfileGuide[] = [
   {
     profile: 'v3.7+',
-    versions: 'v3.7.0 and later (v3.7.x, v3.8.x, main)',
+    versions: 'v3.7.0 and later: v3.7.x, v3.8.x, main',
     summary:
       "Fails closed: no answer, a late answer or bad JSON fails the user's action (90004 / 90007). Deny = actionCode 0 and nextCode 1. Configured in config/webhooks.yml. Blocklist and after-agree callbacks from v3.8.1.",
   },
