@@ -102,7 +102,11 @@ const SENT: Record<OpenImProfile, ReadonlySet<string>> = {
   ]),
 };
 
-/** Commands v3.7+ calls only from v3.8.1 on (v3.8.1 internal/rpc/relation/black.go:71, 81 and friend.go:215). */
+/**
+ * Commands v3.7+ calls only from v3.8.1 on (v3.8.1 internal/rpc/relation/black.go:71, 81 and friend.go:215).
+ * protocols.md A.2 says callbackAfterAddFriendAgreeCommand "exists from v3.7.0"; the code disagrees and wins: the
+ * constant and its only call site first appear at v3.8.1 (absent at v3.7.0, v3.7.1 and v3.8.0).
+ */
 const FROM_V381 = new Set([
   'callbackAfterAddFriendAgreeCommand',
   'callbackBeforeAddBlackCommand',

@@ -3,7 +3,11 @@ import type { OutcomeInput, PlannedAnswer } from './types.js';
 
 /** Tencent's callback timeout, fixed (B.1). Here, not in outcome-tencent.ts, so wire.ts imports no outcome code. */
 export const TENCENT_TIMEOUT_MS = 2000;
-/** OpenIM's shared HTTP client hard limit (A.1, from v3.4.0): the effective timeout is min(timeout, 15 s). */
+/**
+ * OpenIM's shared HTTP client hard limit (A.1): the effective timeout is min(timeout, 15 s). It exists from v3.4.0
+ * (pkg/common/http/http_client.go `Timeout: 15 * time.Second`); v3.0–v3.3 use a zero http.Client with no limit, which
+ * only matters for `timeout: 0`, a value the hold settings cannot express (500–15000 ms).
+ */
 export const OPENIM_HARD_LIMIT_MS = 15_000;
 
 /**
