@@ -332,14 +332,11 @@ export class CallbackHandler {
     const { capture } = pending;
     capture.outcome = predictSent(capture, pending.body, pending.elapsedMs, this.deps.settings());
     const found = decisionFindings(capture, pending.id, pending.body);
-    if (found.length > 0) capture.findings = [...this.inspectedFindings(pending), ...found];
+    if (found.length > 0) {
+      this.inspect(pending); // validation first, so its findings stay ahead of these
+      capture.findings = [...capture.findings, ...found];
+    }
     this.finish(pending);
-  }
-
-  /** The capture's findings once validation ran (it runs lazily, after the answer). */
-  private inspectedFindings(pending: Pending): Capture['findings'] {
-    this.inspect(pending);
-    return pending.capture.findings;
   }
 
   private rejectBadInput(pending: Pending, bad: BadInput): void {

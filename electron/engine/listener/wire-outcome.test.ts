@@ -148,3 +148,31 @@ describe('lateness (item 4)', () => {
     expect(capture.findings.map((f) => f.code)).toContain('tencent-timeout-setting');
   });
 });
+
+describe('Tencent answers (item 6)', () => {
+  it('a deny with ResultCode 0 is flagged on the capture (Tencent reads 0 as allow)', async () => {
+    engine = await startTestEngine({
+      rules: [RuleSchema.parse({ id: 'zero', action: { type: 'answer', decision: { verdict: 'deny', code: 0 } } })],
+    });
+    const reply = await post(engine.url, PREV, prevBody);
+    expect(JSON.parse(reply.text).ResultItem).toEqual([
+      { To_Account: 'b', ResultCode: 0, ResultInfo: expect.any(String) },
+    ]);
+    const capture = await finalCapture();
+    expect(capture.findings.map((f) => f.code)).toContain('deny-code-zero');
+    expect(capture.outcome?.effect).toBe('proceeds');
+  });
+
+  it('an after-callback deny is sent as ErrorCode 1, whatever the deny code', async () => {
+    engine = await startTestEngine({
+      rules: [RuleSchema.parse({ id: 'no', action: { type: 'answer', decision: { verdict: 'deny', code: 38001 } } })],
+    });
+    const path = '/?SdkAppid=1400000000&CallbackCommand=Sns.CallbackFriendDelete&contenttype=json';
+    const reply = await post(
+      engine.url,
+      path,
+      JSON.stringify({ CallbackCommand: 'Sns.CallbackFriendDelete', PairList: [] }),
+    );
+    expect(JSON.parse(reply.text)).toMatchObject({ ActionStatus: 'FAIL', ErrorCode: 1 });
+  });
+});
