@@ -41,6 +41,8 @@ export async function reloadAll(): Promise<void> {
   setState({
     version: health.version,
     listener: health.status,
+    // An engine older than the persistence report answers without it: nothing to warn about.
+    persistence: health.persistence ?? null,
     settings,
     rules,
     list,
@@ -89,7 +91,7 @@ export function applyEvents(events: readonly EngineEvent[]): void {
     buffered.push(...events);
     return;
   }
-  let { list, total, rules, settings, listener, selectedId } = getState();
+  let { list, total, rules, settings, listener, persistence, selectedId } = getState();
   let pending: CaptureSummary[] = [];
   let cleared = false;
   let selectedChanged = false;
@@ -124,6 +126,9 @@ export function applyEvents(events: readonly EngineEvent[]): void {
       case 'listener.status':
         listener = event.status;
         break;
+      case 'persistence.status':
+        persistence = event.status;
+        break;
     }
   }
   flush();
@@ -133,6 +138,7 @@ export function applyEvents(events: readonly EngineEvent[]): void {
     rules,
     settings,
     listener,
+    persistence,
     selectedId,
     ...(cleared ? { selected: null, backfilling: false } : {}),
   });
