@@ -49,6 +49,7 @@ const HANDLERS: { [N in RouteName]: Handler<N> } = {
       listener: { url: status.url, host: status.host, port: status.port },
       status,
       persistence: engine.persistenceStatus(),
+      notices: engine.notices?.() ?? [],
     };
   },
   listCaptures: ({ engine, query }) => engine.listCaptures(query),
