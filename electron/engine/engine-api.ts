@@ -27,6 +27,8 @@ export interface EngineApi {
   upstreamStatus(): UpstreamStatus;
   /** Whether captures reach the data dir (health, the window's banner). */
   persistenceStatus(): PersistenceStatus;
+  /** Notices for the person from this run's start (settings migrated), shown by `GET /api/health`. */
+  notices?(): string[];
 
   listCaptures(query: CaptureQuery): CaptureListResponse;
   getCapture(id: string): Capture | undefined;

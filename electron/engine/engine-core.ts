@@ -83,6 +83,7 @@ export class EngineCore implements EngineApi {
   /** Keep-alive connections to app backends (upstream mode). */
   private readonly agents = new ExchangeAgents();
   private readonly upstream = new UpstreamMonitor((status) => this.emit({ type: 'upstream.status', status }));
+  private startNotices: string[] = [];
 
   constructor(private readonly opts: EngineCoreOptions) {
     this.version = opts.version;
@@ -128,7 +129,8 @@ export class EngineCore implements EngineApi {
   async load(): Promise<void> {
     const { dataDir, log } = this.opts;
     if (dataDir !== null) await mkdir(dataDir, { recursive: true });
-    const { saved, effective: settings } = await loadSettings(this.settingsFile, this.opts.settings, log);
+    const { saved, effective: settings, notices } = await loadSettings(this.settingsFile, this.opts.settings, log);
+    this.startNotices = notices;
     this.settings = settings;
     this.savedSettings = saved;
     this.rules.setRules(await loadRules(this.rulesFile, this.opts.rules, log));
@@ -187,6 +189,10 @@ export class EngineCore implements EngineApi {
 
   persistenceStatus(): PersistenceStatus {
     return this.log?.status() ?? IN_MEMORY;
+  }
+
+  notices(): string[] {
+    return [...this.startNotices];
   }
 
   listCaptures(query: CaptureQuery): CaptureListResponse {

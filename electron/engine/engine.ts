@@ -87,6 +87,7 @@ export function createEngine(options: EngineOptions): Engine {
     listenerStatus: () => api.listenerStatus(),
     upstreamStatus: () => api.upstreamStatus(),
     persistenceStatus: () => api.persistenceStatus(),
+    notices: () => core.notices(),
     listCaptures: (query) => api.listCaptures(query),
     getCapture: (id) => api.getCapture(id),
     clearCaptures: () => api.clearCaptures(),

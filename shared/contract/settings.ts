@@ -1,11 +1,18 @@
 import { z } from 'zod';
 
-export const OPENIM_PROFILES = ['v3.7+', 'v3.4.2-v3.6', 'v3.0-v3.4.0'] as const;
+/**
+ * OpenIM server versions whose answer handling differs (protocols.md A.2, corrected 2026-12-01): v3.7+ (fail closed,
+ * deny = actionCode 0 and nextCode 1), v3.6 (a deny is only logged), v3.4.2–v3.5 (deny = actionCode ≠ 0 or
+ * nextCode 1, after-callbacks inline), v3.0–v3.4.0 (64-bit actionCode, no nextCode, only before-add-friend).
+ */
+export const OPENIM_PROFILES = ['v3.7+', 'v3.6', 'v3.4.2-v3.5', 'v3.0-v3.4.0'] as const;
+/** Profile names of earlier releases and what a stored one becomes (with a notice, see `migrateSettings`). */
+export const RENAMED_OPENIM_PROFILES: Readonly<Record<string, OpenImProfile>> = { 'v3.4.2-v3.6': 'v3.4.2-v3.5' };
 export const TENCENT_PROFILES = ['fail-open', 'fail-closed'] as const;
 export const HOLD_MODES = ['off', 'before', 'all'] as const;
 
 export const OpenImProfileSchema = z.enum(OPENIM_PROFILES);
-export type OpenImProfile = z.infer<typeof OpenImProfileSchema>;
+export type OpenImProfile = (typeof OPENIM_PROFILES)[number];
 export const TencentProfileSchema = z.enum(TENCENT_PROFILES);
 export type TencentProfile = z.infer<typeof TencentProfileSchema>;
 export const HoldModeSchema = z.enum(HOLD_MODES);
@@ -112,4 +119,19 @@ export function mergeSettings(current: Settings, patch: unknown): unknown {
     return out;
   };
   return merge(current, patch);
+}
+
+/**
+ * Stored settings of an earlier release brought up to date: a renamed OpenIM profile is replaced by its successor.
+ * Returns the (possibly new) object and one sentence per change, for the start log and `GET /api/health` notices.
+ */
+export function migrateSettings(stored: unknown): { settings: unknown; notices: string[] } {
+  if (!isPlainObject(stored) || !isPlainObject(stored.profiles)) return { settings: stored, notices: [] };
+  const old = stored.profiles.openim;
+  if (typeof old !== 'string' || !Object.hasOwn(RENAMED_OPENIM_PROFILES, old)) return { settings: stored, notices: [] };
+  const next = RENAMED_OPENIM_PROFILES[old] as OpenImProfile;
+  const notice =
+    `The OpenIM profile "${old}" no longer exists and was changed to "${next}": v3.6 reads answers differently ` +
+    '(a deny is only logged, so no answer can deny). Pick "v3.6" in the OpenIM server profile if your server is v3.6.x.';
+  return { settings: { ...stored, profiles: { ...stored.profiles, openim: next } }, notices: [notice] };
 }

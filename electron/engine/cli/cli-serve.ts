@@ -125,6 +125,7 @@ export async function runServe(options: ServeOptions, io: CliIo, env: ServeEnv):
       ? 'Upstream: none (the inspector answers callbacks itself)'
       : `Upstream: ${upstream}  (callbacks are forwarded there and its answers relayed; on failure: ${settings.upstream.onFailure})`,
   );
+  for (const notice of engine.notices?.() ?? []) io.out(`Notice: ${notice}`);
   if (status.state === 'error') {
     io.err(`Listener error: ${status.error ?? 'could not bind'}`);
     if (!options.ui) {

@@ -50,6 +50,7 @@ const HANDLERS: { [N in RouteName]: Handler<N> } = {
       status,
       upstream: engine.upstreamStatus(),
       persistence: engine.persistenceStatus(),
+      notices: engine.notices?.() ?? [],
     };
   },
   listCaptures: ({ engine, query }) => engine.listCaptures(query),

@@ -24,6 +24,7 @@ import { executeAnswer } from './fault.js';
 import { HoldQueue } from './hold-queue.js';
 import type { RawRequest } from './listener.js';
 import type { HandlerDeps, Pending } from './pending.js';
+import { decisionFindings, predictClientLeft } from './predict.js';
 import {
   answerInternalError,
   type BadInput,
@@ -228,6 +229,7 @@ export class CallbackHandler {
     if (pending.stage === 'new') this.watchClient(pending);
     pending.stage = 'delayed';
     this.delayed.add(pending);
+    pending.sendAt = performance.now() + delayMs;
     pending.delayTimer = setTimeout(() => this.send(pending), delayMs);
     this.commit(pending, isNew, false);
   }
@@ -247,7 +249,7 @@ export class CallbackHandler {
   private write(pending: Pending): boolean {
     const { capture, res } = pending;
     if (res.destroyed || res.writableEnded) {
-      this.fail(pending, clientGaveUp);
+      this.clientLeft(pending);
       return false;
     }
     const plan = buildAnswer(pending.id, pending.request.body, capture.decision ?? ALLOW);
@@ -277,6 +279,11 @@ export class CallbackHandler {
   private settle(pending: Pending): void {
     const { capture, request, elapsedMs } = pending;
     capture.outcome = predictedOutcome(capture, request.body, elapsedMs, this.deps.settings());
+    const found = decisionFindings(capture, pending.id, request.body);
+    if (found.length > 0) {
+      this.inspect(pending); // validation first, so its findings stay ahead of these
+      capture.findings = [...capture.findings, ...found];
+    }
     this.finish(pending);
   }
 
@@ -301,8 +308,20 @@ export class CallbackHandler {
         clearTimeout(pending.delayTimer);
         this.delayed.delete(pending);
       } else if (pending.stage !== 'forwarding') return;
-      this.fail(pending, clientGaveUp);
+      this.clientLeft(pending);
     });
+  }
+
+  /**
+   * The client (the IM server) went away before the answer was written. It still produced an outcome: its timeout
+   * outcome when the answer would have come after its timeout, else that of no answer. Predicted, not left empty.
+   */
+  private clientLeft(pending: Pending): void {
+    const now = performance.now();
+    const sendElapsedMs = (pending.sendAt ?? now) - pending.startedAt;
+    const { capture, request, id } = pending;
+    capture.outcome = predictClientLeft(capture, id, request.body, sendElapsedMs, this.deps.settings());
+    this.fail(pending, clientGaveUp);
   }
 
   /** Finishes the capture as failed, with `finding` after the validation findings. */

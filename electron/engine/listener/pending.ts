@@ -33,6 +33,8 @@ export interface Pending {
   delayTimer?: NodeJS.Timeout;
   /** Held and forwarded: the decision that relays the backend's answer, once it arrived (the deadline's fallback). */
   proposal?: Decision;
+  /** performance.now() when a delayed answer is due: when it would leave, should the client go away first. */
+  sendAt?: number;
 }
 
 /** What the callback handler needs from the engine core. */

@@ -22,7 +22,7 @@ const json = (body: unknown, status = 200, delayMs = 0): BackendBehaviour => ({
 });
 const item = (account: string, code = 0) => ({ To_Account: account, ResultCode: code, ResultInfo: '' });
 const TENCENT_OK = { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' };
-// Timeouts at the settings' minimum so "slow" (past half) needs only a short backend delay.
+// OpenIM's timeout at the settings' minimum so "slow" (past half) needs only a short backend delay.
 const TIMEOUT_MS = 1000;
 
 const BEHAVIOURS: Record<string, Record<'openim' | 'tencent', BackendBehaviour>> = {
@@ -38,9 +38,10 @@ const BEHAVIOURS: Record<string, Record<'openim' | 'tencent', BackendBehaviour>>
     openim: json({ actionCode: 0, errCode: 0, nextCode: '0' }),
     tencent: json({ ...TENCENT_OK, ErrorCode: '0', ResultItem: [item('id1'), item('id2')] }),
   },
+  // Past half the timeout: OpenIM's is the setting (1 s here), Tencent's is fixed at 2 s.
   slow: {
     openim: json({ actionCode: 0, errCode: 0, errMsg: '', errDlt: '', nextCode: 0 }, 200, 600),
-    tencent: json({ ...TENCENT_OK, ResultItem: [item('id1'), item('id2')] }, 200, 600),
+    tencent: json({ ...TENCENT_OK, ResultItem: [item('id1'), item('id2')] }, 200, 1200),
   },
   reset: { openim: { reset: true }, tencent: { reset: true } },
   'non-JSON': {

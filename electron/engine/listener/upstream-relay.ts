@@ -1,5 +1,5 @@
 import type { Capture, DecidedBy, Decision, Finding, Settings } from '../../../shared/contract/index.js';
-import type { Identification } from '../../../shared/protocol/index.js';
+import { type Identification, predictionTimeoutMs } from '../../../shared/protocol/index.js';
 import type { ExchangeAgents } from '../http-exchange.js';
 import { serverProfile, serverTimeoutMs } from './capture-factory.js';
 import type { RawRequest } from './listener.js';
@@ -69,7 +69,8 @@ export class UpstreamRelay<P extends Forwardable> {
       return;
     }
     const settings = this.host.settings();
-    const timeout = serverTimeoutMs(settings, capture.dialect);
+    // The IM server's own limit: Tencent's fixed 2 s, OpenIM's configured timeout (at most 15 s).
+    const timeout = predictionTimeoutMs(capture.dialect, serverTimeoutMs(settings, capture.dialect));
     this.flights.start(
       pending,
       {

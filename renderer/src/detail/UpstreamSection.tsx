@@ -1,13 +1,15 @@
 import type { Capture, Finding, Outcome, UpstreamExchange } from '../../../shared/contract/index.js';
+import { predictionTimeoutMs } from '../../../shared/protocol/index.js';
 import { answerDiff, latencyGauge } from '../lib/answer-diff.js';
 import { formatLatency, prettyJson } from '../lib/format.js';
 import { useApp } from '../store/app-store.js';
 import { KeyValueTable } from './KeyValueTable.js';
 
-/** The IM server's timeout for this capture: its hold info when it was held, else the settings. */
+/** The IM server's own timeout for this capture, as the prediction uses it (Tencent: fixed 2 s). */
 export function serverTimeoutFor(capture: Capture, timeouts: { openim: number; tencent: number }): number {
-  if (capture.hold) return capture.hold.serverTimeoutMs;
-  return capture.dialect === 'tencent' ? timeouts.tencent : timeouts.openim;
+  const configured =
+    capture.hold?.serverTimeoutMs ?? (capture.dialect === 'tencent' ? timeouts.tencent : timeouts.openim);
+  return predictionTimeoutMs(capture.dialect, configured);
 }
 
 export function OutcomeLine({ outcome }: { outcome: Outcome }) {
