@@ -54,11 +54,13 @@ describe('runServe (real engine)', () => {
       'UI',
       'Control API',
       'Data dir',
+      'Hold',
     ]);
     const control = urlAfter(io.outLines, 'Control API');
     expect(io.outLines[3]).toBe(`Control API: ${control}  (Authorization: Bearer tok-123)`);
     expect(urlAfter(io.outLines, 'UI')).toBe(`${control}/?token=tok-123`);
     expect(io.outLines[4]).toBe(`Data dir: ${dir}`);
+    expect(io.outLines[5]).toBe('Hold: off (saved setting)');
 
     const health = await request(control, '/api/health', { headers: { authorization: 'Bearer tok-123' } });
     expect(health.json).toMatchObject({
@@ -82,6 +84,32 @@ describe('runServe (real engine)', () => {
     expect(io.outLines.at(-1)).toBe('Stopped.');
     await expect(request(control, '/api/health')).rejects.toThrow();
     expect(existsSync(dir)).toBe(true);
+  });
+
+  it('keeps the token in the data dir across restarts; --new-token replaces it', async () => {
+    const start = async (extra: string[]) => {
+      const io = captureIo();
+      const result = await runServe(options(['--data-dir', dir, '--no-ui', ...extra]), io, {
+        version: '1',
+        uiDir: null,
+      });
+      if (!result.ok) throw new Error(`did not start: ${io.errLines.join('\n')}`);
+      const token = /Bearer (\S+)\)/.exec(io.outLines.find((l) => l.startsWith('Control API:')) ?? '')?.[1] ?? '';
+      return { result, token, control: urlAfter(io.outLines, 'Control API') };
+    };
+    const first = await start([]);
+    await first.result.stop();
+    const second = await start([]);
+    expect(second.token).toBe(first.token);
+    expect(second.token.length).toBeGreaterThanOrEqual(32);
+    await second.result.stop();
+    const third = await start(['--new-token']);
+    running = third.result;
+    expect(third.token).not.toBe(first.token);
+    const old = await request(third.control, '/api/health', { headers: { authorization: `Bearer ${first.token}` } });
+    expect(old.status).toBe(401);
+    const fresh = await request(third.control, '/api/health', { headers: { authorization: `Bearer ${third.token}` } });
+    expect(fresh.status).toBe(200);
   });
 
   it('applies the rules file, --hold, --sdkappid and --tencent-token', async () => {
@@ -109,6 +137,9 @@ describe('runServe (real engine)', () => {
     expect(rules.json).toMatchObject([{ id: 'deny-spammer' }]);
     const settings = (await request(control, '/api/settings', { headers: auth })).json as Settings; // checked below
     expect(settings.hold.mode).toBe('all');
+    expect(io.outLines).toContain(
+      'Hold: all callbacks are held for a decision (--hold); answer rules still answer at once',
+    );
     expect(settings.tencent).toMatchObject({ sdkAppId: 1_400_000_000, token: 'tt' });
     const page = await request(control, '/');
     expect(page.text).toContain('disabled');

@@ -183,6 +183,16 @@ export const ROUTES: Route[] = [
             zodDetails(request.error),
           );
         }
+        // Said here, not only on stderr: the window shows this error where the person pressed the button.
+        const listener = engine.listenerStatus();
+        if (listener.state !== 'listening') {
+          const why = listener.error ?? listener.state;
+          throw new HttpError(
+            409,
+            'listener-down',
+            `The listener is not running (${why}): pick another port under Listener in the top bar, then send again.`,
+          );
+        }
         engine.send(request.data);
         return { status: 202, json: { accepted: true } };
       },

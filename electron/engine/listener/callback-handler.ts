@@ -169,10 +169,12 @@ export class CallbackHandler {
       this.rejectBadInput(pending, bad);
       return;
     }
-    const mode = settings.hold.mode;
-    const holdByMode = mode === 'all' || (mode === 'before' && id.phase === 'before');
-    const match = holdByMode ? null : this.deps.rules.match({ dialect: id.dialect, command: id.command, body });
+    // Precedence (product.md §2 v2): a matching rule first — an answer rule answers at once even in hold mode, a
+    // hold rule always holds — then the global hold mode, then the default answer.
+    const match = this.deps.rules.match({ dialect: id.dialect, command: id.command, body });
     if (match) this.deps.rulesUsed();
+    const mode = settings.hold.mode;
+    const holdByMode = match === null && (mode === 'all' || (mode === 'before' && id.phase === 'before'));
     if (holdByMode || match?.type === 'hold') {
       this.hold(pending, settings);
       return;
