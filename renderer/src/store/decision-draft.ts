@@ -1,4 +1,5 @@
 import type { Decision, FaultType, Verdict } from '../../../shared/contract/index.js';
+import type { RawAnswer } from '../detail/raw-answer.js';
 
 /** The decision panel's form state: strings as typed, turned into a Decision only on send. */
 export interface DecisionDraft {
@@ -15,6 +16,8 @@ export interface DecisionDraft {
   fault: FaultType | '';
   faultStatus: string;
   delayMs: string;
+  /** The raw answer editor is open, seeded with this answer (it owns its text from then on); null = structured. */
+  raw: RawAnswer | null;
 }
 
 export function emptyDraft(): DecisionDraft {
@@ -31,6 +34,7 @@ export function emptyDraft(): DecisionDraft {
     fault: '',
     faultStatus: '500',
     delayMs: '',
+    raw: null,
   };
 }
 
