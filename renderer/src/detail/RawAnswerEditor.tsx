@@ -66,7 +66,8 @@ export function RawAnswerEditor({
       },
       note:
         note === undefined ? null : (
-          <span id={noteId} className={error !== undefined ? 'field-error' : 'field-warning'}>
+          // aria-hidden: out of the label's name; still the field's description through aria-describedby.
+          <span id={noteId} className={error !== undefined ? 'field-error' : 'field-warning'} aria-hidden="true">
             {note}
           </span>
         ),
