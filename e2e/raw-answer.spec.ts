@@ -26,6 +26,7 @@ test('raw answer editor: live checks at the field, predicted outcome, the exact 
   // The documentation's string-codes mistake: sendable, and the prediction says what it causes.
   await panel.rawField('Body').fill('{"actionCode":0,"errCode":0,"errMsg":"","errDlt":"","nextCode":"0"}');
   await expect(panel.rawPrediction()).toContainText('fails 90007');
+  await expect(panel.rawPrediction().getByRole('list', { name: 'Answer checks' })).toContainText('nextCode');
 
   await panel.rawField('Status').fill('20');
   await expect(panel.rawField('Status')).toHaveAttribute('aria-invalid', 'true');

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { Capture, Settings } from '../../../shared/contract/index.js';
-import { predictSent } from '../lib/protocol.js';
+import { checkSent } from '../lib/protocol.js';
 import { useNow } from '../lib/ticker.js';
 import { checkRawDraft, draftFromRaw, type RawAnswer, type RawDraft, type RawField } from './raw-answer.js';
 
@@ -19,15 +19,27 @@ interface Props {
   cancelLabel?: string;
 }
 
-/** The prediction alone re-renders with the clock (an answer can become late), not the whole editor. */
+/** The checks and prediction alone re-render with the clock (an answer can become late), not the whole editor. */
 function LivePrediction({ capture, settings, raw }: { capture: Capture; settings: Settings | null; raw: RawAnswer }) {
   const now = useNow();
-  const outcome = predictSent(capture, settings, raw, now);
+  const { findings, outcome } = checkSent(capture, settings, raw, now);
   return (
-    <p className={`outcome outcome-${outcome.effect}`}>
-      <strong>{outcome.effect}</strong>
-      {outcome.code !== undefined ? ` ${outcome.code}` : ''} — {outcome.explanation}
-    </p>
+    <>
+      <p className={`outcome outcome-${outcome.effect}`}>
+        <strong>{outcome.effect}</strong>
+        {outcome.code !== undefined ? ` ${outcome.code}` : ''} — {outcome.explanation}
+      </p>
+      {findings.length > 0 ? (
+        <ul className="findings" aria-label="Answer checks">
+          {findings.map((f) => (
+            <li key={`${f.code}:${f.path ?? ''}`} className={`finding finding-${f.level}`}>
+              <span className="finding-level">{f.level}</span>
+              <span>{f.message}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
   );
 }
 

@@ -3,19 +3,19 @@ import type {
   CaptureSummary,
   Decision,
   DialectOrUnknown,
-  Outcome,
   SendRequest,
   Settings,
 } from '../../../shared/contract/index.js';
 import {
+  type AnswerCheck,
   buildAnswer,
   buildSampleRequest,
   type CommandInfo,
+  checkAnswer,
   type DialectDefaults,
   dialectDefaults,
   findCommand,
   identify,
-  predictOutcome,
   sampleCommands,
   tencentTargets,
 } from '../../../shared/protocol/index.js';
@@ -106,20 +106,20 @@ export function answerFor(
 }
 
 /**
- * What the IM server would do if this exact answer were sent now: the protocol core's prediction, with the time
- * already spent (a late answer fails) and the chosen server profile.
+ * The protocol core's checks of this exact answer if it were sent now, and what the IM server would do with it: the
+ * time already spent counts (a late answer fails), with the chosen server profile.
  */
-export function predictSent(
+export function checkSent(
   capture: Capture,
   settings: Settings | null,
   sent: { status: number; bodyText: string },
   nowMs: number,
-): Outcome {
+): AnswerCheck {
   const tencent = capture.dialect === 'tencent';
   const timeout =
     capture.hold?.serverTimeoutMs ??
     (tencent ? (settings?.hold.tencentTimeoutMs ?? 2000) : (settings?.hold.openimTimeoutMs ?? 5000));
-  return predictOutcome({
+  return checkAnswer({
     dialect: capture.dialect,
     command: capture.command,
     phase: capture.phase,
