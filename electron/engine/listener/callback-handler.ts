@@ -364,7 +364,8 @@ export class CallbackHandler {
     res.writeHead(bad.status, headers);
     res.end(bodyText);
     capture.latencyMs = Math.round((performance.now() - pending.startedAt) * 1000) / 1000;
-    capture.findings = [{ level: 'error', code: bad.code, message: bad.message }];
+    // Not JSON: validation reports it in words (body-not-json / body-empty); a second finding would say it again.
+    capture.findings = bad.code === 'invalid-json' ? [] : [{ level: 'error', code: bad.code, message: bad.message }];
     this.inspect(pending);
     capture.state = 'failed';
     capture.response = { status: bad.status, headers, bodyText };
