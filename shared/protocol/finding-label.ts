@@ -20,9 +20,12 @@ const ROW_LABELS: Record<string, string> = {
 
 const RANK: Record<Finding['level'], number> = { error: 0, warning: 1, info: 2 };
 
+const isAuth = (f: Finding): boolean => /^(sign|sdkappid|request-time)-/.test(f.code);
+
 /**
- * The one check worth a short label in the table row: the most severe error or warning (authentication first at
- * equal severity), with how many more there are. Null when there is nothing but info.
+ * The one check worth a short label in the table row: the most severe error, or a Tencent authentication warning
+ * (SdkAppid, Sign, RequestTime), authentication first at equal severity, with how many more there are. Other
+ * warnings (a missing optional-looking field) stay in the details: a badge on every such row would be noise.
  */
 export function rowCheck(
   findings: readonly Finding[],
@@ -30,12 +33,10 @@ export function rowCheck(
   let best: Finding | undefined;
   let count = 0;
   for (const f of findings) {
-    if (f.level === 'info') continue;
+    if (f.level === 'info' || (f.level === 'warning' && !isAuth(f))) continue;
     count++;
-    const auth = (x: Finding) => (/^(sign|sdkappid|request-time)-/.test(x.code) ? 0 : 1);
-    if (!best || RANK[f.level] < RANK[best.level] || (RANK[f.level] === RANK[best.level] && auth(f) < auth(best))) {
-      best = f;
-    }
+    const rank = (x: Finding) => RANK[x.level] * 2 + (isAuth(x) ? 0 : 1);
+    if (!best || rank(f) < rank(best)) best = f;
   }
   if (!best || best.level === 'info') return null;
   return { label: ROW_LABELS[best.code] ?? best.code.replace(/-/g, ' '), level: best.level, more: count - 1 };
