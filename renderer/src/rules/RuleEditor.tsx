@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Rule } from '../../../shared/contract/index.js';
 import { getState, setState } from '../store/app-store.js';
 import { plainRule, saveRules } from '../store/command-actions.js';
@@ -24,6 +24,12 @@ export function RuleEditor({ initial, originalId }: Props) {
   const [text, setText] = useState(() => toText(initial));
   const [engineIssues, setEngineIssues] = useState<{ text: string; issues: FieldIssues; message: string } | null>(null);
   const [saving, setSaving] = useState(false);
+  /** Bumped when the engine refused: the effect runs once its problems are rendered at their fields. */
+  const [reveal, setReveal] = useState(0);
+  const root = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (reveal > 0) revealFirstProblem(root.current);
+  }, [reveal]);
   const idBase = useId();
   const parsed = parseRuleText(text);
   const local: FieldIssues = parsed.ok ? localFieldIssues(parsed.value) : { json: parsed.error };
@@ -31,10 +37,9 @@ export function RuleEditor({ initial, originalId }: Props) {
   const issues: FieldIssues = engineIssues?.text === text ? { ...engineIssues.issues, ...local } : local;
   const count = Object.keys(issues).length;
 
-  const save = async (event: { currentTarget: HTMLElement }): Promise<void> => {
-    const root = event.currentTarget.closest('section');
+  const save = async (): Promise<void> => {
     if (!parsed.ok || Object.keys(local).length > 0) {
-      revealFirstProblem(root);
+      revealFirstProblem(root.current);
       return;
     }
     setSaving(true);
@@ -51,17 +56,17 @@ export function RuleEditor({ initial, originalId }: Props) {
       return;
     }
     setEngineIssues({ text, issues: placeIssues(result.problems, index), message: result.message });
-    requestAnimationFrame(() => revealFirstProblem(root));
+    setReveal((n) => n + 1);
   };
 
   return (
-    <section className="rule-editor" aria-label="Rule editor">
+    <section ref={root} className="rule-editor" aria-label="Rule editor">
       <h3>{originalId === null ? 'New rule' : `Edit rule ${originalId}`}</h3>
       {parsed.ok ? (
         <RuleForm rule={parsed.value} onChange={(next) => setText(toText(next))} issues={issues} idBase={idBase} />
       ) : null}
       <div className="button-row">
-        <button type="button" className="primary" disabled={saving} onClick={(e) => void save(e)}>
+        <button type="button" className="primary" disabled={saving} onClick={() => void save()}>
           Save rule
         </button>
         <button type="button" onClick={() => setState({ ruleEditorSeed: null })}>

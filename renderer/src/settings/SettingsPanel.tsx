@@ -96,7 +96,15 @@ function SettingsEditor({ settings, onDone }: { settings: Settings; onDone: () =
   const [form, setForm] = useState(() => formFromSettings(settings));
   const [errors, setErrors] = useState<Errors>({});
   const [saving, setSaving] = useState(false);
+  /** Bumped when a save found problems: the effect below runs once the marked fields are rendered. */
+  const [reveal, setReveal] = useState(0);
   const root = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (reveal === 0) return;
+    const first = root.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    first?.scrollIntoView({ block: 'center' });
+    first?.focus();
+  }, [reveal]);
   const submit = async (): Promise<void> => {
     setSaving(true);
     const found = await save(settings, form);
@@ -107,11 +115,7 @@ function SettingsEditor({ settings, onDone }: { settings: Settings; onDone: () =
       onDone();
       return;
     }
-    requestAnimationFrame(() => {
-      const first = root.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-      first?.scrollIntoView({ block: 'center' });
-      first?.focus();
-    });
+    setReveal((n) => n + 1);
   };
   return (
     <form
