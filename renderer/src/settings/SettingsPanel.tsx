@@ -9,9 +9,9 @@ import {
   errorsByField,
   formFromSettings,
   patchFromForm,
-  SETTINGS_SECTIONS,
   type SettingsField,
   type SettingsForm,
+  settingsSections,
 } from './settings-form.js';
 
 type Errors = Record<string, string>;
@@ -36,7 +36,7 @@ async function save(settings: Settings, form: SettingsForm): Promise<Errors> {
     return {};
   } catch (error) {
     if (error instanceof ControlApiError && error.status === 400) {
-      const byField = errorsByField(problemList(error.details));
+      const byField = errorsByField(settings, problemList(error.details));
       return Object.keys(byField).length > 0 ? byField : { '': error.message };
     }
     return { '': `Settings not saved: ${errorText(error)}` };
@@ -126,7 +126,7 @@ function SettingsEditor({ settings, onDone }: { settings: Settings; onDone: () =
         void submit();
       }}
     >
-      {SETTINGS_SECTIONS.map((section) => (
+      {settingsSections(settings).map((section) => (
         <fieldset key={section.title} className="settings-section">
           <legend>{section.title}</legend>
           {section.fields.map((field) => (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../shared/contract/index.js';
-import { errorsByField, formFromSettings, patchFromForm } from './settings-form.js';
+import { errorsByField, formFromSettings, patchFromForm, settingsSections } from './settings-form.js';
 
 describe('settings form', () => {
   it('shows every setting as text, unset ones empty', () => {
@@ -30,10 +30,24 @@ describe('settings form', () => {
 
   it('puts engine errors at their field', () => {
     expect(
-      errorsByField([
+      errorsByField(DEFAULT_SETTINGS, [
         { path: 'hold.marginMs', message: 'Safety margin must be…' },
         { path: '(root)', message: 'Unrecognized key' },
       ]),
     ).toEqual({ 'hold.marginMs': 'Safety margin must be…', '': 'Unrecognized key' });
+  });
+
+  it('offers the upstream URL only when the engine has the setting', () => {
+    expect(settingsSections(DEFAULT_SETTINGS).map((s) => s.title)).not.toContain('Upstream (forward mode)');
+    // An engine with upstream mode (added to Settings by the upstream work).
+    const withUpstream = { ...DEFAULT_SETTINGS, upstream: { url: null } } as typeof DEFAULT_SETTINGS;
+    expect(
+      settingsSections(withUpstream)
+        .at(-1)
+        ?.fields.map((f) => f.path),
+    ).toEqual(['upstream.url']);
+    const form = { ...formFromSettings(withUpstream), 'upstream.url': 'http://127.0.0.1:8080/cb' };
+    expect(form['upstream.url']).toBe('http://127.0.0.1:8080/cb');
+    expect(patchFromForm(withUpstream, form)).toEqual({ upstream: { url: 'http://127.0.0.1:8080/cb' } });
   });
 });

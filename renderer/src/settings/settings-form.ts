@@ -52,7 +52,27 @@ export const SETTINGS_SECTIONS: readonly { title: string; fields: readonly Setti
   },
 ];
 
-export const SETTINGS_FIELDS: readonly SettingsField[] = SETTINGS_SECTIONS.flatMap((s) => s.fields);
+/** Upstream (forward) mode: shown once the engine has the setting (engines without it refuse the unknown key). */
+const UPSTREAM_SECTION = {
+  title: 'Upstream (forward mode)',
+  fields: [
+    {
+      path: 'upstream.url',
+      label: 'Upstream URL',
+      kind: 'text-or-empty',
+      hint: 'your real app backend; empty = the inspector answers',
+    },
+  ],
+} as const satisfies { title: string; fields: readonly SettingsField[] };
+
+/** The panel's sections for these settings (the upstream one only when the engine knows it). */
+export function settingsSections(settings: Settings): readonly { title: string; fields: readonly SettingsField[] }[] {
+  return 'upstream' in settings ? [...SETTINGS_SECTIONS, UPSTREAM_SECTION] : SETTINGS_SECTIONS;
+}
+
+function fieldsOf(settings: Settings): readonly SettingsField[] {
+  return settingsSections(settings).flatMap((s) => s.fields);
+}
 
 export type SettingsForm = Record<string, string>;
 
@@ -63,7 +83,7 @@ function valueAt(settings: Settings, path: string): unknown {
 
 export function formFromSettings(settings: Settings): SettingsForm {
   const form: SettingsForm = {};
-  for (const field of SETTINGS_FIELDS) {
+  for (const field of fieldsOf(settings)) {
     const value = valueAt(settings, field.path);
     form[field.path] = value === null || value === undefined ? '' : String(value);
   }
@@ -81,7 +101,7 @@ function toValue(field: SettingsField, text: string): unknown {
 /** Only the fields that changed, as a PATCH /api/settings body (`{ hold: { marginMs: 200 } }`). */
 export function patchFromForm(settings: Settings, form: SettingsForm): Record<string, Record<string, unknown>> {
   const patch: Record<string, Record<string, unknown>> = {};
-  for (const field of SETTINGS_FIELDS) {
+  for (const field of fieldsOf(settings)) {
     const text = form[field.path];
     if (text === undefined) continue;
     const value = toValue(field, text);
@@ -93,8 +113,11 @@ export function patchFromForm(settings: Settings, form: SettingsForm): Record<st
 }
 
 /** The engine's `details` → message per field path; problems with no field of their own are kept under `''`. */
-export function errorsByField(problems: readonly { path: string; message: string }[]): Record<string, string> {
-  const known = new Set(SETTINGS_FIELDS.map((f) => f.path));
+export function errorsByField(
+  settings: Settings,
+  problems: readonly { path: string; message: string }[],
+): Record<string, string> {
+  const known = new Set(fieldsOf(settings).map((f) => f.path));
   const out: Record<string, string> = {};
   for (const p of problems) {
     const key = known.has(p.path) ? p.path : '';
