@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -110,6 +110,15 @@ describe('runServe (real engine)', () => {
     expect(old.status).toBe(401);
     const fresh = await request(third.control, '/api/health', { headers: { authorization: `Bearer ${third.token}` } });
     expect(fresh.status).toBe(200);
+  });
+
+  it('runs with a per-run token when the token cannot be kept in the data dir', async () => {
+    mkdirSync(join(dir, 'control-token')); // a folder where the file should be: neither readable nor writable
+    const io = captureIo();
+    running = await runServe(options(['--data-dir', dir, '--no-ui']), io, { version: '1', uiDir: null });
+    expect(running.ok).toBe(true);
+    expect(io.errLines.join('\n')).toMatch(/^Warning: cannot keep the control token in .*; using one for this run\.$/m);
+    expect(io.outLines.find((l) => l.startsWith('Control API:'))).toMatch(/Bearer [A-Za-z0-9_-]{32}\)/);
   });
 
   it('applies the rules file, --hold, --sdkappid and --tencent-token', async () => {

@@ -106,8 +106,8 @@ export async function runServe(options: ServeOptions, io: CliIo, env: ServeEnv):
     try {
       token = (await dataDirToken(dataDir, options.newToken)).token;
     } catch (error) {
-      io.err(`Error: cannot keep the control token in ${dataDir}: ${errorMessage(error)}`);
-      return { ok: false, exitCode: 1 };
+      // Not fatal: the engine still runs, only an open page will need the new address after a restart.
+      io.err(`Warning: cannot keep the control token in ${dataDir} (${errorMessage(error)}); using one for this run.`);
     }
   }
   const engine = (env.createEngine ?? createEngine)({
@@ -115,7 +115,7 @@ export async function runServe(options: ServeOptions, io: CliIo, env: ServeEnv):
     ...(patch ? { settings: patch } : {}),
     ...(rules ? { rules } : {}),
     controlPort: options.controlPort,
-    token,
+    ...(token !== null ? { token } : {}),
     uiDir: options.ui ? env.uiDir : null,
     version: env.version,
     log: (line) => io.err(line),
