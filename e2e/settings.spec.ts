@@ -26,7 +26,7 @@ test('settings panel: engine errors at their fields, saved values apply (Tencent
   await margin.fill('200');
   await expect(margin).toHaveAttribute('aria-invalid', 'false');
   await settings.field('SdkAppID').fill('1400000001');
-  await settings.field('Callback token').fill('tok-secret');
+  await settings.field('Tencent token').fill('tok-secret');
   await settings.choice('Fallback').selectOption('no-response');
   await settings.save();
   await expect(settings.root()).toBeHidden();

@@ -40,7 +40,7 @@ export const SETTINGS_SECTIONS: readonly { title: string; fields: readonly Setti
     title: 'Tencent checks',
     fields: [
       { path: 'tencent.sdkAppId', label: 'SdkAppID', kind: 'int-or-empty', hint: 'empty = not checked' },
-      { path: 'tencent.token', label: 'Callback token', kind: 'text-or-empty', hint: 'empty = Sign not checked' },
+      { path: 'tencent.token', label: 'Tencent token', kind: 'text-or-empty', hint: 'empty = Sign not checked' },
     ],
   },
   {
