@@ -48,5 +48,6 @@ test('raw answer editor: live checks at the field, predicted outcome, the exact 
   expect(answer.status).toBe(200);
   expect(answer.bodyText).toBe(exact);
   await expect(inspector.row('raw →')).toHaveAttribute('data-state', 'answered');
+  await expect(inspector.row('raw →')).toContainText('exact answer (HTTP 200)');
   await expect(inspector.detailSection('Predicted outcome')).toContainText('blocked');
 });

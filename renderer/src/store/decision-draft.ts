@@ -109,6 +109,8 @@ export function buildDecision(draft: DecisionDraft, ctx: DraftContext): BuildRes
 /** Short label for the table's answer column: "allow", "deny 5001", "fault: reset", "allow · remark". */
 export function describeDecision(decision: Decision | null): string {
   if (!decision) return '';
+  // A raw answer ignores verdict and fields: "allow" would be a guess about a text written by hand.
+  if (decision.raw) return `exact answer (HTTP ${decision.raw.status})`;
   if (decision.fault) {
     const status = decision.fault.type === 'http-status' ? ` ${decision.fault.status ?? 500}` : '';
     return `fault: ${decision.fault.type}${status}`;
