@@ -29,6 +29,11 @@ export const SettingsSchema = z.strictObject({
       .min(1, 'Host must not be empty: use 127.0.0.1 (this machine only) or 0.0.0.0 (the network).')
       .max(255, 'Host must be at most 255 characters.'),
     port: whole('Port', 0, 65_535, ' (0 = any free port)'),
+    /**
+     * Accept requests that carry an `Origin` header. IM servers send none; any web page's `fetch` to the listener
+     * does, so by default they are refused (403 `browser-origin`) to close cross-site requests from a browser.
+     */
+    allowBrowserOrigins: z.boolean({ error: 'Allow browser origins must be true or false.' }).default(false),
   }),
   hold: z.strictObject({
     mode: HoldModeSchema,
@@ -60,7 +65,7 @@ export const SettingsSchema = z.strictObject({
 export type Settings = z.infer<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
-  listener: { host: '127.0.0.1', port: 10006 },
+  listener: { host: '127.0.0.1', port: 10006, allowBrowserOrigins: false },
   hold: { mode: 'off', openimTimeoutMs: 5000, tencentTimeoutMs: 2000, marginMs: 300, fallback: 'auto' },
   profiles: { openim: 'v3.7+', tencent: 'fail-open' },
   tencent: { sdkAppId: null, token: null, maxClockSkewS: 60 },
@@ -79,8 +84,11 @@ export function mergeSettings(current: Settings, patch: unknown): unknown {
     if (!isPlainObject(base) || !isPlainObject(next)) return next;
     const out: Record<string, unknown> = { ...base };
     for (const [key, value] of Object.entries(next)) {
-      if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
-      out[key] = merge(base[key], value);
+      // Kept as an own property so validation reports it like any unknown key (skipping it answered 200 and
+      // ignored the patch); defineProperty, because assigning `__proto__` would replace the prototype.
+      const inherited = !Object.hasOwn(base, key);
+      const merged = merge(inherited ? undefined : base[key], value);
+      Object.defineProperty(out, key, { value: merged, enumerable: true, writable: true, configurable: true });
     }
     return out;
   };
