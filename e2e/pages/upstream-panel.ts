@@ -38,7 +38,7 @@ export class UpstreamPanel {
   async edit(body: string, status?: number): Promise<void> {
     await this.proposal().getByRole('button', { name: 'Edit', exact: true }).click();
     if (status !== undefined) await this.proposal().getByRole('textbox', { name: 'Status' }).fill(String(status));
-    await this.proposal().getByRole('textbox', { name: 'Body to send' }).fill(body);
+    await this.proposal().getByRole('textbox', { name: /^Body/ }).fill(body);
     await this.proposal().getByRole('button', { name: 'Send edited answer' }).click();
   }
 

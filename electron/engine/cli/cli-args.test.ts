@@ -16,6 +16,7 @@ describe('parseCliArgs', () => {
         port: null,
         controlPort: 10007,
         token: null,
+        newToken: false,
         rulesFile: null,
         hold: null,
         upstream: null,
@@ -60,6 +61,7 @@ describe('parseCliArgs', () => {
         port: 0,
         controlPort: 17007,
         token: 'secret',
+        newToken: false,
         rulesFile: 'rules.json',
         hold: 'before',
         upstream: 'http://127.0.0.1:8080/callback',
@@ -70,6 +72,12 @@ describe('parseCliArgs', () => {
         verbose: true,
       },
     });
+  });
+
+  it('--new-token rotates the kept token and cannot go with --token', () => {
+    const r = parseCliArgs(['serve', '--new-token']);
+    expect(r.kind === 'serve' && r.options.newToken).toBe(true);
+    expect(errorOf(['serve', '--new-token', '--token', 'x'])).toBe('--new-token and --token cannot be used together');
   });
 
   it('help and version win over everything else', () => {

@@ -292,8 +292,10 @@ export class CallbackHandler {
     pending.res.writeHead(response.status, response.headers);
     pending.res.end(response.bodyText);
     pending.capture.response = response;
-    // First, before the validation findings.
-    pending.capture.findings = [{ level: 'error', code: bad.code, message: bad.message }];
+    // First, before the validation findings. Not JSON: validation reports it in words (body-not-json / body-empty);
+    // a second finding would say it again.
+    pending.capture.findings =
+      bad.code === 'invalid-json' ? [] : [{ level: 'error', code: bad.code, message: bad.message }];
     this.fail(pending, null);
   }
 
