@@ -30,5 +30,5 @@ export async function importSession(controlUrl: string, token: string, content: 
   });
   if (!res.ok) throw await failure(res, 'Import');
   const body: Partial<ImportResponse> = await res.json();
-  return { imported: body.imported ?? 0, skipped: body.skipped ?? 0 };
+  return { imported: body.imported ?? 0, skipped: body.skipped ?? 0, duplicates: body.duplicates ?? 0 };
 }

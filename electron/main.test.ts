@@ -176,8 +176,9 @@ describe('main process', () => {
     const before = fake.dialog.messages.length;
     click('import');
     await vi.waitFor(() => expect(fake.dialog.messages.length).toBe(before + 1));
-    expect(JSON.stringify(fake.dialog.messages.at(-1))).toContain('1 captures imported');
-    expect((await (await api('/api/captures')).json()).total).toBe(2);
+    // The exported capture is still stored: importing it again adds nothing and says so.
+    expect(JSON.stringify(fake.dialog.messages.at(-1))).toContain('0 captures imported, 1 already present');
+    expect((await (await api('/api/captures')).json()).total).toBe(1);
   });
 
   it('quits only after the engine stopped: log flushed, window state saved, control API closed', async () => {

@@ -198,7 +198,7 @@ const menuActions = {
       const file = await openDialog(null);
       if (file === null) return;
       const result = await importSession(engine.controlUrl(), engine.token, await readLimited(file));
-      const detail = `${result.imported} captures imported${result.skipped ? `, ${result.skipped} skipped` : ''}.`;
+      const detail = `${result.imported} captures imported${result.duplicates ? `, ${result.duplicates} already present` : ''}${result.skipped ? `, ${result.skipped} skipped` : ''}.`;
       await message({ type: 'info', title: PRODUCT_NAME, message: `Imported ${basename(file)}`, detail });
     };
     run().catch(failed('Import'));

@@ -165,17 +165,27 @@ export class EngineCore implements EngineApi {
     return this.store.all();
   }
 
+  /**
+   * Adds exported captures. Each keeps its id, so importing the same session again (or a session whose captures
+   * are still here) adds nothing twice: a capture whose id is already stored counts as a duplicate.
+   */
   importCaptures(captures: Capture[]): ImportResponse {
+    const known = this.store.ids();
     let imported = 0;
     let skipped = 0;
+    let duplicates = 0;
     for (const source of captures) {
       if (typeof source?.request?.bodyText !== 'string') {
         skipped += 1;
         continue;
       }
+      if (known.has(source.id)) {
+        duplicates += 1;
+        continue;
+      }
+      known.add(source.id);
       const capture: Capture = {
         ...source,
-        id: this.idFor(this.seq + 1),
         seq: ++this.seq,
         imported: true,
         // Nothing waits on an imported request: a capture held when exported is shown as failed.
@@ -184,7 +194,7 @@ export class EngineCore implements EngineApi {
       this.commit(capture, summaryText(capture), true, true);
       imported += 1;
     }
-    return { imported, skipped };
+    return { imported, skipped, duplicates };
   }
 
   decide(id: string, decision: Decision, by: 'person' | 'api'): DecideResult {

@@ -166,7 +166,7 @@ export const ROUTES: Route[] = [
       POST: async ({ engine, req, identify }) => {
         const parsed = parseImport(await readBody(req, IMPORT_BODY_LIMIT), identify);
         const result = engine.importCaptures(parsed.captures);
-        return { status: 200, json: { imported: result.imported, skipped: result.skipped + parsed.skipped } };
+        return { status: 200, json: { ...result, skipped: result.skipped + parsed.skipped } };
       },
     },
   },

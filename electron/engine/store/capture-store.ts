@@ -173,6 +173,16 @@ export class CaptureStore {
     return out;
   }
 
+  /** Every stored capture's id (import de-duplication: one pass instead of a look-up per imported capture). */
+  ids(): Set<string> {
+    const out = new Set<string>();
+    for (let i = this.head; i < this.entries.length; i += 1) {
+      const entry = this.entries[i];
+      if (entry) out.add(this.idOf(entry));
+    }
+    return out;
+  }
+
   /** Every finished capture's line, oldest first (log compaction). */
   lines(): string[] {
     const out: string[] = [];
