@@ -131,6 +131,12 @@ export class InspectorPage {
     return this.page.getByRole('status').filter({ hasText: /listening|error|starting/ });
   }
 
+  /** Home/End from the page (no field focused): select the first/last row. */
+  async selectEdgeByKey(key: 'Home' | 'End'): Promise<void> {
+    await this.page.locator('body').focus();
+    await this.page.keyboard.press(key);
+  }
+
   async screenshot(name: string): Promise<void> {
     await this.page.screenshot({ path: `e2e/screenshots/${name}.png` });
   }

@@ -1,7 +1,9 @@
 import { useEffect } from 'react';
 import { DetailPane } from './detail/DetailPane.js';
+import { ClearConfirm } from './layout/ClearConfirm.js';
 import { EmptyState } from './layout/EmptyState.js';
 import { SetupHelp } from './layout/SetupHelp.js';
+import { ShortcutHelp } from './layout/ShortcutHelp.js';
 import { ConnectionBanner, Notices } from './layout/StatusLayer.js';
 import { TopBar } from './layout/TopBar.js';
 import { handleShortcut } from './lib/keyboard.js';
@@ -57,6 +59,8 @@ export function App() {
       </main>
       <Notices />
       <SetupHelp />
+      <ShortcutHelp />
+      <ClearConfirm />
     </div>
   );
 }

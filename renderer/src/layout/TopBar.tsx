@@ -1,14 +1,9 @@
 import { type ChangeEvent, useRef } from 'react';
 import { EXPORT_FORMATS } from '../../../shared/contract/index.js';
+import { HeldStatus } from '../held/HeldStatus.js';
 import { setState, useApp } from '../store/app-store.js';
 import { connectionConfig } from '../store/client-ref.js';
-import {
-  clearCaptures,
-  copySelectedAsCurl,
-  exportSession,
-  importSession,
-  importViaDesktop,
-} from '../store/command-actions.js';
+import { copySelectedAsCurl, exportSession, importSession, importViaDesktop } from '../store/command-actions.js';
 import { ListenerStatus } from './ListenerStatus.js';
 import { MenuButton } from './MenuButton.js';
 import { SampleButtons } from './SampleButtons.js';
@@ -32,7 +27,7 @@ function ImportButton() {
       <input
         ref={input}
         type="file"
-        accept=".json,.har,application/json"
+        accept=".json,.har,.ndjson,application/json,application/x-ndjson"
         hidden
         tabIndex={-1}
         onChange={(e) => void onFile(e)}
@@ -49,6 +44,7 @@ export function TopBar() {
       <div className="top-row">
         <h1 className="brand">Callback Inspector</h1>
         <ListenerStatus />
+        <HeldStatus />
         <div className="spacer" />
         <button type="button" onClick={() => setState({ setupHelpOpen: true })}>
           Setup help
@@ -80,8 +76,8 @@ export function TopBar() {
           }
         </MenuButton>
         <ImportButton />
-        <button type="button" className="danger" onClick={() => void clearCaptures()}>
-          Clear
+        <button type="button" className="danger" onClick={() => setState({ clearConfirmOpen: true })}>
+          Clear…
         </button>
       </div>
     </header>

@@ -5,6 +5,7 @@ import type { CaptureRow } from '../store/capture-list.js';
 import { rowView } from '../store/row-view.js';
 import { moveSelection, selectCapture } from '../store/selection-actions.js';
 import { columns } from './columns.js';
+import { requestRowFocus, takeRowFocus } from './row-focus.js';
 import { useRowWindow } from './use-row-window.js';
 
 /** Fixed row height: the window is computed, never measured, so streaming rows cannot shift anything. */
@@ -25,7 +26,7 @@ export function CaptureTable() {
   const view = rowView(list, filter);
   const count = view.length;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const { start, end } = useRowWindow(scrollRef, {
+  const { start, end, first } = useRowWindow(scrollRef, {
     count,
     rowHeight: ROW_HEIGHT,
     overscan: OVERSCAN,
@@ -80,6 +81,10 @@ export function CaptureTable() {
       el.scrollTop = top + HEADER_HEIGHT + ROW_HEIGHT - el.clientHeight;
   }, [selectedIndex, followNewest]);
 
+  // Roving tabindex over a virtual window: the selected row when it is rendered, else the first row on screen, so
+  // Tab always reaches the list even after the selected row scrolled out of the rendered rows.
+  const tabbableIndex = selectedIndex >= start && selectedIndex < end ? selectedIndex : Math.max(start, first);
+
   const onScroll = (): void => {
     const el = scrollRef.current;
     if (!el || !followNewest) return;
@@ -106,13 +111,7 @@ export function CaptureTable() {
             const index = start + i;
             const selected = row.id === selectedId;
             return (
-              <TableRow
-                key={row.id}
-                row={row}
-                index={index}
-                selected={selected}
-                tabbable={selected || (selectedIndex === -1 && index === 0)}
-              />
+              <TableRow key={row.id} row={row} index={index} selected={selected} tabbable={index === tabbableIndex} />
             );
           })}
         </tbody>
@@ -136,8 +135,7 @@ function onRowKey(event: KeyboardEvent<HTMLTableRowElement>, id: string): void {
   } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
     event.preventDefault();
     moveSelection(event.key === 'ArrowDown' ? 1 : -1);
-    const scroller = event.currentTarget.closest('.table-scroll');
-    requestAnimationFrame(() => scroller?.querySelector<HTMLElement>('tr[data-selected="true"]')?.focus());
+    requestRowFocus();
   }
 }
 
@@ -148,8 +146,13 @@ function onRowKey(event: KeyboardEvent<HTMLTableRowElement>, id: string): void {
 const TableRow = memo(
   function TableRow({ row, index, selected, tabbable }: TableRowProps) {
     const summary = row.original.summary;
+    const ref = useRef<HTMLTableRowElement>(null);
+    useEffect(() => {
+      if (selected && ref.current) takeRowFocus(ref.current);
+    }, [selected]);
     return (
       <tr
+        ref={ref}
         className={`table-row${selected ? ' selected' : ''}`}
         aria-rowindex={index + 2}
         aria-current={selected ? 'true' : undefined}
