@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Capture, FaultType } from '../../../shared/contract/index.js';
 import type { DenyPreset } from '../../../shared/protocol/index.js';
+import { formatCountdown } from '../lib/format.js';
 import { canRewriteRemark, defaultsFor, listTargets, overrideForCode } from '../lib/protocol.js';
 import { useApp } from '../store/app-store.js';
 import type { DecisionDraft } from '../store/decision-draft.js';
@@ -126,6 +127,8 @@ export function DecisionPanel({ capture }: { capture: Capture }) {
         {capture.hold ? (
           <span className="hold-deadline">
             fallback in <Countdown deadlineAt={capture.hold.deadlineAt} totalMs={capture.hold.serverTimeoutMs} />
+            {/* The whole budget too: the panel opens a moment after arrival, so the countdown alone reads short. */}
+            <span className="hold-budget"> of {formatCountdown(capture.hold.deadlineAt - capture.receivedAt)}</span>
           </span>
         ) : null}
       </div>
