@@ -13,6 +13,7 @@ import {
   ipcMain,
   Menu,
   type MessageBoxOptions,
+  Notification,
   type OpenDialogOptions,
   type SaveDialogOptions,
   type Session,
@@ -21,12 +22,13 @@ import {
   shell,
   type WebContents,
 } from 'electron';
-import type { ExportFormat } from '../shared/contract/index.js';
-import { exportSession, importSession } from './control-client.js';
+import { EXPORT_FORMATS, type ExportFormat, type HoldMode } from '../shared/contract/index.js';
+import { clearCaptures, exportSession, importSession, setHoldMode } from './control-client.js';
 import { contentSecurityPolicy, withCsp } from './csp.js';
-import type { Engine } from './engine/engine.js';
+import { type Engine, IMPORT_BODY_LIMIT } from './engine/engine.js';
 import { newToken, startEngine } from './engine-launch.js';
 import { EXPORT_FILTERS, exportFileName, IMPORT_FILTERS, safeFileName } from './file-names.js';
+import { createHeldAlerts } from './held-alerts.js';
 import { type DesktopConfig, IPC } from './ipc-channels.js';
 import { isTrustedSender, UntrustedSenderError } from './ipc-guard.js';
 import { buildMenuTemplate } from './menu.js';
@@ -37,7 +39,8 @@ import { loadWindowState, saveWindowState } from './window-state.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const PRODUCT_NAME = 'Callback Inspector';
-const MAX_IMPORT_BYTES = 512 * 1_048_576;
+// The engine refuses bigger imports (413); reading more than that into memory first would only fail later.
+const MAX_IMPORT_BYTES = IMPORT_BODY_LIMIT;
 const STOP_TIMEOUT_MS = 10_000;
 const log = (line: string) => console.log(`[callback-inspector] ${line}`);
 
@@ -80,8 +83,66 @@ function createWindow(): void {
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
+  // A held request flashed the window while it was in the background; looking at it is enough.
+  win.on('focus', () => win.flashFrame(false));
+  win.webContents.on('render-process-gone', (_event, details) => void onPageGone(win, details.reason));
   guardNavigation(win.webContents);
   void win.loadURL(engine.uiUrl());
+}
+
+/**
+ * The page crashed or was killed. The engine lives in this process and keeps answering (held requests get their
+ * fallback), so the person only has to get the window back.
+ */
+async function onPageGone(win: BrowserWindow, reason: string): Promise<void> {
+  log(`window page gone: ${reason}`);
+  if (reason === 'clean-exit' || quitState !== 'running' || win.isDestroyed()) return;
+  const { response } = await dialog.showMessageBox(win, {
+    type: 'error',
+    title: PRODUCT_NAME,
+    message: 'The window stopped working',
+    detail:
+      `Its page ended (${reason}). The engine is still running: callbacks are still answered and held requests ` +
+      'get their fallback answer. Reload the window to continue.',
+    buttons: ['Reload', 'Quit'],
+    defaultId: 0,
+    cancelId: 0,
+  });
+  if (response === 1) app.quit();
+  else if (!win.isDestroyed()) win.webContents.reload();
+}
+
+/** Notification click: bring the window up and have the page select the held request. */
+function showCapture(captureId: string): void {
+  showWindow();
+  mainWindow?.webContents.send(IPC.selectCapture, captureId);
+}
+
+// Shown notifications, kept referenced: a collected Notification loses its click handler.
+const shownNotifications = new Set<Notification>();
+
+function wireHeldAlerts(running: Engine): void {
+  running.subscribe(
+    createHeldAlerts({
+      isFocused: () => mainWindow?.isFocused() ?? false,
+      notify: (alert) => {
+        if (!Notification.isSupported()) return;
+        const note = new Notification({ title: alert.title, body: alert.body });
+        shownNotifications.add(note);
+        note.on('click', () => showCapture(alert.captureId));
+        note.on('close', () => shownNotifications.delete(note));
+        note.show();
+      },
+      flash: () => mainWindow?.flashFrame(true),
+      setBadge: (count) => {
+        app.setBadgeCount(count);
+      },
+    }),
+  );
+}
+
+function setMenu(holdMode: HoldMode): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(menuActions, process.platform, holdMode)));
 }
 
 function guardNavigation(contents: WebContents): void {
@@ -152,10 +213,12 @@ function registerIpc(config: DesktopConfig): void {
 
 async function saveDialog(owner: WebContents | null, name: string, format: ExportFormat | null) {
   const win = owner ? BrowserWindow.fromWebContents(owner) : mainWindow;
+  // The page's exports name their format by extension: the dialog then offers the matching filter (.ndjson too).
+  const kind = format ?? EXPORT_FORMATS.find((f) => name.toLowerCase().endsWith(`.${f}`)) ?? null;
   const options: SaveDialogOptions = {
-    title: format ? 'Export captures' : 'Save',
+    title: kind ? 'Export captures' : 'Save',
     defaultPath: join(app.getPath('documents'), name),
-    filters: format ? [EXPORT_FILTERS[format]] : [],
+    filters: kind ? [EXPORT_FILTERS[kind]] : [],
   };
   const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
   return result.canceled || !result.filePath ? null : result.filePath;
@@ -203,6 +266,32 @@ const menuActions = {
     };
     run().catch(failed('Import'));
   },
+  setHoldMode(mode: HoldMode): void {
+    if (!engine) return;
+    setHoldMode(engine.controlUrl(), engine.token, mode).catch(failed('Setting the hold mode'));
+  },
+  clearCaptures(): void {
+    const run = async () => {
+      if (!engine) return;
+      const count = engine.listCaptures({ limit: 1 }).total;
+      const options: MessageBoxOptions = {
+        type: 'warning',
+        title: PRODUCT_NAME,
+        message: `Clear all ${count} captures?`,
+        detail:
+          "This deletes them from the engine's memory and from the capture log on disk (captures.ndjson in the " +
+          'data folder). It cannot be undone: export first to keep them. Held requests stay and still get an answer.',
+        buttons: ['Cancel', `Clear ${count} captures`],
+        defaultId: 0,
+        cancelId: 0,
+      };
+      const { response } = mainWindow
+        ? await dialog.showMessageBox(mainWindow, options)
+        : await dialog.showMessageBox(options);
+      if (response === 1) await clearCaptures(engine.controlUrl(), engine.token);
+    };
+    run().catch(failed('Clear'));
+  },
   openDataFolder(): void {
     shell.openPath(app.getPath('userData')).then((error) => {
       if (error) return failed('Opening the data folder')(error);
@@ -248,7 +337,14 @@ async function boot(): Promise<void> {
   );
   hardenSession(session.defaultSession, engine.controlUrl());
   registerIpc({ controlUrl: engine.controlUrl(), token: engine.token, version: app.getVersion() });
-  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(menuActions, process.platform)));
+  let holdMode = engine.getSettings().hold.mode;
+  setMenu(holdMode);
+  engine.subscribe((event) => {
+    if (event.type !== 'settings.changed' || event.settings.hold.mode === holdMode) return;
+    holdMode = event.settings.hold.mode;
+    setMenu(holdMode);
+  });
+  wireHeldAlerts(engine);
   createWindow();
 }
 

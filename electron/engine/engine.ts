@@ -5,6 +5,7 @@ import { type ControlServer, startControlServer } from './control/control-server
 import type { EngineApi } from './engine-api.js';
 import { EngineCore, type EngineStats } from './engine-core.js';
 
+export { IMPORT_BODY_LIMIT } from './control/control-routes.js';
 export type { EngineStats } from './engine-core.js';
 export { type RuleError, type ValidateRulesResult, validateRules } from './listener/rule-engine.js';
 
