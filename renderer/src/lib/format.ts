@@ -19,8 +19,13 @@ export function formatLatency(ms: number | null): string {
   return ms < 10 ? `${ms.toFixed(1).replace(/\.0$/, '')} ms` : `${Math.round(ms)} ms`;
 }
 
+/** "blocked 5001", "fails 90007", "partial: 1/2 blocked" (mixed per-target verdicts), "proceeds". */
 export function formatOutcome(outcome: Outcome | null): string {
   if (!outcome) return '';
+  if (outcome.effect === 'partial' && outcome.targets && outcome.targets.length > 0) {
+    const blocked = outcome.targets.filter((t) => t.effect === 'blocked').length;
+    return `partial: ${blocked}/${outcome.targets.length} blocked`;
+  }
   return outcome.code !== undefined ? `${outcome.effect} ${outcome.code}` : outcome.effect;
 }
 

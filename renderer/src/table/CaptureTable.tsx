@@ -1,11 +1,23 @@
-import { flexRender, getCoreRowModel, type Row, useReactTable } from '@tanstack/react-table';
-import { type KeyboardEvent, memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { type ColumnSizingState, flexRender, getCoreRowModel, type Row, useReactTable } from '@tanstack/react-table';
+import {
+  type CSSProperties,
+  type KeyboardEvent,
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { setState, useApp } from '../store/app-store.js';
 import type { CaptureRow } from '../store/capture-list.js';
 import { rowView } from '../store/row-view.js';
 import { moveSelection, selectCapture } from '../store/selection-actions.js';
+import { loadColumnSizing, saveColumnSizing } from './column-sizing.js';
 import { columns } from './columns.js';
+import { NoMatches } from './NoMatches.js';
 import { requestRowFocus, takeRowFocus } from './row-focus.js';
+import { TableHeader } from './TableHeader.js';
 import { useRowWindow } from './use-row-window.js';
 
 /** Fixed row height: the window is computed, never measured, so streaming rows cannot shift anything. */
@@ -41,6 +53,8 @@ export function CaptureTable() {
     }
     return out;
   }, [view, start, end]);
+  const [columnSizing, setColumnSizing] = useState<ColumnSizingState>(loadColumnSizing);
+  useEffect(() => saveColumnSizing(columnSizing), [columnSizing]);
   const table = useReactTable({
     data: slice,
     columns,
@@ -49,7 +63,14 @@ export function CaptureTable() {
     // The data is the visible window and changes on every scroll; nothing here pages or expands, and the
     // auto-reset would otherwise set table state on each data change (a render loop).
     autoResetAll: false,
+    columnResizeMode: 'onChange',
+    state: { columnSizing },
+    onColumnSizingChange: setColumnSizing,
   });
+  // Widths as CSS variables on the table: a resize restyles every row without re-rendering one.
+  const widths: Record<string, string> = {};
+  for (const col of table.getAllLeafColumns()) widths[`--col-${col.id}`] = `${col.getSize()}px`;
+  const totalWidth = table.getTotalSize();
   const tableRows = table.getRowModel().rows;
 
   // Older pages arrive in front: keep what the person is looking at in place.
@@ -94,18 +115,14 @@ export function CaptureTable() {
 
   return (
     <div className="table-scroll" ref={scrollRef} onScroll={onScroll}>
-      <table className="capture-table" aria-label="Captured callbacks" aria-rowcount={count + 1}>
-        <thead className="table-head">
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id} className="table-row table-header-row" aria-rowindex={1}>
-              {group.headers.map((header) => (
-                <th key={header.id} className={`cell cell-${header.id}`} scope="col">
-                  {flexRender(header.column.columnDef.header, header.getContext())}
-                </th>
-              ))}
-            </tr>
-          ))}
-        </thead>
+      <table
+        className="capture-table"
+        aria-label="Captured callbacks"
+        aria-rowcount={count + 1}
+        // Custom properties are not in CSSProperties' keys; the values are plain lengths.
+        style={{ ...widths, minWidth: totalWidth } as CSSProperties}
+      >
+        <TableHeader table={table} />
         <tbody className="table-body" style={{ height: count * ROW_HEIGHT }}>
           {tableRows.map((row, i) => {
             const index = start + i;
@@ -116,6 +133,7 @@ export function CaptureTable() {
           })}
         </tbody>
       </table>
+      {count === 0 ? <NoMatches /> : null}
     </div>
   );
 }
