@@ -121,7 +121,8 @@ export function DetailPane() {
       <div className="detail-empty muted">
         <p>Select a callback to see its request, the answer sent and what the IM server will do.</p>
         <p>
-          Keys: <kbd>J</kbd>/<kbd>K</kbd> move, <kbd>A</kbd> allow, <kbd>D</kbd> deny, <kbd>Enter</kbd> send.
+          Keys: <kbd>J</kbd>/<kbd>K</kbd> move, <kbd>H</kbd> next held, <kbd>A</kbd> allow, <kbd>D</kbd> deny,{' '}
+          <kbd>Enter</kbd> send, <kbd>?</kbd> all keys.
         </p>
       </div>
     );
