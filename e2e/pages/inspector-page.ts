@@ -98,8 +98,21 @@ export class InspectorPage {
     return download;
   }
 
+  /** Clear, confirmed in the dialog that names what goes. */
   async clear(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Clear', exact: true }).click();
+    await this.clearButton().click();
+    await this.clearDialog()
+      .getByRole('button', { name: /^Clear \d[\d,]* captures?$/ })
+      .click();
+    await expect(this.clearDialog()).toBeHidden();
+  }
+
+  clearButton(): Locator {
+    return this.page.getByRole('button', { name: 'Clear…', exact: true });
+  }
+
+  clearDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Clear all captures?' });
   }
 
   async importFile(path: string): Promise<void> {
