@@ -7,6 +7,7 @@ import { useApp } from '../store/app-store.js';
 import type { DecisionDraft } from '../store/decision-draft.js';
 import { sendAnswer, updateDraft } from '../store/selection-actions.js';
 import { Countdown } from '../table/Countdown.js';
+import { DelayWarning } from './DelayWarning.js';
 import { TargetList } from './TargetList.js';
 
 const FAULTS: { value: FaultType | ''; label: string }[] = [
@@ -79,7 +80,7 @@ function ErrorInjection({ draft, capture }: { draft: DecisionDraft; capture: Cap
             onChange={(e) => updateDraft({ overrideText: e.target.value })}
           />
         </label>
-        <label className="field">
+        <label className="field field-wide">
           <span className="field-label">Fault</span>
           {/* Option values are exactly the FaultType union plus '' (none). */}
           <select value={draft.fault} onChange={(e) => updateDraft({ fault: e.target.value as FaultType | '' })}>
@@ -109,6 +110,7 @@ function ErrorInjection({ draft, capture }: { draft: DecisionDraft; capture: Cap
             onChange={(e) => updateDraft({ delayMs: e.target.value })}
           />
         </label>
+        <DelayWarning capture={capture} delayText={draft.delayMs} />
       </div>
     </details>
   );

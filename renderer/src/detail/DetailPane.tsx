@@ -28,7 +28,9 @@ function Findings({ findings }: { findings: Finding[] }) {
 function Body({ text, label }: { text: string; label: string }) {
   if (text === '') return <p className="muted">(empty body)</p>;
   return (
-    <pre className="code-block" title={label}>
+    // Focusable: a wide body scrolls sideways, and a keyboard user must be able to scroll it too.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region needs keyboard access
+    <pre className="code-block" title={label} tabIndex={0}>
       {prettyJson(text)}
     </pre>
   );
