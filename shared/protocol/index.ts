@@ -1,4 +1,5 @@
 export * from './answer.js';
+export * from './answer-check.js';
 export * from './catalogue.js';
 export * from './catalogue-openim.js';
 export * from './catalogue-tencent.js';
