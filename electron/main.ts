@@ -12,7 +12,6 @@ import {
   type IpcMainInvokeEvent,
   ipcMain,
   Menu,
-  type MessageBoxOptions,
   Notification,
   type OpenDialogOptions,
   type SaveDialogOptions,
@@ -23,15 +22,15 @@ import {
   type WebContents,
 } from 'electron';
 import { EXPORT_FORMATS, type ExportFormat, type HoldMode } from '../shared/contract/index.js';
-import { clearCaptures, exportSession, importSession, setHoldMode } from './control-client.js';
 import { contentSecurityPolicy, withCsp } from './csp.js';
 import { type Engine, IMPORT_BODY_LIMIT } from './engine/engine.js';
 import { newToken, startEngine } from './engine-launch.js';
-import { EXPORT_FILTERS, exportFileName, IMPORT_FILTERS, safeFileName } from './file-names.js';
+import { EXPORT_FILTERS, IMPORT_FILTERS, safeFileName } from './file-names.js';
 import { createHeldAlerts } from './held-alerts.js';
 import { type DesktopConfig, IPC } from './ipc-channels.js';
 import { isTrustedSender, UntrustedSenderError } from './ipc-guard.js';
 import { buildMenuTemplate } from './menu.js';
+import { createMenuActions } from './menu-actions.js';
 import { decideNavigation, isExternalWebUrl, isPermissionAllowed, originOf } from './origin-policy.js';
 import { readShellEnv } from './shell-env.js';
 import { createWindowOptions } from './window-options.js';
@@ -237,83 +236,18 @@ async function readLimited(file: string): Promise<string> {
   return readFile(file, 'utf8');
 }
 
-async function message(options: MessageBoxOptions): Promise<void> {
-  if (mainWindow) await dialog.showMessageBox(mainWindow, options);
-  else await dialog.showMessageBox(options);
-}
-
-const failed = (what: string) => (error: unknown) =>
-  message({ type: 'error', title: PRODUCT_NAME, message: `${what} failed`, detail: String(error) });
-
-const menuActions = {
-  exportSession(format: ExportFormat): void {
-    const run = async () => {
-      if (!engine) return;
-      const file = await saveDialog(null, exportFileName(format, new Date()), format);
-      if (file === null) return;
-      await writeFile(file, await exportSession(engine.controlUrl(), engine.token, format), 'utf8');
-    };
-    run().catch(failed('Export'));
-  },
-  importSession(): void {
-    const run = async () => {
-      if (!engine) return;
-      const file = await openDialog(null);
-      if (file === null) return;
-      const result = await importSession(engine.controlUrl(), engine.token, await readLimited(file));
-      const detail = `${result.imported} captures imported${result.duplicates ? `, ${result.duplicates} already present` : ''}${result.skipped ? `, ${result.skipped} skipped` : ''}.`;
-      await message({ type: 'info', title: PRODUCT_NAME, message: `Imported ${basename(file)}`, detail });
-    };
-    run().catch(failed('Import'));
-  },
-  setHoldMode(mode: HoldMode): void {
-    if (!engine) return;
-    setHoldMode(engine.controlUrl(), engine.token, mode).catch(failed('Setting the hold mode'));
-  },
-  clearCaptures(): void {
-    const run = async () => {
-      if (!engine) return;
-      const count = engine.listCaptures({ limit: 1 }).total;
-      const options: MessageBoxOptions = {
-        type: 'warning',
-        title: PRODUCT_NAME,
-        message: `Clear all ${count} captures?`,
-        detail:
-          "This deletes them from the engine's memory and from the capture log on disk (captures.ndjson in the " +
-          'data folder). It cannot be undone: export first to keep them. Held requests stay and still get an answer.',
-        buttons: ['Cancel', `Clear ${count} captures`],
-        defaultId: 0,
-        cancelId: 0,
-      };
-      const { response } = mainWindow
-        ? await dialog.showMessageBox(mainWindow, options)
-        : await dialog.showMessageBox(options);
-      if (response === 1) await clearCaptures(engine.controlUrl(), engine.token);
-    };
-    run().catch(failed('Clear'));
-  },
-  openDataFolder(): void {
-    shell.openPath(app.getPath('userData')).then((error) => {
-      if (error) return failed('Opening the data folder')(error);
-    }, failed('Opening the data folder'));
-  },
-  showAbout(): void {
-    const detail = [
-      'Stand-in app backend for OpenIM and Tencent Cloud Chat friend callbacks.',
-      '',
-      `Electron ${process.versions.electron} · Chromium ${process.versions.chrome} · Node ${process.versions.node}`,
-      `Callback listener: ${engine?.listenerUrl() ?? '-'}`,
-      `Control API: ${engine?.controlUrl() ?? '-'}`,
-      `Data folder: ${app.getPath('userData')}`,
-    ].join('\n');
-    void message({
-      type: 'info',
-      title: `About ${PRODUCT_NAME}`,
-      message: `${PRODUCT_NAME} ${app.getVersion()}`,
-      detail,
-    });
-  },
-};
+const menuActions = createMenuActions({
+  engine: () => engine,
+  productName: PRODUCT_NAME,
+  dataFolder: () => app.getPath('userData'),
+  appVersion: () => app.getVersion(),
+  openPath: (path) => shell.openPath(path),
+  saveDialog: (name, format) => saveDialog(null, name, format),
+  openDialog: () => openDialog(null),
+  readLimited,
+  ask: async (options) =>
+    (mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options)).response,
+});
 
 async function boot(): Promise<void> {
   const settings = env.listenerPort === null ? {} : { settings: { listener: { port: env.listenerPort } } };
