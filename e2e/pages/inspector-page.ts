@@ -108,7 +108,7 @@ export class InspectorPage {
   }
 
   clearButton(): Locator {
-    return this.page.getByRole('button', { name: 'Clear…', exact: true });
+    return this.page.getByRole('button', { name: 'Clear', exact: true });
   }
 
   clearDialog(): Locator {

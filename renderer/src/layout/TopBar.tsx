@@ -77,7 +77,7 @@ export function TopBar() {
         </MenuButton>
         <ImportButton />
         <button type="button" className="danger" onClick={() => setState({ clearConfirmOpen: true })}>
-          Clear…
+          Clear
         </button>
       </div>
     </header>
