@@ -133,7 +133,8 @@ export function CaptureTable() {
           })}
         </tbody>
       </table>
-      {count === 0 ? <NoMatches /> : null}
+      {/* Rows exist but the filter hides them all (an empty list shows the empty state, or is still loading). */}
+      {count === 0 && list.rows.length > 0 ? <NoMatches /> : null}
     </div>
   );
 }
