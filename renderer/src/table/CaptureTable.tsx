@@ -139,6 +139,10 @@ export function CaptureTable() {
   );
 }
 
+function takeRowFocusRef(row: HTMLTableRowElement | null): void {
+  if (row) takeRowFocus(row);
+}
+
 interface TableRowProps {
   row: Row<CaptureRow>;
   index: number;
@@ -165,13 +169,10 @@ function onRowKey(event: KeyboardEvent<HTMLTableRowElement>, id: string): void {
 const TableRow = memo(
   function TableRow({ row, index, selected, tabbable }: TableRowProps) {
     const summary = row.original.summary;
-    const ref = useRef<HTMLTableRowElement>(null);
-    useEffect(() => {
-      if (selected && ref.current) takeRowFocus(ref.current);
-    }, [selected]);
     return (
       <tr
-        ref={ref}
+        // Only the selected row gets the callback ref (no effect per row): it takes a pending keyboard focus.
+        ref={selected ? takeRowFocusRef : undefined}
         className={`table-row${selected ? ' selected' : ''}`}
         aria-rowindex={index + 2}
         aria-current={selected ? 'true' : undefined}
