@@ -114,7 +114,11 @@ async function onPageGone(win: BrowserWindow, reason: string): Promise<void> {
 /** Notification click: bring the window up and have the page select the held request. */
 function showCapture(captureId: string): void {
   showWindow();
-  mainWindow?.webContents.send(IPC.selectCapture, captureId);
+  const contents = mainWindow?.webContents;
+  if (!contents) return;
+  // A window just (re)created has no page listening yet: tell it once the page has loaded.
+  if (contents.isLoading()) contents.once('did-finish-load', () => contents.send(IPC.selectCapture, captureId));
+  else contents.send(IPC.selectCapture, captureId);
 }
 
 // Shown notifications, kept referenced: a collected Notification loses its click handler.

@@ -25,6 +25,9 @@ export class FakeWebContents extends EventEmitter {
   /** Messages main sent to the page: [channel, ...args]. */
   readonly sent: unknown[][] = [];
   reloads = 0;
+  isLoading(): boolean {
+    return false;
+  }
   send(...args: unknown[]): void {
     this.sent.push(args);
   }
