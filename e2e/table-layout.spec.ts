@@ -92,6 +92,10 @@ test('a Tencent request with one target denied shows a distinct "partial" outcom
   const outcome = table.cell(inspector.row('id → id1, id2'), 'Outcome');
   await expect(outcome).toHaveText('partial: 1/2 blocked');
   expect(await table.isTruncated(outcome)).toBe(false);
+  await inspector.selectRow('id → id1, id2');
+  await expect(inspector.detailSection('Predicted outcome')).toContainText('partial');
+  await expect(inspector.detailSection('Predicted outcome')).toContainText('id2: blocked 38001');
+  await inspector.screenshot('23-partial-outcome');
 });
 
 test('columns and the detail pane resize by mouse and keyboard; widths survive a reload', async ({

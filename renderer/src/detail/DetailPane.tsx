@@ -1,5 +1,5 @@
 import type { Capture, Finding } from '../../../shared/contract/index.js';
-import { formatDialect, formatLatency, formatTime, prettyJson } from '../lib/format.js';
+import { formatDialect, formatLatency, formatTime, prettyJson, shownEffect } from '../lib/format.js';
 import { commandTitle } from '../lib/protocol.js';
 import { useApp } from '../store/app-store.js';
 import { AnsweredActions } from './AnsweredActions.js';
@@ -66,8 +66,8 @@ function CaptureDetail({ capture }: { capture: Capture }) {
       {capture.state === 'held' ? <DecisionPanel capture={capture} /> : <AnsweredActions capture={capture} />}
       {capture.outcome ? (
         <Section title="Predicted outcome">
-          <p className={`outcome outcome-${capture.outcome.effect}`}>
-            <strong>{capture.outcome.effect}</strong>
+          <p className={`outcome outcome-${shownEffect(capture.outcome)}`}>
+            <strong>{shownEffect(capture.outcome)}</strong>
             {capture.outcome.code !== undefined ? ` ${capture.outcome.code}` : ''} — {capture.outcome.explanation}
           </p>
           {capture.outcome.targets && capture.outcome.targets.length > 0 ? (

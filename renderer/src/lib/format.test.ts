@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCountdown, formatOutcome } from './format.js';
+import { formatCountdown, formatOutcome, shownEffect } from './format.js';
 
 describe('formatOutcome', () => {
   it('names the effect and code, and counts blocked targets of a partial outcome', () => {
@@ -17,6 +17,21 @@ describe('formatOutcome', () => {
       }),
     ).toBe('partial: 1/2 blocked');
     expect(formatOutcome({ effect: 'partial', explanation: '' })).toBe('partial');
+  });
+
+  it('shows mixed per-target verdicts as partial even when the prediction says proceeds', () => {
+    const mixed = {
+      effect: 'proceeds' as const,
+      explanation: '',
+      targets: [
+        { account: 'id1', effect: 'proceeds' as const },
+        { account: 'id2', effect: 'blocked' as const, code: 38001 },
+      ],
+    };
+    expect(shownEffect(mixed)).toBe('partial');
+    expect(formatOutcome(mixed)).toBe('partial: 1/2 blocked');
+    expect(shownEffect({ ...mixed, targets: [{ account: 'id1', effect: 'proceeds' as const }] })).toBe('proceeds');
+    expect(shownEffect({ ...mixed, effect: 'fails' })).toBe('fails');
   });
 });
 

@@ -1,5 +1,5 @@
 import { createColumnHelper } from '@tanstack/react-table';
-import { formatDialect, formatLatency, formatOutcome, formatTime } from '../lib/format.js';
+import { formatDialect, formatLatency, formatOutcome, formatTime, shownEffect } from '../lib/format.js';
 import { commandTitle } from '../lib/protocol.js';
 import type { CaptureRow } from '../store/capture-list.js';
 import { describeDecision } from '../store/decision-draft.js';
@@ -52,7 +52,7 @@ function OutcomeCell({ row }: { row: CaptureRow }) {
   if (!outcome) return null;
   const text = formatOutcome(outcome);
   return (
-    <span className={`effect effect-${outcome.effect}`} title={outcome.explanation}>
+    <span className={`effect effect-${shownEffect(outcome)}`} title={outcome.explanation}>
       {text}
     </span>
   );
