@@ -21,9 +21,9 @@ import {
   shell,
   type WebContents,
 } from 'electron';
-import { EXPORT_FORMATS, type ExportFormat, type HoldMode } from '../shared/contract/index.js';
+import { EXPORT_FORMATS, type ExportFormat, type HoldMode, IMPORT_BODY_LIMIT } from '../shared/contract/index.js';
 import { contentSecurityPolicy, withCsp } from './csp.js';
-import { type Engine, IMPORT_BODY_LIMIT } from './engine/engine.js';
+import type { Engine } from './engine/engine.js';
 import { newToken, startEngine } from './engine-launch.js';
 import { EXPORT_FILTERS, IMPORT_FILTERS, safeFileName } from './file-names.js';
 import { createHeldAlerts } from './held-alerts.js';

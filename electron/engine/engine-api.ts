@@ -6,25 +6,24 @@ import type {
   EngineEvent,
   ImportResponse,
   ListenerStatus,
+  PersistenceStatus,
   Rule,
   RuleWithStats,
   SendRequest,
   Settings,
 } from '../../shared/contract/index.js';
 
+export type EventListener = (event: EngineEvent) => void;
+
 /**
  * What the control API server (and any other adapter) needs from the engine core.
- * The core (engine.ts) implements it; control-server.ts only talks to this interface.
+ * EngineCore (engine-core.ts) implements it; control/ only talks to this interface.
  */
-/**
- * An engine event listener. `json`, when given, is the event already serialised exactly as JSON.stringify(event)
- * would parse back (a finished capture's event is made together with its log line): use it instead of stringifying.
- */
-export type EventListener = (event: EngineEvent, json?: string) => void;
-
 export interface EngineApi {
   readonly version: string;
   listenerStatus(): ListenerStatus;
+  /** Whether captures reach the data dir (health, the window's banner). */
+  persistenceStatus(): PersistenceStatus;
 
   listCaptures(query: CaptureQuery): CaptureListResponse;
   getCapture(id: string): Capture | undefined;
@@ -38,11 +37,14 @@ export interface EngineApi {
   decide(id: string, decision: Decision, by: 'person' | 'api'): DecideResult;
 
   getRules(): RuleWithStats[];
-  /** Replaces the rule list (already validated) and persists it. */
-  setRules(rules: Rule[]): void;
+  /** Persists the rule list (already validated), then replaces it; rejects with PersistError when it cannot be saved. */
+  setRules(rules: Rule[]): Promise<void>;
 
   getSettings(): Settings;
-  /** Replaces the settings (already validated), persists them, re-binds the listener if it changed. */
+  /**
+   * Persists the settings (already validated), then applies them and re-binds the listener if it moved; rejects
+   * with PersistError (and changes nothing) when they cannot be saved.
+   */
   updateSettings(next: Settings): Promise<void>;
 
   /** Sends a request to the engine's own listener (sample callbacks, resend). Fire and forget. */

@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type {
   Capture,
@@ -10,6 +10,7 @@ import type {
   EngineEvent,
   ImportResponse,
   ListenerStatus,
+  PersistenceStatus,
   Rule,
   RuleWithStats,
   SendRequest,
@@ -20,13 +21,16 @@ import type { DecideResult, EngineApi, EventListener } from './engine-api.js';
 import { carryChanges, loadRules, loadSettings } from './engine-load.js';
 import { CallbackHandler } from './listener/callback-handler.js';
 import { captureIds } from './listener/capture-factory.js';
-import { Listener } from './listener/listener.js';
+import { Listener, type RawRequest } from './listener/listener.js';
 import { RuleEngine } from './listener/rule-engine.js';
 import { captureJson } from './store/capture-json.js';
 import { summaryText } from './store/capture-line.js';
 import { CaptureLog } from './store/capture-log.js';
 import { CaptureStore, toSummary } from './store/capture-store.js';
 import { JsonFileStore } from './store/persistence.js';
+
+/** What an engine without a data dir reports: nothing to save, nothing lost. */
+const IN_MEMORY: PersistenceStatus = Object.freeze({ ok: true, unsaved: 0, dropped: 0, skippedLines: 0 });
 
 export interface EngineCoreOptions {
   dataDir: string | null;
@@ -43,8 +47,13 @@ export interface EngineStats {
   held: number;
 }
 
-/** The log is rewritten on start when it holds more than this many lines per stored capture. */
+/**
+ * The log is rewritten from the store (on start, and in the background while running) once it holds more than this
+ * many lines per capture the store may keep: the file stays bounded however long the engine runs.
+ */
 const COMPACT_FACTOR = 2;
+/** Below this many lines the log is never compacted (not worth a rewrite). */
+const COMPACT_MIN_LINES = 1_000;
 const RULES_EVENT_MS = 100;
 
 /**
@@ -75,7 +84,15 @@ export class EngineCore implements EngineApi {
     const dir = opts.dataDir;
     this.settingsFile = dir === null ? null : new JsonFileStore(join(dir, 'settings.json'), opts.log);
     this.rulesFile = dir === null ? null : new JsonFileStore(join(dir, 'rules.json'), opts.log);
-    this.log = dir === null ? null : new CaptureLog(join(dir, 'captures.ndjson'), opts.log);
+    this.log =
+      dir === null
+        ? null
+        : new CaptureLog(join(dir, 'captures.ndjson'), {
+            log: opts.log,
+            onStatus: (status) => this.emit({ type: 'persistence.status', status }),
+            snapshot: () => this.store.snapshotLines(),
+            compactAt: () => Math.max(COMPACT_MIN_LINES, COMPACT_FACTOR * (this.settings?.capture.limit ?? 50_000)),
+          });
     this.handler = new CallbackHandler({
       settings: () => this.currentSettings(),
       rules: this.rules,
@@ -87,7 +104,8 @@ export class EngineCore implements EngineApi {
     });
     this.listener = new Listener({
       maxBodyBytes: () => this.currentSettings().capture.maxBodyBytes,
-      onRequest: (raw, res) => this.handler.handle(raw, res),
+      onRequest: (raw, res) => this.handle(raw, res),
+      onRefused: (raw, response, refusal) => this.handler.recordRefused(raw, response, refusal),
       statusBody: () => ({
         name: 'Callback Inspector',
         version: this.version,
@@ -108,12 +126,15 @@ export class EngineCore implements EngineApi {
     this.rules.setRules(await loadRules(this.rulesFile, this.opts.rules, log));
     this.store = new CaptureStore(settings.capture.limit, this.idFor);
     if (!this.log) return;
-    const { captures, lines } = await this.log.load(settings.capture.limit);
-    for (const { capture, line } of captures) this.store.addLine(capture, line);
-    this.seq = captures.at(-1)?.capture.seq ?? 0;
-    if (lines > COMPACT_FACTOR * Math.max(captures.length, 1) && lines > 100) {
-      log(`compacting ${this.log.path}: ${lines} lines → ${captures.length}`);
-      await this.log.rewrite(captures.map((c) => c.line));
+    const store = this.store;
+    const { kept, lastSeq, lines, skipped } = await this.log.load(settings.capture.limit, (head, line) =>
+      store.addLine(head, line),
+    );
+    this.seq = lastSeq;
+    // Superseded or corrupt lines: rewritten from the store now (a corrupt line is then reported once, not forever).
+    if ((lines > COMPACT_FACTOR * Math.max(kept, 1) && lines > 100) || skipped > 0) {
+      log(`compacting ${this.log.path}: ${lines} lines → ${kept}`);
+      await this.log.compact();
     }
   }
 
@@ -134,12 +155,24 @@ export class EngineCore implements EngineApi {
     await Promise.all([this.log?.close(), this.settingsFile?.flush(), this.rulesFile?.flush()]);
   }
 
+  /**
+   * One callback request, read by the listener (or made by the in-process bench): decided, answered on `res`,
+   * captured. The answer of a request decided at once is written at the end of the current event-loop turn.
+   */
+  handle(raw: RawRequest, res: ServerResponse): void {
+    this.handler.handle(raw, res);
+  }
+
   stats(): EngineStats {
     return { captures: this.store.size, dropped: this.store.dropped, held: this.handler.holds.size };
   }
 
   listenerStatus(): ListenerStatus {
     return this.listener.status();
+  }
+
+  persistenceStatus(): PersistenceStatus {
+    return this.log?.status() ?? IN_MEMORY;
   }
 
   listCaptures(query: CaptureQuery): CaptureListResponse {
@@ -152,7 +185,7 @@ export class EngineCore implements EngineApi {
 
   clearCaptures(): void {
     // Held requests are live: they stay, and are announced again after the clear.
-    this.store.clear((capture) => this.handler.isHeld(capture.id));
+    this.store.clear((capture) => this.handler.holds.has(capture.id));
     void this.log?.clear();
     this.emit({ type: 'captures.cleared' });
     for (const capture of this.store.all()) {
@@ -207,9 +240,10 @@ export class EngineCore implements EngineApi {
     return this.rules.withStats();
   }
 
-  setRules(rules: Rule[]): void {
+  /** Saved first: when the file cannot be written it rejects (PersistError) and the rules stay as they were. */
+  async setRules(rules: Rule[]): Promise<void> {
+    await this.rulesFile?.write(rules);
     this.rules.setRules(rules);
-    void this.rulesFile?.write(rules);
     this.emit({ type: 'rules.changed', rules: this.rules.withStats() });
   }
 
@@ -218,8 +252,10 @@ export class EngineCore implements EngineApi {
   }
 
   updateSettings(next: Settings): Promise<void> {
-    this.rebinding = this.rebinding.then(() => this.applySettings(next));
-    return this.rebinding;
+    const applied = this.rebinding.then(() => this.applySettings(next));
+    // One change that could not be saved must not block the ones after it.
+    this.rebinding = applied.catch(() => undefined);
+    return applied;
   }
 
   send(request: SendRequest): void {
@@ -229,6 +265,11 @@ export class EngineCore implements EngineApi {
       return;
     }
     const query = new URLSearchParams(request.query ?? {}).toString();
+    // Sent as the IM server would: never with a browser's Origin (a resent browser capture would be refused again).
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(request.headers ?? {})) {
+      if (name.toLowerCase() !== 'origin') headers[name] = value;
+    }
     const unspecified = status.host === '0.0.0.0' || status.host === '::';
     const req = httpRequest({
       host: unspecified ? '127.0.0.1' : status.host,
@@ -237,7 +278,7 @@ export class EngineCore implements EngineApi {
       path: query === '' ? request.path : `${request.path}?${query}`,
       headers: {
         'content-type': 'application/json; charset=utf-8',
-        ...request.headers,
+        ...headers,
         'content-length': String(Buffer.byteLength(request.bodyText)),
       },
     });
@@ -251,8 +292,14 @@ export class EngineCore implements EngineApi {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Saved first: when settings.json cannot be written it rejects (PersistError) and nothing changes (no re-bind).
+   * A listener that cannot move keeps its address, and the file is written again to say so.
+   */
   private async applySettings(next: Settings): Promise<void> {
     const prev = this.currentSettings();
+    const saved = carryChanges(this.savedSettings ?? next, prev, next);
+    await this.settingsFile?.write(saved);
     let applied = next;
     const moved = prev.listener.host !== next.listener.host || prev.listener.port !== next.listener.port;
     if (moved) {
@@ -265,12 +312,7 @@ export class EngineCore implements EngineApi {
     this.settings = applied;
     this.store.setLimit(applied.capture.limit);
     this.savedSettings = carryChanges(this.savedSettings ?? applied, prev, applied);
-    // Awaited so a PATCH answers once the file is written; a disk error is logged, the new settings still apply.
-    await this.settingsFile
-      ?.write(this.savedSettings)
-      .catch((err: unknown) =>
-        this.opts.log(`could not save settings: ${err instanceof Error ? err.message : String(err)}`),
-      );
+    if (applied !== next) await this.settingsFile?.write(this.savedSettings).catch(() => undefined); // logged by the store
     this.emit({ type: 'settings.changed', settings: applied });
   }
 
@@ -282,19 +324,22 @@ export class EngineCore implements EngineApi {
   private commit(capture: Capture, text: CaptureSummaryText, isNew: boolean, final: boolean): void {
     const stored = isNew || this.store.updated(capture);
     // Summaries are built only when someone listens (the hot path with no UI attached stays lean).
-    const type = stored && this.listeners.size > 0 ? (isNew ? 'capture.added' : 'capture.updated') : null;
+    const event =
+      stored && this.listeners.size > 0
+        ? { type: isNew ? ('capture.added' as const) : ('capture.updated' as const), capture: toSummary(capture, text) }
+        : null;
     if (!final) {
       if (isNew) this.store.add(capture, text);
-      if (type) this.emit({ type, capture: toSummary(capture, text) });
+      if (event) this.emit(event);
       return;
     }
     // The log line and the event's JSON come from one serialisation (see captureJson).
-    const json = captureJson(capture, text, type);
+    const line = captureJson(capture, text, event);
     // A capture answered at once goes into the store finished, as its line only.
-    const bytes = isNew ? this.store.addLine(capture, json.line) : this.store.finish(capture, json.line);
-    if (type) this.emit({ type, capture: toSummary(capture, text) }, json.event ?? undefined);
+    const bytes = isNew ? this.store.addLine(capture, line) : this.store.finish(capture, line);
+    if (event) this.emit(event);
     if (bytes) this.log?.appendBytes(bytes);
-    else this.log?.append(json.line);
+    else this.log?.append(line);
   }
 
   /** Rule counters change on every matching request: one rules.changed per 100 ms at most. */
@@ -307,10 +352,10 @@ export class EngineCore implements EngineApi {
     this.rulesTimer.unref();
   }
 
-  private emit(event: EngineEvent, json?: string): void {
+  private emit(event: EngineEvent): void {
     for (const listener of this.listeners) {
       try {
-        listener(event, json);
+        listener(event);
       } catch (err) {
         this.opts.log(`event listener failed: ${err instanceof Error ? err.message : String(err)}`);
       }

@@ -5,7 +5,6 @@ import { type ControlServer, startControlServer } from './control/control-server
 import type { EngineApi } from './engine-api.js';
 import { EngineCore, type EngineStats } from './engine-core.js';
 
-export { IMPORT_BODY_LIMIT } from './control/control-routes.js';
 export type { EngineStats } from './engine-core.js';
 export { type RuleError, type ValidateRulesResult, validateRules } from './listener/rule-engine.js';
 
@@ -86,6 +85,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
     token,
     listenerStatus: () => api.listenerStatus(),
+    persistenceStatus: () => api.persistenceStatus(),
     listCaptures: (query) => api.listCaptures(query),
     getCapture: (id) => api.getCapture(id),
     clearCaptures: () => api.clearCaptures(),

@@ -5,7 +5,7 @@ import { EmptyState } from './layout/EmptyState.js';
 import { PaneSplitter, useSideWidth } from './layout/PaneSplitter.js';
 import { SetupHelp } from './layout/SetupHelp.js';
 import { ShortcutHelp } from './layout/ShortcutHelp.js';
-import { ConnectionBanner, Notices } from './layout/StatusLayer.js';
+import { ConnectionBanner, Notices, PersistenceBanner } from './layout/StatusLayer.js';
 import { TopBar } from './layout/TopBar.js';
 import { handleShortcut } from './lib/keyboard.js';
 import { RulesPanel } from './rules/RulesPanel.js';
@@ -47,6 +47,7 @@ export function App() {
     <div className="app">
       <TopBar />
       <ConnectionBanner />
+      <PersistenceBanner />
       {/* A custom property is not in CSSProperties' keys; the value is a plain length. */}
       <main className="workspace" style={{ '--side-width': `${sideWidth}px` } as CSSProperties}>
         <section className="list-pane" aria-label="Captures">

@@ -1,4 +1,5 @@
 import { ConditionSchema, type Rule, RuleListSchema } from '../contract/rule.js';
+import { MAX_JSON_DEPTH, valueDeeperThan } from '../protocol/json.js';
 import { compileCondition } from './conditions.js';
 
 export interface RuleError {
@@ -20,6 +21,10 @@ function formatPath(path: readonly PropertyKey[]): string {
  * path syntax, regexes that do not compile, values the op needs. Defaults are filled in on success.
  */
 export function validateRules(input: unknown): ValidateRulesResult {
+  // A decision nested this deep could not be serialised into an answer (or a capture) later.
+  if (valueDeeperThan(input)) {
+    return { ok: false, errors: [{ path: '', message: `nested deeper than ${MAX_JSON_DEPTH} levels` }] };
+  }
   const parsed = RuleListSchema.safeParse(input);
   const errors: RuleError[] = parsed.success
     ? []
@@ -39,4 +44,14 @@ export function validateRules(input: unknown): ValidateRulesResult {
   }
   if (!parsed.success || errors.length > 0) return { ok: false, errors };
   return { ok: true, rules: parsed.data };
+}
+
+/**
+ * `validateRules` with the root written `(root)`, as every 400's `details` and the CLI write paths. One function for
+ * the rules file and `PUT /api/rules`, so both report the same problems (schema, duplicate ids, bad regexes).
+ */
+export function checkRules(input: unknown): ValidateRulesResult {
+  const result = validateRules(input);
+  if (result.ok) return result;
+  return { ok: false, errors: result.errors.map((e) => (e.path === '' ? { ...e, path: '(root)' } : e)) };
 }

@@ -1,10 +1,10 @@
 import type { Capture, CaptureSummaryText } from '../../../shared/contract/index.js';
-import { type IdentifiedBy, summarize } from '../../../shared/protocol/index.js';
+import { type IdentifiedBy, jsonDeeperThan, summarize } from '../../../shared/protocol/index.js';
 
 /**
- * One capture as one JSON line: the NDJSON log format, and how the store keeps finished captures in memory
- * (a single string per capture costs the garbage collector almost nothing; a tree of objects costs a lot).
- * `request.body` is never written: it is re-parsed from `request.bodyText` when a capture is read.
+ * One capture as one JSON line: the NDJSON log format, and the form the store keeps a finished capture in (as the
+ * line's bytes in the line arena, see line-arena.ts). `request.body` is never written: it is re-parsed from
+ * `request.bodyText` when a capture is read.
  */
 export function captureToLine(capture: Capture): string {
   if (capture.request.body === undefined) return JSON.stringify(capture);
@@ -33,6 +33,8 @@ export function withBody(capture: Capture): Capture {
   if (request.body !== undefined || request.parseError !== undefined || request.truncated || request.bodyText === '') {
     return capture;
   }
+  // An imported or old capture may hold a body too deep to serialise again: it is shown as text only.
+  if (jsonDeeperThan(request.bodyText)) return capture;
   try {
     return { ...capture, request: { ...request, body: JSON.parse(request.bodyText) as unknown } };
   } catch {

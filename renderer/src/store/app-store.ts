@@ -1,6 +1,12 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import type { Capture, ListenerStatus, RuleWithStats, Settings } from '../../../shared/contract/index.js';
+import type {
+  Capture,
+  ListenerStatus,
+  PersistenceStatus,
+  RuleWithStats,
+  Settings,
+} from '../../../shared/contract/index.js';
 import { type CaptureList, emptyList, NO_FILTER, type RowFilter } from './capture-list.js';
 import { type DecisionDraft, emptyDraft } from './decision-draft.js';
 
@@ -37,6 +43,8 @@ export interface AppState {
   rules: RuleWithStats[];
   settings: Settings | null;
   listener: ListenerStatus | null;
+  /** Whether captures reach the data dir (null until the first health answer). */
+  persistence: PersistenceStatus | null;
   version: string;
   notices: Notice[];
   sidePanel: SidePanel;
@@ -64,6 +72,7 @@ export const initialState: AppState = {
   rules: [],
   settings: null,
   listener: null,
+  persistence: null,
   version: '',
   notices: [],
   sidePanel: 'details',
@@ -73,7 +82,7 @@ export const initialState: AppState = {
   clearConfirmOpen: false,
 };
 
-/** The one vanilla store; actions (actions.ts) are plain functions over it, components select narrowly. */
+/** The one vanilla store; actions (the *-actions.ts modules) are plain functions over it, components select narrowly. */
 export const appStore = createStore<AppState>()(() => ({ ...initialState, list: emptyList() }));
 
 export function useApp<T>(selector: (state: AppState) => T): T {
