@@ -90,7 +90,7 @@ test('a Tencent request with one target denied shows a distinct "partial" outcom
   );
   await postCallback(engine.listenerUrl, 'Sns.CallbackPrevFriendAdd');
   const outcome = table.cell(inspector.row('id → id1, id2'), 'Outcome');
-  await expect(outcome).toHaveText('partial: 1/2 blocked');
+  await expect(outcome).toHaveText('partial 1/2 blocked');
   expect(await table.isTruncated(outcome)).toBe(false);
   await inspector.selectRow('id → id1, id2');
   await expect(inspector.detailSection('Predicted outcome')).toContainText('partial');

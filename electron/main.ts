@@ -86,7 +86,8 @@ function createWindow(): void {
   win.on('focus', () => win.flashFrame(false));
   win.webContents.on('render-process-gone', (_event, details) => void onPageGone(win, details.reason));
   guardNavigation(win.webContents);
-  void win.loadURL(engine.uiUrl());
+  // No `?token=` in the address: the preload hands the token over (it would otherwise show in history and logs).
+  void win.loadURL(`${engine.controlUrl()}/`);
 }
 
 /**

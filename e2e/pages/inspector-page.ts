@@ -158,7 +158,7 @@ export class InspectorPage {
   }
 
   listenerStatus(): Locator {
-    return this.page.getByRole('status').filter({ hasText: /listening|error|starting/ });
+    return this.page.getByRole('status').filter({ hasText: /listening|down:|starting/ });
   }
 
   /** Home/End from the page (no field focused): select the first/last row. */

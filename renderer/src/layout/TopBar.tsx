@@ -1,6 +1,7 @@
 import { type ChangeEvent, useRef } from 'react';
 import { EXPORT_FORMATS } from '../../../shared/contract/index.js';
 import { HeldStatus } from '../held/HeldStatus.js';
+import { SettingsButton } from '../settings/SettingsPanel.js';
 import { setState, useApp } from '../store/app-store.js';
 import { connectionConfig } from '../store/client-ref.js';
 import { copySelectedAsCurl, exportSession, importSession, importViaDesktop } from '../store/command-actions.js';
@@ -46,6 +47,7 @@ export function TopBar() {
         <ListenerStatus />
         <HeldStatus />
         <div className="spacer" />
+        <SettingsButton />
         <button type="button" onClick={() => setState({ setupHelpOpen: true })}>
           Setup help
         </button>

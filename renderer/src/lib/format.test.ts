@@ -15,7 +15,7 @@ describe('formatOutcome', () => {
           { account: 'id2', effect: 'blocked', code: 38001 },
         ],
       }),
-    ).toBe('partial: 1/2 blocked');
+    ).toBe('partial 1/2 blocked');
     expect(formatOutcome({ effect: 'partial', explanation: '' })).toBe('partial');
   });
 
@@ -29,7 +29,7 @@ describe('formatOutcome', () => {
       ],
     };
     expect(shownEffect(mixed)).toBe('partial');
-    expect(formatOutcome(mixed)).toBe('partial: 1/2 blocked');
+    expect(formatOutcome(mixed)).toBe('partial 1/2 blocked');
     expect(shownEffect({ ...mixed, targets: [{ account: 'id1', effect: 'proceeds' as const }] })).toBe('proceeds');
     expect(shownEffect({ ...mixed, effect: 'fails' })).toBe('fails');
   });

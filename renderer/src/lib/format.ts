@@ -29,12 +29,13 @@ export function shownEffect(outcome: Outcome): OutcomeEffect {
   return mixed && outcome.effect === 'proceeds' ? 'partial' : outcome.effect;
 }
 
-/** "blocked 5001", "fails 90007", "partial: 1/2 blocked" (mixed per-target verdicts), "proceeds". */
+/** "blocked 5001", "fails 90007", "partial 1/2 blocked" (mixed per-target verdicts), "proceeds". */
 export function formatOutcome(outcome: Outcome | null): string {
   if (!outcome) return '';
   if (shownEffect(outcome) === 'partial' && outcome.targets && outcome.targets.length > 0) {
+    // Some targets blocked, the others go ahead: "partial 1/3 blocked" (blocked of all targets).
     const blocked = outcome.targets.filter((t) => t.effect === 'blocked').length;
-    return `partial: ${blocked}/${outcome.targets.length} blocked`;
+    return `partial ${blocked}/${outcome.targets.length} blocked`;
   }
   return outcome.code !== undefined ? `${outcome.effect} ${outcome.code}` : outcome.effect;
 }

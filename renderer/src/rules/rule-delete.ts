@@ -15,7 +15,7 @@ export async function deleteRule(id: string): Promise<void> {
     return;
   }
   const removed = plainRule(rule);
-  notify('info', `Deleted rule “${rule.name || rule.id}”`, {
+  notify('info', `Deleted rule “${rule.name || rule.id}”`, undefined, {
     label: 'Undo',
     run: () => void restoreRule(removed, index),
   });

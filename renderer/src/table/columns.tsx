@@ -3,6 +3,7 @@ import { formatDialect, formatLatency, formatOutcome, formatTime, shownEffect } 
 import { commandTitle } from '../lib/protocol.js';
 import type { CaptureRow } from '../store/capture-list.js';
 import { describeDecision } from '../store/decision-draft.js';
+import { ChecksMark } from './ChecksMark.js';
 import { Countdown } from './Countdown.js';
 
 const column = createColumnHelper<CaptureRow>();
@@ -41,9 +42,12 @@ function CommandCell({ row }: { row: CaptureRow }) {
   const name = s.command ?? '(none)';
   const title = commandTitle(s);
   return (
-    <span className="command-label" title={name}>
-      {title || name}
-    </span>
+    <>
+      <ChecksMark findings={s.findings} />
+      <span className="command-label" title={name}>
+        {title || name}
+      </span>
+    </>
   );
 }
 
