@@ -2,6 +2,7 @@ import type { Rule } from '../shared/contract/index.js';
 import { postCallback } from './fixtures/callbacks.js';
 import { expect, test } from './fixtures/inspector.js';
 import { seriousViolations } from './pages/axe.js';
+import { SettingsDialog } from './pages/settings-dialog.js';
 
 // axe-core in every main state, light and dark: no serious or critical violation (product.md §6 v2).
 for (const scheme of ['light', 'dark'] as const) {
@@ -39,6 +40,8 @@ for (const scheme of ['light', 'dark'] as const) {
     await inspector.decision.deny();
     await inspector.decision.root().getByText('Error injection, faults and delay').click();
     await check('held decision panel');
+    await inspector.decision.root().getByRole('button', { name: 'Edit the exact answer' }).click();
+    await check('raw answer editor');
 
     await inspector.filter('nothing-matches-this');
     await check('filter that matches nothing');
@@ -52,6 +55,12 @@ for (const scheme of ['light', 'dark'] as const) {
     await inspector.openSetupHelp();
     await check('setup help');
     await inspector.closeSetupHelp();
+
+    const settings = new SettingsDialog(page);
+    await settings.open();
+    await check('settings');
+    await page.keyboard.press('Escape');
+    await expect(settings.root()).toBeHidden();
 
     await page.keyboard.press('?');
     await check('shortcut help');
