@@ -22,7 +22,7 @@ import {
 import { executeAnswer } from './fault.js';
 import { HoldQueue } from './hold-queue.js';
 import type { RawRequest } from './listener.js';
-import type { HandlerDeps, Pending } from './pending.js';
+import { failureLine, type HandlerDeps, type Pending } from './pending.js';
 import { answerInternalError, type BadInput, badInputResponse, incomingRequest, readInput } from './request-input.js';
 
 export type { HandlerDeps } from './pending.js';
@@ -42,8 +42,8 @@ export class CallbackHandler {
   private readonly answering = new AnswerBatch<Pending>({
     write: (pending) => this.write(pending),
     settle: (pending) => this.settle(pending),
-    failed: (pending, err) => this.failedInternally(pending, err),
-    log: (line) => this.deps.log(line),
+    writeFailed: (pending, err) => this.failedInternally(pending, err),
+    settleFailed: (pending, err) => this.deps.log(failureLine(pending, err)),
   });
 
   constructor(private readonly deps: HandlerDeps) {}
@@ -189,7 +189,7 @@ export class CallbackHandler {
   /** Last line of defence for a deferred answer (the listener's own guard covers only `handle`). */
   private failedInternally(pending: Pending, err: unknown): void {
     const { res, capture } = pending;
-    this.deps.log(`capture ${capture.id} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    this.deps.log(failureLine(pending, err));
     capture.response = answerInternalError(res) ?? capture.response;
     // Still recorded, with what went wrong.
     try {
