@@ -85,6 +85,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
     token,
     listenerStatus: () => api.listenerStatus(),
+    persistenceStatus: () => api.persistenceStatus(),
     listCaptures: (query) => api.listCaptures(query),
     getCapture: (id) => api.getCapture(id),
     clearCaptures: () => api.clearCaptures(),

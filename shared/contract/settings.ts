@@ -15,6 +15,11 @@ export const SettingsSchema = z.strictObject({
   listener: z.strictObject({
     host: z.string().min(1).max(255),
     port: z.number().int().min(0).max(65_535),
+    /**
+     * Accept requests that carry an `Origin` header. IM servers send none; any web page's `fetch` to the listener
+     * does, so by default they are refused (403 `browser-origin`) to close cross-site requests from a browser.
+     */
+    allowBrowserOrigins: z.boolean().default(false),
   }),
   hold: z.strictObject({
     mode: HoldModeSchema,
@@ -41,7 +46,7 @@ export const SettingsSchema = z.strictObject({
 export type Settings = z.infer<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
-  listener: { host: '127.0.0.1', port: 10006 },
+  listener: { host: '127.0.0.1', port: 10006, allowBrowserOrigins: false },
   hold: { mode: 'off', openimTimeoutMs: 5000, tencentTimeoutMs: 2000, marginMs: 300, fallback: 'auto' },
   profiles: { openim: 'v3.7+', tencent: 'fail-open' },
   tencent: { sdkAppId: null, token: null, maxClockSkewS: 60 },
@@ -60,8 +65,11 @@ export function mergeSettings(current: Settings, patch: unknown): unknown {
     if (!isPlainObject(base) || !isPlainObject(next)) return next;
     const out: Record<string, unknown> = { ...base };
     for (const [key, value] of Object.entries(next)) {
-      if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
-      out[key] = merge(base[key], value);
+      // Kept as an own property so validation reports it like any unknown key (skipping it answered 200 and
+      // ignored the patch); defineProperty, because assigning `__proto__` would replace the prototype.
+      const inherited = !Object.hasOwn(base, key);
+      const merged = merge(inherited ? undefined : base[key], value);
+      Object.defineProperty(out, key, { value: merged, enumerable: true, writable: true, configurable: true });
     }
     return out;
   };

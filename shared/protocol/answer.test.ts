@@ -52,12 +52,13 @@ describe('buildAnswer: OpenIM', () => {
     expect(JSON.parse(list.bodyText)).toMatchObject({ friendUserIDs: ['u1'] });
   });
 
-  it('merges override last, at top level, skipping __proto__', () => {
+  it('merges override last, at top level, __proto__ as a plain field (never the prototype)', () => {
     const override = JSON.parse('{"nextCode":"1","extra":{"a":1},"__proto__":{"polluted":true}}');
     const a = answer(ADD, { verdict: 'allow', override });
     const body = JSON.parse(a.bodyText);
     expect(body).toMatchObject({ nextCode: '1', extra: { a: 1 } });
-    expect(Object.hasOwn(body, '__proto__')).toBe(false);
+    expect(Object.hasOwn(body, '__proto__')).toBe(true);
+    expect(body.polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 

@@ -70,11 +70,11 @@ function tencentAnswer(id: Identification, body: unknown, decision: Decision): J
 function mergeOverride(out: JsonObject, override: Decision['override']): void {
   if (!isObject(override)) return;
   for (const key of Object.keys(override)) {
-    // Assigning `__proto__` would replace the answer's prototype instead of adding a field.
-    if (key === '__proto__') continue;
-    const value = override[key];
+    const raw = override[key];
     // A cyclic or BigInt value would make the whole answer unserialisable; only that field is replaced.
-    out[key] = safeStringify(value) === '"[unserialisable]"' ? '[unserialisable]' : value;
+    const value = safeStringify(raw) === '"[unserialisable]"' ? '[unserialisable]' : raw;
+    // defineProperty: assigning `__proto__` would replace the answer's prototype instead of adding the field.
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   }
 }
 

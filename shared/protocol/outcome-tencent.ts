@@ -35,19 +35,27 @@ function failed(policy: TencentProfile, subject: string, why: string): Outcome {
   };
 }
 
-/** The ResultItem entry for an account: own properties only, first match wins. */
-function resultFor(items: unknown[], account: string): unknown {
-  return items.find((it) => own(it, 'To_Account') === account);
+/**
+ * The ResultItem entries by account: own properties only, first match wins. A Map, built once: looking each target
+ * up in the list made prediction time grow with the square of the list (40 000 targets took 2.5 s).
+ */
+function resultsByAccount(items: unknown[]): Map<string, unknown> {
+  const byAccount = new Map<string, unknown>();
+  for (const item of items) {
+    const account = own(item, 'To_Account');
+    if (typeof account === 'string' && !byAccount.has(account)) byAccount.set(account, item);
+  }
+  return byAccount;
 }
 
 function perTarget(accounts: string[], answer: unknown): { targets: TargetOutcome[]; notes: string[] } {
   const raw = own(answer, 'ResultItem');
-  const items = Array.isArray(raw) ? raw : [];
+  const results = resultsByAccount(Array.isArray(raw) ? raw : []);
   const targets: TargetOutcome[] = [];
   const missing: string[] = [];
   const odd: string[] = [];
   for (const account of accounts) {
-    const item = resultFor(items, account);
+    const item = results.get(account);
     const code = own(item, 'ResultCode');
     if (item === undefined) missing.push(account);
     else if (typeof code !== 'number') odd.push(account);

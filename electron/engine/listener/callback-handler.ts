@@ -23,7 +23,14 @@ import { executeAnswer } from './fault.js';
 import { HoldQueue } from './hold-queue.js';
 import type { RawRequest } from './listener.js';
 import { failureLine, type HandlerDeps, type Pending } from './pending.js';
-import { answerInternalError, type BadInput, badInputResponse, incomingRequest, readInput } from './request-input.js';
+import {
+  answerInternalError,
+  type BadInput,
+  badInputResponse,
+  closesConnection,
+  incomingRequest,
+  readInput,
+} from './request-input.js';
 
 export type { HandlerDeps } from './pending.js';
 
@@ -52,7 +59,7 @@ export class CallbackHandler {
     const settings = this.deps.settings();
     const seq = this.deps.nextSeq();
     const capture = newCapture(raw, seq, this.deps.idFor(seq));
-    const { body, parseError, bad } = readInput(raw, settings.capture.maxBodyBytes);
+    const { body, parseError, bad } = readInput(raw, settings);
     if (parseError !== undefined) capture.request.parseError = parseError;
     const request = incomingRequest(raw, body, parseError);
     const id = identify(request);
@@ -68,7 +75,7 @@ export class CallbackHandler {
       elapsedMs: 0,
     };
     if (bad) {
-      this.rejectBadInput(pending, bad);
+      this.rejectBadInput(pending, bad, closesConnection(raw, bad));
       return;
     }
     const mode = settings.hold.mode;
@@ -207,8 +214,8 @@ export class CallbackHandler {
     this.finish(pending);
   }
 
-  private rejectBadInput(pending: Pending, bad: BadInput): void {
-    const response = badInputResponse(bad, this.stopping);
+  private rejectBadInput(pending: Pending, bad: BadInput, close: boolean): void {
+    const response = badInputResponse(bad, close || this.stopping);
     pending.res.writeHead(response.status, response.headers);
     pending.res.end(response.bodyText);
     pending.capture.response = response;

@@ -28,7 +28,9 @@ describe('persistence across restarts', () => {
     dir = await tempDir();
     engine = await startTestEngine({ dataDir: dir });
     for (let n = 0; n < 3; n += 1) await post(engine.url, ADD, body(n));
-    engine.core.setRules([RuleSchema.parse({ id: 'keep', action: { type: 'answer', decision: { verdict: 'deny' } } })]);
+    await engine.core.setRules([
+      RuleSchema.parse({ id: 'keep', action: { type: 'answer', decision: { verdict: 'deny' } } }),
+    ]);
     await engine.core.updateSettings({
       ...engine.core.getSettings(),
       hold: { ...engine.core.getSettings().hold, marginMs: 123 },
@@ -92,7 +94,7 @@ describe('persistence across restarts', () => {
   it('writes settings and rules as plain JSON files', async () => {
     dir = await tempDir();
     engine = await startTestEngine({ dataDir: dir });
-    engine.core.setRules([RuleSchema.parse({ id: 'r', action: { type: 'hold' } })]);
+    await engine.core.setRules([RuleSchema.parse({ id: 'r', action: { type: 'hold' } })]);
     await engine.stop();
     engine = null;
     const rules = JSON.parse(await readFile(join(dir, 'rules.json'), 'utf8'));

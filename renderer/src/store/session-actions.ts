@@ -32,6 +32,8 @@ export async function reloadAll(): Promise<void> {
   setState({
     version: health.version,
     listener: health.status,
+    // An engine older than the persistence report answers without it: nothing to warn about.
+    persistence: health.persistence ?? null,
     settings,
     rules,
     list,
@@ -80,7 +82,7 @@ export function applyEvents(events: readonly EngineEvent[]): void {
     buffered.push(...events);
     return;
   }
-  let { list, total, rules, settings, listener, selectedId } = getState();
+  let { list, total, rules, settings, listener, persistence, selectedId } = getState();
   let pending: CaptureSummary[] = [];
   let cleared = false;
   let selectedChanged = false;
@@ -115,6 +117,9 @@ export function applyEvents(events: readonly EngineEvent[]): void {
       case 'listener.status':
         listener = event.status;
         break;
+      case 'persistence.status':
+        persistence = event.status;
+        break;
     }
   }
   flush();
@@ -124,6 +129,7 @@ export function applyEvents(events: readonly EngineEvent[]): void {
     rules,
     settings,
     listener,
+    persistence,
     selectedId,
     ...(cleared ? { selected: null, backfilling: false } : {}),
   });
