@@ -24,6 +24,8 @@ export interface EngineApi {
   listenerStatus(): ListenerStatus;
   /** Whether captures reach the data dir (health, the window's banner). */
   persistenceStatus(): PersistenceStatus;
+  /** Notices for the person from this run's start (settings migrated), shown by `GET /api/health`. */
+  notices?(): string[];
 
   listCaptures(query: CaptureQuery): CaptureListResponse;
   getCapture(id: string): Capture | undefined;

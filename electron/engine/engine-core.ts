@@ -77,6 +77,7 @@ export class EngineCore implements EngineApi {
   private rulesTimer: NodeJS.Timeout | null = null;
   private rebinding: Promise<void> = Promise.resolve();
   private readonly idFor = captureIds();
+  private startNotices: string[] = [];
 
   constructor(private readonly opts: EngineCoreOptions) {
     this.version = opts.version;
@@ -125,7 +126,8 @@ export class EngineCore implements EngineApi {
   async load(): Promise<void> {
     const { dataDir, log } = this.opts;
     if (dataDir !== null) await mkdir(dataDir, { recursive: true });
-    const { saved, effective: settings } = await loadSettings(this.settingsFile, this.opts.settings, log);
+    const { saved, effective: settings, notices } = await loadSettings(this.settingsFile, this.opts.settings, log);
+    this.startNotices = notices;
     this.settings = settings;
     this.savedSettings = saved;
     this.rules.setRules(await loadRules(this.rulesFile, this.opts.rules, log));
@@ -178,6 +180,10 @@ export class EngineCore implements EngineApi {
 
   persistenceStatus(): PersistenceStatus {
     return this.log?.status() ?? IN_MEMORY;
+  }
+
+  notices(): string[] {
+    return [...this.startNotices];
   }
 
   listCaptures(query: CaptureQuery): CaptureListResponse {

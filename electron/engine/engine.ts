@@ -86,6 +86,7 @@ export function createEngine(options: EngineOptions): Engine {
     token,
     listenerStatus: () => api.listenerStatus(),
     persistenceStatus: () => api.persistenceStatus(),
+    notices: () => core.notices(),
     listCaptures: (query) => api.listCaptures(query),
     getCapture: (id) => api.getCapture(id),
     clearCaptures: () => api.clearCaptures(),

@@ -39,6 +39,11 @@ export interface HealthResponse {
   listener: { url: string; host: string; port: number };
   status: ListenerStatus;
   persistence: PersistenceStatus;
+  /**
+   * v2: things the person should know about this run, in sentences (e.g. a stored setting migrated on start: the
+   * OpenIM profile `v3.4.2-v3.6` became `v3.4.2-v3.5`). Also written to the engine log at start.
+   */
+  notices?: string[];
 }
 
 export const CaptureQuerySchema = z.object({

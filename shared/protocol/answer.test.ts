@@ -155,7 +155,9 @@ describe('buildAnswer: Tencent', () => {
     expect(a.ResultItem.map((r: { ResultCode: number }) => r.ResultCode)).toEqual([0, 0]);
   });
 
-  it('answers after-callbacks OK, or FAIL on deny', () => {
+  // The after-callback pages (intl.cloud.tencent.com/document/product/1047/34359 "ErrorCode: 0 success, 1 failure")
+  // define only 0 and 1: a deny code given for an after-callback is not used as its ErrorCode.
+  it('answers after-callbacks OK, or FAIL with ErrorCode 1 on deny', () => {
     expect(JSON.parse(answer(TAFTER, { verdict: 'allow' }).bodyText)).toEqual({
       ActionStatus: 'OK',
       ErrorCode: 0,
@@ -166,8 +168,10 @@ describe('buildAnswer: Tencent', () => {
       ErrorCode: 1,
       ErrorInfo: '',
     });
-    expect(JSON.parse(answer(TAFTER, { verdict: 'deny', code: 7, message: 'x' }).bodyText)).toMatchObject({
-      ErrorCode: 7,
+    expect(JSON.parse(answer(TAFTER, { verdict: 'deny', code: 38001, message: 'x' }).bodyText)).toEqual({
+      ActionStatus: 'FAIL',
+      ErrorCode: 1,
+      ErrorInfo: 'x',
     });
   });
 

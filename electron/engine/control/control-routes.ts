@@ -49,6 +49,7 @@ const HANDLERS: { [N in RouteName]: Handler<N> } = {
       listener: { url: status.url, host: status.host, port: status.port },
       status,
       persistence: engine.persistenceStatus(),
+      notices: engine.notices?.() ?? [],
     };
   },
   listCaptures: ({ engine, query }) => engine.listCaptures(query),
@@ -92,6 +93,16 @@ const HANDLERS: { [N in RouteName]: Handler<N> } = {
     return { imported: result.imported, skipped: result.skipped + parsed.skipped };
   },
   send: ({ engine, body }) => {
+    // Said here, not only on stderr: the window shows this error where the person pressed the button.
+    const listener = engine.listenerStatus();
+    if (listener.state !== 'listening') {
+      const why = listener.error ?? listener.state;
+      throw new ControlApiError(
+        409,
+        'listener-down',
+        `The listener is not running (${why}): pick another port under Listener in the top bar, then send again.`,
+      );
+    }
     engine.send(body);
     return { accepted: true };
   },

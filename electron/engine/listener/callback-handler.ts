@@ -23,6 +23,7 @@ import { executeAnswer } from './fault.js';
 import { HoldQueue } from './hold-queue.js';
 import type { RawRequest } from './listener.js';
 import { failureLine, type HandlerDeps, type Pending } from './pending.js';
+import { decisionFindings, predictClientLeft } from './predict.js';
 import {
   answerInternalError,
   type BadInput,
@@ -78,10 +79,12 @@ export class CallbackHandler {
       this.rejectBadInput(pending, bad, closesConnection(raw, bad));
       return;
     }
-    const mode = settings.hold.mode;
-    const holdByMode = mode === 'all' || (mode === 'before' && id.phase === 'before');
-    const match = holdByMode ? null : this.deps.rules.match({ dialect: id.dialect, command: id.command, body });
+    // Precedence (product.md §2 v2): a matching rule first — an answer rule answers at once even in hold mode, a
+    // hold rule always holds — then the global hold mode, then the default answer.
+    const match = this.deps.rules.match({ dialect: id.dialect, command: id.command, body });
     if (match) this.deps.rulesUsed();
+    const mode = settings.hold.mode;
+    const holdByMode = match === null && (mode === 'all' || (mode === 'before' && id.phase === 'before'));
     if (holdByMode || match?.type === 'hold') {
       this.hold(pending, settings);
       return;
@@ -162,6 +165,7 @@ export class CallbackHandler {
     pending.stage = 'delayed';
     this.delayed.add(pending);
     if (isNew) this.watchClient(pending);
+    pending.sendAt = performance.now() + delayMs;
     pending.delayTimer = setTimeout(() => this.send(pending), delayMs);
     this.commit(pending, isNew, false);
   }
@@ -181,7 +185,7 @@ export class CallbackHandler {
   private write(pending: Pending): boolean {
     const { capture, res } = pending;
     if (res.destroyed || res.writableEnded) {
-      this.fail(pending, clientGaveUp);
+      this.clientLeft(pending);
       return false;
     }
     const plan = buildAnswer(pending.id, pending.request.body, capture.decision ?? ALLOW);
@@ -211,6 +215,11 @@ export class CallbackHandler {
   private settle(pending: Pending): void {
     const { capture, request, elapsedMs } = pending;
     capture.outcome = predictedOutcome(capture, request.body, elapsedMs, this.deps.settings());
+    const found = decisionFindings(capture, pending.id, request.body);
+    if (found.length > 0) {
+      this.inspect(pending); // validation first, so its findings stay ahead of these
+      capture.findings = [...capture.findings, ...found];
+    }
     this.finish(pending);
   }
 
@@ -219,8 +228,10 @@ export class CallbackHandler {
     pending.res.writeHead(response.status, response.headers);
     pending.res.end(response.bodyText);
     pending.capture.response = response;
-    // First, before the validation findings.
-    pending.capture.findings = [{ level: 'error', code: bad.code, message: bad.message }];
+    // First, before the validation findings. Not JSON: validation reports it in words (body-not-json / body-empty);
+    // a second finding would say it again.
+    pending.capture.findings =
+      bad.code === 'invalid-json' ? [] : [{ level: 'error', code: bad.code, message: bad.message }];
     this.fail(pending, null);
   }
 
@@ -233,8 +244,20 @@ export class CallbackHandler {
         clearTimeout(pending.delayTimer);
         this.delayed.delete(pending);
       } else return;
-      this.fail(pending, clientGaveUp);
+      this.clientLeft(pending);
     });
+  }
+
+  /**
+   * The client (the IM server) went away before the answer was written. It still produced an outcome: its timeout
+   * outcome when the answer would have come after its timeout, else that of no answer. Predicted, not left empty.
+   */
+  private clientLeft(pending: Pending): void {
+    const now = performance.now();
+    const sendElapsedMs = (pending.sendAt ?? now) - pending.startedAt;
+    const { capture, request, id } = pending;
+    capture.outcome = predictClientLeft(capture, id, request.body, sendElapsedMs, this.deps.settings());
+    this.fail(pending, clientGaveUp);
   }
 
   /** Finishes the capture as failed, with `finding` after the validation findings. */

@@ -2,6 +2,7 @@ import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type EngineEvent, RuleSchema } from '../../../shared/contract/index.js';
+import { startTestServer } from '../testing/test-http.js';
 import { post, removeDir, startTestEngine, type TestEngine, tempDir } from '../testing/test-support.js';
 
 let dir: string | null = null;
@@ -89,6 +90,34 @@ describe('persistence across restarts', () => {
     // Changing an overridden value on purpose does save it.
     await engine.core.updateSettings({ ...engine.core.getSettings(), hold: { ...current.hold, mode: 'before' } });
     expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8')).hold.mode).toBe('before');
+  });
+
+  it('migrates a stored OpenIM profile "v3.4.2-v3.6" to "v3.4.2-v3.5" with a notice in the log and GET /api/health', async () => {
+    dir = await tempDir();
+    await writeFile(
+      join(dir, 'settings.json'),
+      JSON.stringify({ profiles: { openim: 'v3.4.2-v3.6', tencent: 'fail-closed' } }),
+    );
+    const logs: string[] = [];
+    engine = await startTestEngine({ dataDir: dir, log: (line) => logs.push(line) });
+    expect(engine.core.getSettings().profiles).toEqual({ openim: 'v3.4.2-v3.5', tencent: 'fail-closed' });
+    expect(logs.some((l) => /v3\.4\.2-v3\.6.*v3\.4\.2-v3\.5/.test(l))).toBe(true);
+    const control = await startTestServer(engine.core);
+    try {
+      const health = JSON.parse((await control.api('GET', '/api/health')).text);
+      expect(health.notices).toEqual([expect.stringMatching(/"v3\.4\.2-v3\.6".*"v3\.4\.2-v3\.5".*v3\.6/)]);
+    } finally {
+      await control.server.close();
+    }
+    // The next change saves the migrated value; the following start has nothing to say.
+    await engine.core.updateSettings({
+      ...engine.core.getSettings(),
+      hold: { ...engine.core.getSettings().hold, marginMs: 200 },
+    });
+    expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8')).profiles.openim).toBe('v3.4.2-v3.5');
+    await engine.stop();
+    engine = await startTestEngine({ dataDir: dir });
+    expect(engine.core.notices()).toEqual([]);
   });
 
   it('writes settings and rules as plain JSON files', async () => {

@@ -12,7 +12,8 @@ import { patchSettings } from '../store/command-actions.js';
 const HOLD_LABELS: Record<HoldMode, string> = { off: 'Off', before: 'Before-callbacks', all: 'All callbacks' };
 const OPENIM_LABELS: Record<OpenImProfile, string> = {
   'v3.7+': 'v3.7+',
-  'v3.4.2-v3.6': 'v3.4.2–v3.6',
+  'v3.6': 'v3.6',
+  'v3.4.2-v3.5': 'v3.4.2–v3.5',
   'v3.0-v3.4.0': 'v3.0–v3.4.0',
 };
 const TENCENT_LABELS: Record<TencentProfile, string> = { 'fail-open': 'Fail-open', 'fail-closed': 'Fail-closed' };
@@ -38,6 +39,15 @@ export function SettingsControls() {
           ))}
         </select>
       </label>
+      {settings && settings.hold.mode !== 'off' ? (
+        // Hold mode is saved and comes back after a restart: the bar says it is on and what it holds (§2 v2).
+        <span
+          className="badge badge-hold"
+          title="Requests that no answer rule matches wait for your decision until their fallback deadline"
+        >
+          Holding {settings.hold.mode === 'before' ? 'before-callbacks' : 'all callbacks'} no rule answers
+        </span>
+      ) : null}
       <label className="field inline">
         <span className="field-label">OpenIM server</span>
         <select

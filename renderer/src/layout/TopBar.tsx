@@ -1,5 +1,6 @@
 import { type ChangeEvent, useRef } from 'react';
 import { EXPORT_FORMATS } from '../../../shared/contract/index.js';
+import { SettingsButton } from '../settings/SettingsPanel.js';
 import { setState, useApp } from '../store/app-store.js';
 import { connectionConfig } from '../store/client-ref.js';
 import {
@@ -50,6 +51,7 @@ export function TopBar() {
         <h1 className="brand">Callback Inspector</h1>
         <ListenerStatus />
         <div className="spacer" />
+        <SettingsButton />
         <button type="button" onClick={() => setState({ setupHelpOpen: true })}>
           Setup help
         </button>

@@ -2,11 +2,15 @@ import type { CaptureSummary, EngineEvent } from '../../../shared/contract/index
 import { getState, setState } from './app-store.js';
 import { emptyList, oldestSeq, prependOlder, upsertSummaries } from './capture-list.js';
 import { client } from './client-ref.js';
+import { notify } from './notices.js';
 import { refreshSelected } from './selection-actions.js';
 
 /** Newest page first for a fast first paint, then older pages in the background. */
 export const FIRST_PAGE = 2000;
 export const BACKFILL_PAGE = 5000;
+
+/** Engine notices already shown (a reconnect reloads health; each notice is shown once per window). */
+const shownNotices = new Set<string>();
 
 // Bumped on every reload/clear so an in-flight backfill from an older generation stops writing.
 let generation = 0;
@@ -27,6 +31,11 @@ export async function reloadAll(): Promise<void> {
     api.listCaptures({ limit: FIRST_PAGE }),
   ]);
   if (gen !== generation) return;
+  for (const notice of health.notices ?? []) {
+    if (shownNotices.has(notice)) continue;
+    shownNotices.add(notice);
+    notify('info', notice, 20_000);
+  }
   const list = upsertSummaries(emptyList(), page.items);
   const selectedId = getState().selectedId;
   setState({
