@@ -14,10 +14,13 @@ test('a real OpenIM callback over HTTP appears as an answered row with its detai
 
   const row = inspector.row('alice → bob');
   await expect(row).toHaveAttribute('data-state', 'answered');
-  await expect(row).toContainText('callbackBeforeAddFriendCommand');
+  // The short label from the catalogue in the row; the wire name in its tooltip and in the detail pane.
+  await expect(row).toContainText('Before add friend');
+  await expect(row.getByTitle('callbackBeforeAddFriendCommand')).toBeVisible();
   await expect(row).toContainText('allow');
 
   await inspector.selectRow('alice → bob');
+  await expect(inspector.detailHeading()).toContainText('callbackBeforeAddFriendCommand');
   await expect(inspector.detailSection('Request')).toContainText('hello from the e2e test');
   await expect(inspector.detailSection('Response sent')).toContainText('"nextCode": 0');
   await expect(inspector.detailSection('Predicted outcome')).toContainText('proceeds');
@@ -29,7 +32,7 @@ test('sample buttons and real callbacks of both dialects stream into the table',
   page,
 }) => {
   await inspector.sendSample('Sns.CallbackPrevFriendAdd');
-  await expect(inspector.row('Sns.CallbackPrevFriendAdd')).toHaveAttribute('data-state', 'answered');
+  await expect(inspector.row('Before friend add')).toHaveAttribute('data-state', 'answered');
 
   for (let i = 0; i < 6; i++) {
     await postCallback(engine.listenerUrl, 'callbackBeforeAddFriendCommand', {

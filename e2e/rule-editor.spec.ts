@@ -18,7 +18,8 @@ test('rule editor: problems at the field, a new rule from the selected capture, 
   ]);
   await inspector.sendSample('Sns.CallbackPrevFriendAdd');
   await expect(inspector.rows()).toHaveCount(1);
-  await inspector.selectRow('Sns.CallbackPrevFriendAdd');
+  // The row shows the command's short title (the wire name is in its tooltip and the details).
+  await inspector.selectRow('Before friend add');
   await inspector.rules.open();
   await inspector.rules.add();
   const rules = inspector.rules;

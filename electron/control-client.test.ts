@@ -39,13 +39,17 @@ describe('control client', () => {
     expect(ndjson.trim().split('\n')).toHaveLength(1);
   });
 
-  it('imports a session back', async () => {
+  it('imports a session back; a capture still stored is not added twice', async () => {
     const text = await exportSession(engine.controlUrl(), engine.token, 'json');
-    await expect(importSession(engine.controlUrl(), engine.token, text)).resolves.toEqual({ imported: 1, skipped: 0 });
+    await expect(importSession(engine.controlUrl(), engine.token, text)).resolves.toEqual({
+      imported: 0,
+      skipped: 0,
+      duplicates: 1,
+    });
     const res = await fetch(`${engine.controlUrl()}/api/captures`, {
       headers: { authorization: `Bearer ${engine.token}` },
     });
-    expect((await res.json()).total).toBe(2);
+    expect((await res.json()).total).toBe(1);
   });
 
   it('turns API errors into readable messages', async () => {

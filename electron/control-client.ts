@@ -1,6 +1,6 @@
 // The shell's own calls to the engine's control API (File → Export/Import), made from the main process with the
 // bearer token, exactly as any other client would.
-import { type ApiError, type ExportFormat, ROUTES, type RouteReply } from '../shared/contract/index.js';
+import { type ApiError, type ExportFormat, type HoldMode, ROUTES, type RouteReply } from '../shared/contract/index.js';
 
 async function failure(res: Response, what: string): Promise<Error> {
   const text = await res.text().catch(() => '');
@@ -36,5 +36,23 @@ export async function importSession(
   });
   if (!res.ok) throw await failure(res, 'Import');
   const body: Partial<RouteReply<'importSession'>> = await res.json();
-  return { imported: body.imported ?? 0, skipped: body.skipped ?? 0 };
+  return { imported: body.imported ?? 0, skipped: body.skipped ?? 0, duplicates: body.duplicates ?? 0 };
+}
+
+/** Menu → Hold mode: the same PATCH /api/settings the window's Hold select sends. */
+export async function setHoldMode(controlUrl: string, token: string, mode: HoldMode): Promise<void> {
+  const { method, path } = ROUTES.patchSettings;
+  const res = await fetch(new URL(path, controlUrl), {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ hold: { mode } }),
+  });
+  if (!res.ok) throw await failure(res, 'Setting the hold mode');
+}
+
+/** Menu → Clear captures (after the shell's confirmation). */
+export async function clearCaptures(controlUrl: string, token: string): Promise<void> {
+  const { method, path } = ROUTES.clearCaptures;
+  const res = await fetch(new URL(path, controlUrl), { method, headers: { authorization: `Bearer ${token}` } });
+  if (!res.ok) throw await failure(res, 'Clear');
 }

@@ -9,7 +9,7 @@ export const EXPORT_FILTERS: Record<ExportFormat, FileFilter> = {
 };
 
 export const IMPORT_FILTERS: FileFilter[] = [
-  { name: 'Session or HAR', extensions: ['json', 'har'] },
+  { name: 'Session, HAR or NDJSON', extensions: ['json', 'har', 'ndjson'] },
   { name: 'All files', extensions: ['*'] },
 ];
 

@@ -5,6 +5,8 @@ export const IPC = {
   config: 'callback-inspector:config',
   saveFile: 'callback-inspector:save-file',
   openFile: 'callback-inspector:open-file',
+  /** Main → page: select this capture (a notification about a held request was clicked). */
+  selectCapture: 'callback-inspector:select-capture',
 } as const;
 
 export interface DesktopConfig {

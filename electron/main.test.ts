@@ -1,14 +1,14 @@
 // Runs the real main.ts with a real engine (ports 0, temp user-data folder) against a recording stand-in for
 // Electron's API, and drives it the way Electron would: IPC from trusted and foreign frames, responses through the
 // CSP hook, navigation, permission prompts, the menu, a callback, and quitting.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { uiContentSecurityPolicy } from '../shared/contract/index.js';
 import { IPC } from './ipc-channels.js';
-import { type FakeBrowserWindow, fake, fakeEvent } from './test-fake-electron.js';
+import { type FakeBrowserWindow, FakeNotification, fake, fakeEvent } from './test-fake-electron.js';
 
 vi.mock('electron', async () => (await import('./test-fake-electron.js')).fake.module);
 
@@ -50,6 +50,30 @@ afterAll(async () => {
   await fake.quitDone;
   rmSync(root, { recursive: true, force: true });
 });
+
+function menuItems(): MenuItemConstructorOptions[] {
+  return (fake.handlers.menuTemplate as MenuItemConstructorOptions[]).flatMap(
+    function flat(item): MenuItemConstructorOptions[] {
+      return [item, ...(Array.isArray(item.submenu) ? item.submenu.flatMap(flat) : [])];
+    },
+  ); // set by Menu.setApplicationMenu
+}
+
+function clickMenu(id: string): void {
+  const item = menuItems().find((i) => i.id === id);
+  if (!item) throw new Error(`no menu item ${id}`);
+  // Electron passes (menuItem, window, event); the shell's handlers use none of them.
+  (item.click as () => void)();
+}
+
+const postCallback = async (fromUserID: string) => {
+  const listener = (await (await api('/api/health')).json()).listener.url;
+  return fetch(new URL('/callbackExample/callbackBeforeAddFriendCommand', listener), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ callbackCommand: 'callbackBeforeAddFriendCommand', fromUserID, toUserID: 'u2' }),
+  });
+};
 
 const trustedEvent = () => ({ sender: win.webContents, senderFrame: { url: `${origin}/?token=x`, parent: null } });
 const api = (path: string, init: RequestInit = {}) =>
@@ -168,16 +192,7 @@ describe('main process', () => {
     });
     expect(res.status).toBe(200);
 
-    const items = (fake.handlers.menuTemplate as MenuItemConstructorOptions[]).flatMap(
-      function flat(item): MenuItemConstructorOptions[] {
-        return [item, ...(Array.isArray(item.submenu) ? item.submenu.flatMap(flat) : [])];
-      },
-    ); // set by Menu.setApplicationMenu
-    const click = (id: string) => {
-      const item = items.find((i) => i.id === id);
-      // Electron passes (menuItem, window, event); the shell's handlers use none of them.
-      (item?.click as (() => void) | undefined)?.();
-    };
+    const click = clickMenu;
     const exported = join(root, 'export.har');
     fake.dialog.saveResult = { canceled: false, filePath: exported };
     click('export-har');
@@ -191,8 +206,93 @@ describe('main process', () => {
     const before = fake.dialog.messages.length;
     click('import');
     await vi.waitFor(() => expect(fake.dialog.messages.length).toBe(before + 1));
-    expect(JSON.stringify(fake.dialog.messages.at(-1))).toContain('1 captures imported');
-    expect((await (await api('/api/captures')).json()).total).toBe(2);
+    // The exported capture is still stored: importing it again adds nothing and says so.
+    expect(JSON.stringify(fake.dialog.messages.at(-1))).toContain('0 captures imported, 1 already present');
+    expect((await (await api('/api/captures')).json()).total).toBe(1);
+  });
+
+  it('a held request while the window is in the background: notification, flash, badge; click selects it', async () => {
+    expect(
+      (await api('/api/settings', { method: 'PATCH', body: JSON.stringify({ hold: { mode: 'before' } }) })).ok,
+    ).toBe(true);
+    win.focused = false;
+    const before = FakeNotification.shown.length;
+    const pending = postCallback('held-user');
+    await vi.waitFor(() => expect(FakeNotification.shown.length).toBe(before + 1));
+    const note = FakeNotification.shown.at(-1);
+    expect(note?.options.title).toBe('Held: Before add friend');
+    expect(note?.options.body).toMatch(/^held-user → u2 · answer within \d+\.\d s, else the fallback$/);
+    expect(win.flashes.at(-1)).toBe(true);
+    expect(fake.app.badges.at(-1)).toBe(1);
+
+    const held = (await (await api('/api/captures?state=held')).json()).items[0];
+    note?.emit('click');
+    expect(win.focused).toBe(true);
+    expect(win.webContents.sent.at(-1)).toEqual([IPC.selectCapture, held.id]);
+    win.emit('focus');
+    expect(win.flashes.at(-1)).toBe(false);
+
+    // Focused: the badge counts, but nothing pops up.
+    const second = postCallback('second-user');
+    await vi.waitFor(() => expect(fake.app.badges.at(-1)).toBe(2));
+    expect(FakeNotification.shown.length).toBe(before + 1);
+
+    for (const item of (await (await api('/api/captures?state=held')).json()).items) {
+      const res = await api(`/api/captures/${item.id}/decision`, {
+        method: 'POST',
+        body: JSON.stringify({ verdict: 'allow' }),
+      });
+      expect(res.status).toBe(200);
+    }
+    expect((await pending).status).toBe(200);
+    expect((await second).status).toBe(200);
+    await vi.waitFor(() => expect(fake.app.badges.at(-1)).toBe(0));
+  });
+
+  it('Captures → Hold Mode follows the setting and sets it; Clear asks first and clears only when confirmed', async () => {
+    const checked = () => menuItems().find((i) => i.type === 'radio' && i.checked)?.id;
+    await vi.waitFor(() => expect(checked()).toBe('hold-before'));
+    clickMenu('hold-off');
+    await vi.waitFor(async () => expect((await (await api('/api/settings')).json()).hold.mode).toBe('off'));
+    await vi.waitFor(() => expect(checked()).toBe('hold-off'));
+
+    const total = async () => (await (await api('/api/captures')).json()).total;
+    const count = await total();
+    expect(count).toBeGreaterThan(0);
+    const asked = fake.dialog.messages.length;
+    fake.dialog.messageResponse = 0; // Cancel
+    clickMenu('clear');
+    await vi.waitFor(() => expect(fake.dialog.messages.length).toBe(asked + 1));
+    expect(JSON.stringify(fake.dialog.messages.at(-1))).toContain(`Clear all ${count} captures?`);
+    expect(JSON.stringify(fake.dialog.messages.at(-1))).toContain('capture log on disk');
+    expect(await total()).toBe(count);
+    fake.dialog.messageResponse = 1; // Clear
+    clickMenu('clear');
+    await vi.waitFor(async () => expect(await total()).toBe(0));
+    fake.dialog.messageResponse = 0;
+    // Something for the quit test to find in the log after the clear.
+    expect((await postCallback(`main-test-${process.pid}`)).status).toBe(200);
+  });
+
+  it('offers Reload when the page process is gone, and reloads', async () => {
+    const asked = fake.dialog.messages.length;
+    win.webContents.emit('render-process-gone', fakeEvent(), { reason: 'crashed', exitCode: 139 });
+    await vi.waitFor(() => expect(win.webContents.reloads).toBe(1));
+    expect(fake.dialog.messages.length).toBe(asked + 1);
+    expect(JSON.stringify(fake.dialog.messages.at(-1))).toContain('The window stopped working');
+    win.webContents.emit('render-process-gone', fakeEvent(), { reason: 'clean-exit', exitCode: 0 });
+    expect(fake.dialog.messages.length).toBe(asked + 1);
+  });
+
+  it('refuses an import over the engine limit (200 MiB) before reading it', async () => {
+    const open = fake.handlers.ipcHandle.get(IPC.openFile);
+    if (!open) throw new Error('no open handler');
+    const big = join(root, 'big.ndjson');
+    writeFileSync(big, '');
+    truncateSync(big, 200 * 1_048_576 + 1); // sparse: no 200 MiB written
+    fake.dialog.openResult = { canceled: false, filePaths: [big] };
+    await expect(open(trustedEvent())).rejects.toThrow('big.ndjson is larger than 200 MiB');
+    fake.dialog.openResult = { canceled: true, filePaths: [] };
   });
 
   it('quits only after the engine stopped: log flushed, window state saved, control API closed', async () => {

@@ -12,7 +12,7 @@ import {
   type IpcMainInvokeEvent,
   ipcMain,
   Menu,
-  type MessageBoxOptions,
+  Notification,
   type OpenDialogOptions,
   type SaveDialogOptions,
   type Session,
@@ -21,15 +21,16 @@ import {
   shell,
   type WebContents,
 } from 'electron';
-import type { ExportFormat } from '../shared/contract/index.js';
-import { exportSession, importSession } from './control-client.js';
+import { EXPORT_FORMATS, type ExportFormat, type HoldMode, IMPORT_BODY_LIMIT } from '../shared/contract/index.js';
 import { contentSecurityPolicy, withCsp } from './csp.js';
 import type { Engine } from './engine/engine.js';
 import { newToken, startEngine } from './engine-launch.js';
-import { EXPORT_FILTERS, exportFileName, IMPORT_FILTERS, safeFileName } from './file-names.js';
+import { EXPORT_FILTERS, IMPORT_FILTERS, safeFileName } from './file-names.js';
+import { createHeldAlerts } from './held-alerts.js';
 import { type DesktopConfig, IPC } from './ipc-channels.js';
 import { isTrustedSender, UntrustedSenderError } from './ipc-guard.js';
 import { buildMenuTemplate } from './menu.js';
+import { createMenuActions } from './menu-actions.js';
 import { decideNavigation, isExternalWebUrl, isPermissionAllowed, originOf } from './origin-policy.js';
 import { readShellEnv } from './shell-env.js';
 import { createWindowOptions } from './window-options.js';
@@ -37,7 +38,8 @@ import { loadWindowState, saveWindowState } from './window-state.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const PRODUCT_NAME = 'Callback Inspector';
-const MAX_IMPORT_BYTES = 512 * 1_048_576;
+// The engine refuses bigger imports (413); reading more than that into memory first would only fail later.
+const MAX_IMPORT_BYTES = IMPORT_BODY_LIMIT;
 const STOP_TIMEOUT_MS = 10_000;
 const log = (line: string) => console.log(`[callback-inspector] ${line}`);
 
@@ -80,9 +82,71 @@ function createWindow(): void {
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
+  // A held request flashed the window while it was in the background; looking at it is enough.
+  win.on('focus', () => win.flashFrame(false));
+  win.webContents.on('render-process-gone', (_event, details) => void onPageGone(win, details.reason));
   guardNavigation(win.webContents);
   // No `?token=` in the address: the preload hands the token over (it would otherwise show in history and logs).
   void win.loadURL(`${engine.controlUrl()}/`);
+}
+
+/**
+ * The page crashed or was killed. The engine lives in this process and keeps answering (held requests get their
+ * fallback), so the person only has to get the window back.
+ */
+async function onPageGone(win: BrowserWindow, reason: string): Promise<void> {
+  log(`window page gone: ${reason}`);
+  if (reason === 'clean-exit' || quitState !== 'running' || win.isDestroyed()) return;
+  const { response } = await dialog.showMessageBox(win, {
+    type: 'error',
+    title: PRODUCT_NAME,
+    message: 'The window stopped working',
+    detail:
+      `Its page ended (${reason}). The engine is still running: callbacks are still answered and held requests ` +
+      'get their fallback answer. Reload the window to continue.',
+    buttons: ['Reload', 'Quit'],
+    defaultId: 0,
+    cancelId: 0,
+  });
+  if (response === 1) app.quit();
+  else if (!win.isDestroyed()) win.webContents.reload();
+}
+
+/** Notification click: bring the window up and have the page select the held request. */
+function showCapture(captureId: string): void {
+  showWindow();
+  const contents = mainWindow?.webContents;
+  if (!contents) return;
+  // A window just (re)created has no page listening yet: tell it once the page has loaded.
+  if (contents.isLoading()) contents.once('did-finish-load', () => contents.send(IPC.selectCapture, captureId));
+  else contents.send(IPC.selectCapture, captureId);
+}
+
+// Shown notifications, kept referenced: a collected Notification loses its click handler.
+const shownNotifications = new Set<Notification>();
+
+function wireHeldAlerts(running: Engine): void {
+  running.subscribe(
+    createHeldAlerts({
+      isFocused: () => mainWindow?.isFocused() ?? false,
+      notify: (alert) => {
+        if (!Notification.isSupported()) return;
+        const note = new Notification({ title: alert.title, body: alert.body });
+        shownNotifications.add(note);
+        note.on('click', () => showCapture(alert.captureId));
+        note.on('close', () => shownNotifications.delete(note));
+        note.show();
+      },
+      flash: () => mainWindow?.flashFrame(true),
+      setBadge: (count) => {
+        app.setBadgeCount(count);
+      },
+    }),
+  );
+}
+
+function setMenu(holdMode: HoldMode): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(menuActions, process.platform, holdMode)));
 }
 
 function guardNavigation(contents: WebContents): void {
@@ -153,10 +217,12 @@ function registerIpc(config: DesktopConfig): void {
 
 async function saveDialog(owner: WebContents | null, name: string, format: ExportFormat | null) {
   const win = owner ? BrowserWindow.fromWebContents(owner) : mainWindow;
+  // The page's exports name their format by extension: the dialog then offers the matching filter (.ndjson too).
+  const kind = format ?? EXPORT_FORMATS.find((f) => name.toLowerCase().endsWith(`.${f}`)) ?? null;
   const options: SaveDialogOptions = {
-    title: format ? 'Export captures' : 'Save',
+    title: kind ? 'Export captures' : 'Save',
     defaultPath: join(app.getPath('documents'), name),
-    filters: format ? [EXPORT_FILTERS[format]] : [],
+    filters: kind ? [EXPORT_FILTERS[kind]] : [],
   };
   const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
   return result.canceled || !result.filePath ? null : result.filePath;
@@ -175,57 +241,18 @@ async function readLimited(file: string): Promise<string> {
   return readFile(file, 'utf8');
 }
 
-async function message(options: MessageBoxOptions): Promise<void> {
-  if (mainWindow) await dialog.showMessageBox(mainWindow, options);
-  else await dialog.showMessageBox(options);
-}
-
-const failed = (what: string) => (error: unknown) =>
-  message({ type: 'error', title: PRODUCT_NAME, message: `${what} failed`, detail: String(error) });
-
-const menuActions = {
-  exportSession(format: ExportFormat): void {
-    const run = async () => {
-      if (!engine) return;
-      const file = await saveDialog(null, exportFileName(format, new Date()), format);
-      if (file === null) return;
-      await writeFile(file, await exportSession(engine.controlUrl(), engine.token, format), 'utf8');
-    };
-    run().catch(failed('Export'));
-  },
-  importSession(): void {
-    const run = async () => {
-      if (!engine) return;
-      const file = await openDialog(null);
-      if (file === null) return;
-      const result = await importSession(engine.controlUrl(), engine.token, await readLimited(file));
-      const detail = `${result.imported} captures imported${result.skipped ? `, ${result.skipped} skipped` : ''}.`;
-      await message({ type: 'info', title: PRODUCT_NAME, message: `Imported ${basename(file)}`, detail });
-    };
-    run().catch(failed('Import'));
-  },
-  openDataFolder(): void {
-    shell.openPath(app.getPath('userData')).then((error) => {
-      if (error) return failed('Opening the data folder')(error);
-    }, failed('Opening the data folder'));
-  },
-  showAbout(): void {
-    const detail = [
-      'Stand-in app backend for OpenIM and Tencent Cloud Chat friend callbacks.',
-      '',
-      `Electron ${process.versions.electron} · Chromium ${process.versions.chrome} · Node ${process.versions.node}`,
-      `Callback listener: ${engine?.listenerUrl() ?? '-'}`,
-      `Control API: ${engine?.controlUrl() ?? '-'}`,
-      `Data folder: ${app.getPath('userData')}`,
-    ].join('\n');
-    void message({
-      type: 'info',
-      title: `About ${PRODUCT_NAME}`,
-      message: `${PRODUCT_NAME} ${app.getVersion()}`,
-      detail,
-    });
-  },
-};
+const menuActions = createMenuActions({
+  engine: () => engine,
+  productName: PRODUCT_NAME,
+  dataFolder: () => app.getPath('userData'),
+  appVersion: () => app.getVersion(),
+  openPath: (path) => shell.openPath(path),
+  saveDialog: (name, format) => saveDialog(null, name, format),
+  openDialog: () => openDialog(null),
+  readLimited,
+  ask: async (options) =>
+    (mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options)).response,
+});
 
 async function boot(): Promise<void> {
   const settings = env.listenerPort === null ? {} : { settings: { listener: { port: env.listenerPort } } };
@@ -249,7 +276,14 @@ async function boot(): Promise<void> {
   );
   hardenSession(session.defaultSession, engine.controlUrl());
   registerIpc({ controlUrl: engine.controlUrl(), token: engine.token, version: app.getVersion() });
-  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(menuActions, process.platform)));
+  let holdMode = engine.getSettings().hold.mode;
+  setMenu(holdMode);
+  engine.subscribe((event) => {
+    if (event.type !== 'settings.changed' || event.settings.hold.mode === holdMode) return;
+    holdMode = event.settings.hold.mode;
+    setMenu(holdMode);
+  });
+  wireHeldAlerts(engine);
   createWindow();
 }
 

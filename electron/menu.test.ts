@@ -5,6 +5,8 @@ import { buildMenuTemplate, type MenuActions } from './menu.js';
 const actions = (): MenuActions => ({
   exportSession: vi.fn(),
   importSession: vi.fn(),
+  setHoldMode: vi.fn(),
+  clearCaptures: vi.fn(),
   openDataFolder: vi.fn(),
   showAbout: vi.fn(),
 });
@@ -24,12 +26,33 @@ const click = (item: MenuItemConstructorOptions) =>
   item.click?.(...([] as unknown as Parameters<NonNullable<typeof item.click>>));
 
 describe('buildMenuTemplate', () => {
-  it('has File, Edit, View, Window and Help, plus the app menu on macOS', () => {
+  it('has File, Edit, Captures, View, Window and Help, plus the app menu on macOS', () => {
     const linux = buildMenuTemplate(actions(), 'linux');
-    expect(linux.map((m) => m.label ?? m.role)).toEqual(['&File', 'editMenu', '&View', 'windowMenu', 'help']);
+    expect(linux.map((m) => m.label ?? m.role)).toEqual([
+      '&File',
+      'editMenu',
+      '&Captures',
+      '&View',
+      'windowMenu',
+      'help',
+    ]);
     const mac = buildMenuTemplate(actions(), 'darwin');
     expect(mac[0]?.role).toBe('appMenu');
-    expect(mac).toHaveLength(6);
+    expect(mac).toHaveLength(7);
+  });
+
+  it('Captures → Hold Mode is a radio group checked at the current mode; Clear Captures… asks the action', () => {
+    const a = actions();
+    const menu = buildMenuTemplate(a, 'linux', 'before');
+    expect(['hold-off', 'hold-before', 'hold-all'].map((id) => byId(menu, id).checked)).toEqual([false, true, false]);
+    expect(byId(menu, 'hold-all').type).toBe('radio');
+    click(byId(menu, 'hold-all'));
+    click(byId(menu, 'hold-off'));
+    expect(vi.mocked(a.setHoldMode).mock.calls).toEqual([['all'], ['off']]);
+    const clear = byId(menu, 'clear');
+    expect(clear.label).toBe('Clear Captures…');
+    click(clear);
+    expect(a.clearCaptures).toHaveBeenCalledTimes(1);
   });
 
   it('offers reload, devtools and zoom in View', () => {

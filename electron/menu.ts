@@ -1,10 +1,13 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { ExportFormat } from '../shared/contract/index.js';
+import type { ExportFormat, HoldMode } from '../shared/contract/index.js';
 
 /** What the menu's own items do; main.ts supplies them (dialogs and the control API live there). */
 export interface MenuActions {
   exportSession(format: ExportFormat): void;
   importSession(): void;
+  setHoldMode(mode: HoldMode): void;
+  /** Asks for confirmation first (what goes: captures in memory and the log on disk). */
+  clearCaptures(): void;
   openDataFolder(): void;
   showAbout(): void;
 }
@@ -15,8 +18,21 @@ export const EXPORT_MENU_ITEMS: readonly { id: string; label: string; format: Ex
   { id: 'export-ndjson', label: 'NDJSON…', format: 'ndjson' },
 ];
 
-/** The application menu: the platform's usual roles plus File → Export/Import and Help. */
-export function buildMenuTemplate(actions: MenuActions, platform: NodeJS.Platform): MenuItemConstructorOptions[] {
+export const HOLD_MENU_ITEMS: readonly { id: string; label: string; mode: HoldMode }[] = [
+  { id: 'hold-off', label: 'Off', mode: 'off' },
+  { id: 'hold-before', label: 'Before-callbacks', mode: 'before' },
+  { id: 'hold-all', label: 'All callbacks', mode: 'all' },
+];
+
+/**
+ * The application menu: the platform's usual roles plus File → Export/Import, Captures → Hold mode and Clear, and
+ * Help. `holdMode` checks its radio item; main.ts rebuilds the menu when the setting changes elsewhere.
+ */
+export function buildMenuTemplate(
+  actions: MenuActions,
+  platform: NodeJS.Platform,
+  holdMode: HoldMode = 'off',
+): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
   const file: MenuItemConstructorOptions = {
     label: '&File',
@@ -32,6 +48,23 @@ export function buildMenuTemplate(actions: MenuActions, platform: NodeJS.Platfor
       { id: 'import', label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => actions.importSession() },
       { type: 'separator' },
       isMac ? { role: 'close' } : { role: 'quit' },
+    ],
+  };
+  const captures: MenuItemConstructorOptions = {
+    label: '&Captures',
+    submenu: [
+      {
+        label: 'Hold Mode',
+        submenu: HOLD_MENU_ITEMS.map(({ id, label, mode }) => ({
+          id,
+          label,
+          type: 'radio' as const,
+          checked: mode === holdMode,
+          click: () => actions.setHoldMode(mode),
+        })),
+      },
+      { type: 'separator' },
+      { id: 'clear', label: 'Clear Captures…', click: () => actions.clearCaptures() },
     ],
   };
   const view: MenuItemConstructorOptions = {
@@ -60,6 +93,7 @@ export function buildMenuTemplate(actions: MenuActions, platform: NodeJS.Platfor
     ...(isMac ? [{ role: 'appMenu' } satisfies MenuItemConstructorOptions] : []),
     file,
     { role: 'editMenu' },
+    captures,
     view,
     { role: 'windowMenu' },
     help,

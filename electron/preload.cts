@@ -25,6 +25,12 @@ if (isDesktopConfig(config)) {
     saveFile: (suggestedName: string, content: string): Promise<boolean> =>
       ipcRenderer.invoke(IPC.saveFile, suggestedName, content),
     openFile: (): Promise<{ name: string; content: string } | null> => ipcRenderer.invoke(IPC.openFile),
+    // The page gets the id only, never the IPC event (it carries the sender and ipcRenderer itself).
+    onSelectCapture: (listener: (captureId: string) => void): void => {
+      ipcRenderer.on(IPC.selectCapture, (_event, captureId: unknown) => {
+        if (typeof captureId === 'string') listener(captureId);
+      });
+    },
   };
   contextBridge.exposeInMainWorld(DESKTOP_BRIDGE_KEY, bridge);
 }

@@ -24,12 +24,14 @@ beforeAll(async () => {
 
 function runPreload(config: unknown) {
   const exposed = new Map<string, unknown>();
+  const listeners = new Map<string, (...args: unknown[]) => void>();
   const required: string[] = [];
   const electron = {
     contextBridge: { exposeInMainWorld: vi.fn((key: string, api: unknown) => exposed.set(key, api)) },
     ipcRenderer: {
       sendSync: vi.fn((_channel: string) => config),
       invoke: vi.fn(async (channel: string, ..._args: unknown[]) => (channel === IPC.saveFile ? true : null)),
+      on: vi.fn((channel: string, fn: (...args: unknown[]) => void) => listeners.set(channel, fn)),
     },
   };
   const fakeRequire = (id: string) => {
@@ -39,7 +41,7 @@ function runPreload(config: unknown) {
   };
   const module = { exports: {} };
   runInNewContext(code, { require: fakeRequire, module, exports: module.exports });
-  return { exposed, required, electron };
+  return { exposed, required, electron, listeners };
 }
 
 const CONFIG: DesktopConfig = { controlUrl: 'http://127.0.0.1:10007', token: 'tok-123', version: '0.1.0' };
@@ -59,7 +61,14 @@ describe('preload', () => {
     const { exposed } = runPreload(CONFIG);
     expect([...exposed.keys()]).toEqual([DESKTOP_BRIDGE_KEY]);
     const bridge = exposed.get(DESKTOP_BRIDGE_KEY);
-    expect(Object.keys(bridge ?? {}).sort()).toEqual(['controlUrl', 'openFile', 'saveFile', 'token', 'version']);
+    expect(Object.keys(bridge ?? {}).sort()).toEqual([
+      'controlUrl',
+      'onSelectCapture',
+      'openFile',
+      'saveFile',
+      'token',
+      'version',
+    ]);
     expect(bridge).toMatchObject(CONFIG);
   });
 
@@ -77,6 +86,19 @@ describe('preload', () => {
     await expect(openFile()).resolves.toBeNull();
     expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(IPC.openFile);
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledTimes(2);
+  });
+
+  it('passes the shell\'s "select this capture" to the page as a bare id', () => {
+    const { exposed, listeners } = runPreload(CONFIG);
+    // shape asserted by key in the test above; typed here to call it
+    const bridge = exposed.get(DESKTOP_BRIDGE_KEY) as { onSelectCapture: (fn: (id: string) => void) => void };
+    const selected: string[] = [];
+    bridge.onSelectCapture((id) => selected.push(id));
+    const deliver = listeners.get(IPC.selectCapture);
+    if (!deliver) throw new Error('no listener on the select channel');
+    deliver({ sender: 'ipc event' }, 'abc-1');
+    deliver({ sender: 'ipc event' }, { not: 'an id' });
+    expect(selected).toEqual(['abc-1']);
   });
 
   it('exposes nothing when main refuses the config', () => {

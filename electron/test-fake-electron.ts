@@ -22,6 +22,18 @@ export function fakeEvent(url = ''): FakeEvent {
 
 export class FakeWebContents extends EventEmitter {
   windowOpenHandler: Handler | null = null;
+  /** Messages main sent to the page: [channel, ...args]. */
+  readonly sent: unknown[][] = [];
+  reloads = 0;
+  isLoading(): boolean {
+    return false;
+  }
+  send(...args: unknown[]): void {
+    this.sent.push(args);
+  }
+  reload(): void {
+    this.reloads += 1;
+  }
   setWindowOpenHandler(handler: Handler): void {
     this.windowOpenHandler = handler;
   }
@@ -35,6 +47,9 @@ export class FakeBrowserWindow extends EventEmitter {
   readonly webContents = new FakeWebContents();
   loadedUrl = '';
   shown = false;
+  focused = true;
+  /** flashFrame calls, in order. */
+  readonly flashes: boolean[] = [];
   constructor(readonly options: Record<string, unknown>) {
     super();
     FakeBrowserWindow.all.push(this);
@@ -48,7 +63,18 @@ export class FakeBrowserWindow extends EventEmitter {
   show(): void {
     this.shown = true;
   }
-  focus(): void {}
+  focus(): void {
+    this.focused = true;
+  }
+  isFocused(): boolean {
+    return this.focused;
+  }
+  isDestroyed(): boolean {
+    return false;
+  }
+  flashFrame(flag: boolean): void {
+    this.flashes.push(flag);
+  }
   restore(): void {}
   isMinimized(): boolean {
     return false;
@@ -65,6 +91,12 @@ class FakeApp extends EventEmitter {
   readonly paths = new Map<string, string>();
   quitCalls = 0;
   exitCode: number | null = null;
+  /** setBadgeCount calls, in order. */
+  readonly badges: number[] = [];
+  setBadgeCount(count: number): boolean {
+    this.badges.push(count);
+    return true;
+  }
   setName(): void {}
   getVersion(): string {
     return '9.9.9';
@@ -98,6 +130,19 @@ class FakeApp extends EventEmitter {
   }
 }
 
+export class FakeNotification extends EventEmitter {
+  static shown: FakeNotification[] = [];
+  static isSupported(): boolean {
+    return true;
+  }
+  constructor(readonly options: { title: string; body: string }) {
+    super();
+  }
+  show(): void {
+    FakeNotification.shown.push(this);
+  }
+}
+
 function createFake() {
   let resolveLoaded: (win: FakeBrowserWindow) => void = () => undefined;
   let resolveQuit: () => void = () => undefined;
@@ -121,6 +166,8 @@ function createFake() {
     openResult: { canceled: true, filePaths: [] as string[] },
     saveCalls: [] as unknown[][],
     messages: [] as unknown[][],
+    /** The button index the next message boxes answer with. */
+    messageResponse: 0,
     async showSaveDialog(...args: unknown[]) {
       dialog.saveCalls.push(args);
       return dialog.saveResult;
@@ -130,7 +177,7 @@ function createFake() {
     },
     async showMessageBox(...args: unknown[]) {
       dialog.messages.push(args);
-      return { response: 0 };
+      return { response: dialog.messageResponse };
     },
     showErrorBox(...args: unknown[]) {
       dialog.messages.push(args);
@@ -148,6 +195,7 @@ function createFake() {
   const module = {
     app,
     BrowserWindow: FakeBrowserWindow,
+    Notification: FakeNotification,
     dialog,
     shell,
     ipcMain: {

@@ -115,8 +115,21 @@ export class InspectorPage {
     return download;
   }
 
+  /** Clear, confirmed in the dialog that names what goes. */
   async clear(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Clear', exact: true }).click();
+    await this.clearButton().click();
+    await this.clearDialog()
+      .getByRole('button', { name: /^Clear \d[\d,]* captures?$/ })
+      .click();
+    await expect(this.clearDialog()).toBeHidden();
+  }
+
+  clearButton(): Locator {
+    return this.page.getByRole('button', { name: 'Clear', exact: true });
+  }
+
+  clearDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Clear all captures?' });
   }
 
   async importFile(path: string): Promise<void> {
@@ -146,6 +159,12 @@ export class InspectorPage {
 
   listenerStatus(): Locator {
     return this.page.getByRole('status').filter({ hasText: /listening|down:|starting/ });
+  }
+
+  /** Home/End from the page (no field focused): select the first/last row. */
+  async selectEdgeByKey(key: 'Home' | 'End'): Promise<void> {
+    await this.page.locator('body').focus();
+    await this.page.keyboard.press(key);
   }
 
   async screenshot(name: string): Promise<void> {

@@ -35,7 +35,7 @@ export interface EngineApi {
   clearCaptures(): void;
   /** Every capture in the store, oldest first (for export). */
   allCaptures(): Capture[];
-  /** Adds captures from a session/HAR import (marked `imported`, fresh ids/seq). */
+  /** Adds captures from a session/HAR import (marked `imported`, fresh seq, own id; a stored id is a duplicate). */
   importCaptures(captures: Capture[]): ImportResponse;
 
   /** Answers a held request. `not-held` when it was already answered (→ 409). */

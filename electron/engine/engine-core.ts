@@ -22,7 +22,7 @@ import type { DecideResult, EngineApi, EventListener } from './engine-api.js';
 import { carryChanges, loadRules, loadSettings } from './engine-load.js';
 import { ExchangeAgents } from './http-exchange.js';
 import { CallbackHandler } from './listener/callback-handler.js';
-import { captureIds } from './listener/capture-factory.js';
+import { captureIds, refusedCapture } from './listener/capture-factory.js';
 import { Listener, type RawRequest } from './listener/listener.js';
 import { RuleEngine } from './listener/rule-engine.js';
 import { captureJson } from './store/capture-json.js';
@@ -114,7 +114,12 @@ export class EngineCore implements EngineApi {
     this.listener = new Listener({
       maxBodyBytes: () => this.currentSettings().capture.maxBodyBytes,
       onRequest: (raw, res) => this.handle(raw, res),
-      onRefused: (raw, response, refusal) => this.handler.recordRefused(raw, response, refusal),
+      // Refused by the HTTP layer after its request line and already answered: recorded as failed, never decided.
+      onRefused: (raw, response, refusal) => {
+        const seq = ++this.seq;
+        const { capture, text } = refusedCapture(raw, seq, this.idFor(seq), response, refusal);
+        this.commit(capture, text, true, true);
+      },
       statusBody: () => ({
         name: 'Callback Inspector',
         version: this.version,
@@ -218,17 +223,27 @@ export class EngineCore implements EngineApi {
     return this.store.all();
   }
 
+  /**
+   * Adds exported captures. Each keeps its id, so importing the same session again (or a session whose captures
+   * are still here) adds nothing twice: a capture whose id is already stored counts as a duplicate.
+   */
   importCaptures(captures: Capture[]): ImportResponse {
+    const known = this.store.ids();
     let imported = 0;
     let skipped = 0;
+    let duplicates = 0;
     for (const source of captures) {
       if (typeof source?.request?.bodyText !== 'string') {
         skipped += 1;
         continue;
       }
+      if (known.has(source.id)) {
+        duplicates += 1;
+        continue;
+      }
+      known.add(source.id);
       const capture: Capture = {
         ...source,
-        id: this.idFor(this.seq + 1),
         seq: ++this.seq,
         imported: true,
         // Nothing waits on an imported request: a capture held when exported is shown as failed.
@@ -237,7 +252,7 @@ export class EngineCore implements EngineApi {
       this.commit(capture, summaryText(capture), true, true);
       imported += 1;
     }
-    return { imported, skipped };
+    return { imported, skipped, duplicates };
   }
 
   decide(id: string, decision: Decision, by: 'person' | 'api'): DecideResult {

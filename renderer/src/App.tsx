@@ -1,7 +1,10 @@
-import { useEffect } from 'react';
+import { type CSSProperties, useEffect } from 'react';
 import { DetailPane } from './detail/DetailPane.js';
+import { ClearConfirm } from './layout/ClearConfirm.js';
 import { EmptyState } from './layout/EmptyState.js';
+import { PaneSplitter, useSideWidth } from './layout/PaneSplitter.js';
 import { SetupHelp } from './layout/SetupHelp.js';
+import { ShortcutHelp } from './layout/ShortcutHelp.js';
 import { ConnectionBanner, Notices, PersistenceBanner } from './layout/StatusLayer.js';
 import { TopBar } from './layout/TopBar.js';
 import { handleShortcut } from './lib/keyboard.js';
@@ -35,6 +38,7 @@ function SideTabs() {
 export function App() {
   const panel = useApp((s) => s.sidePanel);
   const empty = useApp((s) => s.loaded && s.list.rows.length === 0);
+  const [sideWidth, setSideWidth] = useSideWidth();
   useEffect(() => {
     window.addEventListener('keydown', handleShortcut);
     return () => window.removeEventListener('keydown', handleShortcut);
@@ -44,11 +48,13 @@ export function App() {
       <TopBar />
       <ConnectionBanner />
       <PersistenceBanner />
-      <main className="workspace">
+      {/* A custom property is not in CSSProperties' keys; the value is a plain length. */}
+      <main className="workspace" style={{ '--side-width': `${sideWidth}px` } as CSSProperties}>
         <section className="list-pane" aria-label="Captures">
           <FilterBar />
           {empty ? <EmptyState /> : <CaptureTable />}
         </section>
+        <PaneSplitter width={sideWidth} onResize={setSideWidth} />
         <aside className="side-pane">
           <SideTabs />
           <div className="side-content" role="tabpanel">
@@ -58,6 +64,8 @@ export function App() {
       </main>
       <Notices />
       <SetupHelp />
+      <ShortcutHelp />
+      <ClearConfirm />
     </div>
   );
 }

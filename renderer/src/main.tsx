@@ -4,6 +4,8 @@ import { App } from './App.js';
 import { resolveConnection } from './api/connection.js';
 import { setConnection } from './store/client-ref.js';
 import { mirrorReadiness, startConnection } from './store/connection-actions.js';
+import { revealAndSelect } from './store/held-actions.js';
+import { requestRowFocus } from './table/row-focus.js';
 import './styles/theme.css';
 import './styles/layout.css';
 import './styles/table.css';
@@ -11,9 +13,15 @@ import './styles/panels.css';
 import './styles/upstream.css';
 import './styles/forms.css';
 
-setConnection(resolveConnection());
+const connection = resolveConnection();
+setConnection(connection);
 mirrorReadiness(document.documentElement);
 startConnection();
+// Desktop: a clicked "held request" notification selects that request here.
+connection.desktop?.onSelectCapture?.((id) => {
+  revealAndSelect(id);
+  requestRowFocus();
+});
 
 const container = document.getElementById('root');
 if (container) {

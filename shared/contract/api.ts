@@ -92,7 +92,10 @@ export interface SessionFile {
 
 export interface ImportResponse {
   imported: number;
+  /** Entries that are not captures. */
   skipped: number;
+  /** Captures already stored (same capture id): re-importing a session adds nothing twice. */
+  duplicates: number;
 }
 
 /** `POST /api/send`: the engine sends this request to its own listener (samples, resend). Answers 202 at once. */

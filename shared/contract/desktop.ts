@@ -11,6 +11,8 @@ export interface DesktopBridge {
   saveFile(suggestedName: string, content: string): Promise<boolean>;
   /** Native open dialog; resolves null when the person cancels. */
   openFile(): Promise<{ name: string; content: string } | null>;
+  /** The shell asks the page to select a capture (a held-request notification was clicked). */
+  onSelectCapture(listener: (captureId: string) => void): void;
 }
 
 export const DESKTOP_BRIDGE_KEY = 'callbackInspectorDesktop';

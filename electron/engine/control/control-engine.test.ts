@@ -146,7 +146,7 @@ describe('control API with the real engine', () => {
     for (const file of [json.text, har.text, ndjson.text]) {
       expect((await b.api('DELETE', '/api/captures')).status).toBe(200);
       const imported = await b.api('POST', '/api/import', file);
-      expect(imported.json).toEqual({ imported: 3, skipped: 0 });
+      expect(imported.json).toEqual({ imported: 3, skipped: 0, duplicates: 0 });
       const items = (await list(b)).items;
       const pick = (c: (typeof items)[number]) => [
         c.command,
@@ -160,6 +160,30 @@ describe('control API with the real engine', () => {
       expect(items.every((c) => c.imported)).toBe(true);
     }
     expect(errorCode(await b.api('POST', '/api/import', '{"nope":1}'))).toBe('unsupported-import');
+  });
+
+  it('importing the same session twice, in any format, adds each capture once', async () => {
+    const a = await start();
+    const b = await start();
+    for (const user of ['u1', 'u2']) expect((await callback(a, user)).status).toBe(200);
+    for (const format of ['json', 'har', 'ndjson']) {
+      const file = (await a.api('GET', `/api/export?format=${format}`)).text;
+      expect((await b.api('DELETE', '/api/captures')).status).toBe(200);
+      expect((await b.api('POST', '/api/import', file)).json).toEqual({ imported: 2, skipped: 0, duplicates: 0 });
+      expect((await b.api('POST', '/api/import', file)).json).toEqual({ imported: 0, skipped: 0, duplicates: 2 });
+      expect((await list(b)).total).toBe(2);
+    }
+    // Back into the engine that still holds the originals: nothing new.
+    const own = (await a.api('GET', '/api/export?format=json')).text;
+    expect((await a.api('POST', '/api/import', own)).json).toEqual({ imported: 0, skipped: 0, duplicates: 2 });
+    // A HAR from another tool has no ids: the same entries get the same content-derived ids.
+    const foreign = JSON.parse((await a.api('GET', '/api/export?format=har')).text) as {
+      log: { entries: Record<string, unknown>[] };
+    }; // HAR export shape, checked in the test above
+    for (const entry of foreign.log.entries) delete entry._callbackInspector;
+    const text = JSON.stringify(foreign);
+    expect((await b.api('POST', '/api/import', text)).json).toMatchObject({ imported: 2, duplicates: 0 });
+    expect((await b.api('POST', '/api/import', text)).json).toMatchObject({ imported: 0, duplicates: 2 });
   });
 
   it('PATCH /api/settings applies and PUT /api/rules applies at once', async () => {

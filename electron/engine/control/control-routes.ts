@@ -91,7 +91,7 @@ const HANDLERS: { [N in RouteName]: Handler<N> } = {
   importSession: ({ engine, body, identify }) => {
     const parsed = parseImport(body, identify);
     const result = engine.importCaptures(parsed.captures);
-    return { imported: result.imported, skipped: result.skipped + parsed.skipped };
+    return { ...result, skipped: result.skipped + parsed.skipped };
   },
   send: ({ engine, body }) => {
     // Said here, not only on stderr: the window shows this error where the person pressed the button.

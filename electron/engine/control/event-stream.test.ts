@@ -133,6 +133,26 @@ describe('GET /api/events', () => {
     ws.close();
   });
 
+  it('sends a newly held request at once, not after the batch window', async () => {
+    // A batch window longer than the test's timeout: only the held request's own flush can deliver it.
+    const slow = await startTestServer(engine, { events: { batchMs: 600_000 } });
+    try {
+      const { ws, c } = await openSocket(slow);
+      await c.until(() => c.messages.length >= 1);
+      engine.emit(added('waiting', 'answered'));
+      engine.emit(added('urgent', 'held'));
+      await c.until(() => c.events().some((e) => e.type === 'capture.added' && e.capture.id === 'urgent'));
+      // What arrived before it in the same turn comes along, in order.
+      expect(c.events().flatMap((e) => (e.type === 'capture.added' ? [e.capture.id] : []))).toEqual([
+        'waiting',
+        'urgent',
+      ]);
+      ws.close();
+    } finally {
+      slow.server.close();
+    }
+  });
+
   it('delivers to every client and stops listening to the engine on close', async () => {
     const [{ ws: a, c: ca }, { c: cb }] = await Promise.all([openSocket(s), openSocket(s)]);
     engine.emit({ type: 'captures.cleared' });

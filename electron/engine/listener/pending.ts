@@ -53,3 +53,7 @@ export interface HandlerDeps {
   /** A backend answered (or failed): for the upstream status in the top bar. */
   upstreamSeen(reply: UpstreamReply): void;
 }
+
+/** The log line for a request whose handling threw. */
+export const failureLine = ({ capture }: Pending, err: unknown): string =>
+  `capture ${capture.id} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;

@@ -176,6 +176,16 @@ export class CaptureStore {
     return out;
   }
 
+  /** Every stored capture's id (import de-duplication: one pass instead of a look-up per imported capture). */
+  ids(): Set<string> {
+    const out = new Set<string>();
+    for (let i = this.head; i < this.entries.length; i += 1) {
+      const entry = this.entries[i];
+      if (entry) out.add(this.idOf(entry));
+    }
+    return out;
+  }
+
   /**
    * Where every finished capture's line is, oldest first (the compacted log), without copying them. The arena keeps
    * those bytes unchanged until `release` is called, so they can be written out over several loop turns.

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Capture } from '../../../shared/contract/index.js';
 import { identify as identifyRequest } from '../../../shared/protocol/identify.js';
 import type { Identification, IncomingRequest } from '../../../shared/protocol/types.js';
@@ -159,7 +160,8 @@ export function entryToCapture(entry: HarEntry, index: number, identify: Identif
       body: request.data.body,
     });
     metaInput = {
-      id: `har-${index + 1}`,
+      // From the entry's content, not its position: importing the same HAR again finds the same ids.
+      id: `har-${harEntryDigest(entry.startedDateTime, request.data.method, request.data.url, bodyText)}`,
       seq: index + 1,
       receivedAt: Date.parse(entry.startedDateTime),
       dialect: id.dialect,
@@ -174,6 +176,10 @@ export function entryToCapture(entry: HarEntry, index: number, identify: Identif
   if (!meta.success) return null;
   // Checked by the two schemas above; the cast only bridges zod's `T | undefined` optional typing.
   return dropUndefined({ ...meta.data, request: request.data, response }) as Capture;
+}
+
+function harEntryDigest(...parts: string[]): string {
+  return createHash('sha256').update(parts.join('\n')).digest('base64url').slice(0, 16);
 }
 
 export function harToCaptures(har: Har, identify?: Identify): { captures: Capture[]; skipped: number } {

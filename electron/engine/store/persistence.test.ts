@@ -182,23 +182,24 @@ describe('persistence across restarts', () => {
     expect(lines).toHaveLength(10);
   });
 
-  it('imports captures with fresh ids and sequence numbers, marked imported', async () => {
+  it('imports captures with their ids and fresh sequence numbers, marked imported, each id once', async () => {
     dir = await tempDir();
     engine = await startTestEngine({ dataDir: dir });
     await post(engine.url, ADD, body(1));
     const [original] = engine.core.allCaptures();
     if (!original) throw new Error('no capture');
-    const result = engine.core.importCaptures([original, { ...original, state: 'held' }]);
-    expect(result).toEqual({ imported: 2, skipped: 0 });
+    const foreign = { ...original, id: 'other-run-1', state: 'held' as const };
+    const result = engine.core.importCaptures([original, foreign, { ...foreign }]);
+    expect(result).toEqual({ imported: 1, skipped: 0, duplicates: 2 });
     const all = engine.core.allCaptures();
-    expect(all.map((c) => [c.seq, c.imported === true, c.state])).toEqual([
-      [1, false, 'answered'],
-      [2, true, 'answered'],
-      [3, true, 'failed'],
+    expect(all.map((c) => [c.id, c.seq, c.imported === true, c.state])).toEqual([
+      [original.id, 1, false, 'answered'],
+      ['other-run-1', 2, true, 'failed'],
     ]);
-    expect(new Set(all.map((c) => c.id)).size).toBe(3);
+    expect(engine.core.getCapture('other-run-1')?.seq).toBe(2);
     await engine.stop();
     engine = await startTestEngine({ dataDir: dir });
-    expect(engine.core.allCaptures()).toHaveLength(3);
+    expect(engine.core.allCaptures()).toHaveLength(2);
+    expect(engine.core.importCaptures([foreign])).toEqual({ imported: 0, skipped: 0, duplicates: 1 });
   });
 });

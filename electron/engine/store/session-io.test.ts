@@ -79,7 +79,7 @@ describe('export and import', () => {
     expect(session.captures).toHaveLength(4);
     const imported = await b.api('POST', '/api/import', res.text);
     expect(imported.status).toBe(200);
-    expect(imported.json).toEqual({ imported: 4, skipped: 0 });
+    expect(imported.json).toEqual({ imported: 4, skipped: 0, duplicates: 0 });
     expect(target.captures.map(comparable)).toEqual(source.captures.map(comparable));
   });
 
@@ -107,7 +107,7 @@ describe('export and import', () => {
     expect(har.log.entries[2]?.response.status).toBe(0);
 
     const imported = await b.api('POST', '/api/import', res.text);
-    expect(imported.json).toEqual({ imported: 4, skipped: 0 });
+    expect(imported.json).toEqual({ imported: 4, skipped: 0, duplicates: 0 });
     expect(target.captures.map(comparable)).toEqual(source.captures.map(comparable));
   });
 
@@ -194,6 +194,6 @@ describe('export and import', () => {
       captures: [makeCapture(), { id: 1 }],
     };
     const res = await b.api('POST', '/api/import', session);
-    expect(res.json).toEqual({ imported: 1, skipped: 1 });
+    expect(res.json).toEqual({ imported: 1, skipped: 1, duplicates: 0 });
   });
 });

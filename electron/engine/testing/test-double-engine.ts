@@ -113,7 +113,7 @@ export function createFakeEngine(
     allCaptures: () => [...fake.captures],
     importCaptures(captures): ImportResponse {
       for (const c of captures) fake.captures.push({ ...c, id: `imp-${nextId++}`, imported: true });
-      return { imported: captures.length, skipped: 0 };
+      return { imported: captures.length, skipped: 0, duplicates: 0 };
     },
     decide(id, decision, by): DecideResult {
       const capture = fake.getCapture(id);

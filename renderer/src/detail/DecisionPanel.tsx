@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import type { Capture, FaultType } from '../../../shared/contract/index.js';
 import type { DenyPreset } from '../../../shared/protocol/index.js';
+import { formatCountdown } from '../lib/format.js';
 import { answerFor, canRewriteRemark, defaultsFor, listTargets, overrideForCode } from '../lib/protocol.js';
 import { useApp } from '../store/app-store.js';
 import { buildDecision, type DecisionDraft } from '../store/decision-draft.js';
 import { sendRawAnswer } from '../store/raw-answer-actions.js';
 import { sendAnswer, updateDraft } from '../store/selection-actions.js';
 import { Countdown } from '../table/Countdown.js';
+import { DelayWarning } from './DelayWarning.js';
 import { RawAnswerEditor } from './RawAnswerEditor.js';
 import { TargetList } from './TargetList.js';
 
@@ -80,7 +82,7 @@ function ErrorInjection({ draft, capture }: { draft: DecisionDraft; capture: Cap
             onChange={(e) => updateDraft({ overrideText: e.target.value })}
           />
         </label>
-        <label className="field">
+        <label className="field field-wide">
           <span className="field-label">Fault</span>
           {/* Option values are exactly the FaultType union plus '' (none). */}
           <select value={draft.fault} onChange={(e) => updateDraft({ fault: e.target.value as FaultType | '' })}>
@@ -110,6 +112,7 @@ function ErrorInjection({ draft, capture }: { draft: DecisionDraft; capture: Cap
             onChange={(e) => updateDraft({ delayMs: e.target.value })}
           />
         </label>
+        <DelayWarning capture={capture} delayText={draft.delayMs} />
       </div>
     </details>
   );
@@ -205,6 +208,8 @@ function DecisionHead({ capture, title }: { capture: Capture; title: string }) {
       {capture.hold ? (
         <span className="hold-deadline">
           fallback in <Countdown deadlineAt={capture.hold.deadlineAt} totalMs={capture.hold.serverTimeoutMs} />
+          {/* The whole budget too: the panel opens a moment after arrival, so the countdown alone reads short. */}
+          <span className="hold-budget"> of {formatCountdown(capture.hold.deadlineAt - capture.receivedAt)}</span>
         </span>
       ) : null}
     </div>

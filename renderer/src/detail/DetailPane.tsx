@@ -1,5 +1,5 @@
 import type { Capture, Finding } from '../../../shared/contract/index.js';
-import { formatDialect, formatLatency, formatTime, prettyJson } from '../lib/format.js';
+import { formatDialect, formatLatency, formatTime, prettyJson, shownEffect } from '../lib/format.js';
 import { commandTitle } from '../lib/protocol.js';
 import { useApp } from '../store/app-store.js';
 import { AnsweredActions } from './AnsweredActions.js';
@@ -31,7 +31,9 @@ function Findings({ findings }: { findings: Finding[] }) {
 function Body({ text, label }: { text: string; label: string }) {
   if (text === '') return <p className="muted">(empty body)</p>;
   return (
-    <pre className="code-block" title={label}>
+    // Focusable: a wide body scrolls sideways, and a keyboard user must be able to scroll it too.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region needs keyboard access
+    <pre className="code-block" title={label} tabIndex={0}>
       {prettyJson(text)}
     </pre>
   );
@@ -68,8 +70,8 @@ function CaptureDetail({ capture }: { capture: Capture }) {
       {capture.state === 'held' ? <DecisionPanel capture={capture} /> : <AnsweredActions capture={capture} />}
       {capture.outcome ? (
         <Section title="Predicted outcome">
-          <p className={`outcome outcome-${capture.outcome.effect}`}>
-            <strong>{capture.outcome.effect}</strong>
+          <p className={`outcome outcome-${shownEffect(capture.outcome)}`}>
+            <strong>{shownEffect(capture.outcome)}</strong>
             {capture.outcome.code !== undefined ? ` ${capture.outcome.code}` : ''} — {capture.outcome.explanation}
           </p>
           {capture.outcome.targets && capture.outcome.targets.length > 0 ? (
@@ -125,7 +127,8 @@ export function DetailPane() {
       <div className="detail-empty muted">
         <p>Select a callback to see its request, the answer sent and what the IM server will do.</p>
         <p>
-          Keys: <kbd>J</kbd>/<kbd>K</kbd> move, <kbd>A</kbd> allow, <kbd>D</kbd> deny, <kbd>Enter</kbd> send.
+          Keys: <kbd>J</kbd>/<kbd>K</kbd> move, <kbd>H</kbd> next held, <kbd>A</kbd> allow, <kbd>D</kbd> deny,{' '}
+          <kbd>Enter</kbd> send, <kbd>?</kbd> all keys.
         </p>
       </div>
     );

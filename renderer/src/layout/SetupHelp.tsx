@@ -63,7 +63,10 @@ export function SetupHelp() {
               Paste into <code>config/{file}</code> and restart the friend RPC. The inspector accepts any path, so
               OpenIM's default <code>/callbackExample</code> base works unchanged.
             </p>
-            <pre className="code-block">{yaml}</pre>
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region needs keyboard access */}
+            <pre className="code-block" tabIndex={0}>
+              {yaml}
+            </pre>
             <button type="button" onClick={() => void copy(yaml, file)}>
               Copy {file}
             </button>
@@ -71,7 +74,10 @@ export function SetupHelp() {
           <section>
             <h3>Tencent Cloud Chat</h3>
             <p>Console → Callback configuration → callback URL:</p>
-            <pre className="code-block">{tencentUrl}</pre>
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region needs keyboard access */}
+            <pre className="code-block" tabIndex={0}>
+              {tencentUrl}
+            </pre>
             <ul>
               {tencentCallbackNotes(listenerUrl).map((note) => (
                 <li key={note}>{note}</li>

@@ -53,6 +53,18 @@ export function Notices() {
       {notices.map((n) => (
         <div key={n.id} className={`notice notice-${n.kind}`}>
           <span>{n.text}</span>
+          {n.action ? (
+            <button
+              type="button"
+              className="small"
+              onClick={() => {
+                dismissNotice(n.id);
+                n.action?.run();
+              }}
+            >
+              {n.action.label}
+            </button>
+          ) : null}
           <button type="button" className="small ghost" onClick={() => dismissNotice(n.id)}>
             Dismiss
           </button>

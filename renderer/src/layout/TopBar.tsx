@@ -1,15 +1,10 @@
 import { type ChangeEvent, useRef } from 'react';
 import { EXPORT_FORMATS } from '../../../shared/contract/index.js';
+import { HeldStatus } from '../held/HeldStatus.js';
 import { SettingsButton } from '../settings/SettingsPanel.js';
 import { setState, useApp } from '../store/app-store.js';
 import { connectionConfig } from '../store/client-ref.js';
-import {
-  clearCaptures,
-  copySelectedAsCurl,
-  exportSession,
-  importSession,
-  importViaDesktop,
-} from '../store/command-actions.js';
+import { copySelectedAsCurl, exportSession, importSession, importViaDesktop } from '../store/command-actions.js';
 import { ListenerStatus } from './ListenerStatus.js';
 import { MenuButton } from './MenuButton.js';
 import { SampleButtons } from './SampleButtons.js';
@@ -34,7 +29,7 @@ function ImportButton() {
       <input
         ref={input}
         type="file"
-        accept=".json,.har,application/json"
+        accept=".json,.har,.ndjson,application/json,application/x-ndjson"
         hidden
         tabIndex={-1}
         onChange={(e) => void onFile(e)}
@@ -52,6 +47,7 @@ export function TopBar() {
         <h1 className="brand">Callback Inspector</h1>
         <ListenerStatus />
         <UpstreamStatus />
+        <HeldStatus />
         <div className="spacer" />
         <SettingsButton />
         <button type="button" onClick={() => setState({ setupHelpOpen: true })}>
@@ -84,7 +80,7 @@ export function TopBar() {
           }
         </MenuButton>
         <ImportButton />
-        <button type="button" className="danger" onClick={() => void clearCaptures()}>
+        <button type="button" className="danger" onClick={() => setState({ clearConfirmOpen: true })}>
           Clear
         </button>
       </div>

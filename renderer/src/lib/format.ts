@@ -1,4 +1,4 @@
-import type { DialectOrUnknown, Outcome } from '../../../shared/contract/index.js';
+import type { DialectOrUnknown, Outcome, OutcomeEffect } from '../../../shared/contract/index.js';
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
@@ -19,12 +19,23 @@ export function formatLatency(ms: number | null): string {
   return ms < 10 ? `${ms.toFixed(1).replace(/\.0$/, '')} ms` : `${Math.round(ms)} ms`;
 }
 
+/**
+ * The effect to show: the engine's, except that per-target verdicts that differ are always "partial" (the row
+ * must never read as a plain "proceeds" when one target is blocked), whatever the prediction called the whole.
+ */
+export function shownEffect(outcome: Outcome): OutcomeEffect {
+  const targets = outcome.targets ?? [];
+  const mixed = targets.some((t) => t.effect === 'blocked') && targets.some((t) => t.effect === 'proceeds');
+  return mixed && outcome.effect === 'proceeds' ? 'partial' : outcome.effect;
+}
+
+/** "blocked 5001", "fails 90007", "partial 1/2 blocked" (mixed per-target verdicts), "proceeds". */
 export function formatOutcome(outcome: Outcome | null): string {
   if (!outcome) return '';
-  if (outcome.effect === 'partial' && outcome.targets) {
-    // Some targets blocked, the others go ahead: "partial 1/3" (blocked of all targets).
+  if (shownEffect(outcome) === 'partial' && outcome.targets && outcome.targets.length > 0) {
+    // Some targets blocked, the others go ahead: "partial 1/3 blocked" (blocked of all targets).
     const blocked = outcome.targets.filter((t) => t.effect === 'blocked').length;
-    return `partial ${blocked}/${outcome.targets.length}`;
+    return `partial ${blocked}/${outcome.targets.length} blocked`;
   }
   return outcome.code !== undefined ? `${outcome.effect} ${outcome.code}` : outcome.effect;
 }

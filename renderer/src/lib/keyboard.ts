@@ -1,5 +1,7 @@
-import { getState } from '../store/app-store.js';
-import { moveSelection, sendAnswer, updateDraft } from '../store/selection-actions.js';
+import { getState, setState } from '../store/app-store.js';
+import { selectNextHeld } from '../store/held-actions.js';
+import { moveSelection, selectEdge, sendAnswer, updateDraft } from '../store/selection-actions.js';
+import { requestRowFocus } from '../table/row-focus.js';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -7,12 +9,19 @@ function isTyping(target: EventTarget | null): boolean {
   return target.closest('input, textarea, select, dialog[open]') !== null;
 }
 
-function focusSelectedRowIfInGrid(): void {
-  if (!document.activeElement?.closest('.table-scroll')) return;
-  requestAnimationFrame(() => document.querySelector<HTMLElement>('tr[data-selected="true"]')?.focus());
+/**
+ * Focus follows a keyboard move only when it was on the list (or nowhere, e.g. after the focused row scrolled out
+ * of the rendered window): a move from elsewhere never pulls focus away from what the person is doing.
+ */
+function focusFollows(): void {
+  const active = document.activeElement;
+  if (active === null || active === document.body || active.closest('.table-scroll')) requestRowFocus();
 }
 
-/** A allow, D deny, Enter send, J/K move. Never while typing, never with modifiers; never moves focus by itself. */
+/**
+ * J/K move, Home/End first/last, H next held, A allow, D deny, Enter send, ? the shortcut list. Never while typing,
+ * never with modifiers.
+ */
 export function handleShortcut(event: KeyboardEvent): void {
   if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
   const held = getState().selected?.state === 'held';
@@ -20,12 +29,26 @@ export function handleShortcut(event: KeyboardEvent): void {
     case 'j':
     case 'J':
       moveSelection(1);
-      focusSelectedRowIfInGrid();
+      focusFollows();
       break;
     case 'k':
     case 'K':
       moveSelection(-1);
-      focusSelectedRowIfInGrid();
+      focusFollows();
+      break;
+    case 'Home':
+    case 'End':
+      // Inside a scrollable box these keys would only scroll it; on the page they pick the first/last row.
+      selectEdge(event.key === 'Home' ? 'first' : 'last');
+      focusFollows();
+      break;
+    case 'h':
+    case 'H':
+      if (selectNextHeld() === null) return;
+      focusFollows();
+      break;
+    case '?':
+      setState({ shortcutHelpOpen: true });
       break;
     case 'a':
     case 'A':

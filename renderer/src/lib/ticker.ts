@@ -8,7 +8,10 @@ let timer: ReturnType<typeof setInterval> | null = null;
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   if (timer === null) {
+    // The clock stood still while nobody listened: a countdown that mounts now was rendered with that old time,
+    // so it is told at once rather than one tick (100 ms) later.
     now = Date.now();
+    queueMicrotask(listener);
     timer = setInterval(() => {
       now = Date.now();
       for (const l of listeners) l();

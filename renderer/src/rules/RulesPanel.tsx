@@ -3,6 +3,7 @@ import { getState, setState, useApp } from '../store/app-store.js';
 import { plainRule, saveRules } from '../store/command-actions.js';
 import { notify } from '../store/notices.js';
 import { RuleEditor } from './RuleEditor.js';
+import { deleteRule } from './rule-delete.js';
 import { newRuleSeed } from './rule-form.js';
 import { ruleSummary } from './rule-summary.js';
 
@@ -88,7 +89,7 @@ export function RulesPanel() {
                 <button type="button" disabled={i === rules.length - 1} onClick={() => move(i, 1)}>
                   Down
                 </button>
-                <button type="button" onClick={() => void replaceRules(rules.filter((r) => r.id !== rule.id))}>
+                <button type="button" onClick={() => void deleteRule(rule.id)}>
                   Delete
                 </button>
               </div>

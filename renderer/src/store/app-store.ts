@@ -17,6 +17,8 @@ export interface Notice {
   id: number;
   kind: 'info' | 'error';
   text: string;
+  /** A button in the notice, e.g. Undo after deleting a rule. */
+  action?: { label: string; run: () => void };
 }
 
 export type SidePanel = 'details' | 'rules';
@@ -52,6 +54,9 @@ export interface AppState {
   /** Prefilled rule for the editor ("Make this a rule"); null = editor closed or editing an existing rule. */
   ruleEditorSeed: { rule: unknown; isNew: boolean; originalId: string | null } | null;
   setupHelpOpen: boolean;
+  shortcutHelpOpen: boolean;
+  /** Clear asks first: what goes (captures in memory and on disk) is named in the dialog. */
+  clearConfirmOpen: boolean;
 }
 
 export const initialState: AppState = {
@@ -77,6 +82,8 @@ export const initialState: AppState = {
   sidePanel: 'details',
   ruleEditorSeed: null,
   setupHelpOpen: false,
+  shortcutHelpOpen: false,
+  clearConfirmOpen: false,
 };
 
 /** The one vanilla store; actions (the *-actions.ts modules) are plain functions over it, components select narrowly. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyList, prependOlder, upsertSummaries } from './capture-list.js';
+import { emptyList, heldByDeadline, prependOlder, upsertSummaries } from './capture-list.js';
 import { summary } from './summary-fixture.js';
 
 describe('capture list', () => {
@@ -46,5 +46,22 @@ describe('capture list', () => {
     let list = upsertSummaries(emptyList(), [summary(1), summary(2, { state: 'held' })]);
     list = upsertSummaries(list, [summary(3), summary(2)]);
     expect(list.updated).toEqual([1]);
+  });
+
+  it('keeps the held captures with their deadlines, most urgent first, through updates, re-sorts and older pages', () => {
+    const held = (seq: number, deadlineAt: number) =>
+      summary(seq, { state: 'held', hold: { deadlineAt, serverTimeoutMs: 5000, fallback: 'auto' } });
+    let list = upsertSummaries(emptyList(), [held(1, 900), summary(2), held(3, 500)]);
+    expect(heldByDeadline(list)).toEqual([
+      { id: 'c3', deadlineAt: 500 },
+      { id: 'c1', deadlineAt: 900 },
+    ]);
+    list = upsertSummaries(list, [summary(3), held(5, 700), held(4, 800)]); // c3 answered; 5 before 4: re-sort
+    expect(heldByDeadline(list).map((h) => h.id)).toEqual(['c5', 'c4', 'c1']);
+    list = prependOlder(list, [held(0, 100)]);
+    expect(heldByDeadline(list).map((h) => h.id)).toEqual(['c0', 'c5', 'c4', 'c1']);
+    // A late replay of an answered capture's "added" event does not make it held again.
+    list = upsertSummaries(list, [held(3, 500)]);
+    expect(list.held.has('c3')).toBe(false);
   });
 });

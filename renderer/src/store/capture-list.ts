@@ -19,13 +19,15 @@ export interface CaptureList {
   readonly version: number;
   /** Positions replaced in place since `rows` was created, in order: filtered views catch up from this log. */
   readonly updated: readonly number[];
+  /** Held captures: id → fallback deadline (ms epoch). Kept with every upsert so nobody scans the rows for it. */
+  readonly held: ReadonlyMap<string, number>;
 }
 
 /** Past this many in-place replacements the log starts over (with a new array: views then re-filter once). */
 const UPDATE_LOG_LIMIT = 50_000;
 
 export function emptyList(): CaptureList {
-  return { rows: [], index: new Map(), version: 0, updated: [] };
+  return { rows: [], index: new Map(), version: 0, updated: [], held: new Map() };
 }
 
 export function toRow(summary: CaptureSummary): CaptureRow {
@@ -65,6 +67,7 @@ export function upsertSummaries(list: CaptureList, summaries: readonly CaptureSu
     updated = [];
   }
   const index = list.index;
+  const held = list.held as Map<string, number>; // owned by the list, like rows
   let needsSort = false;
   for (const summary of summaries) {
     const at = index.get(summary.id);
@@ -74,17 +77,24 @@ export function upsertSummaries(list: CaptureList, summaries: readonly CaptureSu
       if (existing && existing.summary.state !== 'held' && summary.state === 'held') continue;
       rows[at] = toRow(summary);
       updated.push(at);
+      trackHeld(held, summary);
       continue;
     }
+    trackHeld(held, summary);
     const last = rows[rows.length - 1];
     if (last && last.summary.seq > summary.seq) needsSort = true;
     index.set(summary.id, rows.length);
     rows.push(toRow(summary));
   }
   const version = list.version + 1;
-  if (!needsSort) return { rows, index, version, updated };
+  if (!needsSort) return { rows, index, version, updated, held };
   const sorted = rows.slice().sort((a, b) => a.summary.seq - b.summary.seq);
-  return { rows: sorted, index: buildIndex(sorted), version, updated: [] };
+  return { rows: sorted, index: buildIndex(sorted), version, updated: [], held };
+}
+
+function trackHeld(held: Map<string, number>, summary: CaptureSummary): void {
+  if (summary.state === 'held' && summary.hold) held.set(summary.id, summary.hold.deadlineAt);
+  else held.delete(summary.id);
 }
 
 /** Adds an older page (any order) in front of the current rows, skipping ids already present. */
@@ -96,7 +106,9 @@ export function prependOlder(list: CaptureList, older: readonly CaptureSummary[]
   const last = fresh[fresh.length - 1];
   const first = list.rows[0];
   if (last && first && last.seq > first.summary.seq) rows.sort((a, b) => a.summary.seq - b.summary.seq);
-  return { rows, index: buildIndex(rows), version: list.version + 1, updated: [] };
+  const held = new Map(list.held);
+  for (const summary of fresh) trackHeld(held, summary);
+  return { rows, index: buildIndex(rows), version: list.version + 1, updated: [], held };
 }
 
 export function oldestSeq(list: CaptureList): number | null {
@@ -119,4 +131,9 @@ export function matchesFilter(row: CaptureRow, filter: RowFilter, needle: string
   if (filter.state !== '' && row.summary.state !== filter.state) return false;
   if (filter.command !== '' && row.summary.command !== filter.command) return false;
   return needle === '' || row.search.includes(needle);
+}
+
+/** Held captures, most urgent (nearest fallback) first. */
+export function heldByDeadline(list: CaptureList): { id: string; deadlineAt: number }[] {
+  return [...list.held].map(([id, deadlineAt]) => ({ id, deadlineAt })).sort((a, b) => a.deadlineAt - b.deadlineAt);
 }

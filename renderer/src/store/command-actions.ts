@@ -52,8 +52,12 @@ export async function exportSession(format: ExportFormat): Promise<void> {
 export async function importSession(text: string, name: string): Promise<void> {
   try {
     const result = await client().importSession(text);
-    const skipped = result.skipped > 0 ? ` (${result.skipped} skipped)` : '';
-    notify('info', `Imported ${result.imported} capture${result.imported === 1 ? '' : 's'} from ${name}${skipped}`);
+    const extra = [
+      result.duplicates > 0 ? `${result.duplicates} already present` : '',
+      result.skipped > 0 ? `${result.skipped} skipped` : '',
+    ].filter((part) => part !== '');
+    const note = extra.length > 0 ? ` (${extra.join(', ')})` : '';
+    notify('info', `Imported ${result.imported} capture${result.imported === 1 ? '' : 's'} from ${name}${note}`);
   } catch (error) {
     notify('error', `Import failed: ${errorText(error)}`);
   }

@@ -76,7 +76,7 @@ describe('describeDecision', () => {
     expect(describeDecision({ verdict: 'allow', rewrite: { remark: 'x' }, delayMs: 30 })).toBe(
       'allow · remark · +30 ms',
     );
-    expect(describeDecision({ verdict: 'allow', targets: { a: { verdict: 'deny' } } })).toBe('allow · 1 target denied');
+    expect(describeDecision({ verdict: 'allow', targets: { a: { verdict: 'deny' } } })).toBe('allow · 1 denied');
     expect(describeDecision({ verdict: 'allow', raw: { status: 500, bodyText: '' } })).toBe('exact answer (HTTP 500)');
   });
 });

@@ -120,7 +120,7 @@ export function describeDecision(decision: Decision | null): string {
   ];
   if (decision.targets) {
     const denied = Object.values(decision.targets).filter((t) => t.verdict === 'deny').length;
-    if (denied > 0) parts.push(`${denied} target${denied > 1 ? 's' : ''} denied`);
+    if (denied > 0) parts.push(`${denied} denied`);
   }
   if (decision.rewrite?.remark !== undefined) parts.push('remark');
   if (decision.rewrite?.friendUserIDs !== undefined) parts.push('list');

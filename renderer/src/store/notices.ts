@@ -3,11 +3,15 @@ import { getState, type Notice, setState } from './app-store.js';
 
 let nextId = 1;
 
-/** A short message in the corner; errors stay longer, and so may a message that needs reading (`ms`). */
-export function notify(kind: Notice['kind'], text: string, ms?: number): void {
+/**
+ * A short message in the corner; errors stay longer, and so may a message that needs reading (`ms`) or one with an
+ * action (Undo).
+ */
+export function notify(kind: Notice['kind'], text: string, ms?: number, action?: Notice['action']): void {
   const id = nextId++;
-  setState({ notices: [...getState().notices, { id, kind, text }].slice(-4) });
-  setTimeout(() => dismissNotice(id), ms ?? (kind === 'error' ? 8000 : 3500));
+  const notice: Notice = action ? { id, kind, text, action } : { id, kind, text };
+  setState({ notices: [...getState().notices, notice].slice(-4) });
+  setTimeout(() => dismissNotice(id), ms ?? (kind === 'error' ? 8000 : action ? 10_000 : 3500));
 }
 
 export function dismissNotice(id: number): void {

@@ -62,6 +62,16 @@ export function moveSelection(delta: number): void {
   }
 }
 
+/** Home/End: the first or last visible row; the last turns following back on (it is the newest). */
+export function selectEdge(edge: 'first' | 'last'): void {
+  const { list, filter } = getState();
+  const rows = rowView(list, filter);
+  const row = edge === 'first' ? rows.at(0) : rows.at(rows.length - 1);
+  if (!row) return;
+  setState({ followNewest: edge === 'last' });
+  selectCapture(row.summary.id);
+}
+
 export function updateDraft(patch: Partial<DecisionDraft>): void {
   setState({ draft: { ...getState().draft, ...patch }, sendError: null });
 }

@@ -1,10 +1,23 @@
-import { flexRender, getCoreRowModel, type Row, useReactTable } from '@tanstack/react-table';
-import { type KeyboardEvent, memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { type ColumnSizingState, flexRender, getCoreRowModel, type Row, useReactTable } from '@tanstack/react-table';
+import {
+  type CSSProperties,
+  type KeyboardEvent,
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { setState, useApp } from '../store/app-store.js';
 import type { CaptureRow } from '../store/capture-list.js';
 import { rowView } from '../store/row-view.js';
 import { moveSelection, selectCapture } from '../store/selection-actions.js';
+import { loadColumnSizing, saveColumnSizing } from './column-sizing.js';
 import { columns } from './columns.js';
+import { NoMatches } from './NoMatches.js';
+import { requestRowFocus, takeRowFocus } from './row-focus.js';
+import { TableHeader } from './TableHeader.js';
 import { useRowWindow } from './use-row-window.js';
 
 /** Fixed row height: the window is computed, never measured, so streaming rows cannot shift anything. */
@@ -25,7 +38,7 @@ export function CaptureTable() {
   const view = rowView(list, filter);
   const count = view.length;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const { start, end } = useRowWindow(scrollRef, {
+  const { start, end, first } = useRowWindow(scrollRef, {
     count,
     rowHeight: ROW_HEIGHT,
     overscan: OVERSCAN,
@@ -40,6 +53,8 @@ export function CaptureTable() {
     }
     return out;
   }, [view, start, end]);
+  const [columnSizing, setColumnSizing] = useState<ColumnSizingState>(loadColumnSizing);
+  useEffect(() => saveColumnSizing(columnSizing), [columnSizing]);
   const table = useReactTable({
     data: slice,
     columns,
@@ -48,7 +63,14 @@ export function CaptureTable() {
     // The data is the visible window and changes on every scroll; nothing here pages or expands, and the
     // auto-reset would otherwise set table state on each data change (a render loop).
     autoResetAll: false,
+    columnResizeMode: 'onChange',
+    state: { columnSizing },
+    onColumnSizingChange: setColumnSizing,
   });
+  // Widths as CSS variables on the table: a resize restyles every row without re-rendering one.
+  const widths: Record<string, string> = {};
+  for (const col of table.getAllLeafColumns()) widths[`--col-${col.id}`] = `${col.getSize()}px`;
+  const totalWidth = table.getTotalSize();
   const tableRows = table.getRowModel().rows;
 
   // Older pages arrive in front: keep what the person is looking at in place.
@@ -80,6 +102,10 @@ export function CaptureTable() {
       el.scrollTop = top + HEADER_HEIGHT + ROW_HEIGHT - el.clientHeight;
   }, [selectedIndex, followNewest]);
 
+  // Roving tabindex over a virtual window: the selected row when it is rendered, else the first row on screen, so
+  // Tab always reaches the list even after the selected row scrolled out of the rendered rows.
+  const tabbableIndex = selectedIndex >= start && selectedIndex < end ? selectedIndex : Math.max(start, first);
+
   const onScroll = (): void => {
     const el = scrollRef.current;
     if (!el || !followNewest) return;
@@ -89,36 +115,32 @@ export function CaptureTable() {
 
   return (
     <div className="table-scroll" ref={scrollRef} onScroll={onScroll}>
-      <table className="capture-table" aria-label="Captured callbacks" aria-rowcount={count + 1}>
-        <thead className="table-head">
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id} className="table-row table-header-row" aria-rowindex={1}>
-              {group.headers.map((header) => (
-                <th key={header.id} className={`cell cell-${header.id}`} scope="col">
-                  {flexRender(header.column.columnDef.header, header.getContext())}
-                </th>
-              ))}
-            </tr>
-          ))}
-        </thead>
+      <table
+        className="capture-table"
+        aria-label="Captured callbacks"
+        aria-rowcount={count + 1}
+        // Custom properties are not in CSSProperties' keys; the values are plain lengths.
+        style={{ ...widths, minWidth: totalWidth } as CSSProperties}
+      >
+        <TableHeader table={table} />
         <tbody className="table-body" style={{ height: count * ROW_HEIGHT }}>
           {tableRows.map((row, i) => {
             const index = start + i;
             const selected = row.id === selectedId;
             return (
-              <TableRow
-                key={row.id}
-                row={row}
-                index={index}
-                selected={selected}
-                tabbable={selected || (selectedIndex === -1 && index === 0)}
-              />
+              <TableRow key={row.id} row={row} index={index} selected={selected} tabbable={index === tabbableIndex} />
             );
           })}
         </tbody>
       </table>
+      {/* Rows exist but the filter hides them all (an empty list shows the empty state, or is still loading). */}
+      {count === 0 && list.rows.length > 0 ? <NoMatches /> : null}
     </div>
   );
+}
+
+function takeRowFocusRef(row: HTMLTableRowElement | null): void {
+  if (row) takeRowFocus(row);
 }
 
 interface TableRowProps {
@@ -136,8 +158,7 @@ function onRowKey(event: KeyboardEvent<HTMLTableRowElement>, id: string): void {
   } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
     event.preventDefault();
     moveSelection(event.key === 'ArrowDown' ? 1 : -1);
-    const scroller = event.currentTarget.closest('.table-scroll');
-    requestAnimationFrame(() => scroller?.querySelector<HTMLElement>('tr[data-selected="true"]')?.focus());
+    requestRowFocus();
   }
 }
 
@@ -150,6 +171,8 @@ const TableRow = memo(
     const summary = row.original.summary;
     return (
       <tr
+        // Only the selected row gets the callback ref (no effect per row): it takes a pending keyboard focus.
+        ref={selected ? takeRowFocusRef : undefined}
         className={`table-row${selected ? ' selected' : ''}`}
         aria-rowindex={index + 2}
         aria-current={selected ? 'true' : undefined}

@@ -1,5 +1,6 @@
 import { createColumnHelper } from '@tanstack/react-table';
-import { formatDialect, formatLatency, formatOutcome, formatTime } from '../lib/format.js';
+import { formatDialect, formatLatency, formatOutcome, formatTime, shownEffect } from '../lib/format.js';
+import { commandTitle } from '../lib/protocol.js';
 import type { CaptureRow } from '../store/capture-list.js';
 import { describeDecision } from '../store/decision-draft.js';
 import { ChecksMark } from './ChecksMark.js';
@@ -39,48 +40,99 @@ function answerText(row: CaptureRow): string {
   return describeDecision(s.decision);
 }
 
-/** Column order and widths (CSS grid template in table.css must match this list). */
+/** "Before add friend", the full command name in the tooltip (and the detail pane); unknown commands as sent. */
+function CommandCell({ row }: { row: CaptureRow }) {
+  const s = row.summary;
+  const name = s.command ?? '(none)';
+  const title = commandTitle(s);
+  return (
+    <>
+      <ChecksMark findings={s.findings} />
+      <span className="command-label" title={name}>
+        {title || name}
+      </span>
+    </>
+  );
+}
+
+function OutcomeCell({ row }: { row: CaptureRow }) {
+  const outcome = row.summary.outcome;
+  if (!outcome) return null;
+  const text = formatOutcome(outcome);
+  return (
+    <span className={`effect effect-${shownEffect(outcome)}`} title={outcome.explanation}>
+      {text}
+    </span>
+  );
+}
+
+/**
+ * Column order, default widths and minimums (px). Widths become CSS variables on the table (table.css), so a
+ * resize restyles the columns without re-rendering a row. The key field takes the width left over.
+ */
 export const columns = [
-  column.accessor((r) => r.summary.seq, { id: 'seq', header: '#' }),
-  column.accessor((r) => r.summary.receivedAt, { id: 'time', header: 'Time', cell: (c) => formatTime(c.getValue()) }),
+  column.accessor((r) => r.summary.seq, { id: 'seq', header: '#', size: 48, minSize: 36 }),
+  column.accessor((r) => r.summary.receivedAt, {
+    id: 'time',
+    header: 'Time',
+    size: 104,
+    minSize: 60,
+    cell: (c) => formatTime(c.getValue()),
+  }),
   column.accessor((r) => r.summary.dialect, {
     id: 'dialect',
     header: 'Dialect',
+    size: 80,
+    minSize: 50,
     cell: (c) => <span className={`dialect dialect-${c.getValue()}`}>{formatDialect(c.getValue())}</span>,
   }),
-  column.accessor((r) => r.summary.command ?? '(none)', {
+  column.display({
     id: 'command',
     header: 'Command',
-    cell: (c) => (
-      <>
-        <ChecksMark findings={c.row.original.summary.findings} />
-        {clipped(c.getValue())}
-      </>
-    ),
+    size: 140,
+    minSize: 70,
+    cell: (c) => <CommandCell row={c.row.original} />,
   }),
   column.accessor((r) => r.summary.summary.parties, {
     id: 'parties',
     header: 'Parties',
+    size: 104,
+    minSize: 60,
     cell: (c) => clipped(c.getValue()),
   }),
   column.accessor((r) => r.summary.summary.text, {
     id: 'key',
     header: 'Key field',
+    size: 80,
+    minSize: 60,
     cell: (c) => clipped(c.getValue()),
   }),
-  column.display({ id: 'state', header: 'State', cell: (c) => <StateCell row={c.row.original} /> }),
-  column.accessor(answerText, { id: 'answer', header: 'Answer', cell: (c) => clipped(c.getValue()) }),
-  column.accessor((r) => r.summary.outcome, {
+  column.display({
+    id: 'state',
+    header: 'State',
+    size: 144,
+    minSize: 70,
+    cell: (c) => <StateCell row={c.row.original} />,
+  }),
+  column.accessor(answerText, {
+    id: 'answer',
+    header: 'Answer',
+    size: 136,
+    minSize: 60,
+    cell: (c) => clipped(c.getValue()),
+  }),
+  column.display({
     id: 'outcome',
     header: 'Outcome',
-    cell: (c) => {
-      const outcome = c.getValue();
-      return outcome ? <span className={`effect effect-${outcome.effect}`}>{formatOutcome(outcome)}</span> : null;
-    },
+    size: 148,
+    minSize: 60,
+    cell: (c) => <OutcomeCell row={c.row.original} />,
   }),
   column.accessor((r) => r.summary.latencyMs, {
     id: 'latency',
     header: 'Latency',
+    size: 64,
+    minSize: 50,
     cell: (c) => formatLatency(c.getValue()),
   }),
 ];

@@ -13,6 +13,8 @@ export interface RowWindowOptions {
 export interface RowWindow {
   start: number;
   end: number;
+  /** First row under the top edge of the scroll box (start minus the overscan, unless pinned). */
+  first: number;
 }
 
 interface Viewport {
@@ -54,11 +56,13 @@ export function useRowWindow(ref: RefObject<HTMLElement | null>, options: RowWin
   if (pinToEnd) {
     // Nothing below the end, and nothing to scroll into from above before following stops (which re-renders
     // with the full overscan): one spare row, since a streaming update replaces the whole window each time.
-    return { start: Math.max(0, count - viewport.capacity - 1), end: count };
+    const start = Math.max(0, count - viewport.capacity - 1);
+    return { start, end: count, first: Math.min(count - 1, start + 1) };
   }
   const first = Math.min(viewport.first, count);
   return {
     start: Math.max(0, first - overscan),
     end: Math.min(count, first + viewport.capacity + overscan),
+    first,
   };
 }

@@ -1,0 +1,52 @@
+import { flexRender, type Header, type Table } from '@tanstack/react-table';
+import type { KeyboardEvent } from 'react';
+import type { CaptureRow } from '../store/capture-list.js';
+
+const KEY_STEP = 16;
+const MAX_WIDTH = 800;
+
+/** Arrow keys resize too: the handle is a focusable separator, so a keyboard user can widen a column. */
+function onHandleKey(event: KeyboardEvent, header: Header<CaptureRow, unknown>, table: Table<CaptureRow>): void {
+  const delta = event.key === 'ArrowRight' ? KEY_STEP : event.key === 'ArrowLeft' ? -KEY_STEP : 0;
+  if (delta === 0) return;
+  event.preventDefault();
+  event.stopPropagation();
+  const column = header.column;
+  const min = column.columnDef.minSize ?? 40;
+  const width = Math.min(MAX_WIDTH, Math.max(min, column.getSize() + delta));
+  table.setColumnSizing((old) => ({ ...old, [column.id]: width }));
+}
+
+/** Column headers, each with a drag (or arrow-key) handle on its right edge. */
+export function TableHeader({ table }: { table: Table<CaptureRow> }) {
+  return (
+    <thead className="table-head">
+      {table.getHeaderGroups().map((group) => (
+        <tr key={group.id} className="table-row table-header-row" aria-rowindex={1}>
+          {group.headers.map((header) => {
+            const label = String(header.column.columnDef.header ?? header.id);
+            return (
+              <th key={header.id} className={`cell cell-${header.id}`} scope="col">
+                {flexRender(header.column.columnDef.header, header.getContext())}
+                {/* biome-ignore lint/a11y/useSemanticElements: an <hr> cannot be focused or dragged */}
+                <div
+                  role="separator"
+                  aria-orientation="vertical"
+                  aria-label={`Resize ${label} column`}
+                  aria-valuenow={Math.round(header.column.getSize())}
+                  aria-valuemin={header.column.columnDef.minSize ?? 40}
+                  aria-valuemax={MAX_WIDTH}
+                  tabIndex={0}
+                  className={`col-resizer${header.column.getIsResizing() ? ' resizing' : ''}`}
+                  onPointerDown={header.getResizeHandler()}
+                  onDoubleClick={() => header.column.resetSize()}
+                  onKeyDown={(e) => onHandleKey(e, header, table)}
+                />
+              </th>
+            );
+          })}
+        </tr>
+      ))}
+    </thead>
+  );
+}
