@@ -4,3 +4,4 @@ export * from './decision.js';
 export * from './desktop.js';
 export * from './rule.js';
 export * from './settings.js';
+export * from './send.js';

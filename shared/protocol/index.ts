@@ -13,3 +13,5 @@ export * from './sign.js';
 export * from './summary.js';
 export type * from './types.js';
 export * from './validate.js';
+export * from './replay-compare.js';
+export * from './server-request.js';
