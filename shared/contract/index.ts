@@ -3,5 +3,5 @@ export * from './capture.js';
 export * from './decision.js';
 export * from './desktop.js';
 export * from './rule.js';
-export * from './settings.js';
 export * from './send.js';
+export * from './settings.js';

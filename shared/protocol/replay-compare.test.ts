@@ -48,7 +48,13 @@ describe('compareReplay', () => {
   });
 
   it('compares missing answers by their error', () => {
-    const none = (error: string): ReplayAnswer => ({ status: null, bodyText: '', error, latencyMs: null, outcome: proceeds });
+    const none = (error: string): ReplayAnswer => ({
+      status: null,
+      bodyText: '',
+      error,
+      latencyMs: null,
+      outcome: proceeds,
+    });
     expect(compareReplay(none('timeout'), none('timeout')).verdict).toBe('same');
     expect(compareReplay(none('timeout'), none('refused')).verdict).toBe('answer-changed');
   });
@@ -71,7 +77,12 @@ describe('describeOutcome and summarizeReplay', () => {
 
   it('counts verdicts', () => {
     expect(
-      summarizeReplay([{ verdict: 'same' }, { verdict: 'skipped' }, { verdict: 'outcome-changed' }, { verdict: 'same' }]),
+      summarizeReplay([
+        { verdict: 'same' },
+        { verdict: 'skipped' },
+        { verdict: 'outcome-changed' },
+        { verdict: 'same' },
+      ]),
     ).toEqual({ total: 4, same: 2, answerChanged: 0, outcomeChanged: 1, skipped: 1 });
   });
 });

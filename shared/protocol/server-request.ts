@@ -1,6 +1,5 @@
 import type { Dialect } from '../contract/capture.js';
-import { isObject, safeStringify } from './json.js';
-import { goJson } from './json.js';
+import { goJson, isObject, safeStringify } from './json.js';
 import { DEFAULT_SAMPLE_SDKAPPID } from './samples.js';
 import { tencentSign } from './sign.js';
 import type { ServerProfile } from './types.js';
@@ -133,7 +132,11 @@ export function buildServerRequest(input: ServerRequestInput): ServerRequest {
     pairs.push(['Sign', tencentSign(input.token, requestTime)], ['RequestTime', requestTime]);
   }
   // Tencent's headers are not documented (protocols.md D.3); a JSON content type is the safe assumption.
-  return finish(withQuery(input.to, encodeQuery(pairs)), { 'Content-Type': 'application/json' }, safeStringify(input.body));
+  return finish(
+    withQuery(input.to, encodeQuery(pairs)),
+    { 'Content-Type': 'application/json' },
+    safeStringify(input.body),
+  );
 }
 
 /** What replay needs of a recorded callback. */

@@ -6,10 +6,12 @@ import {
   type ExportFormat,
   type HealthResponse,
   mergeSettings,
+  ReplayRequestSchema,
   SendRequestSchema,
+  SendToBackendSchema,
   SettingsSchema,
 } from '../../../shared/contract/index.js';
-import type { EngineApi } from '../engine-api.js';
+import type { EngineApi, PlayResult } from '../engine-api.js';
 import { HttpError, parseJsonBody, readBody, zodDetails } from '../listener/http-io.js';
 import { checkRules } from '../listener/rule-validation.js';
 import type { Identify } from '../store/har.js';
@@ -174,7 +176,21 @@ export const ROUTES: Route[] = [
     pattern: /^\/api\/send$/,
     methods: {
       POST: async ({ engine, req }) => {
-        const request = SendRequestSchema.safeParse(await readJson(req));
+        const body = await readJson(req);
+        // v2: a body with `to` plays the IM server against that backend and answers the stored capture.
+        if (typeof body === 'object' && body !== null && 'to' in body) {
+          const input = SendToBackendSchema.safeParse(body);
+          if (!input.success) {
+            throw new HttpError(
+              400,
+              'invalid-request',
+              'the body is not a valid send request',
+              zodDetails(input.error),
+            );
+          }
+          return played(await engine.sendToBackend(input.data));
+        }
+        const request = SendRequestSchema.safeParse(body);
         if (!request.success) {
           throw new HttpError(
             400,
@@ -188,7 +204,29 @@ export const ROUTES: Route[] = [
       },
     },
   },
+  {
+    pattern: /^\/api\/replay$/,
+    methods: {
+      POST: async ({ engine, req }) => {
+        const input = ReplayRequestSchema.safeParse(await readJson(req));
+        if (!input.success) {
+          throw new HttpError(
+            400,
+            'invalid-request',
+            'the body is not a valid replay request',
+            zodDetails(input.error),
+          );
+        }
+        return played(await engine.replay(input.data));
+      },
+    },
+  },
 ];
+
+function played(result: PlayResult<unknown>): Reply {
+  if (!result.ok) throw new HttpError(400, 'invalid-request', result.message);
+  return { status: 200, json: result.value };
+}
 
 /**
  * Who answered: `?by=person|api` when given; otherwise a request carrying an Origin (already checked to be this

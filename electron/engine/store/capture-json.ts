@@ -80,7 +80,9 @@ export function captureJson(
     `,"findings":${c.findings.length === 0 ? '[]' : narrow(str(c.findings))},"decision":${objectJson(c.decision)},` +
     `"latencyMs":${num(c.latencyMs)},"outcome":${objectJson(c.outcome)},"hold":${objectJson(c.hold)},` +
     `"identifiedBy":${quote(c.identifiedBy)}` +
-    (c.imported !== undefined ? `,"imported":${str(c.imported)}` : '');
+    (c.imported !== undefined ? `,"imported":${str(c.imported)}` : '') +
+    (c.origin !== undefined ? `,"origin":${quote(c.origin)}` : '') +
+    (c.upstream !== undefined ? `,"upstream":${c.upstream === null ? 'null' : narrow(str(c.upstream))}` : '');
   const id = quote(c.id);
   const line =
     `{"id":${id},${head},"bodyText":${str(rq.bodyText)}},"response":${response}` +

@@ -75,6 +75,8 @@ export function toSummary(capture: Capture, text: CaptureSummaryText): CaptureSu
     summary: text,
   };
   if (capture.imported !== undefined) summary.imported = capture.imported;
+  if (capture.origin !== undefined) summary.origin = capture.origin;
+  if (capture.upstream !== undefined) summary.upstream = capture.upstream;
   return summary;
 }
 
