@@ -5,6 +5,8 @@ import { SetupHelp } from './layout/SetupHelp.js';
 import { ConnectionBanner, Notices } from './layout/StatusLayer.js';
 import { TopBar } from './layout/TopBar.js';
 import { handleShortcut } from './lib/keyboard.js';
+import { ReplayDialog } from './play/ReplayDialog.js';
+import { SendDialog } from './play/SendDialog.js';
 import { RulesPanel } from './rules/RulesPanel.js';
 import { type SidePanel, setState, useApp } from './store/app-store.js';
 import { CaptureTable } from './table/CaptureTable.js';
@@ -57,6 +59,8 @@ export function App() {
       </main>
       <Notices />
       <SetupHelp />
+      <SendDialog />
+      <ReplayDialog />
     </div>
   );
 }

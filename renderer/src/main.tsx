@@ -8,6 +8,7 @@ import './styles/theme.css';
 import './styles/layout.css';
 import './styles/table.css';
 import './styles/panels.css';
+import './styles/play.css';
 
 setConnection(resolveConnection());
 mirrorReadiness(document.documentElement);

@@ -7,9 +7,12 @@ import type {
   ExportFormat,
   HealthResponse,
   ImportResponse,
+  ReplayReport,
+  ReplayRequest,
   Rule,
   RuleWithStats,
   SendRequest,
+  SendToBackend,
   Settings,
   SettingsPatch,
 } from '../../../shared/contract/index.js';
@@ -128,5 +131,14 @@ export class ControlClient {
 
   async send(request: SendRequest): Promise<void> {
     await this.request('POST', '/api/send', request);
+  }
+
+  /** Plays the IM server against a backend; answers the stored capture of the exchange. */
+  sendToBackend(input: SendToBackend): Promise<Capture> {
+    return this.json('POST', '/api/send', input);
+  }
+
+  replay(request: ReplayRequest): Promise<ReplayReport> {
+    return this.json('POST', '/api/replay', request);
   }
 }

@@ -1,6 +1,7 @@
 import { type ChangeEvent, useRef } from 'react';
 import { EXPORT_FORMATS } from '../../../shared/contract/index.js';
-import { setState, useApp } from '../store/app-store.js';
+import { openReplay, openSend } from '../play/play-actions.js';
+import { getState, setState, useApp } from '../store/app-store.js';
 import { connectionConfig } from '../store/client-ref.js';
 import {
   clearCaptures,
@@ -60,6 +61,12 @@ export function TopBar() {
         <MenuButton label="Send sample" wide>
           {(close) => <SampleButtons onSent={close} />}
         </MenuButton>
+        <button type="button" onClick={() => openSend(getState().selected)}>
+          Send to backend
+        </button>
+        <button type="button" onClick={openReplay}>
+          Replay
+        </button>
         <button type="button" disabled={!hasSelection} onClick={() => void copySelectedAsCurl()}>
           Copy as cURL
         </button>
