@@ -32,7 +32,21 @@ describe('buildServerRequest: OpenIM (A.1)', () => {
     });
     // Compact, `<>&` escaped, trailing newline, key order kept.
     expect(req.bodyText).toBe(
-      '{"callbackCommand":"callbackBeforeAddFriendCommand","fromUserID":"a\\u003cb","toUserID":"c\\u0026d","reqMsg":"\\u003e"}\n',
+      '{"callbackCommand":"callbackBeforeAddFriendCommand","fromUserID":"a\\u003cb","toUserID":"c\\u0026d","reqMsg":"\\u003e","ex":""}\n',
+    );
+  });
+
+  it('writes the body in Go struct order with zero values for missing fields, extra keys last', () => {
+    const req = buildServerRequest({
+      to: 'http://h',
+      dialect: 'openim',
+      command: 'callbackBeforeImportFriendsCommand',
+      body: { extra: 1, ownerUserID: 'o' },
+      profile: openim('v3.7+'),
+      nowMs: NOW,
+    });
+    expect(req.bodyText).toBe(
+      '{"callbackCommand":"callbackBeforeImportFriendsCommand","ownerUserID":"o","friendUserIDs":null,"extra":1}\n',
     );
   });
 
@@ -49,7 +63,7 @@ describe('buildServerRequest: OpenIM (A.1)', () => {
     expect(req.query).toEqual({ command: 'callbackBeforeAddFriendCommand' });
     expect(req.headers.Operationid).toBe(String(NOW));
     expect(req.bodyText).toBe(
-      `{"callbackCommand":"callbackBeforeAddFriendCommand","operationID":"${NOW}","fromUserID":"x"}\n`,
+      `{"callbackCommand":"callbackBeforeAddFriendCommand","operationID":"${NOW}","fromUserID":"x","toUserID":"","reqMsg":"","ex":""}\n`,
     );
   });
 

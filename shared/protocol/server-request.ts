@@ -1,8 +1,9 @@
 import type { Dialect } from '../contract/capture.js';
-import { goJson, isObject, safeStringify } from './json.js';
+import { findCommand } from './catalogue.js';
+import { goJson, isObject, own, safeStringify } from './json.js';
 import { DEFAULT_SAMPLE_SDKAPPID } from './samples.js';
 import { tencentSign } from './sign.js';
-import type { ServerProfile } from './types.js';
+import type { FieldType, ServerProfile } from './types.js';
 
 /**
  * The exact HTTP request an IM server sends to the app backend (protocols.md A.1 for OpenIM, B.1 for Tencent), for
@@ -86,6 +87,33 @@ function finish(url: string, headers: Record<string, string>, bodyText: string):
   return { method: 'POST', url, path: rawQuery === '' ? path : `${path}?${rawQuery}`, query, headers, bodyText };
 }
 
+/** Go's zero value of a struct field, as encoding/json writes it (nil slices and maps become `null`). */
+const ZERO: Record<FieldType, unknown> = {
+  string: '',
+  number: 0,
+  boolean: false,
+  'string[]': null,
+  object: null,
+  'object[]': null,
+};
+
+/**
+ * The body the way the server's Go struct serialises it (A.1): every field present in struct order (a field the
+ * caller left out goes out as its zero value; `callbackCommand` is the command), then any keys the struct does not
+ * have, kept so nothing the caller wrote is lost. Uncatalogued commands and non-object bodies go out as given.
+ */
+function goStructBody(command: string, body: unknown): unknown {
+  const info = findCommand(command, 'openim');
+  if (!info?.modelled || !isObject(body)) return body;
+  const out: Record<string, unknown> = {};
+  for (const field of info.fields) {
+    const value = own(body, field.name);
+    out[field.name] = value !== undefined ? value : field.name === 'callbackCommand' ? command : ZERO[field.type];
+  }
+  for (const [key, value] of Object.entries(body)) if (!Object.hasOwn(out, key)) out[key] = value;
+  return out;
+}
+
 /** OpenIM v3.0–v3.4.0 structs carry `operationID` in the body, right after `callbackCommand` (A.4.13, A.2). */
 function legacyBody(body: unknown, operationId: string): unknown {
   if (!isObject(body) || Object.hasOwn(body, 'operationID')) return body;
@@ -108,7 +136,8 @@ export function buildServerRequest(input: ServerRequestInput): ServerRequest {
     const url = legacy
       ? withQuery(input.to, `command=${encodeURIComponent(input.command)}`)
       : `${input.to}/${input.command}`;
-    const body = legacy ? legacyBody(input.body, operationId) : input.body;
+    const shaped = goStructBody(input.command, input.body);
+    const body = legacy ? legacyBody(shaped, operationId) : shaped;
     return finish(
       url,
       {
