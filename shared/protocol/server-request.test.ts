@@ -98,7 +98,7 @@ describe('buildServerRequest: Tencent (B.1)', () => {
     });
     const time = String(Math.floor(NOW / 1000));
     expect(req.url).toBe(
-      `https://backend.example/im?SdkAppid=1400123456&CallbackCommand=Sns.CallbackPrevFriendAdd&contenttype=json&ClientIP=203.0.113.10&OptPlatform=RESTAPI&Sign=${tencentSign('xxxxyyyy', time)}&RequestTime=${time}`,
+      `https://backend.example/im?SdkAppid=1400123456&CallbackCommand=Sns.CallbackPrevFriendAdd&contenttype=json&ClientIP=203.0.113.10&OptPlatform=Android&Sign=${tencentSign('xxxxyyyy', time)}&RequestTime=${time}`,
     );
     expect(req.query.Sign).toMatch(/^[0-9a-f]{64}$/);
     expect(req.query.RequestTime).toBe(time);
@@ -110,10 +110,11 @@ describe('buildServerRequest: Tencent (B.1)', () => {
       to: 'http://h/',
       dialect: 'tencent',
       command: 'Sns.CallbackFriendDelete',
-      body: {},
+      body: { PairList: [] },
       profile: tencent,
       nowMs: NOW,
     });
+    expect(req.bodyText).toBe('{"CallbackCommand":"Sns.CallbackFriendDelete","PairList":[]}');
     expect(Object.keys(req.query)).toEqual(['SdkAppid', 'CallbackCommand', 'contenttype', 'ClientIP', 'OptPlatform']);
     expect(req.query.SdkAppid).toBe('1400000000');
   });

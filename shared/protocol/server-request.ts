@@ -154,7 +154,8 @@ export function buildServerRequest(input: ServerRequestInput): ServerRequest {
     ['CallbackCommand', input.command],
     ['contenttype', 'json'],
     ['ClientIP', input.clientIp ?? '203.0.113.10'],
-    ['OptPlatform', input.optPlatform ?? 'RESTAPI'],
+    // PrevFriendAdd/PrevFriendResponse fire only for client SDK actions (B.2.1), so a client platform, not RESTAPI.
+    ['OptPlatform', input.optPlatform ?? 'Android'],
   ];
   if (input.token) {
     const requestTime = String(Math.floor(input.nowMs / 1000));
@@ -164,8 +165,14 @@ export function buildServerRequest(input: ServerRequestInput): ServerRequest {
   return finish(
     withQuery(input.to, encodeQuery(pairs)),
     { 'Content-Type': 'application/json' },
-    safeStringify(input.body),
+    safeStringify(withTencentCommand(input.command, input.body)),
   );
+}
+
+/** Tencent bodies carry the command too, first (every B.2 sample); one the caller left out is added. */
+function withTencentCommand(command: string, body: unknown): unknown {
+  if (!isObject(body) || Object.hasOwn(body, 'CallbackCommand')) return body;
+  return { CallbackCommand: command, ...body };
 }
 
 /** What replay needs of a recorded callback. */
