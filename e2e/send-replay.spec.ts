@@ -1,10 +1,23 @@
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { type FakeBackend, startFakeBackend } from '../electron/engine/testing/fake-backend.js';
 import { postCallback } from './fixtures/callbacks.js';
 import { expect, test } from './fixtures/inspector.js';
 import { PlayDialogs } from './pages/play-dialogs.js';
 
 const ALLOW = { actionCode: 0, errCode: 0, errMsg: '', errDlt: '', nextCode: 0 };
+
+/** axe-core finds no serious or critical violation inside the open dialog. */
+async function expectAccessible(page: Page, dialog: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).include(`dialog[aria-label="${dialog}"]`).analyze();
+  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    serious.map(
+      (v) => `${v.id}: ${v.help} ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join('; ')}`,
+    ),
+  ).toEqual([]);
+}
 
 let backend: FakeBackend | null = null;
 test.afterEach(async () => {
@@ -34,6 +47,7 @@ test('Send to backend from a capture: the exchange opens as a capture with the a
       JSON.stringify({ callbackCommand: 'callbackBeforeAddFriendCommand', fromUserID: 'mallory', toUserID: 'bob' }),
     );
   await inspector.screenshot('20-send-to-backend');
+  await expectAccessible(page, 'Send to backend');
   await play.send();
 
   await expect(play.sendDialog()).toBeHidden();
@@ -110,6 +124,7 @@ test('Replay an imported session: changed outcomes listed, recorded and new answ
   await expect(play.diff()).toContainText('- "errCode": 5003,');
   await expect(play.diff()).toContainText('+ "errCode": 0,');
   await inspector.screenshot('22-replay-results');
+  await expectAccessible(page, 'Replay session');
   expect(backend.received.map((r) => r.url).sort()).toEqual([
     '/callback/callbackBeforeAddFriendCommand',
     '/callback/callbackBeforeSetFriendRemarkCommand',
