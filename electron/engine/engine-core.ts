@@ -269,7 +269,8 @@ export class EngineCore implements EngineApi {
       openimTimeoutMs: settings.hold.openimTimeoutMs,
       token: request.tencentToken !== undefined ? request.tencentToken : settings.tencent.token,
       sdkAppId: settings.tencent.sdkAppId,
-      concurrency: request.concurrency ?? 4,
+      // One at a time by default: the recorded order matters to a backend that keeps state (add, then delete).
+      concurrency: request.concurrency ?? 1,
       onSent: (capture) => this.storeSent(capture).id,
     });
     return { ok: true, value: report };

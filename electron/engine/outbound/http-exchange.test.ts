@@ -49,6 +49,24 @@ describe('exchange', () => {
     expect(result).toMatchObject({ ok: false, failure: 'reset' });
   });
 
+  it('retries once on a new connection when a kept-alive one was closed by the backend', async () => {
+    const served = new WeakSet<object>();
+    let requests = 0;
+    const url = await serve((req, res) => {
+      requests++;
+      // A second request on a connection: drop it unanswered, like a backend whose idle timeout just fired.
+      if (served.has(req.socket)) {
+        req.socket.destroy();
+        return;
+      }
+      served.add(req.socket);
+      res.end('{}');
+    });
+    expect(await exchange({ ...base, url })).toMatchObject({ ok: true });
+    expect(await exchange({ ...base, url })).toMatchObject({ ok: true, status: 200 });
+    expect(requests).toBe(3);
+  });
+
   it('refuses a URL it cannot parse without throwing', async () => {
     expect(await exchange({ ...base, url: 'not a url' })).toMatchObject({ ok: false, failure: 'error' });
   });

@@ -1,4 +1,4 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { type ClientRequest, Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { gunzipSync } from 'node:zlib';
 
@@ -77,12 +77,7 @@ export function exchange(req: ExchangeRequest): Promise<ExchangeResult> {
     }
     const https = url.protocol === 'https:';
     const body = Buffer.from(req.bodyText, 'utf8');
-    const client = (https ? httpsRequest : httpRequest)(url, {
-      method: req.method,
-      agent: https ? httpsAgent : httpAgent,
-      // Header names go out exactly as given (`Operationid`), in order, with the length of the body.
-      headers: { ...req.headers, 'Content-Length': String(body.length) },
-    });
+    let client: ClientRequest | null = null;
     timer = setTimeout(() => {
       settle({
         ok: false,
@@ -90,10 +85,32 @@ export function exchange(req: ExchangeRequest): Promise<ExchangeResult> {
         error: `no answer within ${req.timeoutMs} ms`,
         latencyMs: req.timeoutMs,
       });
-      client.destroy();
+      client?.destroy();
     }, req.timeoutMs);
-    client.on('error', (err: NodeJS.ErrnoException) => settle({ ok: false, ...failureOf(err), latencyMs: elapsed() }));
-    client.on('response', (res) => {
+    const attempt = (retry: boolean): void => {
+      const current = (https ? httpsRequest : httpRequest)(url, {
+        method: req.method,
+        agent: https ? httpsAgent : httpAgent,
+        // Header names go out exactly as given (`Operationid`), in order, with the length of the body.
+        headers: { ...req.headers, 'Content-Length': String(body.length) },
+      });
+      client = current;
+      let answered = false;
+      current.on('error', (err: NodeJS.ErrnoException) => {
+        // A kept-alive connection the backend closed while idle: like Go's transport, try once on a new one.
+        if (!answered && !retry && current.reusedSocket && err.code === 'ECONNRESET') {
+          attempt(true);
+          return;
+        }
+        settle({ ok: false, ...failureOf(err), latencyMs: elapsed() });
+      });
+      current.on('response', (res) => {
+        answered = true;
+        read(res, current);
+      });
+      current.end(body);
+    };
+    const read = (res: IncomingMessage, current: ClientRequest): void => {
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (chunk: Buffer) => {
@@ -105,7 +122,7 @@ export function exchange(req: ExchangeRequest): Promise<ExchangeResult> {
             error: `the answer is larger than ${limit} bytes`,
             latencyMs: elapsed(),
           });
-          client.destroy();
+          current.destroy();
           return;
         }
         chunks.push(chunk);
@@ -139,7 +156,7 @@ export function exchange(req: ExchangeRequest): Promise<ExchangeResult> {
           latencyMs: elapsed(),
         });
       });
-    });
-    client.end(body);
+    };
+    attempt(false);
   });
 }

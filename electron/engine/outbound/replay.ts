@@ -141,7 +141,12 @@ export async function replayCaptures(captures: readonly Capture[], o: ReplayOpti
     while (next < captures.length) {
       const i = next++;
       const capture = captures[i] as Capture; // i < length
-      items[i] = await replayOne(capture, o);
+      try {
+        items[i] = await replayOne(capture, o);
+      } catch (error) {
+        // replayOne does not throw on any answer; this keeps one odd capture from ending the whole run.
+        items[i] = skipped(capture, `could not be replayed: ${error instanceof Error ? error.message : String(error)}`);
+      }
       done++;
       o.onProgress?.(done, captures.length);
     }
