@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { identify } from './identify.js';
-import { buildServerRequest, replayServerRequest, splitUrl } from './server-request.js';
+import { buildServerRequest, replayServerRequest, serverCommandName, splitUrl } from './server-request.js';
 import { tencentSign } from './sign.js';
 
 const NOW = 1_700_000_000_123;
@@ -65,6 +65,26 @@ describe('buildServerRequest: OpenIM (A.1)', () => {
     expect(req.bodyText).toBe(
       `{"callbackCommand":"callbackBeforeAddFriendCommand","operationID":"${NOW}","fromUserID":"x","toUserID":"","reqMsg":"","ex":""}\n`,
     );
+  });
+
+  it('uses the set-remark names without the Command suffix before v3.7 (A.4.13)', () => {
+    const older = { dialect: 'openim' as const, version: 'v3.0-v3.4.0' as const };
+    expect(serverCommandName('callbackBeforeSetFriendRemarkCommand', older)).toBe('callbackBeforeSetFriendRemark');
+    expect(serverCommandName('callbackBeforeSetFriendRemarkCommand', openim('v3.7+'))).toBe(
+      'callbackBeforeSetFriendRemarkCommand',
+    );
+    expect(serverCommandName('callbackBeforeAddFriendCommand', older)).toBe('callbackBeforeAddFriendCommand');
+    const req = buildServerRequest({
+      to: 'http://h/cb',
+      dialect: 'openim',
+      command: 'callbackAfterSetFriendRemarkCommand',
+      body: { callbackCommand: 'callbackAfterSetFriendRemarkCommand', remark: 'r' },
+      profile: older,
+      nowMs: NOW,
+      operationId: 'o',
+    });
+    expect(req.url).toBe('http://h/cb?command=callbackAfterSetFriendRemark');
+    expect(JSON.parse(req.bodyText)).toMatchObject({ callbackCommand: 'callbackAfterSetFriendRemark', remark: 'r' });
   });
 
   it('is identified by the listener the way the server means it', () => {

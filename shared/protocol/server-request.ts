@@ -1,5 +1,5 @@
 import type { Dialect } from '../contract/capture.js';
-import { findCommand } from './catalogue.js';
+import { catalogue, findCommand } from './catalogue.js';
 import { goJson, isObject, own, safeStringify } from './json.js';
 import { DEFAULT_SAMPLE_SDKAPPID } from './samples.js';
 import { tencentSign } from './sign.js';
@@ -114,6 +114,12 @@ function goStructBody(command: string, body: unknown): unknown {
   return out;
 }
 
+/** A body naming the current command, renamed to the name the older server sends. */
+function renamed(body: unknown, from: string, to: string): unknown {
+  if (from === to || !isObject(body) || own(body, 'callbackCommand') !== from) return body;
+  return { ...body, callbackCommand: to };
+}
+
 /** OpenIM v3.0–v3.4.0 structs carry `operationID` in the body, right after `callbackCommand` (A.4.13, A.2). */
 function legacyBody(body: unknown, operationId: string): unknown {
   if (!isObject(body) || Object.hasOwn(body, 'operationID')) return body;
@@ -127,16 +133,24 @@ function legacyBody(body: unknown, operationId: string): unknown {
 const isLegacyOpenIm = (profile: ServerProfile): boolean =>
   profile.dialect === 'openim' && profile.version === 'v3.0-v3.4.0';
 
+/**
+ * The name this server version sends for a command: before v3.7 several commands had other names (set-remark had no
+ * `Command` suffix; A.4.13, A.5 legacy list).
+ */
+export function serverCommandName(command: string, profile: ServerProfile): string {
+  if (profile.dialect !== 'openim' || profile.version === 'v3.7+') return command;
+  return catalogue.find((c) => c.dialect === 'openim' && c.legacy && c.renamedTo === command)?.name ?? command;
+}
+
 /** The request the chosen server version sends for this command and body. */
 export function buildServerRequest(input: ServerRequestInput): ServerRequest {
   if (input.dialect === 'openim') {
+    const command = serverCommandName(input.command, input.profile);
     const operationId = input.operationId ?? String(input.nowMs);
     const legacy = isLegacyOpenIm(input.profile);
     // Plain string concatenation, as the server does it: a trailing "/" in the base gives "//" there too (A.3).
-    const url = legacy
-      ? withQuery(input.to, `command=${encodeURIComponent(input.command)}`)
-      : `${input.to}/${input.command}`;
-    const shaped = goStructBody(input.command, input.body);
+    const url = legacy ? withQuery(input.to, `command=${encodeURIComponent(command)}`) : `${input.to}/${command}`;
+    const shaped = goStructBody(command, renamed(input.body, input.command, command));
     const body = legacy ? legacyBody(shaped, operationId) : shaped;
     return finish(
       url,

@@ -10,6 +10,7 @@ import {
   type OutcomeInput,
   type ServerProfile,
   type ServerRequest,
+  serverCommandName,
   validate,
 } from '../../../shared/protocol/index.js';
 import { type ExchangeResult, exchange } from './http-exchange.js';
@@ -180,5 +181,6 @@ export function sendToBackend(send: ResolvedSend, nowMs = Date.now()): Promise<C
     token: send.token,
     ...(send.operationId !== undefined ? { operationId: send.operationId } : {}),
   });
-  return playRequest(request, { ...send, nowMs });
+  // The capture names the command as this server version sent it (before v3.7 some had other names).
+  return playRequest(request, { ...send, command: serverCommandName(send.command, send.profile), nowMs });
 }
