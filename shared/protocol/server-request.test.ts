@@ -63,7 +63,7 @@ describe('buildServerRequest: OpenIM (A.1)', () => {
     expect(req.query).toEqual({ command: 'callbackBeforeAddFriendCommand' });
     expect(req.headers.Operationid).toBe(String(NOW));
     expect(req.bodyText).toBe(
-      `{"callbackCommand":"callbackBeforeAddFriendCommand","operationID":"${NOW}","fromUserID":"x","toUserID":"","reqMsg":"","ex":""}\n`,
+      `{"callbackCommand":"callbackBeforeAddFriendCommand","operationID":"${NOW}","fromUserID":"x","toUserID":"","reqMsg":""}\n`,
     );
   });
 

@@ -121,12 +121,18 @@ function renamed(body: unknown, from: string, to: string): unknown {
 }
 
 /** OpenIM v3.0–v3.4.0 structs carry `operationID` in the body, right after `callbackCommand` (A.4.13, A.2). */
-function legacyBody(body: unknown, operationId: string): unknown {
-  if (!isObject(body) || Object.hasOwn(body, 'operationID')) return body;
+function legacyBody(body: unknown, given: unknown, operationId: string): unknown {
+  if (!isObject(body)) return body;
   const out: Record<string, unknown> = {};
   if (Object.hasOwn(body, 'callbackCommand')) out.callbackCommand = body.callbackCommand;
-  out.operationID = operationId;
-  for (const [key, value] of Object.entries(body)) if (key !== 'callbackCommand') out[key] = value;
+  out.operationID = own(body, 'operationID') ?? operationId;
+  for (const [key, value] of Object.entries(body)) {
+    // Before-add-friend's `ex` arrives in v3.4.2: the older struct has none, so it is sent only when written.
+    if (key === 'ex' && body.callbackCommand === 'callbackBeforeAddFriendCommand' && own(given, 'ex') === undefined) {
+      continue;
+    }
+    if (key !== 'callbackCommand' && key !== 'operationID') out[key] = value;
+  }
   return out;
 }
 
@@ -151,7 +157,7 @@ export function buildServerRequest(input: ServerRequestInput): ServerRequest {
     // Plain string concatenation, as the server does it: a trailing "/" in the base gives "//" there too (A.3).
     const url = legacy ? withQuery(input.to, `command=${encodeURIComponent(command)}`) : `${input.to}/${command}`;
     const shaped = goStructBody(command, renamed(input.body, input.command, command));
-    const body = legacy ? legacyBody(shaped, operationId) : shaped;
+    const body = legacy ? legacyBody(shaped, input.body, operationId) : shaped;
     return finish(
       url,
       {
