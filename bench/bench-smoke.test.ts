@@ -51,9 +51,27 @@ describe('bench --smoke', () => {
     expect(result.machine.nproc).toBeGreaterThan(0);
     expect(result.machine.node).toMatch(/^v\d+/);
     expect(result.errors).toEqual({});
-    expect(Object.keys(result.sectionSeconds).sort()).toEqual(['hold', 'listener', 'memory', 'peers', 'ui']);
+    expect(Object.keys(result.sectionSeconds).sort()).toEqual([
+      'hold',
+      'inprocess',
+      'listener',
+      'memory',
+      'peers',
+      'ui',
+    ]);
     expect(result.ui).toEqual({ skipped: 'smoke mode' });
     expect(output).toContain('Budgets:');
+  });
+
+  it('measures the engine CPU per callback in process for both samples, every callback answered', () => {
+    const inprocess = result.inprocess;
+    expect(inprocess?.callbacks).toBe(2_000);
+    for (const name of ['openim', 'tencent'] as const) {
+      const sample = inprocess?.samples[name];
+      expect(sample?.runs, name).toHaveLength(1);
+      expect(sample?.cpuUsPerCallback, name).toBeGreaterThan(0);
+    }
+    expect(output).toContain('Engine CPU per callback, in process');
   });
 
   it('measures the engine and the baseline on both samples, every request answered', () => {

@@ -14,6 +14,8 @@ export interface BenchConfig {
   uiCaptures: number;
   uiIngestRate: number;
   uiIngestS: number;
+  /** Callbacks per in-process run (after a quarter as many to warm up). */
+  inprocessCallbacks: number;
   /** Only these sections (all when empty). */
   only: SectionName[];
   /** Run the engine child with `--cpu-prof` (profiles land in bench/results/prof). */
@@ -21,7 +23,7 @@ export interface BenchConfig {
   outFile: string | null;
 }
 
-export const SECTION_NAMES = ['listener', 'peers', 'hold', 'memory', 'ui'] as const;
+export const SECTION_NAMES = ['inprocess', 'listener', 'peers', 'hold', 'memory', 'ui'] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 
 const FULL: BenchConfig = {
@@ -39,6 +41,7 @@ const FULL: BenchConfig = {
   uiCaptures: 100_000,
   uiIngestRate: 1_000,
   uiIngestS: 10,
+  inprocessCallbacks: 40_000,
   only: [],
   profile: false,
   outFile: null,
@@ -56,6 +59,7 @@ const SMOKE: BenchConfig = {
   holdCount: 20,
   memorySteps: [500, 1_000, 2_000],
   ui: false,
+  inprocessCallbacks: 2_000,
 };
 
 const isSection = (value: string): value is SectionName => (SECTION_NAMES as readonly string[]).includes(value);
@@ -67,7 +71,7 @@ function positive(key: string, value: string): number {
 }
 
 /**
- * `--smoke`, `--only=listener,hold`, `--no-peers`, `--no-ui`, `--ui`, `--profile`, `--out=FILE`, and for quick
+ * `--smoke`, `--only=listener,hold`, `--inprocess` (= `--only=inprocess`: the engine's CPU per callback only), `--no-peers`, `--no-ui`, `--ui`, `--profile`, `--out=FILE`, and for quick
  * looks `--ui-captures=N`, `--repeats=N`, `--duration=S`.
  */
 export function parseArgs(argv: readonly string[]): BenchConfig {
@@ -79,7 +83,8 @@ export function parseArgs(argv: readonly string[]): BenchConfig {
       const unknown = names.filter((name) => !isSection(name));
       if (unknown.length > 0) throw new Error(`unknown section(s): ${unknown.join(', ')}`);
       config.only = names.filter(isSection);
-    } else if (key === '--no-peers') config.peers = 'skip';
+    } else if (key === '--inprocess') config.only = ['inprocess'];
+    else if (key === '--no-peers') config.peers = 'skip';
     else if (key === '--peers') config.peers = 'run';
     else if (key === '--no-ui') config.ui = false;
     else if (key === '--ui') config.ui = true;

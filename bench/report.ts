@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import type { SectionName } from './config.js';
 import type { HoldSection } from './sections/hold.js';
+import type { InprocessSection } from './sections/inprocess.js';
 import type { ListenerSection } from './sections/listener.js';
 import type { MemorySection } from './sections/memory.js';
 import type { PeersSection } from './sections/peers.js';
@@ -32,6 +33,7 @@ export interface BenchResult {
   machine: Machine;
   elapsedS: number;
   sectionSeconds: Partial<Record<SectionName, number>>;
+  inprocess?: InprocessSection;
   listener?: ListenerSection;
   peers?: PeersSection;
   hold?: HoldSection;
@@ -80,6 +82,19 @@ export function budgets(result: BenchResult): Budget[] {
         pass: sample.engine.p99Ms <= 5,
       });
     }
+  }
+  // The peer comparison counts only when it ran: a failed `npm ci` of bench/peers or a peer that did not start is a
+  // failure here, not a quiet "not installed" in the peers table.
+  const peers = result.peers;
+  if (peers && peers.install !== 'not attempted') {
+    const expected = peers.peers.filter((peer) => peer.status !== 'skipped');
+    const measured = expected.filter((peer) => peer.status === 'measured').length;
+    out.push({
+      name: `Peers measured (bench/peers install: ${peers.install})`,
+      value: measured,
+      limit: `= ${expected.length}`,
+      pass: peers.install !== 'failed' && measured === expected.length,
+    });
   }
   const memory = result.memory;
   // "Stays flat after the limit is reached" (product.md §8): the live heap must not grow past the limit, and RSS
@@ -131,7 +146,23 @@ export function formatReport(result: BenchResult): string {
   parts.push(
     `${result.machine.nproc} CPUs (${result.machine.cpu}), ${result.machine.memTotalGiB} GiB, node ${result.machine.node}`,
   );
-  const { listener, peers, hold, memory, ui } = result;
+  const { inprocess, listener, peers, hold, memory, ui } = result;
+  if (inprocess) {
+    parts.push(
+      `\nEngine CPU per callback, in process (no HTTP; ${inprocess.callbacks} callbacks, median of ${inprocess.repeats}):`,
+    );
+    parts.push(
+      table(
+        ['sample', 'µs per callback', 'runs', 'spread'],
+        Object.values(inprocess.samples).map((s) => [
+          s.label,
+          s.cpuUsPerCallback,
+          s.runs.join(' / '),
+          `${Math.round(s.spread * 100)} %`,
+        ]),
+      ),
+    );
+  }
   if (listener) {
     parts.push(`\nListener, auto mode, ${listener.connections} connections (median of ${listener.repeats}):`);
     parts.push(

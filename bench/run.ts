@@ -8,6 +8,7 @@ import { type BenchConfig, parseArgs, type SectionName, wants } from './config.j
 import { REPO_ROOT, RESULTS_DIR } from './paths.js';
 import { type BenchResult, budgets, formatReport, machine } from './report.js';
 import { runHoldSection } from './sections/hold.js';
+import { runInprocessSection } from './sections/inprocess.js';
 import { measureEngineOnce, runListenerSection } from './sections/listener.js';
 import { runMemorySection } from './sections/memory.js';
 import { runPeersSection } from './sections/peers.js';
@@ -46,6 +47,9 @@ async function main(config: BenchConfig): Promise<BenchResult> {
     log(`  (${result.sectionSeconds[name]} s)`);
   };
 
+  await section('inprocess', async () => {
+    result.inprocess = await runInprocessSection(config, log);
+  });
   await section('listener', async () => {
     result.listener = await runListenerSection(config, nodeArgs('listener'), log);
   });

@@ -1,6 +1,6 @@
 // The shell's own calls to the engine's control API (File → Export/Import), made from the main process with the
 // bearer token, exactly as any other client would.
-import type { ApiError, ExportFormat, ImportResponse } from '../shared/contract/index.js';
+import { type ApiError, type ExportFormat, ROUTES, type RouteReply } from '../shared/contract/index.js';
 
 async function failure(res: Response, what: string): Promise<Error> {
   const text = await res.text().catch(() => '');
@@ -15,20 +15,26 @@ async function failure(res: Response, what: string): Promise<Error> {
 }
 
 export async function exportSession(controlUrl: string, token: string, format: ExportFormat): Promise<string> {
-  const url = new URL('/api/export', controlUrl);
+  const { method, path } = ROUTES.exportSession;
+  const url = new URL(path, controlUrl);
   url.searchParams.set('format', format);
-  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(url, { method, headers: { authorization: `Bearer ${token}` } });
   if (!res.ok) throw await failure(res, 'Export');
   return res.text();
 }
 
-export async function importSession(controlUrl: string, token: string, content: string): Promise<ImportResponse> {
-  const res = await fetch(new URL('/api/import', controlUrl), {
-    method: 'POST',
+export async function importSession(
+  controlUrl: string,
+  token: string,
+  content: string,
+): Promise<RouteReply<'importSession'>> {
+  const { method, path } = ROUTES.importSession;
+  const res = await fetch(new URL(path, controlUrl), {
+    method,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: content,
   });
   if (!res.ok) throw await failure(res, 'Import');
-  const body: Partial<ImportResponse> = await res.json();
+  const body: Partial<RouteReply<'importSession'>> = await res.json();
   return { imported: body.imported ?? 0, skipped: body.skipped ?? 0 };
 }

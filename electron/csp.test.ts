@@ -26,8 +26,13 @@ describe('contentSecurityPolicy', () => {
     expect(policy).not.toContain('unsafe');
   });
 
-  it('connects only to the engine origin over HTTP and WebSocket', () => {
-    expect(d.get('connect-src')).toEqual(['http://127.0.0.1:41234', 'ws://127.0.0.1:41234']);
+  it('connects only to the engine origin over HTTP and WebSocket (at its port, under each loopback name)', () => {
+    expect(d.get('connect-src')).toEqual([
+      "'self'",
+      'ws://127.0.0.1:41234',
+      'ws://localhost:41234',
+      'ws://[::1]:41234',
+    ]);
   });
 });
 

@@ -1,29 +1,10 @@
-// The Content-Security-Policy the shell adds to every response from the engine's control origin.
+// The Content-Security-Policy the shell adds to every response from the engine's control origin: the same one the
+// engine sends with its UI page, so the page runs under one policy in a browser and in the window.
+import { uiContentSecurityPolicy } from '../shared/contract/index.js';
 
-/**
- * Scripts, styles, fonts and images only from the engine itself (fonts and images may also be inlined `data:`
- * assets of the vite build); network access only to the engine's own HTTP and WebSocket origin; no plugins,
- * frames, forms, `<base>` or embedding. No 'unsafe-inline' / 'unsafe-eval' anywhere.
- */
+/** The UI's one policy (shared/contract/csp.ts) for the engine at `controlUrl`. */
 export function contentSecurityPolicy(controlUrl: string): string {
-  const url = new URL(controlUrl);
-  const wsProtocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-  const wsOrigin = `${wsProtocol}//${url.host}`;
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self' data:",
-    `connect-src ${url.origin} ${wsOrigin}`,
-    "manifest-src 'self'",
-    "object-src 'none'",
-    "frame-src 'none'",
-    "worker-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  return uiContentSecurityPolicy(Number(new URL(controlUrl).port));
 }
 
 /**

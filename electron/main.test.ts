@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { uiContentSecurityPolicy } from '../shared/contract/index.js';
 import { IPC } from './ipc-channels.js';
 import { type FakeBrowserWindow, fake, fakeEvent } from './test-fake-electron.js';
 
@@ -105,7 +106,11 @@ describe('main process', () => {
     );
     hook({ url: 'https://elsewhere.test/', responseHeaders: {} }, (r: unknown) => results.push(r));
     const [own, other] = results as [{ responseHeaders: Record<string, string[]> }, unknown]; // two calls above
-    expect(own.responseHeaders['Content-Security-Policy']?.[0]).toContain(`connect-src ${origin} ws://`);
+    // The UI page's one policy (shared/contract/csp.ts), for the engine's port.
+    expect(own.responseHeaders['Content-Security-Policy']?.[0]).toBe(
+      uiContentSecurityPolicy(Number(new URL(origin).port)),
+    );
+    expect(own.responseHeaders['Content-Security-Policy']?.[0]).toContain(`ws://${new URL(origin).host}`);
     expect(other).toEqual({});
   });
 

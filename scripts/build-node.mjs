@@ -44,6 +44,7 @@ await Promise.all([
       run: 'bench/run.ts',
       'bare-server': 'bench/bare-server.ts',
       'engine-child': 'bench/engine-child.ts',
+      'inprocess-child': 'bench/inprocess-child.ts',
     },
     outdir: 'dist/bench',
     format: 'esm',

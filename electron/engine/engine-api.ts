@@ -15,16 +15,12 @@ import type {
   Settings,
 } from '../../shared/contract/index.js';
 
+export type EventListener = (event: EngineEvent) => void;
+
 /**
  * What the control API server (and any other adapter) needs from the engine core.
- * The core (engine.ts) implements it; control-server.ts only talks to this interface.
+ * EngineCore (engine-core.ts) implements it; control/ only talks to this interface.
  */
-/**
- * An engine event listener. `json`, when given, is the event already serialised exactly as JSON.stringify(event)
- * would parse back (a finished capture's event is made together with its log line): use it instead of stringifying.
- */
-export type EventListener = (event: EngineEvent, json?: string) => void;
-
 export interface EngineApi {
   readonly version: string;
   listenerStatus(): ListenerStatus;

@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type {
   Capture,
@@ -23,7 +23,7 @@ import type { DecideResult, EngineApi, EventListener, PlayResult } from './engin
 import { carryChanges, loadRules, loadSettings } from './engine-load.js';
 import { CallbackHandler } from './listener/callback-handler.js';
 import { captureIds } from './listener/capture-factory.js';
-import { Listener } from './listener/listener.js';
+import { Listener, type RawRequest } from './listener/listener.js';
 import { RuleEngine } from './listener/rule-engine.js';
 import { resolveSend, sendToBackend } from './outbound/play-server.js';
 import { replayCaptures } from './outbound/replay.js';
@@ -92,7 +92,7 @@ export class EngineCore implements EngineApi {
     });
     this.listener = new Listener({
       maxBodyBytes: () => this.currentSettings().capture.maxBodyBytes,
-      onRequest: (raw, res) => this.handler.handle(raw, res),
+      onRequest: (raw, res) => this.handle(raw, res),
       statusBody: () => ({
         name: 'Callback Inspector',
         version: this.version,
@@ -139,6 +139,14 @@ export class EngineCore implements EngineApi {
     await Promise.all([this.log?.close(), this.settingsFile?.flush(), this.rulesFile?.flush()]);
   }
 
+  /**
+   * One callback request, read by the listener (or made by the in-process bench): decided, answered on `res`,
+   * captured. The answer of a request decided at once is written at the end of the current event-loop turn.
+   */
+  handle(raw: RawRequest, res: ServerResponse): void {
+    this.handler.handle(raw, res);
+  }
+
   stats(): EngineStats {
     return { captures: this.store.size, dropped: this.store.dropped, held: this.handler.holds.size };
   }
@@ -157,7 +165,7 @@ export class EngineCore implements EngineApi {
 
   clearCaptures(): void {
     // Held requests are live: they stay, and are announced again after the clear.
-    this.store.clear((capture) => this.handler.isHeld(capture.id));
+    this.store.clear((capture) => this.handler.holds.has(capture.id));
     void this.log?.clear();
     this.emit({ type: 'captures.cleared' });
     for (const capture of this.store.all()) {
@@ -320,19 +328,22 @@ export class EngineCore implements EngineApi {
   private commit(capture: Capture, text: CaptureSummaryText, isNew: boolean, final: boolean): void {
     const stored = isNew || this.store.updated(capture);
     // Summaries are built only when someone listens (the hot path with no UI attached stays lean).
-    const type = stored && this.listeners.size > 0 ? (isNew ? 'capture.added' : 'capture.updated') : null;
+    const event =
+      stored && this.listeners.size > 0
+        ? { type: isNew ? ('capture.added' as const) : ('capture.updated' as const), capture: toSummary(capture, text) }
+        : null;
     if (!final) {
       if (isNew) this.store.add(capture, text);
-      if (type) this.emit({ type, capture: toSummary(capture, text) });
+      if (event) this.emit(event);
       return;
     }
     // The log line and the event's JSON come from one serialisation (see captureJson).
-    const json = captureJson(capture, text, type);
+    const line = captureJson(capture, text, event);
     // A capture answered at once goes into the store finished, as its line only.
-    const bytes = isNew ? this.store.addLine(capture, json.line) : this.store.finish(capture, json.line);
-    if (type) this.emit({ type, capture: toSummary(capture, text) }, json.event ?? undefined);
+    const bytes = isNew ? this.store.addLine(capture, line) : this.store.finish(capture, line);
+    if (event) this.emit(event);
     if (bytes) this.log?.appendBytes(bytes);
-    else this.log?.append(json.line);
+    else this.log?.append(line);
   }
 
   /** Rule counters change on every matching request: one rules.changed per 100 ms at most. */
@@ -345,10 +356,10 @@ export class EngineCore implements EngineApi {
     this.rulesTimer.unref();
   }
 
-  private emit(event: EngineEvent, json?: string): void {
+  private emit(event: EngineEvent): void {
     for (const listener of this.listeners) {
       try {
-        listener(event, json);
+        listener(event);
       } catch (err) {
         this.opts.log(`event listener failed: ${err instanceof Error ? err.message : String(err)}`);
       }

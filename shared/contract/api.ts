@@ -6,10 +6,6 @@ import type { Settings } from './settings.js';
 /** Control API contract v1 (product.md §4). Both the engine and the renderer compile against these. */
 export const API_VERSION = 1;
 
-export interface ApiError {
-  error: { code: string; message: string; details?: unknown };
-}
-
 export interface ListenerStatus {
   state: 'starting' | 'listening' | 'error' | 'stopped';
   url: string;

@@ -2,4 +2,4 @@ export { type CompiledCondition, type ConditionTest, compileCondition, jsonEqual
 export { commandMatcher, globToRegExp } from './glob.js';
 export { type ParsedPath, type PathSegment, parsePath, resolvePath } from './json-path.js';
 export { type CompiledRule, compileRule, type MatchContext } from './match.js';
-export { type RuleError, type ValidateRulesResult, validateRules } from './validate-rules.js';
+export { checkRules, type RuleError, type ValidateRulesResult, validateRules } from './validate-rules.js';

@@ -40,3 +40,13 @@ export function validateRules(input: unknown): ValidateRulesResult {
   if (!parsed.success || errors.length > 0) return { ok: false, errors };
   return { ok: true, rules: parsed.data };
 }
+
+/**
+ * `validateRules` with the root written `(root)`, as every 400's `details` and the CLI write paths. One function for
+ * the rules file and `PUT /api/rules`, so both report the same problems (schema, duplicate ids, bad regexes).
+ */
+export function checkRules(input: unknown): ValidateRulesResult {
+  const result = validateRules(input);
+  if (result.ok) return result;
+  return { ok: false, errors: result.errors.map((e) => (e.path === '' ? { ...e, path: '(root)' } : e)) };
+}

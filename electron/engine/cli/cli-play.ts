@@ -8,7 +8,7 @@ import {
   SendToBackendSchema,
 } from '../../../shared/contract/index.js';
 import { describeOutcome } from '../../../shared/protocol/index.js';
-import { errorMessage } from '../listener/http-io.js';
+import { errorMessage } from '../control/http-io.js';
 import { resolveSend, sendToBackend } from '../outbound/play-server.js';
 import { replayCaptures } from '../outbound/replay.js';
 import { parseImport } from '../store/session-io.js';

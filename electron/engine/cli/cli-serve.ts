@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { EngineEvent, Rule, SettingsPatch } from '../../../shared/contract/index.js';
+import { checkRules } from '../../../shared/rules/index.js';
+import { errorMessage } from '../control/http-io.js';
 import { createEngine, type Engine, type EngineOptions } from '../engine.js';
-import { errorMessage } from '../listener/http-io.js';
-import { checkRules } from '../listener/rule-validation.js';
 import { defaultDataDir, type ServeOptions } from './cli-args.js';
 
 /** Where the CLI writes: lines, without trailing newlines. */

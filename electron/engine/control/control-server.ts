@@ -1,11 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { ControlApiError } from '../../../shared/contract/index.js';
 import type { EngineApi } from '../engine-api.js';
-import { errorMessage, HttpError, sendError, sendJson } from '../listener/http-io.js';
 import type { Identify } from '../store/har.js';
-import { matchRoute, type Reply } from './control-routes.js';
+import { matchRoute, type Reply, runRoute, takesQueryToken } from './control-routes.js';
 import { createEventStream, type EventStreamOptions } from './event-stream.js';
+import { errorMessage, sendError, sendJson } from './http-io.js';
 import { checkHostAndOrigin, checkToken, isLoopbackAddress } from './security.js';
 import { serveStatic } from './static-files.js';
 
@@ -36,11 +37,12 @@ const isApiPath = (pathname: string): boolean => pathname === '/api' || pathname
 
 /** Only origin-form targets (`/path?query`); absolute-form or `*` targets are not for this server. */
 function parseTarget(raw: string | undefined): URL {
-  if (raw === undefined || !raw.startsWith('/')) throw new HttpError(400, 'bad-request', 'malformed request target');
+  if (raw === undefined || !raw.startsWith('/'))
+    throw new ControlApiError(400, 'bad-request', 'malformed request target');
   try {
     return new URL(`http://127.0.0.1${raw}`);
   } catch {
-    throw new HttpError(400, 'bad-request', 'malformed request target');
+    throw new ControlApiError(400, 'bad-request', 'malformed request target');
   }
 }
 
@@ -74,24 +76,24 @@ export async function startControlServer(engine: EngineApi, opts: ControlServerO
     const method = req.method ?? 'GET';
     if (!isApiPath(url.pathname)) {
       if (method !== 'GET' && method !== 'HEAD') {
-        throw new HttpError(405, 'method-not-allowed', `${method} is not allowed here`, { allow: 'GET, HEAD' });
+        throw new ControlApiError(405, 'method-not-allowed', `${method} is not allowed here`, { allow: 'GET, HEAD' });
       }
       await serveStatic(req, res, url.pathname, opts.uiDir, port);
       return;
     }
     const match = matchRoute(method, url.pathname);
-    checkToken(req.headers, url, opts.token, match.kind !== 'not-found' && match.route.queryToken === true);
+    checkToken(req.headers, url, opts.token, takesQueryToken(match));
     if (match.kind === 'not-found') {
       const hint = url.pathname === EVENTS_PATH ? ' (it is a WebSocket: send an Upgrade request)' : '';
-      throw new HttpError(404, 'not-found', `no route ${method} ${url.pathname}${hint}`);
+      throw new ControlApiError(404, 'not-found', `no route ${method} ${url.pathname}${hint}`);
     }
     if (match.kind === 'method-not-allowed') {
-      throw new HttpError(405, 'method-not-allowed', `${method} is not allowed on ${url.pathname}`, {
+      throw new ControlApiError(405, 'method-not-allowed', `${method} is not allowed on ${url.pathname}`, {
         allow: match.allow.join(', '),
       });
     }
-    const ctx = { engine, req, url, params: match.params, ...(opts.identify ? { identify: opts.identify } : {}) };
-    writeReply(res, await match.handler(ctx));
+    const ctx = { engine, req, url, ...(opts.identify ? { identify: opts.identify } : {}) };
+    writeReply(res, await runRoute(match, ctx));
   }
 
   function onRequest(req: IncomingMessage, res: ServerResponse): void {
@@ -100,13 +102,13 @@ export async function startControlServer(engine: EngineApi, opts: ControlServerO
         res.destroy();
         return;
       }
-      if (error instanceof HttpError) {
+      if (error instanceof ControlApiError) {
         sendError(res, error);
         if (error.status === 413) req.resume();
         return;
       }
       opts.log(`control API: ${req.method} ${req.url}: ${errorMessage(error)}`);
-      sendError(res, new HttpError(500, 'internal', errorMessage(error)));
+      sendError(res, new ControlApiError(500, 'internal', errorMessage(error)));
     });
   }
 
@@ -115,11 +117,12 @@ export async function startControlServer(engine: EngineApi, opts: ControlServerO
     try {
       const url = parseTarget(req.url);
       checkHostAndOrigin(req.headers, port);
-      if (url.pathname !== EVENTS_PATH) throw new HttpError(404, 'not-found', `no WebSocket at ${url.pathname}`);
+      if (url.pathname !== EVENTS_PATH) throw new ControlApiError(404, 'not-found', `no WebSocket at ${url.pathname}`);
       checkToken(req.headers, url, opts.token, true);
       events.handleUpgrade(req, socket, head);
     } catch (error) {
-      const err = error instanceof HttpError ? error : new HttpError(400, 'bad-request', errorMessage(error));
+      const err =
+        error instanceof ControlApiError ? error : new ControlApiError(400, 'bad-request', errorMessage(error));
       const body = JSON.stringify({ error: { code: err.code, message: err.message } });
       socket.end(
         `HTTP/1.1 ${err.status} ${STATUS_CODES[err.status] ?? ''}\r\n` +

@@ -4,6 +4,7 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import type { EngineEvent } from '../../../shared/contract/index.js';
 import type { EngineApi } from '../engine-api.js';
 import { ByteBatch, CLOSE_BRACKET, COMMA, OPEN_BRACKET } from '../store/byte-batch.js';
+import { takeEventJson } from '../store/capture-json.js';
 
 export interface EventStreamOptions {
   /** How long events are collected before one array is sent. */
@@ -68,22 +69,17 @@ export function createEventStream(engine: EngineApi, options: EventStreamOptions
   /** Where the flush builds its messages. */
   const messages = new ByteBatch();
 
-  /** `sent` is called exactly once: after the write, or at once when nothing is written. */
-  const sendTo = (ws: WebSocket, text: string | Buffer, sent?: () => void): void => {
-    if (ws.readyState !== ws.OPEN) {
-      sent?.();
-      return;
-    }
+  const sendTo = (ws: WebSocket, text: string | Buffer): void => {
+    if (ws.readyState !== ws.OPEN) return;
     if (ws.bufferedAmount > maxBuffered) {
       // A stuck reader would make the engine hold every future event for it: cut it off.
       // (A close frame would queue behind the same backlog, so the socket is simply cut.)
       clients.delete(ws);
       ws.terminate();
-      sent?.();
       return;
     }
     // Always a text frame, also when the JSON comes already encoded as bytes.
-    ws.send(text, { binary: false }, sent);
+    ws.send(text, { binary: false });
   };
 
   const flush = (): void => {
@@ -109,26 +105,20 @@ export function createEventStream(engine: EngineApi, options: EventStreamOptions
         }
         messages.byte(CLOSE_BRACKET);
         const bytes = messages.take();
-        // The message's buffer is reused once every client has written it.
-        let unsent = clients.size;
-        const sent = (): void => {
-          unsent -= 1;
-          if (unsent === 0) messages.recycle(bytes);
-        };
-        for (const ws of clients) sendTo(ws, bytes, sent);
+        for (const ws of clients) sendTo(ws, bytes);
       }
     }
     staged.reset();
   };
 
-  const unsubscribe = engine.subscribe((event, json) => {
+  const unsubscribe = engine.subscribe((event) => {
     if (clients.size === 0) return;
     pending = enqueueEvent(pending, index, event);
     // Not when it was merged into an earlier event of the batch (that one is serialised at the flush).
-    // A finished capture's event comes already serialised (made with its log line).
+    // A finished capture's event was serialised together with its log line (takeEventJson).
     if (event.type.startsWith('capture.') && pending[pending.length - 1] === event) {
       encoded.set(event, ranges.length);
-      ranges.push(staged.string(json ?? JSON.stringify(event)), staged.length);
+      ranges.push(staged.string(takeEventJson(event)), staged.length);
     }
     timer ??= setTimeout(flush, batchMs);
   });

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { isIP } from 'node:net';
-import { HttpError } from '../listener/http-io.js';
+import { ControlApiError, uiContentSecurityPolicy } from '../../../shared/contract/index.js';
 
 /** True for addresses/names that only this machine can reach (127.0.0.0/8, ::1, localhost). */
 export function isLoopbackAddress(host: string): boolean {
@@ -35,11 +35,15 @@ export function tokenMatches(given: string, expected: string): boolean {
 /** Host and Origin checks, applied to every request (static files, API and WebSocket upgrades). */
 export function checkHostAndOrigin(headers: IncomingHttpHeaders, port: number): void {
   if (!isLoopbackHostHeader(headers.host)) {
-    throw new HttpError(403, 'bad-host', 'the Host header must be a loopback name (127.0.0.1, localhost or [::1])');
+    throw new ControlApiError(
+      403,
+      'bad-host',
+      'the Host header must be a loopback name (127.0.0.1, localhost or [::1])',
+    );
   }
   const origin = headers.origin;
   if (origin !== undefined && !ownOrigins(port).has(origin.toLowerCase())) {
-    throw new HttpError(403, 'bad-origin', `requests from origin ${origin} are not allowed`);
+    throw new ControlApiError(403, 'bad-origin', `requests from origin ${origin} are not allowed`);
   }
 }
 
@@ -52,32 +56,21 @@ export function checkToken(headers: IncomingHttpHeaders, url: URL, token: string
   const auth = headers.authorization;
   if (auth !== undefined) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(auth);
-    if (!match?.[1]) throw new HttpError(401, 'bad-token', 'the Authorization header must be "Bearer <token>"');
+    if (!match?.[1]) throw new ControlApiError(401, 'bad-token', 'the Authorization header must be "Bearer <token>"');
     given = match[1];
   } else if (allowQueryToken) {
     given = url.searchParams.get('token') ?? undefined;
   }
   if (given === undefined || given === '') {
-    throw new HttpError(401, 'missing-token', 'this call needs the control token: Authorization: Bearer <token>');
+    throw new ControlApiError(401, 'missing-token', 'this call needs the control token: Authorization: Bearer <token>');
   }
-  if (!tokenMatches(given, token)) throw new HttpError(401, 'bad-token', 'the control token is wrong');
+  if (!tokenMatches(given, token)) throw new ControlApiError(401, 'bad-token', 'the control token is wrong');
 }
 
 /** Headers for every static UI response. */
 export function staticSecurityHeaders(port: number): Record<string, string> {
-  const csp = [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-    "form-action 'none'",
-  ].join('; ');
   return {
-    'content-security-policy': csp,
+    'content-security-policy': uiContentSecurityPolicy(port),
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'x-frame-options': 'DENY',

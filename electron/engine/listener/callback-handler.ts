@@ -6,91 +6,28 @@ import {
   type CaptureSummaryText,
   type DecidedBy,
   type Decision,
+  type Finding,
   type Settings,
 } from '../../../shared/contract/index.js';
-import {
-  buildAnswer,
-  type Identification,
-  type IncomingRequest,
-  identify,
-  predictOutcome,
-  summarize,
-  validate,
-} from '../../../shared/protocol/index.js';
-import { withBody } from '../store/capture-line.js';
+import { buildAnswer, identify } from '../../../shared/protocol/index.js';
+import { AnswerBatch } from './answer-batch.js';
 import {
   applyIdentification,
   clientGaveUp,
   holdInfo,
+  inspectCapture,
   newCapture,
-  serverProfile,
-  serverTimeoutMs,
+  predictedOutcome,
 } from './capture-factory.js';
 import { executeAnswer } from './fault.js';
 import { HoldQueue } from './hold-queue.js';
-import { INTERNAL_ERROR_BODY, type RawRequest } from './listener.js';
-import type { RuleEngine } from './rule-engine.js';
+import type { RawRequest } from './listener.js';
+import type { HandlerDeps, Pending } from './pending.js';
+import { answerInternalError, type BadInput, badInputResponse, incomingRequest, readInput } from './request-input.js';
 
-/** One request between arrival and its final state. */
-interface Pending {
-  capture: Capture;
-  /** Set by `inspect`, which runs after the answer went out (or before a held request is first shown). */
-  text: CaptureSummaryText | null;
-  request: IncomingRequest;
-  id: Identification;
-  body: unknown;
-  res: ServerResponse;
-  startedAt: number;
-  /** Already in the store (held, or answered after a delay): the next commit is an update. */
-  stored: boolean;
-  /** Final state reached; later socket events are ignored. */
-  done: boolean;
-  /** A 'close' listener is attached (held or delayed). */
-  watched: boolean;
-  /** Decided straight from `handle`: the answer and the capture's work wait for the end of this loop turn. */
-  settleLater: boolean;
-  /** Time from arrival to the answer written. */
-  elapsedMs: number;
-  delayTimer?: NodeJS.Timeout;
-}
+export type { HandlerDeps } from './pending.js';
 
-export interface HandlerDeps {
-  settings(): Settings;
-  rules: RuleEngine;
-  nextSeq(): number;
-  idFor(seq: number): string;
-  /** Stores (isNew) or updates a capture and emits the event; `final` captures are also written to the log. */
-  commit(capture: Capture, text: CaptureSummaryText, isNew: boolean, final: boolean): void;
-  /** Rules matched or their counters changed. */
-  rulesUsed(): void;
-  log(line: string): void;
-}
-
-type BadInput = { status: number; code: string; message: string };
-
-const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
-
-/** The parsed body, or why the request gets a 4xx instead of a decision (still captured). */
-function readInput(
-  raw: RawRequest,
-  maxBodyBytes: number,
-): { body: unknown; parseError?: string; bad: BadInput | null } {
-  if (raw.truncated) {
-    const message = `request body is larger than ${maxBodyBytes} bytes`;
-    return { body: undefined, bad: { status: 413, code: 'body-too-large', message } };
-  }
-  if (raw.method !== 'POST') {
-    const message = `${raw.method} is not accepted: callbacks are POST`;
-    return { body: undefined, bad: { status: 405, code: 'method-not-allowed', message } };
-  }
-  try {
-    return { body: JSON.parse(raw.bodyText) as unknown, bad: null };
-  } catch (err) {
-    const parseError = raw.bodyText === '' ? 'empty body' : err instanceof Error ? err.message : String(err);
-    const message = `request body is not JSON: ${parseError}`;
-    return { body: undefined, parseError, bad: { status: 400, code: 'invalid-json', message } };
-  }
-}
+const NO_RESPONSE: Decision = Object.freeze({ verdict: 'allow', fault: Object.freeze({ type: 'no-response' }) });
 
 /**
  * The listener's pipeline: identify → validate → decide (hold / rule / default) → answer → capture.
@@ -101,70 +38,35 @@ export class CallbackHandler {
   private readonly delayed = new Set<Pending>();
   private readonly lingering = new Set<Socket>();
   private stopping = false;
-  /**
-   * Requests decided at once in this loop turn. Their answers are written together in `flushAnswers` (check phase,
-   * after every request read in the turn has been decided): the answers leave back to back, so the client is woken
-   * once per batch instead of once per answer, and the capture work after them does not delay any of them.
-   */
-  private answering: Pending[] = [];
-  private readonly flushAnswers = (): void => {
-    const batch = this.answering;
-    this.answering = [];
-    const written: Pending[] = [];
-    for (const pending of batch) {
-      try {
-        if (this.write(pending)) written.push(pending);
-      } catch (err) {
-        this.failedInternally(pending, err);
-      }
-    }
-    for (const pending of written) {
-      try {
-        this.settle(pending);
-      } catch (err) {
-        // Outside the listener's own guard (this runs from setImmediate): one bad capture must not stop the rest
-        // or the process.
-        this.deps.log(
-          `capture ${pending.capture.id} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
-        );
-      }
-    }
-  };
+  /** Requests decided at once in this loop turn: answered together at its end. */
+  private readonly answering = new AnswerBatch<Pending>({
+    write: (pending) => this.write(pending),
+    settle: (pending) => this.settle(pending),
+    failed: (pending, err) => this.failedInternally(pending, err),
+    log: (line) => this.deps.log(line),
+  });
 
   constructor(private readonly deps: HandlerDeps) {}
 
   handle(raw: RawRequest, res: ServerResponse): void {
+    const settings = this.deps.settings();
     const seq = this.deps.nextSeq();
     const capture = newCapture(raw, seq, this.deps.idFor(seq));
-    const { body, parseError, bad } = readInput(raw, this.deps.settings().capture.maxBodyBytes);
+    const { body, parseError, bad } = readInput(raw, settings.capture.maxBodyBytes);
     if (parseError !== undefined) capture.request.parseError = parseError;
-    const request: IncomingRequest = {
-      method: raw.method,
-      path: raw.path,
-      query: raw.query,
-      headers: raw.headers,
-      body,
-      bodyText: raw.bodyText,
-    };
-    // Assigned, not spread from a conditional object literal: one object less per request.
-    if (parseError !== undefined) request.parseError = parseError;
+    const request = incomingRequest(raw, body, parseError);
     const id = identify(request);
     applyIdentification(capture, id);
     const pending: Pending = {
       capture,
+      stage: 'new',
       text: null,
       request,
       id,
-      body,
       res,
       startedAt: raw.startedAt,
-      stored: false,
-      done: false,
-      watched: false,
-      settleLater: true,
       elapsedMs: 0,
     };
-    const settings = this.deps.settings();
     if (bad) {
       this.rejectBadInput(pending, bad);
       return;
@@ -185,17 +87,15 @@ export class CallbackHandler {
     const pending = this.holds.take(captureId);
     if (!pending) return null;
     this.answer(pending, decision, by);
-    return withBody(pending.capture);
-  }
-
-  isHeld(captureId: string): boolean {
-    return this.holds.has(captureId);
+    // The full capture, as GET /api/captures/:id gives it: with the body already parsed on arrival.
+    const { capture, request } = pending;
+    return request.body === undefined ? capture : { ...capture, request: { ...capture.request, body: request.body } };
   }
 
   /** Engine stopping: every held request gets its fallback, delayed answers go out now, open sockets are dropped. */
   stop(): void {
     this.stopping = true;
-    this.flushAnswers();
+    this.answering.flush();
     for (const pending of this.holds.takeAll()) this.fallback(pending);
     for (const pending of [...this.delayed]) {
       clearTimeout(pending.delayTimer);
@@ -206,12 +106,11 @@ export class CallbackHandler {
 
   private hold(pending: Pending, settings: Settings): void {
     const { capture } = pending;
-    // Decided later, by someone who expects the capture complete when the decision returns.
-    pending.settleLater = false;
+    pending.stage = 'held';
     capture.hold = holdInfo(settings, capture);
     this.holds.add(capture.id, pending, capture.hold.deadlineAt, (p) => this.fallback(p));
     this.watchClient(pending);
-    this.commit(pending, false);
+    this.commit(pending, true, false);
   }
 
   /**
@@ -219,42 +118,24 @@ export class CallbackHandler {
    * are worked out after the answer is on its way (lower latency); a capture is never stored without them.
    */
   private inspect(pending: Pending): CaptureSummaryText {
-    if (pending.text) return pending.text;
-    const { capture, request, id } = pending;
-    // A cut body would only produce misleading field findings.
-    if (!capture.request.truncated) {
-      const { tencent } = this.deps.settings();
-      const found = validate(request, id, {
-        sdkAppId: tencent.sdkAppId,
-        token: tencent.token,
-        maxClockSkewS: tencent.maxClockSkewS,
-        nowMs: capture.receivedAt,
-      });
-      // Findings added before this (a rejected input) stay first.
-      capture.findings = capture.findings.length === 0 ? found : [...capture.findings, ...found];
-    }
-    const summary = summarize(id, pending.body);
-    pending.text = { parties: summary.parties, text: summary.text };
+    pending.text ??= inspectCapture(pending.capture, pending.request, pending.id, this.deps.settings());
     return pending.text;
   }
 
-  /** Stores (first time) or updates the capture; `final` also writes it to the log. */
-  private commit(pending: Pending, final: boolean): void {
-    const text = this.inspect(pending);
-    this.deps.commit(pending.capture, text, !pending.stored, final);
-    pending.stored = true;
+  /** Stores (`isNew`) or updates the capture; `final` also writes it to the log. */
+  private commit(pending: Pending, isNew: boolean, final: boolean): void {
+    this.deps.commit(pending.capture, this.inspect(pending), isNew, final);
   }
 
+  /** Nobody decided in time (or the engine stops): no answer at all, or what the answer rules say. */
   private fallback(pending: Pending): void {
     const { capture } = pending;
     if (capture.hold?.fallback === 'no-response') {
-      this.answer(pending, { verdict: 'allow', fault: { type: 'no-response' } }, 'timeout');
+      this.answer(pending, NO_RESPONSE, 'timeout');
       return;
     }
-    const match = this.deps.rules.match(
-      { dialect: capture.dialect, command: capture.command, body: pending.body },
-      true,
-    );
+    const { dialect, command } = capture;
+    const match = this.deps.rules.match({ dialect, command, body: pending.request.body }, true);
     if (match) this.deps.rulesUsed();
     this.answer(pending, match?.type === 'answer' ? match.decision : ALLOW, 'timeout');
   }
@@ -270,19 +151,20 @@ export class CallbackHandler {
     }
     // Answered but not yet sent: shown as answered with no response until the delay ends.
     capture.state = 'answered';
-    pending.settleLater = false;
+    const isNew = pending.stage === 'new';
+    pending.stage = 'delayed';
     this.delayed.add(pending);
-    this.watchClient(pending);
+    if (isNew) this.watchClient(pending);
     pending.delayTimer = setTimeout(() => this.send(pending), delayMs);
-    this.commit(pending, false);
+    this.commit(pending, isNew, false);
   }
 
   private send(pending: Pending): void {
     this.delayed.delete(pending);
-    if (pending.done) return;
-    if (pending.settleLater && !this.stopping) {
-      this.answering.push(pending);
-      if (this.answering.length === 1) setImmediate(this.flushAnswers);
+    if (pending.stage === 'done') return;
+    if (pending.stage === 'new' && !this.stopping) {
+      pending.stage = 'queued';
+      this.answering.add(pending);
       return;
     }
     if (this.write(pending)) this.settle(pending);
@@ -292,10 +174,10 @@ export class CallbackHandler {
   private write(pending: Pending): boolean {
     const { capture, res } = pending;
     if (res.destroyed || res.writableEnded) {
-      this.giveUp(pending);
+      this.fail(pending, clientGaveUp);
       return false;
     }
-    const plan = buildAnswer(pending.id, pending.body, capture.decision ?? ALLOW);
+    const plan = buildAnswer(pending.id, pending.request.body, capture.decision ?? ALLOW);
     const response = executeAnswer(res, plan, { closeConnection: this.stopping, lingering: this.lingering });
     pending.elapsedMs = performance.now() - pending.startedAt;
     capture.state = 'answered';
@@ -307,22 +189,12 @@ export class CallbackHandler {
   /** Last line of defence for a deferred answer (the listener's own guard covers only `handle`). */
   private failedInternally(pending: Pending, err: unknown): void {
     const { res, capture } = pending;
-    const reason = err instanceof Error ? err.message : String(err);
     this.deps.log(`capture ${capture.id} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-    if (!res.headersSent && !res.writableEnded) {
-      res.writeHead(500, JSON_HEADERS);
-      res.end(INTERNAL_ERROR_BODY);
-      capture.response = { status: 500, headers: JSON_HEADERS, bodyText: INTERNAL_ERROR_BODY };
-    }
+    capture.response = answerInternalError(res) ?? capture.response;
     // Still recorded, with what went wrong.
     try {
-      this.inspect(pending);
-      capture.findings = [
-        ...capture.findings,
-        { level: 'error', code: 'internal', message: `The engine failed to answer: ${reason}` },
-      ];
-      capture.latencyMs = Math.round((performance.now() - pending.startedAt) * 1000) / 1000;
-      this.finish(pending, 'failed');
+      const reason = err instanceof Error ? err.message : String(err);
+      this.fail(pending, { level: 'error', code: 'internal', message: `The engine failed to answer: ${reason}` });
     } catch (again) {
       this.deps.log(`capture ${capture.id} not recorded: ${String(again)}`);
     }
@@ -330,69 +202,48 @@ export class CallbackHandler {
 
   /** The predicted outcome of the answer sent, then the final capture. */
   private settle(pending: Pending): void {
-    const { capture } = pending;
-    const response = capture.response;
-    const settings = this.deps.settings();
-    const timeout = serverTimeoutMs(settings, capture.dialect);
-    const fault = response?.fault;
-    const silent = fault === 'no-response' || fault === 'close' || fault === 'reset';
-    capture.outcome = predictOutcome({
-      dialect: capture.dialect,
-      command: capture.command,
-      phase: capture.phase,
-      requestBody: pending.body,
-      sent: silent
-        ? { action: fault }
-        : { action: 'respond', status: response?.status ?? 0, bodyText: response?.bodyText ?? '' },
-      // With no answer at all, the IM server waits for its own timeout.
-      elapsedMs: fault === 'no-response' ? timeout : pending.elapsedMs,
-      serverTimeoutMs: timeout,
-      profile: serverProfile(settings, capture.dialect),
-    });
+    const { capture, request, elapsedMs } = pending;
+    capture.outcome = predictedOutcome(capture, request.body, elapsedMs, this.deps.settings());
     this.finish(pending);
   }
 
   private rejectBadInput(pending: Pending, bad: BadInput): void {
-    const { capture, res } = pending;
-    const bodyText = JSON.stringify({ error: { code: bad.code, message: bad.message } });
-    const headers: Record<string, string> = { ...JSON_HEADERS, 'content-length': String(Buffer.byteLength(bodyText)) };
-    if (bad.status === 405) headers.allow = 'POST';
-    // After an oversized body the connection is not reused.
-    if (bad.status === 413 || this.stopping) headers.connection = 'close';
-    res.writeHead(bad.status, headers);
-    res.end(bodyText);
-    capture.latencyMs = Math.round((performance.now() - pending.startedAt) * 1000) / 1000;
-    capture.findings = [{ level: 'error', code: bad.code, message: bad.message }];
-    this.inspect(pending);
-    capture.state = 'failed';
-    capture.response = { status: bad.status, headers, bodyText };
-    this.finish(pending, 'failed');
+    const response = badInputResponse(bad, this.stopping);
+    pending.res.writeHead(response.status, response.headers);
+    pending.res.end(response.bodyText);
+    pending.capture.response = response;
+    // First, before the validation findings.
+    pending.capture.findings = [{ level: 'error', code: bad.code, message: bad.message }];
+    this.fail(pending, null);
   }
 
   /** Marks a held/delayed request failed when its client disconnects first. */
   private watchClient(pending: Pending): void {
-    if (pending.watched) return;
-    pending.watched = true;
     pending.res.once('close', () => {
-      if (pending.done || pending.res.writableFinished) return;
-      if (this.holds.take(pending.capture.id) === undefined && !this.delayed.has(pending)) return;
-      clearTimeout(pending.delayTimer);
-      this.delayed.delete(pending);
-      this.giveUp(pending);
+      if (pending.res.writableFinished) return;
+      if (pending.stage === 'held') this.holds.take(pending.capture.id);
+      else if (pending.stage === 'delayed') {
+        clearTimeout(pending.delayTimer);
+        this.delayed.delete(pending);
+      } else return;
+      this.fail(pending, clientGaveUp);
     });
   }
 
-  private giveUp(pending: Pending): void {
+  /** Finishes the capture as failed, with `finding` after the validation findings. */
+  private fail(pending: Pending, finding: Finding | null): void {
     const { capture } = pending;
     this.inspect(pending);
-    capture.findings = [...capture.findings, clientGaveUp];
+    if (finding) capture.findings = [...capture.findings, finding];
     capture.latencyMs = Math.round((performance.now() - pending.startedAt) * 1000) / 1000;
     this.finish(pending, 'failed');
   }
 
   private finish(pending: Pending, state: Capture['state'] = 'answered'): void {
-    pending.done = true;
+    // Only held and delayed requests were stored before their final state.
+    const isNew = pending.stage !== 'held' && pending.stage !== 'delayed';
+    pending.stage = 'done';
     pending.capture.state = state;
-    this.commit(pending, true);
+    this.commit(pending, isNew, true);
   }
 }

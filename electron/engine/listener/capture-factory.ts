@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import type { Capture, Finding, HoldInfo, Settings } from '../../../shared/contract/index.js';
-import type { Identification, ServerProfile } from '../../../shared/protocol/index.js';
+import type { Capture, CaptureSummaryText, Finding, HoldInfo, Settings } from '../../../shared/contract/index.js';
+import {
+  type Identification,
+  type IncomingRequest,
+  predictOutcome,
+  type ServerProfile,
+  summarize,
+  validate,
+} from '../../../shared/protocol/index.js';
 import type { RawRequest } from './listener.js';
 
 /**
@@ -69,6 +76,57 @@ export function serverProfile(settings: Settings, dialect: Capture['dialect']): 
   return dialect === 'tencent'
     ? { dialect: 'tencent', policy: settings.profiles.tencent }
     : { dialect: 'openim', version: settings.profiles.openim };
+}
+
+/**
+ * Validation findings (added to the capture's) and the summary text of a request. A cut body is not validated: it
+ * would only produce misleading field findings.
+ */
+export function inspectCapture(
+  capture: Capture,
+  request: IncomingRequest,
+  id: Identification,
+  settings: Settings,
+): CaptureSummaryText {
+  if (!capture.request.truncated) {
+    const { tencent } = settings;
+    const found = validate(request, id, {
+      sdkAppId: tencent.sdkAppId,
+      token: tencent.token,
+      maxClockSkewS: tencent.maxClockSkewS,
+      nowMs: capture.receivedAt,
+    });
+    // Findings added before this (a rejected input) stay first.
+    capture.findings = capture.findings.length === 0 ? found : [...capture.findings, ...found];
+  }
+  const summary = summarize(id, request.body);
+  return { parties: summary.parties, text: summary.text };
+}
+
+/** What the IM server will do with the answer this capture records (product.md §2). */
+export function predictedOutcome(
+  capture: Capture,
+  requestBody: unknown,
+  elapsedMs: number,
+  settings: Settings,
+): Capture['outcome'] {
+  const response = capture.response;
+  const timeout = serverTimeoutMs(settings, capture.dialect);
+  const fault = response?.fault;
+  const silent = fault === 'no-response' || fault === 'close' || fault === 'reset';
+  return predictOutcome({
+    dialect: capture.dialect,
+    command: capture.command,
+    phase: capture.phase,
+    requestBody,
+    sent: silent
+      ? { action: fault }
+      : { action: 'respond', status: response?.status ?? 0, bodyText: response?.bodyText ?? '' },
+    // With no answer at all, the IM server waits for its own timeout.
+    elapsedMs: fault === 'no-response' ? timeout : elapsedMs,
+    serverTimeoutMs: timeout,
+    profile: serverProfile(settings, capture.dialect),
+  });
 }
 
 export const clientGaveUp: Finding = {

@@ -1,16 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ListenerStatus } from '../../../shared/contract/index.js';
+import type { CaptureRequest, ListenerStatus } from '../../../shared/contract/index.js';
+import { answerInternalError } from './request-input.js';
 
-/** A request whose body has been read (up to the size limit). */
-export interface RawRequest {
-  method: string;
-  url: string;
-  path: string;
-  query: Record<string, string>;
-  headers: Record<string, string>;
-  bodyText: string;
-  /** The body was longer than the limit: `bodyText` holds its first `maxBodyBytes` bytes. */
+/**
+ * A request whose body has been read (up to the size limit): the capture's request fields as received, plus when it
+ * arrived. `truncated` is always present here (true: `bodyText` holds only the first `maxBodyBytes` bytes).
+ */
+export interface RawRequest extends Pick<CaptureRequest, 'method' | 'url' | 'path' | 'query' | 'headers' | 'bodyText'> {
   truncated: boolean;
   receivedAt: number;
   /** performance.now() when the request arrived, for latency. */
@@ -24,9 +21,6 @@ export interface ListenerOptions {
   statusBody: () => unknown;
   log: (line: string) => void;
 }
-
-/** The body of the 500 a request gets when handling it fails inside the engine (never leaves it unanswered). */
-export const INTERNAL_ERROR_BODY = JSON.stringify({ error: { code: 'internal', message: 'internal error' } });
 
 /** Timeouts against slow clients; all longer than the longest hold (OpenIM's hard cap is 15 s). */
 export const SERVER_TIMEOUTS = { headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 65_000 } as const;
@@ -46,23 +40,10 @@ export function splitUrl(url: string): { path: string; query: Record<string, str
   return { path: url.slice(0, mark), query: parseQuery(url.slice(mark + 1)) };
 }
 
-/**
- * The query string as URLSearchParams reads it; the first occurrence of a key wins, like Go's url.Values.Get (the
- * IM servers never repeat keys). Tencent's query (SdkAppid, CallbackCommand, …) needs no decoding: then it is
- * split by hand, several times cheaper than URLSearchParams.
- */
+/** The query string's values, decoded; the first occurrence of a key wins, like Go's url.Values.Get. */
 export function parseQuery(search: string): Record<string, string> {
   const query: Record<string, string> = {};
-  if (search.includes('%') || search.includes('+')) {
-    for (const [key, value] of new URLSearchParams(search)) if (!Object.hasOwn(query, key)) query[key] = value;
-    return query;
-  }
-  for (const part of search.split('&')) {
-    if (part === '') continue;
-    const eq = part.indexOf('=');
-    const key = eq < 0 ? part : part.slice(0, eq);
-    if (!Object.hasOwn(query, key)) query[key] = eq < 0 ? '' : part.slice(eq + 1);
-  }
+  for (const [key, value] of new URLSearchParams(search)) if (!Object.hasOwn(query, key)) query[key] = value;
   return query;
 }
 
@@ -199,10 +180,7 @@ export class Listener {
       } catch (err) {
         // Last line of defence: the listener never crashes and never leaves a request unanswered.
         this.opts.log(`callback handling failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-        if (!res.headersSent && !res.writableEnded) {
-          res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
-          res.end(INTERNAL_ERROR_BODY);
-        }
+        answerInternalError(res);
       }
     });
     req.on('error', ignore);

@@ -28,23 +28,17 @@ describe('ByteBatch', () => {
   });
 });
 
-describe('ByteBatch.recycle', () => {
-  it('writes into a handed-back buffer instead of a new one: at once when empty, else after the next take', () => {
+describe('ByteBatch.take', () => {
+  it('hands over bytes that later appends, resets and takes never overwrite (a write may still be pending)', () => {
     const batch = new ByteBatch(8);
     batch.string('x'.repeat(100));
     const first = batch.take();
-    batch.recycle(first);
-    batch.string('next');
+    batch.string('y'.repeat(100));
+    batch.reset();
+    batch.string('z'.repeat(200));
     const second = batch.take();
-    expect(second.buffer).toBe(first.buffer);
-    expect(second.toString()).toBe('next');
-
-    batch.string('busy');
-    batch.recycle(second);
-    const third = batch.take();
-    expect(third.buffer).not.toBe(second.buffer);
-    expect(third.toString()).toBe('busy');
-    batch.string('later');
-    expect(batch.take().buffer).toBe(second.buffer);
+    expect(second.buffer).not.toBe(first.buffer);
+    expect(first.toString()).toBe('x'.repeat(100));
+    expect(second.toString()).toBe('z'.repeat(200));
   });
 });

@@ -6,7 +6,6 @@
 export class ByteBatch {
   private buf: Buffer;
   private used = 0;
-  private spare: Buffer | null = null;
 
   constructor(private readonly initialBytes = 64 * 1024) {
     this.buf = Buffer.allocUnsafeSlow(initialBytes);
@@ -41,25 +40,15 @@ export class ByteBatch {
     return this.buf;
   }
 
-  /** The bytes so far; the batch starts empty again, in a new buffer (see `recycle`). */
+  /**
+   * The bytes so far, which now belong to the caller (a pending file write or socket send); the batch starts empty
+   * again in a new buffer, so nothing appended later can touch them.
+   */
   take(): Buffer {
     const out = this.buf.subarray(0, this.used);
-    this.buf = this.spare ?? Buffer.allocUnsafeSlow(this.initialBytes);
-    this.spare = null;
+    this.buf = Buffer.allocUnsafeSlow(this.initialBytes);
     this.used = 0;
     return out;
-  }
-
-  /**
-   * Hands back a buffer `take` returned, once whoever used it is done with it: the batch switches to it now when
-   * still empty, otherwise at the next `take`.
-   * Reusing memory that is already mapped avoids a page fault per 4 KiB on every batch.
-   */
-  recycle(taken: Buffer): void {
-    const whole = Buffer.from(taken.buffer, taken.byteOffset, taken.buffer.byteLength - taken.byteOffset);
-    // Nothing appended yet: switch now (the buffer in use was never written to).
-    if (this.used === 0 && whole.length >= this.buf.length) this.buf = whole;
-    else if (whole.length >= (this.spare?.length ?? this.initialBytes)) this.spare = whole;
   }
 
   /** Empties the batch, keeping its buffer. */

@@ -2,9 +2,9 @@ import type { Capture, CaptureSummaryText } from '../../../shared/contract/index
 import { type IdentifiedBy, summarize } from '../../../shared/protocol/index.js';
 
 /**
- * One capture as one JSON line: the NDJSON log format, and how the store keeps finished captures in memory
- * (a single string per capture costs the garbage collector almost nothing; a tree of objects costs a lot).
- * `request.body` is never written: it is re-parsed from `request.bodyText` when a capture is read.
+ * One capture as one JSON line: the NDJSON log format, and the form the store keeps a finished capture in (as the
+ * line's bytes in the line arena, see line-arena.ts). `request.body` is never written: it is re-parsed from
+ * `request.bodyText` when a capture is read.
  */
 export function captureToLine(capture: Capture): string {
   if (capture.request.body === undefined) return JSON.stringify(capture);

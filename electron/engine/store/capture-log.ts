@@ -90,9 +90,8 @@ export class CaptureLog {
     this.writing = this.writing.then(async () => {
       try {
         const handle = await this.openHandle();
-        // One write per flush; the buffer then serves a later batch.
+        // One write per flush.
         await handle.write(batch);
-        this.queue.recycle(batch);
       } catch (err) {
         this.log(`cannot append to ${this.path}: ${String(err)}`);
       }

@@ -1,5 +1,5 @@
 import type { Capture, ExportFormat, SessionFile } from '../../../shared/contract/index.js';
-import { HttpError, zodDetails } from '../listener/http-io.js';
+import { ControlApiError, zodDetails } from '../../../shared/contract/index.js';
 import { parseCapture } from './capture-schema.js';
 import { capturesToHar, harToCaptures, type Identify } from './har.js';
 import { HarSchema } from './har-schema.js';
@@ -70,7 +70,7 @@ function fromCaptureList(list: readonly unknown[]): { captures: Capture[]; skipp
 
 /** Detects the file kind and turns it into captures; anything unrecognised is 400 `unsupported-import`. */
 export function parseImport(text: string, identify?: Identify): ParsedImport {
-  if (text.trim() === '') throw new HttpError(400, 'invalid-json', `the file is empty; ${NOT_RECOGNISED}`);
+  if (text.trim() === '') throw new ControlApiError(400, 'invalid-json', `the file is empty; ${NOT_RECOGNISED}`);
   let doc: unknown;
   try {
     doc = JSON.parse(text) as unknown;
@@ -78,28 +78,28 @@ export function parseImport(text: string, identify?: Identify): ParsedImport {
     return parseNdjson(text, error);
   }
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-    throw new HttpError(400, 'unsupported-import', NOT_RECOGNISED);
+    throw new ControlApiError(400, 'unsupported-import', NOT_RECOGNISED);
   }
   if ('format' in doc && doc.format === 'callback-inspector-session') {
     if (!('version' in doc) || doc.version !== 1) {
-      throw new HttpError(400, 'unsupported-import', 'this session file version is not supported (expected 1)');
+      throw new ControlApiError(400, 'unsupported-import', 'this session file version is not supported (expected 1)');
     }
     if (!('captures' in doc) || !Array.isArray(doc.captures)) {
-      throw new HttpError(400, 'unsupported-import', 'session file has no "captures" array');
+      throw new ControlApiError(400, 'unsupported-import', 'session file has no "captures" array');
     }
     return { kind: 'session', ...fromCaptureList(doc.captures) };
   }
   if ('log' in doc) {
     const har = HarSchema.safeParse(doc);
     if (!har.success) {
-      throw new HttpError(400, 'invalid-har', 'the file is not a valid HAR 1.2 log', zodDetails(har.error));
+      throw new ControlApiError(400, 'invalid-har', 'the file is not a valid HAR 1.2 log', zodDetails(har.error));
     }
     return { kind: 'har', ...harToCaptures(har.data, identify) };
   }
   // A one-line NDJSON export is a single JSON capture object.
   const single = parseCapture(doc);
   if (single) return { kind: 'ndjson', captures: [single], skipped: 0 };
-  throw new HttpError(400, 'unsupported-import', NOT_RECOGNISED);
+  throw new ControlApiError(400, 'unsupported-import', NOT_RECOGNISED);
 }
 
 function parseNdjson(text: string, firstError: unknown): ParsedImport {
@@ -110,10 +110,10 @@ function parseNdjson(text: string, firstError: unknown): ParsedImport {
       items.push(JSON.parse(line) as unknown);
     } catch {
       const reason = i === 0 && firstError instanceof Error ? firstError.message : `line ${i + 1} is not JSON`;
-      throw new HttpError(400, 'invalid-json', `the file is not valid JSON (${reason}); ${NOT_RECOGNISED}`);
+      throw new ControlApiError(400, 'invalid-json', `the file is not valid JSON (${reason}); ${NOT_RECOGNISED}`);
     }
   }
   const result = fromCaptureList(items);
-  if (result.captures.length === 0) throw new HttpError(400, 'unsupported-import', NOT_RECOGNISED);
+  if (result.captures.length === 0) throw new ControlApiError(400, 'unsupported-import', NOT_RECOGNISED);
   return { kind: 'ndjson', ...result };
 }

@@ -1,144 +1,135 @@
-import type {
-  ApiError,
-  Capture,
-  CaptureListResponse,
-  CaptureQuery,
-  Decision,
-  ExportFormat,
-  HealthResponse,
-  ImportResponse,
-  ReplayReport,
-  ReplayRequest,
-  Rule,
-  RuleWithStats,
-  SendRequest,
-  SendToBackend,
-  Settings,
-  SettingsPatch,
+import {
+  type Capture,
+  type CaptureQuery,
+  ControlApiError,
+  type Decision,
+  type ExportFormat,
+  isApiError,
+  type ReplayRequest,
+  ROUTES,
+  type RouteBody,
+  type RouteDef,
+  type RouteName,
+  type RouteParams,
+  type RouteQueryIn,
+  type RouteReply,
+  type Rule,
+  type SendRequest,
+  type SendToBackend,
+  type SettingsPatch,
 } from '../../../shared/contract/index.js';
 import type { ConnectionConfig } from './connection.js';
 
-/** A failed control-API call: HTTP status plus the engine's `{ error }` body when it sent one. */
-export class ControlApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = 'ControlApiError';
-  }
-}
-
-function isApiError(value: unknown): value is ApiError {
-  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
-  const error = (value as { error: unknown }).error;
-  return typeof error === 'object' && error !== null && 'message' in error;
-}
+export { ControlApiError } from '../../../shared/contract/index.js';
 
 export type CaptureListQuery = Partial<CaptureQuery>;
+
+/** What a call of route `N` takes: only the parts its entry in the contract's route table declares. */
+type CallArgs<N extends RouteName> = (keyof RouteParams<N> extends never ? unknown : { params: RouteParams<N> }) &
+  ([RouteQueryIn<N>] extends [never] ? unknown : { query?: RouteQueryIn<N> }) &
+  (RouteBody<N> extends undefined ? unknown : { body: RouteBody<N> });
 
 /** The renderer's only way to talk to the engine (product.md §4). */
 export class ControlClient {
   constructor(private readonly config: ConnectionConfig) {}
 
-  private async request(method: string, path: string, body?: unknown, rawBody?: string): Promise<Response> {
+  /** Calls a route of the contract's table by name; the reply has the type the table declares for it. */
+  async call<N extends RouteName>(name: N, args: CallArgs<N>): Promise<RouteReply<N>> {
+    const def: RouteDef = ROUTES[name];
+    // The parts CallArgs allows for this route; absent ones stay undefined.
+    const { params, query, body } = args as { params?: Record<string, string>; query?: object; body?: unknown };
+    const path = def.path.replace(/:(\w+)/g, (_, key: string) => encodeURIComponent(params?.[key] ?? ''));
+    const url = new URL(path, this.config.baseUrl);
+    for (const [key, value] of Object.entries(query ?? {}))
+      if (value !== undefined) url.searchParams.set(key, String(value));
     const headers: Record<string, string> = { Authorization: `Bearer ${this.config.token}` };
     let payload: string | undefined;
-    if (rawBody !== undefined) payload = rawBody;
-    else if (body !== undefined) payload = JSON.stringify(body);
-    if (payload !== undefined) headers['Content-Type'] = 'application/json';
+    if (body !== undefined) {
+      payload = typeof body === 'string' && def.body?.kind === 'text' ? body : JSON.stringify(body);
+      headers['Content-Type'] = 'application/json';
+    }
     let response: Response;
     try {
-      response = await fetch(new URL(path, this.config.baseUrl), {
-        method,
-        headers,
-        ...(payload !== undefined ? { body: payload } : {}),
-      });
+      response = await fetch(url, { method: def.method, headers, ...(payload !== undefined ? { body: payload } : {}) });
     } catch (error) {
       throw new ControlApiError(0, 'network', `Engine unreachable: ${(error as Error).message}`);
     }
-    if (response.ok) return response;
-    const text = await response.text().catch(() => '');
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = undefined;
-    }
-    if (isApiError(parsed)) {
-      throw new ControlApiError(response.status, parsed.error.code, parsed.error.message, parsed.error.details);
-    }
-    throw new ControlApiError(response.status, 'http', text || `HTTP ${response.status}`);
+    if (!response.ok) throw await failure(response);
+    // The engine's handler for this route is compiled against the same table entry.
+    return (def.reply.kind === 'file' ? await response.text() : await response.json()) as RouteReply<N>;
   }
 
-  private async json<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await this.request(method, path, body);
-    if (response.status === 204) return undefined as T; // callers of 204 routes ignore the value
-    // The engine answers these routes with the contract types; compiled against the same declarations.
-    return (await response.json()) as T;
+  health() {
+    return this.call('health', {});
   }
 
-  health(): Promise<HealthResponse> {
-    return this.json('GET', '/api/health');
+  listCaptures(query: CaptureListQuery) {
+    return this.call('listCaptures', { query });
   }
 
-  listCaptures(query: CaptureListQuery): Promise<CaptureListResponse> {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
-    return this.json('GET', `/api/captures?${params.toString()}`);
-  }
-
-  getCapture(id: string): Promise<Capture> {
-    return this.json('GET', `/api/captures/${encodeURIComponent(id)}`);
+  getCapture(id: string) {
+    return this.call('getCapture', { params: { id } });
   }
 
   async clearCaptures(): Promise<void> {
-    await this.request('DELETE', '/api/captures');
+    await this.call('clearCaptures', {});
   }
 
-  decide(id: string, decision: Decision): Promise<Capture> {
-    return this.json('POST', `/api/captures/${encodeURIComponent(id)}/decision`, decision);
+  decide(id: string, decision: Decision) {
+    return this.call('decide', { params: { id }, body: decision });
   }
 
-  getRules(): Promise<RuleWithStats[]> {
-    return this.json('GET', '/api/rules');
+  getRules() {
+    return this.call('getRules', {});
   }
 
-  putRules(rules: Rule[]): Promise<RuleWithStats[]> {
-    return this.json('PUT', '/api/rules', rules);
+  putRules(rules: Rule[]) {
+    return this.call('putRules', { body: rules });
   }
 
-  getSettings(): Promise<Settings> {
-    return this.json('GET', '/api/settings');
+  getSettings() {
+    return this.call('getSettings', {});
   }
 
-  patchSettings(patch: SettingsPatch): Promise<Settings> {
-    return this.json('PATCH', '/api/settings', patch);
+  patchSettings(patch: SettingsPatch) {
+    return this.call('patchSettings', { body: patch });
   }
 
-  async exportSession(format: ExportFormat): Promise<string> {
-    const response = await this.request('GET', `/api/export?format=${format}`);
-    return response.text();
+  exportSession(format: ExportFormat) {
+    return this.call('exportSession', { query: { format } });
   }
 
-  async importSession(text: string): Promise<ImportResponse> {
-    const response = await this.request('POST', '/api/import', undefined, text);
-    // Contract type of POST /api/import.
-    return (await response.json()) as ImportResponse;
+  importSession(text: string) {
+    return this.call('importSession', { body: text });
   }
 
   async send(request: SendRequest): Promise<void> {
-    await this.request('POST', '/api/send', request);
+    await this.call('send', { body: request });
   }
 
   /** Plays the IM server against a backend; answers the stored capture of the exchange. */
-  sendToBackend(input: SendToBackend): Promise<Capture> {
-    return this.json('POST', '/api/send', input);
+  async sendToBackend(input: SendToBackend): Promise<Capture> {
+    const reply = await this.call('send', { body: input });
+    if ('accepted' in reply) throw new ControlApiError(0, 'unexpected', 'the engine did not play the callback');
+    return reply;
   }
 
-  replay(request: ReplayRequest): Promise<ReplayReport> {
-    return this.json('POST', '/api/replay', request);
+  replay(request: ReplayRequest) {
+    return this.call('replay', { body: request });
   }
+}
+
+/** The error for a failed answer: the engine's `{ error }` body when it sent one. */
+async function failure(response: Response): Promise<ControlApiError> {
+  const text = await response.text().catch(() => '');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  if (isApiError(parsed)) {
+    return new ControlApiError(response.status, parsed.error.code, parsed.error.message, parsed.error.details);
+  }
+  return new ControlApiError(response.status, 'http', text || `HTTP ${response.status}`);
 }

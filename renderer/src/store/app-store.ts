@@ -66,7 +66,7 @@ export const initialState: AppState = {
   setupHelpOpen: false,
 };
 
-/** The one vanilla store; actions (actions.ts) are plain functions over it, components select narrowly. */
+/** The one vanilla store; actions (the *-actions.ts modules) are plain functions over it, components select narrowly. */
 export const appStore = createStore<AppState>()(() => ({ ...initialState, list: emptyList() }));
 
 export function useApp<T>(selector: (state: AppState) => T): T {

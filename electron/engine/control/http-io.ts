@@ -1,38 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { z } from 'zod';
-import type { ApiError } from '../../../shared/contract/index.js';
-
-/** One `{ path, message }` per problem, the shape every 400 `details` uses. */
-export interface ProblemDetail {
-  path: string;
-  message: string;
-}
-
-/** Thrown by route handlers; the server turns it into `{ error: { code, message, details } }`. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
-
-/** `[0].match.where[1].op`, `hold.mode`: readable and close to how people write paths. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
-  }
-  return out === '' ? '(root)' : out;
-}
-
-export function zodDetails(error: z.ZodError): ProblemDetail[] {
-  return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
-}
+import { ControlApiError } from '../../../shared/contract/index.js';
 
 export function sendJson(
   res: ServerResponse,
@@ -51,9 +18,8 @@ export function sendJson(
   res.end(text);
 }
 
-export function sendError(res: ServerResponse, err: HttpError): void {
-  const body: ApiError = { error: { code: err.code, message: err.message } };
-  if (err.details !== undefined) body.error.details = err.details;
+export function sendError(res: ServerResponse, err: ControlApiError): void {
+  const body = err.toBody();
   // After a 413 (or an aborted body) the rest of the request is never read: do not reuse the connection.
   const headers: Record<string, string> = err.status === 413 ? { connection: 'close' } : {};
   if (err.status === 405 && typeof err.details === 'object' && err.details !== null && 'allow' in err.details) {
@@ -66,7 +32,7 @@ export function sendError(res: ServerResponse, err: HttpError): void {
 export function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) {
-    return Promise.reject(new HttpError(413, 'body-too-large', `request body over ${limit} bytes`));
+    return Promise.reject(new ControlApiError(413, 'body-too-large', `request body over ${limit} bytes`));
   }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -78,7 +44,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<string> {
       if (size > limit) {
         failed = true;
         chunks.length = 0;
-        reject(new HttpError(413, 'body-too-large', `request body over ${limit} bytes`));
+        reject(new ControlApiError(413, 'body-too-large', `request body over ${limit} bytes`));
         return;
       }
       chunks.push(chunk);
@@ -89,18 +55,18 @@ export function readBody(req: IncomingMessage, limit: number): Promise<string> {
     req.on('error', (error) => {
       if (failed) return;
       failed = true;
-      reject(new HttpError(400, 'body-error', `could not read request body: ${error.message}`));
+      reject(new ControlApiError(400, 'body-error', `could not read request body: ${error.message}`));
     });
   });
 }
 
 /** Parses a JSON body; an empty or malformed body is 400 `invalid-json`. */
 export function parseJsonBody(text: string): unknown {
-  if (text.trim() === '') throw new HttpError(400, 'invalid-json', 'request body is empty; expected JSON');
+  if (text.trim() === '') throw new ControlApiError(400, 'invalid-json', 'request body is empty; expected JSON');
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new HttpError(400, 'invalid-json', `request body is not valid JSON: ${errorMessage(error)}`);
+    throw new ControlApiError(400, 'invalid-json', `request body is not valid JSON: ${errorMessage(error)}`);
   }
 }
 

@@ -1,0 +1,41 @@
+import type { ServerResponse } from 'node:http';
+import type { Capture, CaptureSummaryText, Settings } from '../../../shared/contract/index.js';
+import type { Identification, IncomingRequest } from '../../../shared/protocol/index.js';
+import type { RuleEngine } from './rule-engine.js';
+
+/**
+ * Where a request is. `new`: inside `handle`. `queued`: decided at once, its answer waits for the end of this
+ * event-loop turn (see `answering`). `held`: waiting for a decision. `delayed`: decided, waiting out its delay.
+ * `done`: final state reached; later socket events are ignored. A held or delayed request is already in the store
+ * (its next commit is an update) and has a 'close' listener.
+ */
+export type Stage = 'new' | 'queued' | 'held' | 'delayed' | 'done';
+
+/** One request between arrival and its final state. */
+export interface Pending {
+  capture: Capture;
+  stage: Stage;
+  /** Set by `inspect`, which runs after the answer went out (or before a held request is first shown). */
+  text: CaptureSummaryText | null;
+  /** With the parsed body (undefined when it is not JSON). */
+  request: IncomingRequest;
+  id: Identification;
+  res: ServerResponse;
+  startedAt: number;
+  /** Time from arrival to the answer written. */
+  elapsedMs: number;
+  delayTimer?: NodeJS.Timeout;
+}
+
+/** What the callback handler needs from the engine core. */
+export interface HandlerDeps {
+  settings(): Settings;
+  rules: RuleEngine;
+  nextSeq(): number;
+  idFor(seq: number): string;
+  /** Stores (isNew) or updates a capture and emits the event; `final` captures are also written to the log. */
+  commit(capture: Capture, text: CaptureSummaryText, isNew: boolean, final: boolean): void;
+  /** Rules matched or their counters changed. */
+  rulesUsed(): void;
+  log(line: string): void;
+}

@@ -1,0 +1,71 @@
+import type { ServerResponse } from 'node:http';
+import type { CaptureResponse } from '../../../shared/contract/index.js';
+import type { IncomingRequest } from '../../../shared/protocol/index.js';
+import type { RawRequest } from './listener.js';
+
+/** Why a request gets a 4xx instead of a decision (it is still captured). */
+export interface BadInput {
+  status: number;
+  code: string;
+  message: string;
+}
+
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
+
+/** The body of the 500 a request gets when handling it fails inside the engine (never leaves it unanswered). */
+const INTERNAL_ERROR_BODY = JSON.stringify({ error: { code: 'internal', message: 'internal error' } });
+
+/** Last line of defence: a 500 with a JSON body, unless an answer already started; returns what was sent. */
+export function answerInternalError(res: ServerResponse): CaptureResponse | null {
+  if (res.headersSent || res.writableEnded) return null;
+  res.writeHead(500, JSON_HEADERS);
+  res.end(INTERNAL_ERROR_BODY);
+  return { status: 500, headers: JSON_HEADERS, bodyText: INTERNAL_ERROR_BODY };
+}
+
+/** The parsed body, or why the request gets a 4xx instead of a decision. */
+export function readInput(
+  raw: RawRequest,
+  maxBodyBytes: number,
+): { body: unknown; parseError?: string; bad: BadInput | null } {
+  if (raw.truncated) {
+    const message = `request body is larger than ${maxBodyBytes} bytes`;
+    return { body: undefined, bad: { status: 413, code: 'body-too-large', message } };
+  }
+  if (raw.method !== 'POST') {
+    const message = `${raw.method} is not accepted: callbacks are POST`;
+    return { body: undefined, bad: { status: 405, code: 'method-not-allowed', message } };
+  }
+  try {
+    return { body: JSON.parse(raw.bodyText) as unknown, bad: null };
+  } catch (err) {
+    const parseError = raw.bodyText === '' ? 'empty body' : err instanceof Error ? err.message : String(err);
+    const message = `request body is not JSON: ${parseError}`;
+    return { body: undefined, parseError, bad: { status: 400, code: 'invalid-json', message } };
+  }
+}
+
+/** The JSON error answer to bad input; `closing`: the engine is stopping, the connection is not reused. */
+export function badInputResponse(bad: BadInput, closing: boolean): CaptureResponse {
+  const bodyText = JSON.stringify({ error: { code: bad.code, message: bad.message } });
+  const headers: Record<string, string> = { ...JSON_HEADERS, 'content-length': String(Buffer.byteLength(bodyText)) };
+  if (bad.status === 405) headers.allow = 'POST';
+  // After an oversized body the connection is not reused.
+  if (bad.status === 413 || closing) headers.connection = 'close';
+  return { status: bad.status, headers, bodyText };
+}
+
+/** The request as the protocol core reads it. */
+export function incomingRequest(raw: RawRequest, body: unknown, parseError: string | undefined): IncomingRequest {
+  const request: IncomingRequest = {
+    method: raw.method,
+    path: raw.path,
+    query: raw.query,
+    headers: raw.headers,
+    body,
+    bodyText: raw.bodyText,
+  };
+  // Assigned, not spread from a conditional object literal: one object less per request.
+  if (parseError !== undefined) request.parseError = parseError;
+  return request;
+}
