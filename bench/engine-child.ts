@@ -3,6 +3,7 @@
  * the given data dir and token. Prints `Listener: <url>` and `Control API: <url>`; stops cleanly on SIGTERM (so a
  * `--cpu-prof` profile is written). Arguments: `--data-dir D --token T [--ui-dir U]`.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createEngine } from '../electron/engine/engine.js';
 
@@ -11,6 +12,8 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     token: { type: 'string' },
     'ui-dir': { type: 'string' },
+    /** Print `Stats: …` (memory, event-loop lag, captures) this often, in ms (npm run soak). */
+    'stats-ms': { type: 'string' },
   },
 });
 
@@ -53,3 +56,22 @@ process.on('SIGUSR2', () => {
     `Memory#${memoryReports}: gc=${gc ? 'yes' : 'no'} rss=${mib(rss)} heapUsed=${mib(heapUsed)} heapTotal=${mib(heapTotal)} external=${mib(external)} arrayBuffers=${mib(arrayBuffers)}\n`,
   );
 });
+
+// Soak diagnostic: memory, event-loop lag over the last period (ms) and the engine's own counters.
+const statsMs = Number(values['stats-ms'] ?? 0);
+/** The lag monitor's own tick; its histogram records whole intervals, so this is taken off to get the lag. */
+const LAG_RESOLUTION_MS = 10;
+if (statsMs > 0) {
+  const lag = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
+  lag.enable();
+  setInterval(() => {
+    const { rss, heapUsed } = process.memoryUsage();
+    const ms = (ns: number): string => Math.max(0, ns / 1e6 - LAG_RESOLUTION_MS).toFixed(1);
+    const { captures, held, dropped } = engine.stats();
+    const p = engine.persistenceStatus();
+    process.stdout.write(
+      `Stats: rss=${(rss / 1_048_576).toFixed(1)} heap=${(heapUsed / 1_048_576).toFixed(1)} lagP50=${ms(lag.percentile(50))} lagP99=${ms(lag.percentile(99))} lagMax=${ms(lag.max)} captures=${captures} held=${held} storeDropped=${dropped} logOk=${p.ok} unsaved=${p.unsaved}\n`,
+    );
+    lag.reset();
+  }, statsMs).unref();
+}

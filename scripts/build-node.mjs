@@ -45,6 +45,8 @@ await Promise.all([
       'bare-server': 'bench/bare-server.ts',
       'engine-child': 'bench/engine-child.ts',
       'inprocess-child': 'bench/inprocess-child.ts',
+      kill9: 'bench/kill9.ts',
+      soak: 'bench/soak.ts',
     },
     outdir: 'dist/bench',
     format: 'esm',

@@ -29,6 +29,23 @@ export class InspectorPage {
     await expect(this.disconnectedBanner()).toBeVisible();
   }
 
+  /** Resends the selected row's request to the listener (through the control API). */
+  async resendSelected(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Resend to listener' }).click();
+  }
+
+  /** Clicks "Copy as cURL" for the selected row and returns what reached the clipboard. */
+  async copyAsCurl(): Promise<string> {
+    await this.page.getByRole('button', { name: 'Copy as cURL' }).click();
+    await expect(this.page.getByRole('status').filter({ hasText: 'as cURL' })).toBeVisible();
+    return this.page.evaluate(() => navigator.clipboard.readText());
+  }
+
+  /** The banner saying captures cannot be written to the data dir (product.md §4). */
+  persistenceBanner(): Locator {
+    return this.page.getByRole('alert').filter({ hasText: 'Captures are not being saved to disk' });
+  }
+
   disconnectedBanner(): Locator {
     return this.page.getByRole('alert').filter({ hasText: 'Disconnected from the engine' });
   }

@@ -6,6 +6,7 @@ import type {
   EngineEvent,
   ImportResponse,
   ListenerStatus,
+  PersistenceStatus,
   ReplayReport,
   ReplayRequest,
   Rule,
@@ -24,6 +25,10 @@ export type EventListener = (event: EngineEvent) => void;
 export interface EngineApi {
   readonly version: string;
   listenerStatus(): ListenerStatus;
+  /** Whether captures reach the data dir (health, the window's banner). */
+  persistenceStatus(): PersistenceStatus;
+  /** Notices for the person from this run's start (settings migrated), shown by `GET /api/health`. */
+  notices?(): string[];
 
   listCaptures(query: CaptureQuery): CaptureListResponse;
   getCapture(id: string): Capture | undefined;
@@ -37,11 +42,14 @@ export interface EngineApi {
   decide(id: string, decision: Decision, by: 'person' | 'api'): DecideResult;
 
   getRules(): RuleWithStats[];
-  /** Replaces the rule list (already validated) and persists it. */
-  setRules(rules: Rule[]): void;
+  /** Persists the rule list (already validated), then replaces it; rejects with PersistError when it cannot be saved. */
+  setRules(rules: Rule[]): Promise<void>;
 
   getSettings(): Settings;
-  /** Replaces the settings (already validated), persists them, re-binds the listener if it changed. */
+  /**
+   * Persists the settings (already validated), then applies them and re-binds the listener if it moved; rejects
+   * with PersistError (and changes nothing) when they cannot be saved.
+   */
   updateSettings(next: Settings): Promise<void>;
 
   /** Sends a request to the engine's own listener (sample callbacks, resend). Fire and forget. */

@@ -10,6 +10,7 @@ import type {
   EngineEvent,
   ImportResponse,
   ListenerStatus,
+  PersistenceStatus,
   ReplayReport,
   ReplayRequest,
   Rule,
@@ -33,6 +34,9 @@ import { CaptureLog } from './store/capture-log.js';
 import { CaptureStore, toSummary } from './store/capture-store.js';
 import { JsonFileStore } from './store/persistence.js';
 
+/** What an engine without a data dir reports: nothing to save, nothing lost. */
+const IN_MEMORY: PersistenceStatus = Object.freeze({ ok: true, unsaved: 0, dropped: 0, skippedLines: 0 });
+
 export interface EngineCoreOptions {
   dataDir: string | null;
   settings?: SettingsPatch;
@@ -48,8 +52,13 @@ export interface EngineStats {
   held: number;
 }
 
-/** The log is rewritten on start when it holds more than this many lines per stored capture. */
+/**
+ * The log is rewritten from the store (on start, and in the background while running) once it holds more than this
+ * many lines per capture the store may keep: the file stays bounded however long the engine runs.
+ */
 const COMPACT_FACTOR = 2;
+/** Below this many lines the log is never compacted (not worth a rewrite). */
+const COMPACT_MIN_LINES = 1_000;
 const RULES_EVENT_MS = 100;
 
 /**
@@ -73,6 +82,7 @@ export class EngineCore implements EngineApi {
   private rulesTimer: NodeJS.Timeout | null = null;
   private rebinding: Promise<void> = Promise.resolve();
   private readonly idFor = captureIds();
+  private startNotices: string[] = [];
 
   constructor(private readonly opts: EngineCoreOptions) {
     this.version = opts.version;
@@ -80,7 +90,15 @@ export class EngineCore implements EngineApi {
     const dir = opts.dataDir;
     this.settingsFile = dir === null ? null : new JsonFileStore(join(dir, 'settings.json'), opts.log);
     this.rulesFile = dir === null ? null : new JsonFileStore(join(dir, 'rules.json'), opts.log);
-    this.log = dir === null ? null : new CaptureLog(join(dir, 'captures.ndjson'), opts.log);
+    this.log =
+      dir === null
+        ? null
+        : new CaptureLog(join(dir, 'captures.ndjson'), {
+            log: opts.log,
+            onStatus: (status) => this.emit({ type: 'persistence.status', status }),
+            snapshot: () => this.store.snapshotLines(),
+            compactAt: () => Math.max(COMPACT_MIN_LINES, COMPACT_FACTOR * (this.settings?.capture.limit ?? 50_000)),
+          });
     this.handler = new CallbackHandler({
       settings: () => this.currentSettings(),
       rules: this.rules,
@@ -93,6 +111,7 @@ export class EngineCore implements EngineApi {
     this.listener = new Listener({
       maxBodyBytes: () => this.currentSettings().capture.maxBodyBytes,
       onRequest: (raw, res) => this.handle(raw, res),
+      onRefused: (raw, response, refusal) => this.handler.recordRefused(raw, response, refusal),
       statusBody: () => ({
         name: 'Callback Inspector',
         version: this.version,
@@ -107,18 +126,22 @@ export class EngineCore implements EngineApi {
   async load(): Promise<void> {
     const { dataDir, log } = this.opts;
     if (dataDir !== null) await mkdir(dataDir, { recursive: true });
-    const { saved, effective: settings } = await loadSettings(this.settingsFile, this.opts.settings, log);
+    const { saved, effective: settings, notices } = await loadSettings(this.settingsFile, this.opts.settings, log);
+    this.startNotices = notices;
     this.settings = settings;
     this.savedSettings = saved;
     this.rules.setRules(await loadRules(this.rulesFile, this.opts.rules, log));
     this.store = new CaptureStore(settings.capture.limit, this.idFor);
     if (!this.log) return;
-    const { captures, lines } = await this.log.load(settings.capture.limit);
-    for (const { capture, line } of captures) this.store.addLine(capture, line);
-    this.seq = captures.at(-1)?.capture.seq ?? 0;
-    if (lines > COMPACT_FACTOR * Math.max(captures.length, 1) && lines > 100) {
-      log(`compacting ${this.log.path}: ${lines} lines → ${captures.length}`);
-      await this.log.rewrite(captures.map((c) => c.line));
+    const store = this.store;
+    const { kept, lastSeq, lines, skipped } = await this.log.load(settings.capture.limit, (head, line) =>
+      store.addLine(head, line),
+    );
+    this.seq = lastSeq;
+    // Superseded or corrupt lines: rewritten from the store now (a corrupt line is then reported once, not forever).
+    if ((lines > COMPACT_FACTOR * Math.max(kept, 1) && lines > 100) || skipped > 0) {
+      log(`compacting ${this.log.path}: ${lines} lines → ${kept}`);
+      await this.log.compact();
     }
   }
 
@@ -153,6 +176,14 @@ export class EngineCore implements EngineApi {
 
   listenerStatus(): ListenerStatus {
     return this.listener.status();
+  }
+
+  persistenceStatus(): PersistenceStatus {
+    return this.log?.status() ?? IN_MEMORY;
+  }
+
+  notices(): string[] {
+    return [...this.startNotices];
   }
 
   listCaptures(query: CaptureQuery): CaptureListResponse {
@@ -210,9 +241,10 @@ export class EngineCore implements EngineApi {
     return this.rules.withStats();
   }
 
-  setRules(rules: Rule[]): void {
+  /** Saved first: when the file cannot be written it rejects (PersistError) and the rules stay as they were. */
+  async setRules(rules: Rule[]): Promise<void> {
+    await this.rulesFile?.write(rules);
     this.rules.setRules(rules);
-    void this.rulesFile?.write(rules);
     this.emit({ type: 'rules.changed', rules: this.rules.withStats() });
   }
 
@@ -221,8 +253,10 @@ export class EngineCore implements EngineApi {
   }
 
   updateSettings(next: Settings): Promise<void> {
-    this.rebinding = this.rebinding.then(() => this.applySettings(next));
-    return this.rebinding;
+    const applied = this.rebinding.then(() => this.applySettings(next));
+    // One change that could not be saved must not block the ones after it.
+    this.rebinding = applied.catch(() => undefined);
+    return applied;
   }
 
   send(request: SendRequest): void {
@@ -232,6 +266,11 @@ export class EngineCore implements EngineApi {
       return;
     }
     const query = new URLSearchParams(request.query ?? {}).toString();
+    // Sent as the IM server would: never with a browser's Origin (a resent browser capture would be refused again).
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(request.headers ?? {})) {
+      if (name.toLowerCase() !== 'origin') headers[name] = value;
+    }
     const unspecified = status.host === '0.0.0.0' || status.host === '::';
     const req = httpRequest({
       host: unspecified ? '127.0.0.1' : status.host,
@@ -240,7 +279,7 @@ export class EngineCore implements EngineApi {
       path: query === '' ? request.path : `${request.path}?${query}`,
       headers: {
         'content-type': 'application/json; charset=utf-8',
-        ...request.headers,
+        ...headers,
         'content-length': String(Buffer.byteLength(request.bodyText)),
       },
     });
@@ -297,8 +336,14 @@ export class EngineCore implements EngineApi {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Saved first: when settings.json cannot be written it rejects (PersistError) and nothing changes (no re-bind).
+   * A listener that cannot move keeps its address, and the file is written again to say so.
+   */
   private async applySettings(next: Settings): Promise<void> {
     const prev = this.currentSettings();
+    const saved = carryChanges(this.savedSettings ?? next, prev, next);
+    await this.settingsFile?.write(saved);
     let applied = next;
     const moved = prev.listener.host !== next.listener.host || prev.listener.port !== next.listener.port;
     if (moved) {
@@ -311,12 +356,7 @@ export class EngineCore implements EngineApi {
     this.settings = applied;
     this.store.setLimit(applied.capture.limit);
     this.savedSettings = carryChanges(this.savedSettings ?? applied, prev, applied);
-    // Awaited so a PATCH answers once the file is written; a disk error is logged, the new settings still apply.
-    await this.settingsFile
-      ?.write(this.savedSettings)
-      .catch((err: unknown) =>
-        this.opts.log(`could not save settings: ${err instanceof Error ? err.message : String(err)}`),
-      );
+    if (applied !== next) await this.settingsFile?.write(this.savedSettings).catch(() => undefined); // logged by the store
     this.emit({ type: 'settings.changed', settings: applied });
   }
 

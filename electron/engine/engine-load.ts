@@ -1,6 +1,7 @@
 import {
   DEFAULT_SETTINGS,
   mergeSettings,
+  migrateSettings,
   type Rule,
   type Settings,
   type SettingsPatch,
@@ -14,23 +15,32 @@ type Log = (line: string) => void;
 const describeIssues = (issues: readonly { path: readonly PropertyKey[]; message: string }[]): string =>
   issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`).join('; ');
 
-/** Persisted settings (defaults for anything missing or invalid), then the caller's patch (CLI flags) on top. */
+/**
+ * Persisted settings (defaults for anything missing or invalid), then the caller's patch (CLI flags) on top.
+ * Settings of an earlier release are migrated (`migrateSettings`); each change is logged and returned as a notice,
+ * which `GET /api/health` carries to the window. The migrated value is saved with the next settings change.
+ */
 export async function loadSettings(
   file: JsonFileStore | null,
   patch: SettingsPatch | undefined,
   log: Log,
-): Promise<{ saved: Settings; effective: Settings }> {
+): Promise<{ saved: Settings; effective: Settings; notices: string[] }> {
   let saved = DEFAULT_SETTINGS;
+  let notices: string[] = [];
   const stored = await file?.read();
   if (stored !== undefined) {
-    const parsed = SettingsSchema.safeParse(mergeSettings(DEFAULT_SETTINGS, stored));
-    if (parsed.success) saved = parsed.data;
-    else log(`ignoring ${file?.path}: ${describeIssues(parsed.error.issues)}`);
+    const migrated = migrateSettings(stored);
+    const parsed = SettingsSchema.safeParse(mergeSettings(DEFAULT_SETTINGS, migrated.settings));
+    if (parsed.success) {
+      saved = parsed.data;
+      notices = migrated.notices;
+      for (const notice of notices) log(`settings: ${notice}`);
+    } else log(`ignoring ${file?.path}: ${describeIssues(parsed.error.issues)}`);
   }
-  if (patch === undefined) return { saved, effective: saved };
+  if (patch === undefined) return { saved, effective: saved, notices };
   const parsed = SettingsSchema.safeParse(mergeSettings(saved, patch));
   if (!parsed.success) throw new Error(`invalid settings: ${describeIssues(parsed.error.issues)}`);
-  return { saved, effective: parsed.data };
+  return { saved, effective: parsed.data, notices };
 }
 
 /**

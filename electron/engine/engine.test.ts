@@ -76,7 +76,7 @@ describe('createEngine', () => {
     const blocker = await occupiedPort();
     try {
       const failed = nextEvent(e, (ev) => ev.type === 'listener.status');
-      await e.updateSettings({ ...e.getSettings(), listener: { host: '127.0.0.1', port: blocker.port } });
+      await e.updateSettings({ ...e.getSettings(), listener: { ...e.getSettings().listener, port: blocker.port } });
       const status = await failed;
       expect(status.type === 'listener.status' && status.status.error).toMatch(/EADDRINUSE/);
       expect(e.listenerStatus()).toMatchObject({ state: 'listening', url: oldUrl });
@@ -87,7 +87,7 @@ describe('createEngine', () => {
     }
     const free = await occupiedPort();
     await free.close();
-    await e.updateSettings({ ...e.getSettings(), listener: { host: '127.0.0.1', port: free.port } });
+    await e.updateSettings({ ...e.getSettings(), listener: { ...e.getSettings().listener, port: free.port } });
     expect(e.listenerUrl()).toBe(`http://127.0.0.1:${free.port}`);
     expect((await post(e.listenerUrl(), '/y', '{}')).status).toBe(200);
     expect(e.getSettings().listener.port).toBe(free.port);
@@ -102,7 +102,7 @@ describe('createEngine', () => {
     const event = await held;
     const free = await occupiedPort();
     await free.close();
-    await e.updateSettings({ ...e.getSettings(), listener: { host: '127.0.0.1', port: free.port } });
+    await e.updateSettings({ ...e.getSettings(), listener: { ...e.getSettings().listener, port: free.port } });
     expect(e.listenerUrl()).not.toBe(oldUrl);
     const id = event.type === 'capture.added' ? event.capture.id : '';
     expect(e.decide(id, { verdict: 'deny', code: 5009 }, 'api').ok).toBe(true);

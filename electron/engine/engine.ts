@@ -85,6 +85,8 @@ export function createEngine(options: EngineOptions): Engine {
     },
     token,
     listenerStatus: () => api.listenerStatus(),
+    persistenceStatus: () => api.persistenceStatus(),
+    notices: () => core.notices(),
     listCaptures: (query) => api.listCaptures(query),
     getCapture: (id) => api.getCapture(id),
     clearCaptures: () => api.clearCaptures(),

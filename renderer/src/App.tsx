@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { DetailPane } from './detail/DetailPane.js';
 import { EmptyState } from './layout/EmptyState.js';
 import { SetupHelp } from './layout/SetupHelp.js';
-import { ConnectionBanner, Notices } from './layout/StatusLayer.js';
+import { ConnectionBanner, Notices, PersistenceBanner } from './layout/StatusLayer.js';
 import { TopBar } from './layout/TopBar.js';
 import { handleShortcut } from './lib/keyboard.js';
 import { ReplayDialog } from './play/ReplayDialog.js';
@@ -45,6 +45,7 @@ export function App() {
     <div className="app">
       <TopBar />
       <ConnectionBanner />
+      <PersistenceBanner />
       <main className="workspace">
         <section className="list-pane" aria-label="Captures">
           <FilterBar />

@@ -16,11 +16,34 @@ export interface ListenerStatus {
   error?: string;
 }
 
+/**
+ * Whether captures reach the data dir (product.md §4 "v2 persistence is never silent"). An engine without a data
+ * dir reports ok with zero counts.
+ */
+export interface PersistenceStatus {
+  /** false while capture-log writes fail (disk full, read-only, removed directory); the engine keeps answering. */
+  ok: boolean;
+  /** Why writes fail, while they do. */
+  error?: string;
+  /** Captures answered and kept in memory but not yet in the log. */
+  unsaved: number;
+  /** Captures the bounded in-memory queue had to let go while writes failed (missing from the log). */
+  dropped: number;
+  /** Lines of the log found corrupt at load and skipped. */
+  skippedLines: number;
+}
+
 export interface HealthResponse {
   ok: boolean;
   version: string;
   listener: { url: string; host: string; port: number };
   status: ListenerStatus;
+  persistence: PersistenceStatus;
+  /**
+   * v2: things the person should know about this run, in sentences (e.g. a stored setting migrated on start: the
+   * OpenIM profile `v3.4.2-v3.6` became `v3.4.2-v3.5`). Also written to the engine log at start.
+   */
+  notices?: string[];
 }
 
 export const CaptureQuerySchema = z.object({
@@ -72,6 +95,7 @@ export type EngineEvent =
   | { type: 'captures.cleared' }
   | { type: 'rules.changed'; rules: RuleWithStats[] }
   | { type: 'settings.changed'; settings: Settings }
-  | { type: 'listener.status'; status: ListenerStatus };
+  | { type: 'listener.status'; status: ListenerStatus }
+  | { type: 'persistence.status'; status: PersistenceStatus };
 
 export type EventBatch = EngineEvent[];

@@ -16,6 +16,33 @@ export type FaultType = z.infer<typeof FaultTypeSchema>;
 export const VerdictSchema = z.enum(['allow', 'deny']);
 export type Verdict = z.infer<typeof VerdictSchema>;
 
+/**
+ * A JSON object of `value`s that keeps every key as an own property, `__proto__` and `constructor` included
+ * (`z.record` drops `__proto__` silently: a Tencent account may be named so, and its per-target answer was lost).
+ */
+function ownRecord<T extends z.ZodType>(value: T) {
+  return z
+    .custom<Record<string, unknown>>(
+      (input) => typeof input === 'object' && input !== null && !Array.isArray(input),
+      'expected an object',
+    )
+    .transform((input, ctx) => {
+      const out: Record<string, z.output<T>> = {};
+      for (const key of Object.keys(input)) {
+        const parsed = value.safeParse(input[key]);
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues) {
+            ctx.addIssue({ code: 'custom', path: [key, ...issue.path], message: issue.message });
+          }
+          continue;
+        }
+        // defineProperty: a plain assignment of `__proto__` would replace the prototype instead.
+        Object.defineProperty(out, key, { value: parsed.data, enumerable: true, writable: true, configurable: true });
+      }
+      return out;
+    });
+}
+
 const code = z.number().int().min(-2_147_483_648).max(2_147_483_647);
 
 export const TargetDecisionSchema = z.strictObject({
@@ -34,14 +61,14 @@ export const DecisionSchema = z.strictObject({
   code: code.optional(),
   message: z.string().max(10_000).optional(),
   detail: z.string().max(10_000).optional(),
-  targets: z.record(z.string(), TargetDecisionSchema).optional(),
+  targets: ownRecord(TargetDecisionSchema).optional(),
   rewrite: z
     .strictObject({
       remark: z.string().max(10_000).optional(),
       friendUserIDs: z.array(z.string()).max(10_000).optional(),
     })
     .optional(),
-  override: z.record(z.string(), z.unknown()).optional(),
+  override: ownRecord(z.unknown()).optional(),
   fault: z
     .strictObject({
       type: FaultTypeSchema,

@@ -1,11 +1,18 @@
 import { z } from 'zod';
 
-export const OPENIM_PROFILES = ['v3.7+', 'v3.4.2-v3.6', 'v3.0-v3.4.0'] as const;
+/**
+ * OpenIM server versions whose answer handling differs (protocols.md A.2, corrected 2026-12-01): v3.7+ (fail closed,
+ * deny = actionCode 0 and nextCode 1), v3.6 (a deny is only logged), v3.4.2–v3.5 (deny = actionCode ≠ 0 or
+ * nextCode 1, after-callbacks inline), v3.0–v3.4.0 (64-bit actionCode, no nextCode, only before-add-friend).
+ */
+export const OPENIM_PROFILES = ['v3.7+', 'v3.6', 'v3.4.2-v3.5', 'v3.0-v3.4.0'] as const;
+/** Profile names of earlier releases and what a stored one becomes (with a notice, see `migrateSettings`). */
+export const RENAMED_OPENIM_PROFILES: Readonly<Record<string, OpenImProfile>> = { 'v3.4.2-v3.6': 'v3.4.2-v3.5' };
 export const TENCENT_PROFILES = ['fail-open', 'fail-closed'] as const;
 export const HOLD_MODES = ['off', 'before', 'all'] as const;
 
 export const OpenImProfileSchema = z.enum(OPENIM_PROFILES);
-export type OpenImProfile = z.infer<typeof OpenImProfileSchema>;
+export type OpenImProfile = (typeof OPENIM_PROFILES)[number];
 export const TencentProfileSchema = z.enum(TENCENT_PROFILES);
 export type TencentProfile = z.infer<typeof TencentProfileSchema>;
 export const HoldModeSchema = z.enum(HOLD_MODES);
@@ -15,6 +22,11 @@ export const SettingsSchema = z.strictObject({
   listener: z.strictObject({
     host: z.string().min(1).max(255),
     port: z.number().int().min(0).max(65_535),
+    /**
+     * Accept requests that carry an `Origin` header. IM servers send none; any web page's `fetch` to the listener
+     * does, so by default they are refused (403 `browser-origin`) to close cross-site requests from a browser.
+     */
+    allowBrowserOrigins: z.boolean().default(false),
   }),
   hold: z.strictObject({
     mode: HoldModeSchema,
@@ -41,7 +53,7 @@ export const SettingsSchema = z.strictObject({
 export type Settings = z.infer<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
-  listener: { host: '127.0.0.1', port: 10006 },
+  listener: { host: '127.0.0.1', port: 10006, allowBrowserOrigins: false },
   hold: { mode: 'off', openimTimeoutMs: 5000, tencentTimeoutMs: 2000, marginMs: 300, fallback: 'auto' },
   profiles: { openim: 'v3.7+', tencent: 'fail-open' },
   tencent: { sdkAppId: null, token: null, maxClockSkewS: 60 },
@@ -60,10 +72,28 @@ export function mergeSettings(current: Settings, patch: unknown): unknown {
     if (!isPlainObject(base) || !isPlainObject(next)) return next;
     const out: Record<string, unknown> = { ...base };
     for (const [key, value] of Object.entries(next)) {
-      if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
-      out[key] = merge(base[key], value);
+      // Kept as an own property so validation reports it like any unknown key (skipping it answered 200 and
+      // ignored the patch); defineProperty, because assigning `__proto__` would replace the prototype.
+      const inherited = !Object.hasOwn(base, key);
+      const merged = merge(inherited ? undefined : base[key], value);
+      Object.defineProperty(out, key, { value: merged, enumerable: true, writable: true, configurable: true });
     }
     return out;
   };
   return merge(current, patch);
+}
+
+/**
+ * Stored settings of an earlier release brought up to date: a renamed OpenIM profile is replaced by its successor.
+ * Returns the (possibly new) object and one sentence per change, for the start log and `GET /api/health` notices.
+ */
+export function migrateSettings(stored: unknown): { settings: unknown; notices: string[] } {
+  if (!isPlainObject(stored) || !isPlainObject(stored.profiles)) return { settings: stored, notices: [] };
+  const old = stored.profiles.openim;
+  if (typeof old !== 'string' || !Object.hasOwn(RENAMED_OPENIM_PROFILES, old)) return { settings: stored, notices: [] };
+  const next = RENAMED_OPENIM_PROFILES[old] as OpenImProfile;
+  const notice =
+    `The OpenIM profile "${old}" no longer exists and was changed to "${next}": v3.6 reads answers differently ` +
+    '(a deny is only logged, so no answer can deny). Pick "v3.6" in the OpenIM server profile if your server is v3.6.x.';
+  return { settings: { ...stored, profiles: { ...stored.profiles, openim: next } }, notices: [notice] };
 }

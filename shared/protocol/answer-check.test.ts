@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tencentTargets } from './answer.js';
 import { checkAnswer } from './answer-check.js';
+import { tencentDecisionFindings } from './answer-check-tencent.js';
 import { findCommand } from './catalogue.js';
 import type { OutcomeInput, ServerProfile } from './types.js';
 
@@ -113,4 +114,100 @@ describe('checkAnswer: Tencent', () => {
       'answer-wrong-type',
     ]);
   });
+});
+
+describe('checkAnswer: profile-exact (issue 12)', () => {
+  const v = (version: 'v3.6' | 'v3.4.2-v3.5' | 'v3.0-v3.4.0' | 'v3.7+'): ServerProfile => ({
+    dialect: 'openim',
+    version,
+  });
+  const DENY = '{"actionCode":0,"errCode":5001,"errMsg":"spam","errDlt":"","nextCode":1}';
+
+  it('v3.6 only logs a deny (v3.6.0 pkg/common/http/http_client.go callBackPostReturn)', () => {
+    const check = checkAnswer(input(ADD, DENY, { profile: v('v3.6') }));
+    expect(check.findings.map((f) => f.code)).toEqual(['answer-deny-ignored']);
+    expect(check.outcome.effect).toBe('proceeds');
+  });
+
+  it('warns that a set-remark answer without remark clears it before v3.7 (v3.5.1 internal/rpc/friend/callback.go:60)', () => {
+    const old = input('callbackBeforeSetFriendRemark', ALLOW, { profile: v('v3.4.2-v3.5') });
+    expect(codes(old)).toEqual(['answer-remark-cleared']);
+    expect(codes(input('callbackBeforeSetFriendRemarkCommand', ALLOW))).toEqual([]);
+  });
+
+  it('warns that a v3.4.2–v3.5 after-callback deny reaches the caller (v3.5.1 internal/rpc/friend/friend.go:233)', () => {
+    const check = checkAnswer(input('callbackAfterDeleteFriendCommand', DENY, { profile: v('v3.4.2-v3.5') }));
+    expect(check.findings.map((f) => f.code)).toEqual(['answer-after-deny']);
+    expect(check.outcome).toMatchObject({ effect: 'fails', code: 5001 });
+  });
+
+  it('flags a command the version never sends (v3.4.0 internal/rpc/friend/friend.go:106)', () => {
+    const check = checkAnswer(input('callbackAfterAddFriendCommand', ALLOW, { profile: v('v3.0-v3.4.0') }));
+    expect(check.findings.map((f) => f.code)).toEqual(['command-not-sent']);
+    expect(check.outcome.effect).toBe('unknown');
+  });
+
+  it('judges the bytes on the wire: no body with 204/304, interim 1xx', () => {
+    const nobody = checkAnswer(input(ADD, ALLOW, { sent: { action: 'respond', status: 204, bodyText: ALLOW } }));
+    expect(nobody.findings.map((f) => f.code)).toEqual(['answer-status', 'answer-body-dropped']);
+    expect(nobody.outcome).toMatchObject({ effect: 'fails', code: 90007 });
+    const interim = checkAnswer(input(ADD, ALLOW, { sent: { action: 'respond', status: 100, bodyText: ALLOW } }));
+    expect(interim.findings.map((f) => f.code)).toEqual(['answer-interim-status']);
+    expect(interim.outcome).toMatchObject({ effect: 'fails', code: 90004 });
+  });
+});
+
+describe('checkAnswer: Tencent edge cases (issue 12 item 6)', () => {
+  const targets = tencentTargets(PREV, findCommand(PREV)?.sample);
+  const answer = (code: number, info: string) =>
+    JSON.stringify({
+      ActionStatus: 'OK',
+      ErrorCode: 0,
+      ErrorInfo: '',
+      ResultItem: targets.map((t) => ({ To_Account: t, ResultCode: code, ResultInfo: info })),
+    });
+
+  it("predicts with Tencent's fixed 2 s and warns about a longer hold timeout (B.1: 2 s)", () => {
+    const late = checkAnswer(input(PREV, answer(0, ''), { elapsedMs: 2500, serverTimeoutMs: 5000 }));
+    expect(late.findings.map((f) => f.code)).toEqual(['tencent-timeout-setting', 'answer-late']);
+    expect(late.outcome.effect).toBe('proceeds');
+    const closed = checkAnswer(
+      input(PREV, answer(0, ''), {
+        elapsedMs: 2500,
+        serverTimeoutMs: 5000,
+        profile: { dialect: 'tencent', policy: 'fail-closed' },
+      }),
+    );
+    expect(closed.outcome.effect).toBe('fails');
+  });
+
+  it('warns about a ResultCode 0 that carries a reason (0 means allow to Tencent)', () => {
+    const check = checkAnswer(input(PREV, answer(0, 'spam')));
+    expect(new Set(check.findings.map((f) => f.code))).toEqual(new Set(['answer-result-code-zero']));
+    expect(check.outcome.effect).toBe('proceeds');
+  });
+
+  it('says where the prediction rests on an assumption: FAIL with ErrorCode 0, string codes', () => {
+    const fail = checkAnswer(input(PREV, '{"ActionStatus":"FAIL","ErrorCode":0,"ErrorInfo":"x","ResultItem":[]}'));
+    expect(fail.findings.map((f) => f.code)).toContain('answer-fail-without-code');
+    expect(fail.outcome.explanation).toMatch(/assumed/);
+    const strings = checkAnswer(input(PREV, answer(0, '').replaceAll('"ResultCode":0', '"ResultCode":"38001"')));
+    expect(strings.outcome.explanation).toMatch(/assumed to proceed/);
+  });
+});
+
+describe('tencentDecisionFindings', () => {
+  const info = findCommand(PREV);
+  const id = { dialect: 'tencent' as const, command: PREV, phase: 'before' as const, via: 'tencent-query' as const };
+  it('warns about a deny with ResultCode 0 or outside [38000, 39000]', () => {
+    expect(tencentDecisionFindings(id, info?.sample, { verdict: 'deny' })).toEqual([]);
+    const zero = tencentDecisionFindings(id, info?.sample, { verdict: 'deny', code: 0 });
+    expect(zero.map((f) => f.code)).toEqual(targets().map(() => 'deny-code-zero'));
+    const range = tencentDecisionFindings(id, info?.sample, {
+      verdict: 'allow',
+      targets: { [targets()[0] ?? '']: { verdict: 'deny', code: 5001 } },
+    });
+    expect(range.map((f) => f.code)).toEqual(['deny-code-range']);
+  });
+  const targets = () => tencentTargets(PREV, info?.sample);
 });

@@ -1,41 +1,32 @@
 import type { Finding, Outcome } from '../contract/capture.js';
-import { tencentTargets } from './answer.js';
+import { tencentBody, tencentTimeoutFinding } from './answer-check-tencent.js';
 import { findCommand } from './catalogue.js';
-import { TENCENT_TARGET_LIST } from './catalogue-tencent.js';
 import { type GoKind, goDecode, topLevelMembers } from './go-json.js';
-import { isObject, jsonTypeOf, own } from './json.js';
+import { isObject, jsonTypeOf } from './json.js';
+import { answerKinds, decodeOpenImAnswer, parseDenies } from './openim-decode.js';
+import { OPENIM_VERSIONS, versionSends } from './openim-versions.js';
 import { predictOutcome } from './outcome.js';
+import { openImLimitMs } from './outcome-openim.js';
+import { TENCENT_TIMEOUT_MS } from './outcome-tencent.js';
 import type { OutcomeInput } from './types.js';
+import { bodyOnWire, isInterimStatus, statusSendsBody } from './wire.js';
 
 /**
  * The protocol's checks applied to an *answer* (a backend's in upstream mode, a backend's to a sent callback, or one
  * written in the raw answer editor), with the IM server's predicted reaction. One implementation for all three.
+ * Findings are exact for the chosen profile: the OpenIM version's response struct, deny rule, set-remark copy rule
+ * and inline after-callbacks, the commands it sends; Tencent's fixed 2 s timeout, ResultItem and deny codes.
  */
 export interface AnswerCheck {
   findings: Finding[];
   outcome: Outcome;
 }
 
-/** Tencent's documented range for a deny ResultCode / failure ErrorCode (protocols.md B.2.1). */
-const TENCENT_DENY_MIN = 38_000;
-const TENCENT_DENY_MAX = 39_000;
-
-/** OpenIM's common answer fields and the Go kinds the server decodes them into (protocols.md A.2). */
-const OPENIM_KINDS: Record<string, GoKind> = {
-  actioncode: 'int32',
-  errcode: 'int32',
-  errmsg: 'string',
-  errdlt: 'string',
-  nextcode: 'int32',
-};
-const OPENIM_EXTRA_KINDS: Record<string, GoKind> = { remark: 'string', frienduserids: 'string[]' };
-
 const finding = (level: Finding['level'], code: string, message: string, path?: string): Finding =>
   path === undefined ? { level, code, message } : { level, code, message, path };
 
 function timing(input: OutcomeInput, out: Finding[]): void {
-  const limit = input.serverTimeoutMs;
-  if (limit <= 0) return;
+  const limit = input.dialect === 'tencent' ? TENCENT_TIMEOUT_MS : openImLimitMs(input.serverTimeoutMs);
   const took = Math.round(input.elapsedMs);
   if (input.elapsedMs >= limit) {
     out.push(
@@ -53,17 +44,26 @@ function timing(input: OutcomeInput, out: Finding[]): void {
   }
 }
 
-function openImBody(input: OutcomeInput, bodyText: string, parsed: unknown, out: Finding[]): void {
-  if (!isObject(parsed)) return;
-  const info = input.command === null ? undefined : findCommand(input.command, 'openim');
-  const kinds: Record<string, GoKind> = { ...OPENIM_KINDS };
-  for (const field of info?.responseFields ?? []) {
-    const lower = field.toLowerCase();
-    const kind = OPENIM_EXTRA_KINDS[lower];
-    if (kind) kinds[lower] = kind;
+/** A command the chosen OpenIM version never sends (or sends under another name). */
+function commandFindings(input: OutcomeInput, out: Finding[]): void {
+  if (input.profile.dialect !== 'openim' || input.command === null) return;
+  const info = findCommand(input.command, 'openim');
+  if (!info) return;
+  const sending = versionSends(input.profile.version, info.name, info.family === 'relationship');
+  if (sending.sent === false) {
+    out.push(finding('warning', 'command-not-sent', `${sending.note}: the outcome is not predicted.`));
+  } else if (sending.note !== undefined) {
+    out.push(finding('info', sending.sent === 'renamed' ? 'command-renamed' : 'command-version', `${sending.note}.`));
   }
-  // v3.0–v3.4.0's response struct has no nextCode field, so any nextCode value is ignored there (protocols.md A.2).
-  if (input.profile.dialect === 'openim' && input.profile.version === 'v3.0-v3.4.0') delete kinds.nextcode;
+}
+
+function openImBody(input: OutcomeInput, bodyText: string, out: Finding[]): void {
+  if (input.profile.dialect !== 'openim') return;
+  const profile = input.profile.version;
+  const v = OPENIM_VERSIONS[profile];
+  const info = input.command === null ? undefined : findCommand(input.command, 'openim');
+  const fields = info?.phase === 'before' ? info.responseFields : [];
+  const kinds: Record<string, GoKind> = answerKinds(v, fields);
   for (const { key, raw } of topLevelMembers(bodyText)) {
     const kind = kinds[key.toLowerCase()];
     if (!kind) continue;
@@ -73,96 +73,51 @@ function openImBody(input: OutcomeInput, bodyText: string, parsed: unknown, out:
         finding(
           'error',
           'answer-wrong-type',
-          `${key} ${decoded.why}: the server cannot decode the answer (a format error, 90007).`,
+          `${key} ${decoded.why}: ${v.label} cannot decode the answer (a format error, 90007).`,
           key,
         ),
       );
     }
   }
-  const errCode = own(parsed, 'errCode');
-  const nextCode = own(parsed, 'nextCode');
-  if (nextCode === 1 && typeof errCode === 'number' && errCode < 100) {
+  const { answer: a, error } = decodeOpenImAnswer(bodyText, v, fields);
+  if (error !== null || !info) return;
+  const denies = parseDenies(v, a);
+  if (denies && a.errCode < 100 && v.denyHonoured && info.phase === 'before') {
     out.push(
       finding(
         'warning',
         'answer-deny-code',
-        `A deny with errCode ${errCode}: codes below 100 reach the user as a generic 500 error; use 5000–9999.`,
+        `A deny with errCode ${a.errCode}: codes below 100 reach the user as a generic 500 error; use 5000–9999.`,
         'errCode',
       ),
     );
   }
-}
-
-function tencentBody(input: OutcomeInput, parsed: unknown, out: Finding[]): void {
-  if (!isObject(parsed)) return;
-  const status = own(parsed, 'ActionStatus');
-  if (status !== 'OK' && status !== 'FAIL') {
-    const what = status === undefined ? 'is missing' : `is ${JSON.stringify(status)}`;
-    out.push(
-      finding('warning', 'answer-action-status', `ActionStatus ${what}; expected "OK" or "FAIL".`, 'ActionStatus'),
-    );
-  }
-  const errorCode = own(parsed, 'ErrorCode');
-  if (errorCode !== undefined && typeof errorCode !== 'number') {
-    out.push(
-      finding('error', 'answer-wrong-type', `ErrorCode is a ${jsonTypeOf(errorCode)}, not a number.`, 'ErrorCode'),
-    );
-  }
-  const command = input.command;
-  if (command === null || !Object.hasOwn(TENCENT_TARGET_LIST, command) || input.phase === 'after') return;
-  const accounts = tencentTargets(command, input.requestBody);
-  const items = own(parsed, 'ResultItem');
-  if (!Array.isArray(items)) {
+  if (denies && !v.denyHonoured) {
     out.push(
       finding(
         'warning',
-        'answer-result-item-missing',
-        'The answer has no ResultItem list, so no target carries a verdict.',
-        'ResultItem',
+        'answer-deny-ignored',
+        `${v.label} only logs a deny (callBackPostReturn returns nil): this answer denies nothing.`,
       ),
     );
-    return;
   }
-  const expected = new Set(accounts);
-  const seen = new Set<string>();
-  items.forEach((item, i) => {
-    const path = `ResultItem[${i}]`;
-    const account = own(item, 'To_Account');
-    if (typeof account !== 'string') {
-      out.push(finding('warning', 'answer-result-item', `${path} has no To_Account string.`, path));
-      return;
-    }
-    if (!expected.has(account)) {
-      out.push(finding('warning', 'answer-extra-target', `${path} names ${account}, who is not in the request.`, path));
-    }
-    seen.add(account);
-    const code = own(item, 'ResultCode');
-    if (typeof code !== 'number') {
-      out.push(
-        finding(
-          'error',
-          'answer-wrong-type',
-          `${path}.ResultCode is ${code === undefined ? 'missing' : `a ${jsonTypeOf(code)}`}, not a number.`,
-          `${path}.ResultCode`,
-        ),
-      );
-    } else if (code !== 0 && (code < TENCENT_DENY_MIN || code > TENCENT_DENY_MAX)) {
-      out.push(
-        finding(
-          'warning',
-          'answer-result-code-range',
-          `${path}.ResultCode ${code} is outside the documented deny range [${TENCENT_DENY_MIN}, ${TENCENT_DENY_MAX}].`,
-          `${path}.ResultCode`,
-        ),
-      );
-    }
-  });
-  const missing = accounts.filter((a) => !seen.has(a));
-  if (missing.length > 0) {
-    const list =
-      missing.length > 5 ? `${missing.slice(0, 5).join(', ')} and ${missing.length - 5} more` : missing.join(', ');
+  if (denies && v.denyHonoured && v.afterInline && info.phase === 'after' && info.modelled) {
     out.push(
-      finding('warning', 'answer-missing-target', `No ResultItem for ${list} (assumed to proceed).`, 'ResultItem'),
+      finding(
+        'warning',
+        'answer-after-deny',
+        `${v.label} runs after-callbacks inline: this deny reaches the API caller as error ${a.errCode}, although the change is already stored.`,
+      ),
+    );
+  }
+  if (fields.includes('remark') && v.remarkCopy === 'always' && a.remark === '') {
+    out.push(
+      finding(
+        'warning',
+        'answer-remark-cleared',
+        `${v.label} copies the answer's remark even when it has none: the remark becomes "". Echo the received remark.`,
+        'remark',
+      ),
     );
   }
 }
@@ -172,12 +127,27 @@ export function checkAnswer(input: OutcomeInput): AnswerCheck {
   const outcome = predictOutcome(input);
   const findings: Finding[] = [];
   const sent = input.sent;
+  const tencent = input.dialect === 'tencent';
+  commandFindings(input, findings);
+  if (tencent) {
+    const setting = tencentTimeoutFinding(input.serverTimeoutMs);
+    if (setting) findings.push(setting);
+  }
   if (sent.action !== 'respond') {
     findings.push(finding('error', 'answer-missing', `No answer came back (${sent.action}).`));
     return { findings, outcome };
   }
   timing(input, findings);
-  const tencent = input.dialect === 'tencent';
+  if (isInterimStatus(sent.status)) {
+    findings.push(
+      finding(
+        'error',
+        'answer-interim-status',
+        `HTTP ${sent.status} is an interim response: the server keeps waiting for a final answer until its timeout${tencent ? '' : ' (90004)'}.`,
+      ),
+    );
+    return { findings, outcome };
+  }
   if (sent.status !== 200) {
     findings.push(
       tencent
@@ -189,13 +159,24 @@ export function checkAnswer(input: OutcomeInput): AnswerCheck {
           ),
     );
   }
-  if (sent.bodyText.trim() === '') {
+  const bodyText = bodyOnWire(sent.status, sent.bodyText);
+  if (!statusSendsBody(sent.status) && sent.bodyText !== '') {
+    findings.push(
+      finding(
+        'error',
+        'answer-body-dropped',
+        `Node sends no body with HTTP ${sent.status}: the server reads an empty body.`,
+      ),
+    );
+    return { findings, outcome };
+  }
+  if (bodyText.trim() === '') {
     findings.push(finding('error', 'answer-empty', 'The answer has no body; the server needs a JSON object.'));
     return { findings, outcome };
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(sent.bodyText);
+    parsed = JSON.parse(bodyText);
   } catch {
     findings.push(finding('error', 'answer-not-json', 'The answer is not JSON.'));
     return { findings, outcome };
@@ -205,7 +186,7 @@ export function checkAnswer(input: OutcomeInput): AnswerCheck {
     findings.push(finding('error', 'answer-not-object', `The answer is a JSON ${jsonTypeOf(parsed)}, not an object.`));
     return { findings, outcome };
   }
-  if (input.dialect === 'openim') openImBody(input, sent.bodyText, parsed, findings);
+  if (input.dialect === 'openim') openImBody(input, bodyText, findings);
   else if (tencent) tencentBody(input, parsed, findings);
   return { findings, outcome };
 }

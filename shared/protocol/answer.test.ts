@@ -52,12 +52,13 @@ describe('buildAnswer: OpenIM', () => {
     expect(JSON.parse(list.bodyText)).toMatchObject({ friendUserIDs: ['u1'] });
   });
 
-  it('merges override last, at top level, skipping __proto__', () => {
+  it('merges override last, at top level, __proto__ as a plain field (never the prototype)', () => {
     const override = JSON.parse('{"nextCode":"1","extra":{"a":1},"__proto__":{"polluted":true}}');
     const a = answer(ADD, { verdict: 'allow', override });
     const body = JSON.parse(a.bodyText);
     expect(body).toMatchObject({ nextCode: '1', extra: { a: 1 } });
-    expect(Object.hasOwn(body, '__proto__')).toBe(false);
+    expect(Object.hasOwn(body, '__proto__')).toBe(true);
+    expect(body.polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
@@ -154,7 +155,9 @@ describe('buildAnswer: Tencent', () => {
     expect(a.ResultItem.map((r: { ResultCode: number }) => r.ResultCode)).toEqual([0, 0]);
   });
 
-  it('answers after-callbacks OK, or FAIL on deny', () => {
+  // The after-callback pages (intl.cloud.tencent.com/document/product/1047/34359 "ErrorCode: 0 success, 1 failure")
+  // define only 0 and 1: a deny code given for an after-callback is not used as its ErrorCode.
+  it('answers after-callbacks OK, or FAIL with ErrorCode 1 on deny', () => {
     expect(JSON.parse(answer(TAFTER, { verdict: 'allow' }).bodyText)).toEqual({
       ActionStatus: 'OK',
       ErrorCode: 0,
@@ -165,8 +168,10 @@ describe('buildAnswer: Tencent', () => {
       ErrorCode: 1,
       ErrorInfo: '',
     });
-    expect(JSON.parse(answer(TAFTER, { verdict: 'deny', code: 7, message: 'x' }).bodyText)).toMatchObject({
-      ErrorCode: 7,
+    expect(JSON.parse(answer(TAFTER, { verdict: 'deny', code: 38001, message: 'x' }).bodyText)).toEqual({
+      ActionStatus: 'FAIL',
+      ErrorCode: 1,
+      ErrorInfo: 'x',
     });
   });
 

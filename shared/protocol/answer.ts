@@ -1,4 +1,5 @@
 import type { Decision, TargetDecision } from '../contract/decision.js';
+import { findCommand } from './catalogue.js';
 import { TENCENT_TARGET_LIST } from './catalogue-tencent.js';
 import { denyDefaults } from './dialect-defaults.js';
 import { isObject, type JsonObject, own, safeStringify } from './json.js';
@@ -6,8 +7,20 @@ import type { Identification, PlannedAnswer } from './types.js';
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 
+/**
+ * The remark a set-remark answer echoes when the decision does not rewrite it: the one received. Before v3.7 the
+ * server copies the answer's remark even when it has none (`utils.NotNilReplace`, internal/rpc/friend/callback.go
+ * @ v3.5.1:60), so an answer without it would wipe the user's remark; echoing it is safe on every version.
+ */
+function echoedRemark(id: Identification, body: unknown): string | undefined {
+  const info = id.info ?? (id.command === null ? undefined : findCommand(id.command, 'openim'));
+  if (!info?.responseFields.includes('remark')) return undefined;
+  const remark = own(body, 'remark');
+  return typeof remark === 'string' ? remark : undefined;
+}
+
 /** OpenIM common fields, always as JSON numbers, in the order the server's own examples use (A.2). */
-function openImAnswer(decision: Decision): JsonObject {
+function openImAnswer(decision: Decision, echoRemark?: string): JsonObject {
   const deny = decision.verdict === 'deny';
   const defaults = denyDefaults('openim');
   const out: JsonObject = {
@@ -19,6 +32,7 @@ function openImAnswer(decision: Decision): JsonObject {
   };
   // Included whenever given; only the remark/import commands' response structs read them (A.4.6, A.4.8).
   if (decision.rewrite?.remark !== undefined) out.remark = decision.rewrite.remark;
+  else if (echoRemark !== undefined) out.remark = echoRemark;
   if (decision.rewrite?.friendUserIDs !== undefined) out.friendUserIDs = [...decision.rewrite.friendUserIDs];
   return out;
 }
@@ -59,9 +73,10 @@ function tencentAnswer(id: Identification, body: unknown, decision: Decision): J
     return out;
   }
   if (decision.verdict === 'deny') {
-    // After-callback answers are ignored by Tencent; a deny is still rendered the documented failure way.
+    // After-callback answers are ignored by Tencent; a deny is still rendered the documented failure way: the
+    // after-callback pages define ErrorCode 0 = success, 1 = failure (B.2.3), so the deny code is not used here.
     out.ActionStatus = 'FAIL';
-    out.ErrorCode = decision.code ?? 1;
+    out.ErrorCode = 1;
     out.ErrorInfo = decision.message ?? '';
   }
   return out;
@@ -70,11 +85,11 @@ function tencentAnswer(id: Identification, body: unknown, decision: Decision): J
 function mergeOverride(out: JsonObject, override: Decision['override']): void {
   if (!isObject(override)) return;
   for (const key of Object.keys(override)) {
-    // Assigning `__proto__` would replace the answer's prototype instead of adding a field.
-    if (key === '__proto__') continue;
-    const value = override[key];
+    const raw = override[key];
     // A cyclic or BigInt value would make the whole answer unserialisable; only that field is replaced.
-    out[key] = safeStringify(value) === '"[unserialisable]"' ? '[unserialisable]' : value;
+    const value = safeStringify(raw) === '"[unserialisable]"' ? '[unserialisable]' : raw;
+    // defineProperty: assigning `__proto__` would replace the answer's prototype instead of adding the field.
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   }
 }
 
@@ -109,7 +124,8 @@ export function buildAnswer(id: Identification, body: unknown, decision: Decisio
     const { status, headers, bodyText } = decision.raw;
     return { action: 'respond', delayMs, status, headers: headers ? { ...headers } : { ...JSON_HEADERS }, bodyText };
   }
-  if (id.dialect !== 'tencent' && isPlainAllow(decision)) {
+  const echo = id.dialect === 'tencent' ? undefined : echoedRemark(id, body);
+  if (id.dialect !== 'tencent' && isPlainAllow(decision) && echo === undefined) {
     return { action: 'respond', delayMs, headers: { ...JSON_HEADERS }, status: 200, bodyText: OPENIM_PLAIN_ALLOW };
   }
   if (id.dialect === 'tencent' && decision.targets === undefined && isPlainAllow(decision)) {
@@ -120,7 +136,7 @@ export function buildAnswer(id: Identification, body: unknown, decision: Decisio
   if (fault === 'no-response' || fault === 'close' || fault === 'reset') {
     return { action: fault, status: 0, headers: {}, bodyText: '', delayMs, fault };
   }
-  const answer = id.dialect === 'tencent' ? tencentAnswer(id, body, decision) : openImAnswer(decision);
+  const answer = id.dialect === 'tencent' ? tencentAnswer(id, body, decision) : openImAnswer(decision, echo);
   mergeOverride(answer, decision.override);
 
   const base = { action: 'respond' as const, delayMs, headers: { ...JSON_HEADERS } };

@@ -9,7 +9,7 @@ import { openImOutcome } from './outcome-openim.js';
 import { sampleId, sampleOutcomeInput } from './test-outcome-input.js';
 import type { CommandInfo, OutcomeInput } from './types.js';
 
-const PROFILES: OpenImProfile[] = ['v3.7+', 'v3.4.2-v3.6', 'v3.0-v3.4.0'];
+const PROFILES: OpenImProfile[] = ['v3.7+', 'v3.6', 'v3.4.2-v3.5', 'v3.0-v3.4.0'];
 
 /** One of every Decision kind the engine can be asked to answer with. */
 const DECISIONS: Decision[] = [

@@ -34,11 +34,19 @@ describe('goDecode', () => {
     }
   });
 
+  it('decodes int64 like Go (actionCode is a Go int up to v3.4.0: pkg/callbackstruct/common.go @ v3.4.0)', () => {
+    expect(goDecode('3000000000', 'int64')).toEqual({ ok: true, value: 3_000_000_000 });
+    expect(goDecode('9223372036854775807', 'int64').ok).toBe(true);
+    for (const raw of ['9223372036854775808', '3e9', '"1"']) expect(goDecode(raw, 'int64').ok, raw).toBe(false);
+  });
+
   it('decodes strings and string lists', () => {
     expect(goDecode('"a\\u0041"', 'string')).toEqual({ ok: true, value: 'aA' });
     expect(goDecode('1', 'string').ok).toBe(false);
-    expect(goDecode('["a",null]', 'string[]')).toEqual({ ok: true, value: ['a'] });
-    expect(goDecode('["a",1]', 'string[]').ok).toBe(false);
+    // Go 1.19 encoding/json: a null element of a []string decodes to "" and is kept; a number element is a type
+    // error, and decoding goes on (the element stays "").
+    expect(goDecode('["a",null]', 'string[]')).toEqual({ ok: true, value: ['a', ''] });
+    expect(goDecode('["a",1]', 'string[]')).toEqual({ ok: false, why: '[1] is not a string', value: ['a', ''] });
     expect(goDecode('"a"', 'string[]').ok).toBe(false);
   });
 });

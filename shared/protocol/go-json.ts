@@ -72,42 +72,53 @@ export function topLevelMembers(text: string): RawMember[] {
   return out;
 }
 
-export type GoKind = 'int32' | 'string' | 'string[]';
+export type GoKind = 'int32' | 'int64' | 'string' | 'string[]';
 
 const INT_LITERAL = /^-?(0|[1-9]\d*)$/;
-const INT32_MIN = -2_147_483_648;
-const INT32_MAX = 2_147_483_647;
+const RANGE: Record<'int32' | 'int64', [bigint, bigint]> = {
+  int32: [-2_147_483_648n, 2_147_483_647n],
+  int64: [-9_223_372_036_854_775_808n, 9_223_372_036_854_775_807n],
+};
 
-/** Go's verdict on decoding one raw value into a field of this kind: the value, or why it fails. */
-export function goDecode(raw: string, kind: GoKind): { ok: true; value: unknown } | { ok: false; why: string } {
+/**
+ * Go's verdict on decoding one raw value into a field of this kind: the value, or why it fails. A failed `[]string`
+ * still carries what Go stored (`value`): encoding/json keeps decoding after a type error, leaving the bad element "".
+ */
+export type GoDecodeResult = { ok: true; value: unknown } | { ok: false; why: string; value?: unknown };
+
+function describe(raw: string): string {
+  const first = raw[0];
+  if (first === '"') return 'a string';
+  if (first === '{') return 'an object';
+  if (first === '[') return 'an array';
+  if (first === 't' || first === 'f') return 'a boolean';
+  return `the number ${raw.length > 20 ? `${raw.slice(0, 20)}…` : raw}`;
+}
+
+export function goDecode(raw: string, kind: GoKind): GoDecodeResult {
+  // `null` leaves the field as it was (its zero value), for every kind.
   if (raw === 'null') return { ok: true, value: null };
   const first = raw[0];
-  const what =
-    first === '"'
-      ? 'a string'
-      : first === '{'
-        ? 'an object'
-        : first === '['
-          ? 'an array'
-          : first === 't' || first === 'f'
-            ? 'a boolean'
-            : `the number ${raw.length > 20 ? `${raw.slice(0, 20)}…` : raw}`;
-  if (kind === 'int32') {
-    if (!INT_LITERAL.test(raw)) return { ok: false, why: `is ${what}, not an integer` };
-    const n = Number(raw);
-    if (n < INT32_MIN || n > INT32_MAX) return { ok: false, why: `${raw} does not fit in int32` };
-    return { ok: true, value: n };
+  if (kind === 'int32' || kind === 'int64') {
+    // strconv.ParseInt on the literal: `1.0`, `1e2` and quoted numbers are type errors.
+    if (!INT_LITERAL.test(raw)) return { ok: false, why: `is ${describe(raw)}, not an integer` };
+    const n = BigInt(raw);
+    const [min, max] = RANGE[kind];
+    if (n < min || n > max) return { ok: false, why: `${raw} does not fit in ${kind}` };
+    return { ok: true, value: Number(n) };
   }
   if (kind === 'string') {
     // A raw value starting with a quote is a complete string literal (the whole text parsed as JSON).
     return first === '"'
       ? { ok: true, value: JSON.parse(raw) as string }
-      : { ok: false, why: `is ${what}, not a string` };
+      : { ok: false, why: `is ${describe(raw)}, not a string` };
   }
-  if (first !== '[') return { ok: false, why: `is ${what}, not an array of strings` };
+  if (first !== '[') return { ok: false, why: `is ${describe(raw)}, not an array of strings` };
   const list: unknown = JSON.parse(raw);
-  if (!Array.isArray(list) || !list.every((x) => typeof x === 'string' || x === null)) {
-    return { ok: false, why: 'is not an array of strings' };
-  }
-  return { ok: true, value: list.filter((x): x is string => typeof x === 'string') };
+  if (!Array.isArray(list)) return { ok: false, why: 'is not an array of strings' };
+  // A `null` element decodes to "" and is kept (Go leaves the new slice element at its zero value).
+  const value = list.map((x) => (typeof x === 'string' ? x : ''));
+  const bad = list.findIndex((x) => typeof x !== 'string' && x !== null);
+  if (bad >= 0) return { ok: false, why: `[${bad}] is not a string`, value };
+  return { ok: true, value };
 }

@@ -1,4 +1,4 @@
-/** Small, hostile-input-safe helpers for reading parsed JSON. Nothing here recurses into user data. */
+/** Small, hostile-input-safe helpers for reading JSON. Nothing here recurses into user data. */
 
 export type JsonObject = Record<string, unknown>;
 
@@ -52,4 +52,46 @@ export function goJson(v: unknown): string {
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
   return `${text}\n`;
+}
+
+/**
+ * Deepest nesting of objects and arrays the engine accepts in a body. Real callbacks nest 3–4 levels; everything
+ * that walks a parsed value recursively (JSON.stringify when a capture is read back, comparisons, the UI's
+ * pretty-printer) overflows the call stack somewhere past a few thousand levels.
+ */
+export const MAX_JSON_DEPTH = 1000;
+
+/**
+ * Whether JSON text nests objects/arrays deeper than `max`: one pass over the characters, no recursion, no parse.
+ * Meant for text that is valid JSON (brackets inside strings are skipped). Text shorter than 2 × max characters
+ * cannot nest that deep and is not scanned at all.
+ */
+export function jsonDeeperThan(text: string, max = MAX_JSON_DEPTH): boolean {
+  if (text.length <= 2 * max) return false;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      depth++;
+      if (depth > max) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
+}
+
+/** Whether a parsed value nests objects/arrays deeper than `max`; iterative, so it is safe on any depth. */
+export function valueDeeperThan(value: unknown, max = MAX_JSON_DEPTH): boolean {
+  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    if (typeof next.value !== 'object' || next.value === null) continue;
+    const depth = next.depth + 1;
+    if (depth > max) return true;
+    for (const child of Object.values(next.value)) stack.push({ value: child, depth });
+  }
+  return false;
 }

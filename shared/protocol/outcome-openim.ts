@@ -1,181 +1,205 @@
 import type { Outcome } from '../contract/capture.js';
 import type { OpenImProfile } from '../contract/settings.js';
 import { findCommand } from './catalogue.js';
-import { type GoKind, goDecode, topLevelMembers } from './go-json.js';
 import { quote } from './json.js';
-import type { OutcomeInput } from './types.js';
+import { decodeOpenImAnswer, type GoAnswer, parseDenies } from './openim-decode.js';
+import { OPENIM_VERSIONS, type OpenImVersion, versionSends } from './openim-versions.js';
+import type { CommandInfo, OutcomeInput } from './types.js';
+import { bodyOnWire, isInterimStatus, OPENIM_HARD_LIMIT_MS, statusSendsBody } from './wire.js';
 
-const LABEL: Record<OpenImProfile, string> = {
-  'v3.7+': 'OpenIM v3.7+',
-  'v3.4.2-v3.6': 'OpenIM v3.4.2–v3.6',
-  'v3.0-v3.4.0': 'OpenIM v3.0–v3.4.0',
-};
-/** The shared HTTP client's hard limit (A.1): the effective timeout is min(timeout, 15 s); 0 means 15 s. */
-export const HARD_LIMIT_MS = 15_000;
+/** The shared HTTP client's hard limit (A.1, from v3.4.0): the effective timeout is min(timeout, 15 s); 0 means 15 s. */
+export const HARD_LIMIT_MS = OPENIM_HARD_LIMIT_MS;
+/** `pkg/common/servererrs/predefine.go` (v3.7+; the same names in openimsdk/tools errs before): code and text. */
+export const NETWORK_ERROR = { code: 90004, text: 'NetworkError' } as const;
+export const DATA_ERROR = { code: 90007, text: 'DataError' } as const;
 
-interface Answer {
-  actionCode: number;
-  errCode: number;
-  errMsg: string;
-  errDlt: string;
-  nextCode: number;
-  remark: string;
-  friendUserIDs: string[];
+export const openImLimitMs = (serverTimeoutMs: number): number =>
+  serverTimeoutMs > 0 ? Math.min(serverTimeoutMs, HARD_LIMIT_MS) : HARD_LIMIT_MS;
+
+/** What Go's client got: a transport failure (ErrNetwork), or a final answer's body bytes. */
+type Received = { network: string } | { body: string; note: string };
+
+/** From the bytes really on the wire (wire.ts) and the time they left, against the server's timeout. */
+export function openImReceived(input: OutcomeInput): Received {
+  const sent = input.sent;
+  const limit = openImLimitMs(input.serverTimeoutMs);
+  if (sent.action !== 'respond') return { network: `no answer came back (${sent.action})` };
+  // An answer that leaves after the deadline is never read: the server gave up (context deadline) at its timeout.
+  if (input.elapsedMs >= limit) return { network: `the answer came after the ${limit / 1000} s timeout` };
+  if (isInterimStatus(sent.status)) {
+    return {
+      network: `HTTP ${sent.status} is an interim response, so the Go client waited for its ${limit / 1000} s timeout`,
+    };
+  }
+  const dropped = !statusSendsBody(sent.status) && sent.bodyText !== '';
+  return {
+    body: bodyOnWire(sent.status, sent.bodyText),
+    note: dropped ? `Node sends no body with HTTP ${sent.status}: ` : '',
+  };
 }
 
-type Decoded = { ok: true; answer: Answer } | { ok: false; why: string };
+interface Ctx {
+  v: OpenImVersion;
+  info: CommandInfo;
+  subject: string;
+  /** " (v3.7.0–v3.8.0 never send …)" or ''. */
+  note: string;
+}
 
-/** Decodes the answer the way Go does into the command's response struct (common fields + extra fields). */
-function decode(bodyText: string, extra: string[]): Decoded {
-  if (bodyText.trim() === '') return { ok: false, why: 'the body is empty' };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(bodyText);
-  } catch {
-    return { ok: false, why: 'the body is not JSON' };
-  }
-  const answer: Answer = {
-    actionCode: 0,
-    errCode: 0,
-    errMsg: '',
-    errDlt: '',
-    nextCode: 0,
-    remark: '',
-    friendUserIDs: [],
-  };
-  // Go decodes `null` into a struct as a no-op: every field keeps its zero value, i.e. allow.
-  if (parsed === null) return { ok: true, answer };
-  if (typeof parsed !== 'object' || Array.isArray(parsed)) return { ok: false, why: 'the body is not a JSON object' };
-  const kinds: Record<string, GoKind> = {
-    actioncode: 'int32',
-    errcode: 'int32',
-    errmsg: 'string',
-    errdlt: 'string',
-    nextcode: 'int32',
-  };
-  if (extra.includes('remark')) kinds.remark = 'string';
-  if (extra.includes('friendUserIDs')) kinds.frienduserids = 'string[]';
-  const names: Record<string, keyof Answer> = {
-    actioncode: 'actionCode',
-    errcode: 'errCode',
-    errmsg: 'errMsg',
-    errdlt: 'errDlt',
-    nextcode: 'nextCode',
-    remark: 'remark',
-    frienduserids: 'friendUserIDs',
-  };
-  const target = answer as unknown as Record<string, unknown>; // written only under the fixed field names above
-  for (const { key, raw } of topLevelMembers(bodyText)) {
-    const lower = key.toLowerCase();
-    if (!Object.hasOwn(kinds, lower)) continue; // unknown keys are ignored by Go
-    const kind = kinds[lower] as GoKind; // present: checked by hasOwn just above
-    const field = names[lower] as keyof Answer; // every key of kinds has a name
-    const result = goDecode(raw, kind);
-    if (!result.ok) return { ok: false, why: `"${key}" ${result.why}` };
-    if (result.value === null) {
-      if (kind === 'string[]') target[field] = [];
-      continue;
+function rewrites(ctx: Ctx, a: GoAnswer): { rewrite: NonNullable<Outcome['rewrite']>; changes: string[] } {
+  const rewrite: NonNullable<Outcome['rewrite']> = {};
+  const changes: string[] = [];
+  if (ctx.info.responseFields.includes('remark')) {
+    if (ctx.v.remarkCopy === 'always') {
+      rewrite.remark = a.remark;
+      changes.push(
+        a.remark === ''
+          ? 'the remark set to "" (before v3.7 the answer\'s remark is copied even when it has none)'
+          : `the remark set to ${quote(a.remark)} from the answer`,
+      );
+    } else if (a.remark !== '') {
+      rewrite.remark = a.remark;
+      changes.push(`the remark replaced by ${quote(a.remark)}`);
     }
-    target[field] = result.value;
   }
-  return { ok: true, answer };
+  if (ctx.info.responseFields.includes('friendUserIDs') && a.friendUserIDs.length > 0) {
+    rewrite.friendUserIDs = a.friendUserIDs;
+    changes.push(`the list replaced by ${a.friendUserIDs.length} user(s), not re-validated`);
+  }
+  return { rewrite, changes };
 }
 
-function denies(profile: OpenImProfile, a: Answer): boolean {
-  if (profile === 'v3.7+') return a.actionCode === 0 && a.nextCode === 1;
-  if (profile === 'v3.4.2-v3.6') return a.actionCode !== 0 || a.nextCode === 1;
-  return a.actionCode !== 0 || a.errCode !== 0;
+function proceeds(ctx: Ctx, a: GoAnswer, because: string, hint = ''): Outcome {
+  const { rewrite, changes } = rewrites(ctx, a);
+  const with_ = changes.length > 0 ? ` with ${changes.join(' and ')}` : '';
+  return {
+    effect: 'proceeds',
+    explanation: `${ctx.v.label} ${because}lets ${ctx.subject} go ahead${with_}${hint}${ctx.note}.`,
+    ...(changes.length > 0 ? { rewrite } : {}),
+  };
 }
 
-/** Why an answer that looks like a deny is read as allow on this profile, if it does. */
-function allowHint(profile: OpenImProfile, a: Answer): string {
+/** A failed call: v3.7+ fails closed; before, `failedContinue: true` continues with whatever the struct holds. */
+function failed(ctx: Ctx, error: { code: number; text: string }, why: string, a: GoAnswer): Outcome {
+  if (ctx.v.failClosed) {
+    return {
+      effect: 'fails',
+      code: error.code,
+      message: error.text,
+      explanation: `${ctx.v.label} fails ${ctx.subject} with error ${error.code} (${error.text}) because ${why}; before-callbacks fail closed${ctx.note}.`,
+    };
+  }
+  return proceeds(
+    ctx,
+    a,
+    `treats this as callback error ${error.code} ${error.text} (${why}) and, with failedContinue: true (the shipped default), `,
+  );
+}
+
+/** Why a deny-looking answer is read as allow on this version, if it is. */
+function allowHint(profile: OpenImProfile, a: GoAnswer, bodyText: string): string {
   if (profile === 'v3.7+' && a.actionCode !== 0 && a.nextCode === 1) return ' (actionCode ≠ 0 means allow since v3.7)';
-  if (profile !== 'v3.0-v3.4.0' && a.errCode !== 0 && a.nextCode !== 1)
-    return ' (errCode alone does not deny; nextCode must be 1)';
-  if (profile === 'v3.0-v3.4.0' && a.nextCode === 1) return ' (nextCode is not read before v3.4.2; errCode ≠ 0 denies)';
+  if (profile === 'v3.0-v3.4.0') {
+    return /"nextcode"\s*:/i.test(bodyText) ? ' (nextCode is not read before v3.4.2; errCode ≠ 0 denies)' : '';
+  }
+  if (a.errCode !== 0 && a.nextCode !== 1) return ' (errCode alone does not deny; nextCode must be 1)';
   return '';
 }
 
-function failure(
-  label: string,
-  profile: OpenImProfile,
-  subject: string,
-  code: number,
-  name: string,
-  why: string,
-): Outcome {
-  if (profile === 'v3.7+') {
+function blocked(ctx: Ctx, a: GoAnswer): Outcome {
+  const { label } = ctx.v;
+  const explanation =
+    a.errCode < 100
+      ? `${label} blocks ${ctx.subject}, but errCode ${a.errCode} is below 100, so the user sees a generic 500 error instead of ${quote(a.errMsg)}${ctx.note}.`
+      : `${label} blocks ${ctx.subject}: the user sees error ${a.errCode} ${quote(a.errMsg)}${ctx.note}.`;
+  return { effect: 'blocked', code: a.errCode, message: a.errMsg, explanation };
+}
+
+/** After-callbacks: queued and discarded from v3.7; inline before, where a v3.4.2–v3.5 deny reaches the caller. */
+function afterOutcome(ctx: Ctx, input: OutcomeInput): Outcome {
+  const { v, subject } = ctx;
+  if (!v.afterInline || !ctx.info.modelled) {
     return {
-      effect: 'fails',
-      code,
-      message: name,
-      explanation: `${label} fails ${subject} with error ${code} (${name}) because ${why}; before-callbacks fail closed.`,
+      effect: 'ignored',
+      explanation: `${v.label} ignores answers to after-callbacks: ${subject} has already happened${ctx.note}.`,
     };
   }
+  const got = openImReceived(input);
+  const inline = `${v.label} calls after-callbacks inline (the API call waits for the answer)`;
+  if ('network' in got) {
+    return {
+      effect: 'ignored',
+      explanation: `${inline}; ${got.network}, which failedContinue: true (the shipped default) skips${ctx.note}.`,
+    };
+  }
+  const d = decodeOpenImAnswer(got.body, v, []);
+  if (d.error !== null) {
+    return {
+      effect: 'ignored',
+      explanation: `${inline}; ${got.note}${d.error} (90007), which failedContinue: true skips${ctx.note}.`,
+    };
+  }
+  if (!parseDenies(v, d.answer)) {
+    return {
+      effect: 'ignored',
+      explanation: `${inline} and reads this answer as allow: ${subject} has already happened${ctx.note}.`,
+    };
+  }
+  if (!v.denyHonoured) {
+    return {
+      effect: 'ignored',
+      explanation: `${inline}, but only logs a deny (callBackPostReturn returns nil): ${subject} has already happened${ctx.note}.`,
+    };
+  }
+  const a = d.answer;
   return {
-    effect: 'proceeds',
-    explanation: `${label} treats this as callback error ${code} (${why}), and with failedContinue: true (the shipped default) lets ${subject} go ahead.`,
+    effect: 'fails',
+    code: a.errCode,
+    message: a.errMsg,
+    explanation: `${v.label} has already stored ${subject}, but the deny comes back to the API caller as error ${a.errCode} ${quote(a.errMsg)} (after-callbacks run inline before v3.7)${ctx.note}.`,
   };
 }
 
 export function openImOutcome(input: OutcomeInput, profile: OpenImProfile): Outcome {
-  const label = LABEL[profile];
+  const v = OPENIM_VERSIONS[profile];
   const info = input.command === null ? undefined : findCommand(input.command, 'openim');
-  const subject = info?.subject ?? 'the operation';
   const phase = info?.phase ?? input.phase;
-  if (phase === 'after') {
-    return {
-      effect: 'ignored',
-      explanation: `${label} ignores answers to after-callbacks: ${subject} has already happened.`,
-    };
-  }
-  if (!info || phase !== 'before') {
+  if (!info) {
+    if (phase === 'after') {
+      return {
+        effect: 'ignored',
+        explanation: `${v.label} ignores answers to after-callbacks: the operation has already happened.`,
+      };
+    }
     return {
       effect: 'unknown',
       explanation: `Unknown OpenIM command${input.command ? ` ${input.command}` : ''}: the outcome cannot be predicted.`,
     };
   }
-  const limit = input.serverTimeoutMs > 0 ? Math.min(input.serverTimeoutMs, HARD_LIMIT_MS) : HARD_LIMIT_MS;
-  const sent = input.sent;
-  if (sent.action !== 'respond') {
-    return failure(label, profile, subject, 90004, 'ErrNetwork', `no answer came back (${sent.action})`);
+  const sending = versionSends(profile, info.name, info.family === 'relationship');
+  if (sending.sent === false) {
+    return {
+      effect: 'unknown',
+      explanation: `${sending.note}, so there is nothing to predict: check the OpenIM server profile.`,
+    };
   }
-  if (input.elapsedMs >= limit) {
-    return failure(
-      label,
-      profile,
-      subject,
-      90004,
-      'ErrNetwork',
-      `the answer took longer than the ${limit / 1000} s timeout`,
-    );
-  }
-  // The HTTP status is never checked (A.1): a 500 with a valid JSON body counts like a 200.
-  const decoded = decode(sent.bodyText, info.responseFields);
-  if (!decoded.ok) return failure(label, profile, subject, 90007, 'ErrData', decoded.why);
-  const a = decoded.answer;
-  if (denies(profile, a)) {
-    const msg = a.errMsg;
-    const explanation =
-      a.errCode < 100
-        ? `${label} blocks ${subject}, but errCode ${a.errCode} is below 100, so the user sees a generic 500 error instead of ${quote(msg)}.`
-        : `${label} blocks ${subject}: the user sees error ${a.errCode} ${quote(msg)}.`;
-    return { effect: 'blocked', code: a.errCode, message: msg, explanation };
-  }
-  const rewrite: NonNullable<Outcome['rewrite']> = {};
-  const changes: string[] = [];
-  if (a.remark !== '') {
-    rewrite.remark = a.remark;
-    changes.push(`the remark replaced by ${quote(a.remark)}`);
-  }
-  if (a.friendUserIDs.length > 0) {
-    rewrite.friendUserIDs = a.friendUserIDs;
-    changes.push(`the list replaced by ${a.friendUserIDs.length} user(s), not re-validated`);
-  }
-  const with_ = changes.length > 0 ? ` with ${changes.join(' and ')}` : '';
-  return {
-    effect: 'proceeds',
-    explanation: `${label} lets ${subject} go ahead${with_}${allowHint(profile, a)}.`,
-    ...(changes.length > 0 ? { rewrite } : {}),
+  const ctx: Ctx = {
+    v,
+    info,
+    subject: info.subject ?? 'the operation',
+    note: sending.note ? ` (${sending.note})` : '',
   };
+  if (phase === 'after') return afterOutcome(ctx, input);
+  const got = openImReceived(input);
+  const empty = decodeOpenImAnswer('', v, []).answer; // nothing decoded: the struct's zero values
+  if ('network' in got) return failed(ctx, NETWORK_ERROR, got.network, empty);
+  // The HTTP status is never checked (A.1): a 500 with a valid JSON body counts like a 200.
+  const d = decodeOpenImAnswer(got.body, v, info.responseFields);
+  if (d.error !== null) return failed(ctx, DATA_ERROR, `${got.note}${d.error}`, d.answer);
+  const a = d.answer;
+  if (parseDenies(v, a)) {
+    if (v.denyHonoured) return blocked(ctx, a);
+    return proceeds(ctx, a, 'only logs the deny (callBackPostReturn returns nil after Parse fails), so it ');
+  }
+  return proceeds(ctx, a, '', allowHint(profile, a, got.body));
 }

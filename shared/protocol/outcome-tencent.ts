@@ -5,13 +5,24 @@ import { findCommand } from './catalogue.js';
 import { TENCENT_TARGET_LIST } from './catalogue-tencent.js';
 import { isObject, own, quote } from './json.js';
 import type { OutcomeInput } from './types.js';
+import { isInterimStatus, TENCENT_TIMEOUT_MS } from './wire.js';
+
+/**
+ * Tencent's callback timeout is 2 s, not configurable for before-callbacks (B.1; cloud.tencent.com/document/product/
+ * 269/1522). Predictions use it whatever `hold.tencentTimeoutMs` says: a longer hold only answers after Tencent gave up.
+ */
+export { TENCENT_TIMEOUT_MS };
 
 /** Why the callback counts as failed (B.1 "Failure conditions"), or null when Tencent read a JSON answer. */
 function failureReason(input: OutcomeInput): string | null {
   const sent = input.sent;
   if (sent.action !== 'respond') return `no answer came back (${sent.action})`;
-  if (input.elapsedMs >= input.serverTimeoutMs)
-    return `the answer took longer than the ${input.serverTimeoutMs / 1000} s timeout`;
+  // Late even when the client already went away: Tencent gave up at its timeout, whatever was sent after.
+  if (input.elapsedMs >= TENCENT_TIMEOUT_MS)
+    return `the answer came after Tencent's ${TENCENT_TIMEOUT_MS / 1000} s timeout`;
+  if (isInterimStatus(sent.status)) {
+    return `HTTP ${sent.status} is not a final answer, so Tencent waits until its ${TENCENT_TIMEOUT_MS / 1000} s timeout [assumed]`;
+  }
   if (sent.status !== 200) return `the HTTP status was ${sent.status}, not 200`;
   try {
     // A JSON array or scalar has no ActionStatus/ResultItem to read, so it is treated like non-JSON. [assumed]
@@ -35,19 +46,27 @@ function failed(policy: TencentProfile, subject: string, why: string): Outcome {
   };
 }
 
-/** The ResultItem entry for an account: own properties only, first match wins. */
-function resultFor(items: unknown[], account: string): unknown {
-  return items.find((it) => own(it, 'To_Account') === account);
+/**
+ * The ResultItem entries by account: own properties only, first match wins. A Map, built once: looking each target
+ * up in the list made prediction time grow with the square of the list (40 000 targets took 2.5 s).
+ */
+function resultsByAccount(items: unknown[]): Map<string, unknown> {
+  const byAccount = new Map<string, unknown>();
+  for (const item of items) {
+    const account = own(item, 'To_Account');
+    if (typeof account === 'string' && !byAccount.has(account)) byAccount.set(account, item);
+  }
+  return byAccount;
 }
 
 function perTarget(accounts: string[], answer: unknown): { targets: TargetOutcome[]; notes: string[] } {
   const raw = own(answer, 'ResultItem');
-  const items = Array.isArray(raw) ? raw : [];
+  const results = resultsByAccount(Array.isArray(raw) ? raw : []);
   const targets: TargetOutcome[] = [];
   const missing: string[] = [];
   const odd: string[] = [];
   for (const account of accounts) {
-    const item = resultFor(items, account);
+    const item = results.get(account);
     const code = own(item, 'ResultCode');
     if (item === undefined) missing.push(account);
     else if (typeof code !== 'number') odd.push(account);
@@ -61,6 +80,7 @@ function perTarget(accounts: string[], answer: unknown): { targets: TargetOutcom
   const notes: string[] = [];
   // protocols.md Part D.5: Tencent does not document what happens to targets left out of ResultItem.
   if (missing.length) notes.push(`${missing.join(', ')} not in ResultItem (unconfirmed; assumed to proceed)`);
+  // A string ResultCode such as "38001": Tencent's parser is not documented; assumed not to be read as a deny.
   if (odd.length) notes.push(`${odd.join(', ')} without a numeric ResultCode (assumed to proceed)`);
   return { targets, notes };
 }
@@ -85,12 +105,24 @@ export function tencentOutcome(input: OutcomeInput, policy: TencentProfile): Out
   if (why !== null) return failed(policy, subject, why);
   const answer: unknown = input.sent.action === 'respond' ? JSON.parse(input.sent.bodyText) : undefined; // parsed fine above
   const errorCode = own(answer, 'ErrorCode');
-  if ((typeof errorCode === 'number' && errorCode !== 0) || own(answer, 'ActionStatus') === 'FAIL') {
+  const actionStatus = own(answer, 'ActionStatus');
+  if (typeof errorCode === 'number' && errorCode !== 0) {
     // B.2.1: a non-zero ErrorCode is a backend failure, which Tencent's failure policy decides (ignored by default).
-    return failed(policy, subject, `the answer reports a backend failure, ErrorCode ${String(errorCode)}`);
+    return failed(policy, subject, `the answer reports a backend failure, ErrorCode ${errorCode}`);
+  }
+  if (actionStatus === 'FAIL') {
+    // The docs define FAIL only together with a non-zero ErrorCode; what Tencent does with FAIL and 0 is unknown.
+    return failed(
+      policy,
+      subject,
+      'the answer says ActionStatus "FAIL" (with ErrorCode 0; assumed to count as a backend failure, the docs pair FAIL with a non-zero ErrorCode)',
+    );
   }
   const accounts = tencentTargets(info.name, input.requestBody);
   const { targets, notes } = perTarget(accounts, answer);
+  if (errorCode !== undefined && typeof errorCode !== 'number') {
+    notes.push(`ErrorCode is a ${typeof errorCode}, not a number (assumed not to count as a failure)`);
+  }
   const blocked = targets.filter((t) => t.effect === 'blocked');
   const note = notes.length ? `; ${notes.join('; ')}` : '';
   if (targets.length > 0 && blocked.length === targets.length) {
@@ -107,7 +139,7 @@ export function tencentOutcome(input: OutcomeInput, policy: TencentProfile): Out
   if (blocked.length > 0) {
     const list = blocked.map((t) => `${t.account} (${t.code})`).join(', ');
     return {
-      effect: 'proceeds',
+      effect: 'partial',
       message: `${blocked.length} of ${targets.length} targets blocked`,
       explanation: `Tencent lets ${subject} go ahead for ${targets.length - blocked.length} of ${targets.length} targets and blocks ${list}${note}.`,
       targets,

@@ -6,7 +6,7 @@ import { findCommand } from './catalogue.js';
 import { predictOutcome } from './outcome.js';
 import type { Identification, OutcomeInput } from './types.js';
 
-const PROFILES: OpenImProfile[] = ['v3.7+', 'v3.4.2-v3.6', 'v3.0-v3.4.0'];
+const PROFILES: OpenImProfile[] = ['v3.7+', 'v3.6', 'v3.4.2-v3.5', 'v3.0-v3.4.0'];
 
 function openim(
   bodyText: string,
@@ -49,37 +49,57 @@ function tencent(
 const ALLOW = '{"actionCode":0,"errCode":0,"errMsg":"","errDlt":"","nextCode":0}';
 const DENY = '{"actionCode":0,"errCode":5001,"errMsg":"spam","errDlt":"d","nextCode":1}';
 
+// Expectations from each tag's pkg/callbackstruct/common.go `Parse()` and pkg/common/http/http_client.go
+// `callBackPostReturn`: v3.4.0 (ActionCode int, no NextCode; deny on actionCode ≠ 0 or errCode ≠ 0), v3.5.1 (deny on
+// actionCode ≠ 0 or nextCode == 1), v3.6.0 (Parse error only logged: no deny), v3.7.0 (deny on actionCode == 0 and
+// nextCode == 1).
 describe('OpenIM deny rules per profile (A.2 table)', () => {
   const cases: [string, string, Record<OpenImProfile, string>][] = [
-    ['all-version allow', ALLOW, { 'v3.7+': 'proceeds', 'v3.4.2-v3.6': 'proceeds', 'v3.0-v3.4.0': 'proceeds' }],
-    ['all-version deny', DENY, { 'v3.7+': 'blocked', 'v3.4.2-v3.6': 'blocked', 'v3.0-v3.4.0': 'blocked' }],
+    [
+      'all-version allow',
+      ALLOW,
+      { 'v3.7+': 'proceeds', 'v3.6': 'proceeds', 'v3.4.2-v3.5': 'proceeds', 'v3.0-v3.4.0': 'proceeds' },
+    ],
+    [
+      'all-version deny',
+      DENY,
+      { 'v3.7+': 'blocked', 'v3.6': 'proceeds', 'v3.4.2-v3.5': 'blocked', 'v3.0-v3.4.0': 'blocked' },
+    ],
     [
       'actionCode 1 + nextCode 1',
       '{"actionCode":1,"errCode":5001,"nextCode":1}',
-      { 'v3.7+': 'proceeds', 'v3.4.2-v3.6': 'blocked', 'v3.0-v3.4.0': 'blocked' },
+      { 'v3.7+': 'proceeds', 'v3.6': 'proceeds', 'v3.4.2-v3.5': 'blocked', 'v3.0-v3.4.0': 'blocked' },
     ],
     [
       'actionCode 1 only',
       '{"actionCode":1}',
-      { 'v3.7+': 'proceeds', 'v3.4.2-v3.6': 'blocked', 'v3.0-v3.4.0': 'blocked' },
+      { 'v3.7+': 'proceeds', 'v3.6': 'proceeds', 'v3.4.2-v3.5': 'blocked', 'v3.0-v3.4.0': 'blocked' },
     ],
     [
       'errCode only (chat envelope)',
       '{"errCode":20013,"errMsg":"RefuseFriend","errDlt":""}',
-      { 'v3.7+': 'proceeds', 'v3.4.2-v3.6': 'proceeds', 'v3.0-v3.4.0': 'blocked' },
+      { 'v3.7+': 'proceeds', 'v3.6': 'proceeds', 'v3.4.2-v3.5': 'proceeds', 'v3.0-v3.4.0': 'blocked' },
     ],
     [
       'nextCode 1, errCode 5001',
       '{"errCode":5001,"nextCode":1}',
-      { 'v3.7+': 'blocked', 'v3.4.2-v3.6': 'blocked', 'v3.0-v3.4.0': 'blocked' },
+      { 'v3.7+': 'blocked', 'v3.6': 'proceeds', 'v3.4.2-v3.5': 'blocked', 'v3.0-v3.4.0': 'blocked' },
     ],
     [
       'nextCode 1, errCode 0',
       '{"nextCode":1}',
-      { 'v3.7+': 'blocked', 'v3.4.2-v3.6': 'blocked', 'v3.0-v3.4.0': 'proceeds' },
+      { 'v3.7+': 'blocked', 'v3.6': 'proceeds', 'v3.4.2-v3.5': 'blocked', 'v3.0-v3.4.0': 'proceeds' },
     ],
-    ['empty object', '{}', { 'v3.7+': 'proceeds', 'v3.4.2-v3.6': 'proceeds', 'v3.0-v3.4.0': 'proceeds' }],
-    ['JSON null (Go no-op)', 'null', { 'v3.7+': 'proceeds', 'v3.4.2-v3.6': 'proceeds', 'v3.0-v3.4.0': 'proceeds' }],
+    [
+      'empty object',
+      '{}',
+      { 'v3.7+': 'proceeds', 'v3.6': 'proceeds', 'v3.4.2-v3.5': 'proceeds', 'v3.0-v3.4.0': 'proceeds' },
+    ],
+    [
+      'JSON null (Go no-op)',
+      'null',
+      { 'v3.7+': 'proceeds', 'v3.6': 'proceeds', 'v3.4.2-v3.5': 'proceeds', 'v3.0-v3.4.0': 'proceeds' },
+    ],
   ];
   for (const [label, body, expected] of cases) {
     it(label, () => {
@@ -138,17 +158,21 @@ describe('OpenIM failures (A.2 failure table)', () => {
     '{"actionCode":0e0}',
     '{"errCode":true}',
     '{"errCode":3000000000}',
+    '{"actionCode":3000000000}',
     '{"errMsg":5}',
     '{"errDlt":{}}',
     '{"nextcode":[1]}',
   ];
-  it.each(formatErrors)('format error %j → 90007 on v3.7+, continue before', (text) => {
+  it.each(formatErrors)('format error %j → 90007 on v3.7+, continue before (failedContinue: true)', (text) => {
     const o = openim(text);
-    expect(o).toMatchObject({ effect: 'fails', code: 90007, message: 'ErrData' });
+    // v3.8.3 pkg/common/servererrs/predefine.go: ErrData = NewCodeError(DataError, "DataError").
+    expect(o).toMatchObject({ effect: 'fails', code: 90007, message: 'DataError' });
     expect(o.explanation).toMatch(/90007/);
-    for (const p of ['v3.4.2-v3.6', 'v3.0-v3.4.0'] as const) {
+    for (const p of ['v3.6', 'v3.4.2-v3.5', 'v3.0-v3.4.0'] as const) {
       const old = openim(text, {}, p);
-      expect(old.effect).toBe('proceeds');
+      // v3.0–v3.4.0 ignore nextCode (no field) and decode actionCode as a 64-bit int.
+      if (p === 'v3.0-v3.4.0' && /nextcode|actionCode":3/i.test(text)) continue;
+      expect(old.effect, p).toBe('proceeds');
       expect(old.explanation).toMatch(/failedContinue/);
     }
   });
@@ -165,7 +189,7 @@ describe('OpenIM failures (A.2 failure table)', () => {
   it('no answer, close, reset and timeouts → 90004', () => {
     for (const action of ['no-response', 'close', 'reset'] as const) {
       expect(openim('', { sent: { action } })).toMatchObject({ effect: 'fails', code: 90004 });
-      expect(openim('', { sent: { action } }, 'v3.4.2-v3.6').effect).toBe('proceeds');
+      expect(openim('', { sent: { action } }, 'v3.4.2-v3.5').effect).toBe('proceeds');
     }
     expect(openim(DENY, { elapsedMs: 5000 })).toMatchObject({ effect: 'fails', code: 90004 });
     expect(openim(DENY, { elapsedMs: 4999 }).effect).toBe('blocked');
@@ -175,11 +199,11 @@ describe('OpenIM failures (A.2 failure table)', () => {
     expect(openim(DENY, { elapsedMs: 15_000, serverTimeoutMs: 0 }).code).toBe(90004);
   });
 
-  it('after-callbacks are ignored whatever the answer', () => {
+  it('after-callbacks are ignored on v3.7+ whatever the answer (queued: webhook AsyncPost)', () => {
     const cmd = 'callbackAfterDeleteFriendCommand';
     expect(openim(DENY, {}, 'v3.7+', cmd).effect).toBe('ignored');
     expect(openim('garbage', {}, 'v3.7+', cmd).effect).toBe('ignored');
-    expect(openim('', { sent: { action: 'reset' } }, 'v3.0-v3.4.0', cmd).effect).toBe('ignored');
+    expect(openim('', { sent: { action: 'reset' } }, 'v3.7+', cmd).effect).toBe('ignored');
   });
 
   it('unknown commands and dialects are unknown', () => {
@@ -243,7 +267,7 @@ describe('Tencent (B.1, B.2)', () => {
     const text =
       '{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","ResultItem":[{"To_Account":"id1","ResultCode":0},{"To_Account":"id2","ResultCode":38002,"ResultInfo":"spam"}]}';
     const o = tencent(text);
-    expect(o.effect).toBe('proceeds');
+    expect(o.effect).toBe('partial');
     expect(o.targets).toEqual([
       { account: 'id1', effect: 'proceeds' },
       { account: 'id2', effect: 'blocked', code: 38002, message: 'spam' },

@@ -3,14 +3,15 @@ import type { OpenImProfile, TencentProfile } from '../contract/settings.js';
 import { tencentTargets } from './answer.js';
 import { findCommand } from './catalogue.js';
 import { TENCENT_TARGET_LIST } from './catalogue-tencent.js';
-import { HARD_LIMIT_MS, openImOutcome } from './outcome-openim.js';
-import { tencentOutcome } from './outcome-tencent.js';
+import { openImLimitMs, openImOutcome } from './outcome-openim.js';
+import { TENCENT_TIMEOUT_MS, tencentOutcome } from './outcome-tencent.js';
 import type { OutcomeInput } from './types.js';
+import { statusSendsBody } from './wire.js';
 
 /**
  * OpenIM outcomes of answers sent in time, per profile → command → answer text. For a catalogued command and an
- * answer within the timeout, `openImOutcome` reads nothing else (not the status, the request body or the phase
- * given), so the same key always gives the same outcome. The engine sends the same few texts over and over, and
+ * answer within the timeout whose status carries a body (not 1xx/204/304), `openImOutcome` reads nothing else (not
+ * the status, the request body or the phase given), so the same key always gives the same outcome. The engine sends the same few texts over and over, and
  * decoding them the Go way (raw-text tokenising) is the costly part of a prediction.
  */
 const openImMemo = new Map<OpenImProfile, Map<string, Map<string, Outcome>>>();
@@ -29,8 +30,13 @@ function deepFreeze(outcome: Outcome): Outcome {
 
 function memoisedOpenIm(input: OutcomeInput, version: OpenImProfile): Outcome {
   const sent = input.sent;
-  const limit = input.serverTimeoutMs > 0 ? Math.min(input.serverTimeoutMs, HARD_LIMIT_MS) : HARD_LIMIT_MS;
-  if (sent.action !== 'respond' || input.elapsedMs >= limit || input.command === null) {
+  const limit = openImLimitMs(input.serverTimeoutMs);
+  if (
+    sent.action !== 'respond' ||
+    input.elapsedMs >= limit ||
+    input.command === null ||
+    !statusSendsBody(sent.status)
+  ) {
     return openImOutcome(input, version);
   }
   if (!findCommand(input.command, 'openim')) return openImOutcome(input, version);
@@ -63,7 +69,7 @@ const tencentMemo = new Map<TencentProfile, Map<string, Map<string, Outcome>>>()
 function memoisedTencent(input: OutcomeInput, policy: TencentProfile): Outcome {
   const sent = input.sent;
   const command = input.command;
-  if (sent.action !== 'respond' || input.elapsedMs >= input.serverTimeoutMs || command === null) {
+  if (sent.action !== 'respond' || input.elapsedMs >= TENCENT_TIMEOUT_MS || command === null) {
     return tencentOutcome(input, policy);
   }
   if (!Object.hasOwn(TENCENT_TARGET_LIST, command) || !findCommand(command, 'tencent')) {

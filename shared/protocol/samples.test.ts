@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { OPENIM_PROFILES } from '../contract/settings.js';
 import { findCommand, sampleCommands } from './catalogue.js';
 import { getHeader } from './headers.js';
 import { identify } from './identify.js';
+import { OPENIM_PROFILE_GUIDE, openimConfigSnippet } from './openim-setup.js';
 import { buildSampleRequest, openimWebhooksYaml, tencentCallbackNotes, tencentCallbackUrl } from './samples.js';
 import { tencentSign } from './sign.js';
 
@@ -83,6 +85,19 @@ describe('setup help', () => {
     expect(yaml).toContain('beforeAddFriend:\n  enable: true\n  timeout: 5\n');
     expect(yaml).toContain('afterRemoveBlack:\n  enable: true\n  timeout: 5\n');
     expect(yaml.match(/enable: true/g)).toHaveLength(11);
+  });
+
+  it('writes the config.yaml callback section for servers before v3.7 (pkg/common/config/config.go @ v3.5.1, v3.4.0)', () => {
+    const v35 = openimConfigSnippet('http://127.0.0.1:10006/callbackExample', 'v3.4.2-v3.5');
+    expect(v35).toContain('callback:\n  url: http://127.0.0.1:10006/callbackExample\n');
+    expect(v35).toContain(
+      '  callbackBeforeSetFriendRemark:\n    enable: true\n    timeout: 5\n    failedContinue: true\n',
+    );
+    expect(v35).toContain('  addFriendAgreeBefore:\n');
+    expect(v35.match(/enable: true/g)).toHaveLength(8);
+    expect(openimConfigSnippet('http://h/cb', 'v3.0-v3.4.0').match(/enable: true/g)).toHaveLength(1);
+    expect(openimConfigSnippet('http://h/cb', 'v3.7+')).toBe(openimWebhooksYaml('http://h/cb'));
+    expect(OPENIM_PROFILE_GUIDE.map((g) => g.profile)).toEqual([...OPENIM_PROFILES]);
   });
 
   it('gives a Tencent console URL without a query', () => {

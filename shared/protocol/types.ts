@@ -90,6 +90,11 @@ export interface ValidationContext {
   token: string | null;
   maxClockSkewS: number;
   nowMs: number;
+  /**
+   * The OpenIM server version chosen; when given, the body is checked against that version's request struct
+   * (`operationID` in the body up to v3.4.0, `ex` from v3.4.2) and commands it never sends are flagged.
+   */
+  openimProfile?: OpenImProfile;
 }
 
 /** How the engine must execute an answer. */
@@ -116,7 +121,10 @@ export interface OutcomeInput {
   sent: { action: 'respond'; status: number; bodyText: string } | { action: 'no-response' | 'close' | 'reset' };
   /** Time from request to answer (or to giving up, for no-response). */
   elapsedMs: number;
-  /** The IM server's timeout for this callback, in ms (OpenIM default 5000, hard cap 15000; Tencent 2000). */
+  /**
+   * The IM server's timeout for this callback, in ms (OpenIM: the webhooks.yml `timeout`, default 5000, hard cap
+   * 15000). Tencent predictions always use Tencent's fixed 2000; a larger value here only produces a warning.
+   */
   serverTimeoutMs: number;
   profile: ServerProfile;
 }

@@ -156,7 +156,7 @@ export function checkObject(base: string, obj: JsonObject, specs: FieldSpec[], d
         level: 'info',
         code: 'legacy-field',
         path,
-        message: 'operationID in the body: sent only by OpenIM v3.0–v3.3.',
+        message: 'operationID in the body: sent only by OpenIM v3.0–v3.4.0 (pkg/callbackstruct/friend.go @ v3.4.0).',
       });
     } else {
       out.push({ level: 'info', code: 'unknown-field', path, message: `Field ${path} is not part of this command.` });

@@ -93,6 +93,18 @@ function checkRequestTime(req: IncomingRequest, ctx: ValidationContext, out: Fin
     });
     return;
   }
+  // 13 digits: a millisecond timestamp. Said as such rather than "stale by 1.8e12 s" (the docs give seconds).
+  if (requestTime.length >= 12) {
+    const skewMs = Math.abs(ctx.nowMs - Number(requestTime));
+    const near = skewMs <= ctx.maxClockSkewS * 1000 ? ' (as milliseconds it is current)' : '';
+    out.push({
+      level: 'warning',
+      code: 'request-time-ms',
+      path: 'query.RequestTime',
+      message: `RequestTime ${requestTime} is in milliseconds, expected seconds${near}.`,
+    });
+    return;
+  }
   const skewS = Math.round(Math.abs(ctx.nowMs - Number(requestTime) * 1000) / 1000);
   if (skewS > ctx.maxClockSkewS) {
     out.push({

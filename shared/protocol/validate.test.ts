@@ -221,10 +221,44 @@ describe('validate: Tencent query', () => {
     expect(codes(tencent('Sns.CallbackFriendDelete', body, { RequestTime: String(NOW / 1000 - 59) }))).not.toContain(
       'request-time-stale',
     );
-    expect(codes(tencent('Sns.CallbackFriendDelete', body, { RequestTime: String(NOW) }))).toContain(
-      'request-time-stale',
-    );
+    // Milliseconds are named as such, not reported as "stale by 1.7e12 s" (protocols.md B.1: seconds).
+    const ms = check(tencent('Sns.CallbackFriendDelete', body, { RequestTime: String(NOW) }));
+    expect(ms.map((f) => f.code)).toEqual(expect.arrayContaining(['request-time-ms']));
+    expect(ms.map((f) => f.code)).not.toContain('request-time-stale');
+    expect(ms.find((f) => f.code === 'request-time-ms')?.message).toMatch(/milliseconds, expected seconds/);
     expect(codes(tencent('Sns.CallbackFriendDelete', body, { RequestTime: 'soon' }))).toContain('request-time-invalid');
+  });
+});
+
+describe('validate: per OpenIM version (issue 12 item 5)', () => {
+  const add = JSON.parse(EXAMPLES.callbackBeforeAddFriendCommand ?? '{}') as Record<string, unknown>;
+  const v340Body: Record<string, unknown> = { ...add, operationID: 'op-1' };
+  delete v340Body.ex;
+  it('v3.0–v3.4.0 sends operationID in the body and no ex (pkg/callbackstruct/friend.go @ v3.4.0)', () => {
+    const v340 = ctx({ openimProfile: 'v3.0-v3.4.0' });
+    expect(problems(openim('callbackBeforeAddFriendCommand', v340Body), v340)).toEqual([]);
+    expect(codes(openim('callbackBeforeAddFriendCommand', v340Body), v340)).not.toContain('legacy-field');
+    expect(codes(openim('callbackBeforeAddFriendCommand', add), v340)).toEqual(
+      expect.arrayContaining(['missing-field', 'unknown-field']),
+    );
+  });
+  it('v3.4.2+ send ex and no operationID (pkg/callbackstruct/friend.go @ v3.4.2)', () => {
+    const v35 = ctx({ openimProfile: 'v3.4.2-v3.5' });
+    expect(problems(openim('callbackBeforeAddFriendCommand', add), v35)).toEqual([]);
+    expect(codes(openim('callbackBeforeAddFriendCommand', v340Body), v35)).toEqual(
+      expect.arrayContaining(['legacy-field', 'missing-field']),
+    );
+  });
+  it('flags commands the version never sends, notes renamed ones', () => {
+    const after = openim(
+      'callbackAfterAddFriendCommand',
+      JSON.parse(EXAMPLES.callbackAfterDeleteFriendCommand ?? '{}'),
+    );
+    expect(codes(after, ctx({ openimProfile: 'v3.0-v3.4.0' }))).toContain('command-not-sent');
+    expect(codes(after, ctx({ openimProfile: 'v3.6' }))).not.toContain('command-not-sent');
+    const remark = openim('callbackBeforeSetFriendRemarkCommand', {});
+    expect(codes(remark, ctx({ openimProfile: 'v3.6' }))).toContain('command-renamed');
+    expect(codes(remark, ctx())).not.toContain('command-renamed');
   });
 });
 

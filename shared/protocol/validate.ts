@@ -1,7 +1,8 @@
 import type { Finding } from '../contract/capture.js';
 import { bodyCommand, hasTencentQuery, lastPathSegment } from './identify.js';
 import { isObject, jsonTypeOf, own } from './json.js';
-import type { Identification, IncomingRequest, ValidationContext } from './types.js';
+import { versionSends } from './openim-versions.js';
+import type { CommandInfo, FieldSpec, Identification, IncomingRequest, ValidationContext } from './types.js';
 import { checkObject } from './validate-fields.js';
 import { checkTencentQuery } from './validate-tencent.js';
 
@@ -108,6 +109,40 @@ function checkValues(id: Identification, body: Record<string, unknown>, out: Fin
 }
 
 /**
+ * v3.0–v3.4.0's `CallbackBeforeAddFriendReq` (pkg/callbackstruct/friend.go @ v3.4.0): `operationID` in the body, no
+ * `ex` (added in v3.4.2). Built once from the current table.
+ */
+let v340AddFields: FieldSpec[] | null = null;
+
+function fieldsFor(info: CommandInfo, ctx: ValidationContext): FieldSpec[] {
+  if (ctx.openimProfile !== 'v3.0-v3.4.0' || info.name !== 'callbackBeforeAddFriendCommand') return info.fields;
+  v340AddFields ??= [
+    ...info.fields.filter((f) => f.name !== 'ex'),
+    { name: 'operationID', type: 'string', required: true, description: 'operation id (v3.0–v3.4.0 body only)' },
+  ];
+  return v340AddFields;
+}
+
+/** Flags a command the chosen OpenIM version never sends, or sends under another name. */
+function checkVersion(id: Identification, ctx: ValidationContext, out: Finding[]): void {
+  if (ctx.openimProfile === undefined || id.dialect !== 'openim' || !id.info) return;
+  const sending = versionSends(ctx.openimProfile, id.info.name, id.info.family === 'relationship');
+  if (sending.sent === false) {
+    out.push({
+      level: 'warning',
+      code: 'command-not-sent',
+      message: `${sending.note}: check the OpenIM server profile.`,
+    });
+  } else if (sending.note !== undefined) {
+    out.push({
+      level: 'info',
+      code: sending.sent === 'renamed' ? 'command-renamed' : 'command-version',
+      message: `${sending.note}.`,
+    });
+  }
+}
+
+/**
  * Checks a request against the catalogue. Findings are advisory, never fatal, and this never throws:
  * it reads own properties only and walks no deeper than the command's field table.
  */
@@ -125,8 +160,9 @@ export function validate(req: IncomingRequest, id: Identification, ctx: Validati
     const inBody = bodyCommand(req.body);
     checkCommand(req, id, inBody, out);
     checkDialectMix(req, id, inBody, out);
+    checkVersion(id, ctx, out);
     if (bodyOk && isObject(req.body) && id.info?.modelled && id.dialect !== 'unknown') {
-      checkObject('', req.body, id.info.fields, id.dialect, out);
+      checkObject('', req.body, fieldsFor(id.info, ctx), id.dialect, out);
       checkValues(id, req.body, out);
     }
     if (id.dialect === 'tencent') checkTencentQuery(req, ctx, out);

@@ -1,11 +1,13 @@
 import type { Condition } from '../contract/rule.js';
 import { parsePath, resolvePath } from './json-path.js';
+import { compileRegex } from './regex.js';
 
 /**
  * Condition semantics (a path that crosses `[]` holds when ANY reached value satisfies the op):
  * - `equals`: same JSON value; a number and its decimal string are equal (UIs send text).
  * - `contains`: substring of a string value, or an item of an array value (by `equals`).
- * - `matches`: the regex (JavaScript syntax, no flags) finds a match in a string/number/boolean value.
+ * - `matches`: the regex (RE2 syntax: linear time, so no backreferences or lookaround) finds a match in a
+ *   string/number/boolean value.
  * - `exists`: the path reaches a value other than null; `value: false` inverts it (must be absent or null).
  * - `in`: `value` is an array and the reached value `equals` one of its items.
  */
@@ -15,7 +17,7 @@ export type CompiledCondition =
   | { ok: true; test: ConditionTest }
   | { ok: false; field: 'path' | 'value'; error: string };
 
-/** Longest text a regex is run on: bounds the cost of a pathological pattern on a huge field. */
+/** Longest text a regex is run on (matching is linear, this keeps it short on a huge field). */
 const MAX_MATCH_INPUT = 10_000;
 
 function isPrimitive(v: unknown): v is string | number | boolean | null {
@@ -56,12 +58,9 @@ function valueTest(condition: Condition): { ok: true; test: (v: unknown) => bool
     }
     case 'matches': {
       if (typeof expected !== 'string') return { ok: false, error: '"matches" needs a regular expression string' };
-      let re: RegExp;
-      try {
-        re = new RegExp(expected);
-      } catch (err) {
-        return { ok: false, error: `invalid regular expression: ${err instanceof Error ? err.message : String(err)}` };
-      }
+      const compiled = compileRegex(expected);
+      if (!compiled.ok) return compiled;
+      const { re } = compiled;
       return {
         ok: true,
         test: (v) =>

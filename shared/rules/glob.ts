@@ -1,15 +1,19 @@
+import { RE2JS } from 're2js';
+import type { RuleRegex } from './regex.js';
+
 /** Command matching: an exact name or a glob (`*` any run, `?` one character), both case-insensitive. */
 
 const hasWildcard = (pattern: string): boolean => pattern.includes('*') || pattern.includes('?');
 
-export function globToRegExp(pattern: string): RegExp {
+/** RE2 (linear time): a glob such as `*a*a*a*a*b` would backtrack polynomially on a long command in a JS RegExp. */
+export function globToRegExp(pattern: string): RuleRegex {
   let source = '';
   for (const ch of pattern) {
     if (ch === '*') source += '.*';
     else if (ch === '?') source += '.';
     else source += ch.replace(/[\\^$.|+()[\]{}]/g, '\\$&');
   }
-  return new RegExp(`^${source}$`, 'i');
+  return RE2JS.compile(`^${source}$`, RE2JS.CASE_INSENSITIVE);
 }
 
 /** Compiles once; the returned test runs per request. */

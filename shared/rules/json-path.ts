@@ -58,7 +58,8 @@ export function resolvePath(root: unknown, segments: readonly PathSegment[]): un
         // Own properties only: a path must never reach Object.prototype.
         if (isRecord(value) && Object.hasOwn(value, segment.key)) next.push(value[segment.key]);
       } else if (Array.isArray(value)) {
-        if (segment.kind === 'each') next.push(...value);
+        // One by one: spreading a 200 000-item array into push() overflows the call stack.
+        if (segment.kind === 'each') for (const item of value) next.push(item);
         else if (segment.index < value.length) next.push(value[segment.index]);
       }
     }

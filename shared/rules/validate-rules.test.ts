@@ -49,3 +49,42 @@ describe('validateRules', () => {
     if (!badAction.ok) expect(badAction.errors[0]?.path).toBe('[0].action.type');
   });
 });
+
+describe('validateRules: regex syntax RE2 does not support', () => {
+  const withPattern = (value: string) =>
+    validateRules([{ id: 'r', match: { where: [{ path: 'a', op: 'matches', value }] }, action: { type: 'hold' } }]);
+
+  it.each([
+    ['(a)\\1', /backreferences/],
+    ['(?<n>a)\\k<n>', /backreferences/],
+    ['a(?=b)', /lookahead/],
+    ['a(?!b)', /lookahead/],
+    ['(?<=a)b', /lookbehind/],
+    ['(?<!a)b', /lookbehind/],
+  ])('names the unsupported construct in %j', (value, words) => {
+    const result = withPattern(value);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors[0]?.path).toBe('[0].match.where[0].value');
+      expect(result.errors[0]?.message).toMatch(words);
+      expect(result.errors[0]?.message).toMatch(/RE2/);
+    }
+  });
+
+  it('accepts the patterns people write, including an escaped backslash before a digit', () => {
+    for (const value of ['^(a+)+$', '^spam\\d+$', '\\\\1', '(?i)admin', '[a-z]{3,}']) {
+      expect(withPattern(value).ok, value).toBe(true);
+    }
+  });
+});
+
+describe('validateRules: nesting', () => {
+  it('refuses a rule list nested past 1000 levels instead of failing when an answer is built', () => {
+    let override: unknown = 1;
+    for (let i = 0; i < 5_000; i++) override = [override];
+    const result = validateRules([
+      { id: 'deep', action: { type: 'answer', decision: { verdict: 'allow', override: { x: override } } } },
+    ]);
+    expect(result).toEqual({ ok: false, errors: [{ path: '', message: 'nested deeper than 1000 levels' }] });
+  });
+});

@@ -1,4 +1,5 @@
 import { ConditionSchema, type Rule, RuleListSchema } from '../contract/rule.js';
+import { MAX_JSON_DEPTH, valueDeeperThan } from '../protocol/json.js';
 import { compileCondition } from './conditions.js';
 
 export interface RuleError {
@@ -20,6 +21,10 @@ function formatPath(path: readonly PropertyKey[]): string {
  * path syntax, regexes that do not compile, values the op needs. Defaults are filled in on success.
  */
 export function validateRules(input: unknown): ValidateRulesResult {
+  // A decision nested this deep could not be serialised into an answer (or a capture) later.
+  if (valueDeeperThan(input)) {
+    return { ok: false, errors: [{ path: '', message: `nested deeper than ${MAX_JSON_DEPTH} levels` }] };
+  }
   const parsed = RuleListSchema.safeParse(input);
   const errors: RuleError[] = parsed.success
     ? []

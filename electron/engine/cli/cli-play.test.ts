@@ -89,6 +89,27 @@ describe('callback-inspector send', () => {
     expect(query.get('Sign')).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('exits 1 when only some Tencent targets are blocked (partial)', async () => {
+    const b = await backend(() => ({
+      body: {
+        ActionStatus: 'OK',
+        ErrorCode: 0,
+        ErrorInfo: '',
+        ResultItem: [
+          { To_Account: 'id1', ResultCode: 0, ResultInfo: '' },
+          { To_Account: 'id2', ResultCode: 38001, ResultInfo: 'no' },
+        ],
+      },
+    }));
+    const file = tempFile(
+      'p.json',
+      JSON.stringify({ From_Account: 'id', FriendItem: [{ To_Account: 'id1' }, { To_Account: 'id2' }] }),
+    );
+    const res = await run(['send', '--to', b.url, '--command', 'Sns.CallbackPrevFriendAdd', '--body', file]);
+    expect(res.out).toContain('Outcome: partial (id2 blocked 38001)');
+    expect(res.code).toBe(1);
+  });
+
   it.each([
     [['send', '--command', 'c', '--body', 'x'], /--to is required/],
     [['send', '--to', 'localhost:1', '--command', 'c', '--body', 'x'], /--to must be an absolute http/],

@@ -116,6 +116,7 @@ export async function runServe(options: ServeOptions, io: CliIo, env: ServeEnv):
   if (options.ui) io.out(`UI: ${engine.uiUrl()}`);
   io.out(`Control API: ${engine.controlUrl()}  (Authorization: Bearer ${engine.token})`);
   io.out(`Data dir: ${dataDir}`);
+  for (const notice of engine.notices?.() ?? []) io.out(`Notice: ${notice}`);
   if (status.state === 'error') {
     io.err(`Listener error: ${status.error ?? 'could not bind'}`);
     if (!options.ui) {

@@ -153,7 +153,7 @@ describe('control API routes (against the engine test double)', () => {
     expect(res.status).toBe(200);
     const settings = res.json as Settings; // checked field by field below
     expect(settings.hold).toEqual({ ...engine.settings.hold, mode: 'before' });
-    expect(settings.listener).toEqual({ host: '127.0.0.1', port: 10006 });
+    expect(settings.listener).toEqual({ host: '127.0.0.1', port: 10006, allowBrowserOrigins: false });
 
     const bad = await s.api('PATCH', '/api/settings', { hold: { mode: 'maybe' }, listener: { port: -1 }, nope: 1 });
     expect(bad.status).toBe(400);

@@ -16,6 +16,7 @@ import {
 } from '../../../shared/contract/index.js';
 import type { EngineApi, PlayResult } from '../engine-api.js';
 import type { Identify } from '../store/har.js';
+import { PersistError } from '../store/persistence.js';
 import { buildExport, parseImport } from '../store/session-io.js';
 import { parseJsonBody, readBody } from './http-io.js';
 
@@ -47,6 +48,8 @@ const HANDLERS: { [N in RouteName]: Handler<N> } = {
       version: engine.version,
       listener: { url: status.url, host: status.host, port: status.port },
       status,
+      persistence: engine.persistenceStatus(),
+      notices: engine.notices?.() ?? [],
     };
   },
   listCaptures: ({ engine, query }) => engine.listCaptures(query),
@@ -67,8 +70,8 @@ const HANDLERS: { [N in RouteName]: Handler<N> } = {
     throw new ControlApiError(409, 'not-held', 'this request is not held (already answered)');
   },
   getRules: ({ engine }) => engine.getRules(),
-  putRules: ({ engine, body }) => {
-    engine.setRules(body);
+  putRules: async ({ engine, body }) => {
+    await persisted(engine.setRules(body));
     return engine.getRules();
   },
   getSettings: ({ engine }) => engine.getSettings(),
@@ -77,7 +80,7 @@ const HANDLERS: { [N in RouteName]: Handler<N> } = {
     if (!next.success) {
       throw new ControlApiError(400, 'invalid-settings', 'the settings are invalid', zodDetails(next.error));
     }
-    await engine.updateSettings(next.data);
+    await persisted(engine.updateSettings(next.data));
     return engine.getSettings();
   },
   exportSession: ({ engine, query }) => {
@@ -101,6 +104,17 @@ const HANDLERS: { [N in RouteName]: Handler<N> } = {
 function played<T>(result: PlayResult<T>): T {
   if (!result.ok) throw new ControlApiError(400, 'invalid-request', result.message);
   return result.value;
+}
+
+/** A change the engine could not save answers 500 `persist-failed` (and the engine changed nothing). */
+async function persisted(change: Promise<void>): Promise<void> {
+  try {
+    await change;
+  } catch (err) {
+    if (err instanceof PersistError)
+      throw new ControlApiError(500, 'persist-failed', `${err.message}; nothing was changed`);
+    throw err;
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ControlApiError } from '../../../shared/contract/index.js';
+import { jsonDeeperThan, MAX_JSON_DEPTH } from '../../../shared/protocol/index.js';
 
 export function sendJson(
   res: ServerResponse,
@@ -63,11 +64,17 @@ export function readBody(req: IncomingMessage, limit: number): Promise<string> {
 /** Parses a JSON body; an empty or malformed body is 400 `invalid-json`. */
 export function parseJsonBody(text: string): unknown {
   if (text.trim() === '') throw new ControlApiError(400, 'invalid-json', 'request body is empty; expected JSON');
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     throw new ControlApiError(400, 'invalid-json', `request body is not valid JSON: ${errorMessage(error)}`);
   }
+  // A value this deep could not be serialised back (a Decision's override, a rule value): refused up front.
+  if (jsonDeeperThan(text)) {
+    throw new ControlApiError(400, 'body-too-deep', `request body nests deeper than ${MAX_JSON_DEPTH} levels`);
+  }
+  return value;
 }
 
 export function errorMessage(error: unknown): string {

@@ -3,13 +3,14 @@ import type { Socket } from 'node:net';
 import {
   ALLOW,
   type Capture,
+  type CaptureResponse,
   type CaptureSummaryText,
   type DecidedBy,
   type Decision,
   type Finding,
   type Settings,
 } from '../../../shared/contract/index.js';
-import { buildAnswer, identify } from '../../../shared/protocol/index.js';
+import { buildAnswer, identify, summarize } from '../../../shared/protocol/index.js';
 import { AnswerBatch } from './answer-batch.js';
 import {
   applyIdentification,
@@ -23,7 +24,15 @@ import { executeAnswer } from './fault.js';
 import { HoldQueue } from './hold-queue.js';
 import type { RawRequest } from './listener.js';
 import type { HandlerDeps, Pending } from './pending.js';
-import { answerInternalError, type BadInput, badInputResponse, incomingRequest, readInput } from './request-input.js';
+import { decisionFindings, predictClientLeft } from './predict.js';
+import {
+  answerInternalError,
+  type BadInput,
+  badInputResponse,
+  closesConnection,
+  incomingRequest,
+  readInput,
+} from './request-input.js';
 
 export type { HandlerDeps } from './pending.js';
 
@@ -52,7 +61,7 @@ export class CallbackHandler {
     const settings = this.deps.settings();
     const seq = this.deps.nextSeq();
     const capture = newCapture(raw, seq, this.deps.idFor(seq));
-    const { body, parseError, bad } = readInput(raw, settings.capture.maxBodyBytes);
+    const { body, parseError, bad } = readInput(raw, settings);
     if (parseError !== undefined) capture.request.parseError = parseError;
     const request = incomingRequest(raw, body, parseError);
     const id = identify(request);
@@ -68,7 +77,7 @@ export class CallbackHandler {
       elapsedMs: 0,
     };
     if (bad) {
-      this.rejectBadInput(pending, bad);
+      this.rejectBadInput(pending, bad, closesConnection(raw, bad));
       return;
     }
     const mode = settings.hold.mode;
@@ -80,6 +89,24 @@ export class CallbackHandler {
       return;
     }
     this.answer(pending, match?.type === 'answer' ? match.decision : ALLOW, match ? `rule:${match.ruleId}` : 'default');
+  }
+
+  /**
+   * A request the HTTP layer refused after reading its request line (oversized headers, CONNECT): the listener
+   * already answered it with `response`; it is recorded as failed, with why.
+   */
+  recordRefused(raw: RawRequest, response: CaptureResponse, refusal: BadInput): void {
+    const seq = this.deps.nextSeq();
+    const capture = newCapture(raw, seq, this.deps.idFor(seq));
+    const request = incomingRequest({ ...raw, bodyText: '' }, undefined, undefined);
+    const id = identify(request);
+    applyIdentification(capture, id);
+    capture.state = 'failed';
+    capture.response = response;
+    capture.findings = [{ level: 'error', code: refusal.code, message: refusal.message }];
+    capture.latencyMs = 0;
+    const { parties, text } = summarize(id, undefined);
+    this.deps.commit(capture, { parties, text }, true, true);
   }
 
   /** A decision from a person or the API on a held request; null when it is not held. */
@@ -155,6 +182,7 @@ export class CallbackHandler {
     pending.stage = 'delayed';
     this.delayed.add(pending);
     if (isNew) this.watchClient(pending);
+    pending.sendAt = performance.now() + delayMs;
     pending.delayTimer = setTimeout(() => this.send(pending), delayMs);
     this.commit(pending, isNew, false);
   }
@@ -174,7 +202,7 @@ export class CallbackHandler {
   private write(pending: Pending): boolean {
     const { capture, res } = pending;
     if (res.destroyed || res.writableEnded) {
-      this.fail(pending, clientGaveUp);
+      this.clientLeft(pending);
       return false;
     }
     const plan = buildAnswer(pending.id, pending.request.body, capture.decision ?? ALLOW);
@@ -204,11 +232,16 @@ export class CallbackHandler {
   private settle(pending: Pending): void {
     const { capture, request, elapsedMs } = pending;
     capture.outcome = predictedOutcome(capture, request.body, elapsedMs, this.deps.settings());
+    const found = decisionFindings(capture, pending.id, request.body);
+    if (found.length > 0) {
+      this.inspect(pending); // validation first, so its findings stay ahead of these
+      capture.findings = [...capture.findings, ...found];
+    }
     this.finish(pending);
   }
 
-  private rejectBadInput(pending: Pending, bad: BadInput): void {
-    const response = badInputResponse(bad, this.stopping);
+  private rejectBadInput(pending: Pending, bad: BadInput, close: boolean): void {
+    const response = badInputResponse(bad, close || this.stopping);
     pending.res.writeHead(response.status, response.headers);
     pending.res.end(response.bodyText);
     pending.capture.response = response;
@@ -226,8 +259,20 @@ export class CallbackHandler {
         clearTimeout(pending.delayTimer);
         this.delayed.delete(pending);
       } else return;
-      this.fail(pending, clientGaveUp);
+      this.clientLeft(pending);
     });
+  }
+
+  /**
+   * The client (the IM server) went away before the answer was written. It still produced an outcome: its timeout
+   * outcome when the answer would have come after its timeout, else that of no answer. Predicted, not left empty.
+   */
+  private clientLeft(pending: Pending): void {
+    const now = performance.now();
+    const sendElapsedMs = (pending.sendAt ?? now) - pending.startedAt;
+    const { capture, request, id } = pending;
+    capture.outcome = predictClientLeft(capture, id, request.body, sendElapsedMs, this.deps.settings());
+    this.fail(pending, clientGaveUp);
   }
 
   /** Finishes the capture as failed, with `finding` after the validation findings. */

@@ -9,6 +9,7 @@ import {
   validate,
 } from '../../../shared/protocol/index.js';
 import type { RawRequest } from './listener.js';
+import { settingFindings } from './predict.js';
 
 /**
  * Capture ids: a random prefix per engine run plus the sequence number — unique across restarts and clears,
@@ -95,7 +96,9 @@ export function inspectCapture(
       token: tencent.token,
       maxClockSkewS: tencent.maxClockSkewS,
       nowMs: capture.receivedAt,
+      openimProfile: settings.profiles.openim,
     });
+    found.push(...settingFindings(capture, settings));
     // Findings added before this (a rejected input) stay first.
     capture.findings = capture.findings.length === 0 ? found : [...capture.findings, ...found];
   }

@@ -103,7 +103,7 @@ describe('decisions: rules over the default', () => {
     const r = rule({ id: 'r', action: { type: 'answer', decision: { verdict: 'allow' } } });
     engine = await startTestEngine({ rules: [r] });
     await post(engine.url, ADD, addBody('x'));
-    engine.core.setRules([r, rule({ id: 'n', times: 3, action: { type: 'hold' } })]);
+    await engine.core.setRules([r, rule({ id: 'n', times: 3, action: { type: 'hold' } })]);
     expect(engine.core.getRules().map((x) => [x.id, x.hits, x.remaining])).toEqual([
       ['r', 1, null],
       ['n', 0, 3],

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { CaptureResponse } from '../../../shared/contract/index.js';
-import type { PlannedAnswer } from '../../../shared/protocol/index.js';
+import { bodyOnWire, type PlannedAnswer } from '../../../shared/protocol/index.js';
 
 /** A `no-response` socket is held at most this long, then destroyed (the IM server gave up long before). */
 export const NO_RESPONSE_MAX_MS = 60_000;
@@ -28,7 +28,8 @@ export function executeAnswer(res: ServerResponse, plan: PlannedAnswer, opts: Ex
       if (opts.closeConnection) headers.connection = 'close';
       res.writeHead(plan.status, headers);
       res.end(plan.bodyText);
-      return { status: plan.status, headers, bodyText: plan.bodyText };
+      // Recorded as sent: Node drops the body of a 1xx, 204 or 304 answer whatever end() is given.
+      return { status: plan.status, headers, bodyText: bodyOnWire(plan.status, plan.bodyText) };
     }
     case 'no-response': {
       if (socket) holdOpen(socket, opts.lingering);

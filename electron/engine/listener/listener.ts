@@ -1,6 +1,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CaptureRequest, ListenerStatus } from '../../../shared/contract/index.js';
+import type { CaptureRequest, CaptureResponse, ListenerStatus } from '../../../shared/contract/index.js';
+import {
+  type Refusal,
+  type RequestLine,
+  refusalFor,
+  refuseOnSocket,
+  refuseReading,
+  requestLineOf,
+  trackRequest,
+} from './http-rejects.js';
 import { answerInternalError } from './request-input.js';
 
 /**
@@ -12,18 +21,31 @@ export interface RawRequest extends Pick<CaptureRequest, 'method' | 'url' | 'pat
   receivedAt: number;
   /** performance.now() when the request arrived, for latency. */
   startedAt: number;
+  /** The HTTP layer refused it while its body was read (broken framing, too slow): answered so, never decided. */
+  refused?: Refusal;
 }
 
 export interface ListenerOptions {
   maxBodyBytes: () => number;
   onRequest: (raw: RawRequest, res: ServerResponse) => void;
+  /** A request the HTTP layer refused after its request line was read, already answered with `response`. */
+  onRefused: (raw: RawRequest, response: CaptureResponse, refusal: Refusal) => void;
   /** Body of `GET /`: a small status document (not captured). */
   statusBody: () => unknown;
   log: (line: string) => void;
 }
 
-/** Timeouts against slow clients; all longer than the longest hold (OpenIM's hard cap is 15 s). */
-export const SERVER_TIMEOUTS = { headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 65_000 } as const;
+/**
+ * Timeouts against slow clients; all longer than the longest hold (OpenIM's hard cap is 15 s). Node checks the first
+ * two only every `connectionsCheckingInterval` (30 s by default, which cut slow headers at ~21 s and slow bodies at
+ * ~51 s): checked every second, they hold to the second.
+ */
+export const SERVER_TIMEOUTS = {
+  headersTimeout: 10_000,
+  requestTimeout: 30_000,
+  keepAliveTimeout: 65_000,
+  connectionsCheckingInterval: 1_000,
+} as const;
 /** How long a re-bound-away server may keep answering its held requests (OpenIM's hard cap is 15 s). */
 const REBIND_DRAIN_MS = 20_000;
 
@@ -121,14 +143,60 @@ export class Listener {
 
   private createServer(): Server {
     const server = createServer({ ...SERVER_TIMEOUTS }, (req, res) => this.onRequest(req, res));
-    server.on('clientError', (err, socket) => {
-      // Malformed HTTP: answer 400 when the socket can still take it, never throw.
-      // clientError hands over system errors (ECONNRESET…) and parser errors (HPE_…), both with a code.
-      if (socket.writable && !(err as NodeJS.ErrnoException).code?.startsWith('ECONN')) {
-        socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-      } else socket.destroy();
+    server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+      // clientError hands over system errors (ECONNRESET…), parser errors (HPE_…) and timeouts, all with a code.
+      if (!socket.writable || err.code?.startsWith('ECONN')) {
+        socket.destroy();
+        return;
+      }
+      const refusal = refusalFor(err);
+      if (refuseReading(socket, refusal)) return;
+      const response = refuseOnSocket(socket, refusal);
+      const line = requestLineOf(err);
+      if (line) this.refused(line, {}, response, refusal);
+    });
+    // CONNECT (a proxy request) never reaches 'request': answered here, so it is not left hanging.
+    server.on('connect', (req: IncomingMessage, socket) => {
+      const refusal = {
+        status: 405,
+        code: 'method-not-allowed',
+        message: 'CONNECT is not accepted: callbacks are POST',
+      };
+      const response = refuseOnSocket(socket, refusal, { allow: 'POST' });
+      this.refused(
+        { method: req.method ?? 'CONNECT', url: req.url ?? '' },
+        flattenHeaders(req.headers),
+        response,
+        refusal,
+      );
     });
     return server;
+  }
+
+  private refused(
+    line: RequestLine,
+    headers: Record<string, string>,
+    response: CaptureResponse,
+    refusal: Refusal,
+  ): void {
+    const { path, query } = splitUrl(line.url);
+    const raw: RawRequest = {
+      method: line.method,
+      url: line.url,
+      path,
+      query,
+      headers,
+      bodyText: '',
+      truncated: false,
+      receivedAt: Date.now(),
+      startedAt: performance.now(),
+      refused: refusal,
+    };
+    try {
+      this.opts.onRefused(raw, response, refusal);
+    } catch (err) {
+      this.opts.log(`refused request not recorded: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
 
   private onRequest(req: IncomingMessage, res: ServerResponse): void {
@@ -161,7 +229,10 @@ export class Listener {
       chunks.push(chunk);
       size += chunk.length;
     });
-    req.on('end', () => {
+    let finished = false;
+    const finish = (refused?: Refusal): void => {
+      if (finished) return;
+      finished = true;
       const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
       const { path, query } = splitUrl(url);
       const raw: RawRequest = {
@@ -175,6 +246,7 @@ export class Listener {
         receivedAt,
         startedAt,
       };
+      if (refused) raw.refused = refused;
       try {
         this.opts.onRequest(raw, res);
       } catch (err) {
@@ -182,7 +254,10 @@ export class Listener {
         this.opts.log(`callback handling failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
         answerInternalError(res);
       }
-    });
+    };
+    // A parser error or timeout while the body is read answers this request through `finish` (see http-rejects).
+    trackRequest(req, res, finish);
+    req.on('end', () => finish());
     req.on('error', ignore);
   }
 }

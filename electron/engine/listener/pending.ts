@@ -25,6 +25,8 @@ export interface Pending {
   /** Time from arrival to the answer written. */
   elapsedMs: number;
   delayTimer?: NodeJS.Timeout;
+  /** performance.now() when a delayed answer is due: when it would leave, should the client go away first. */
+  sendAt?: number;
 }
 
 /** What the callback handler needs from the engine core. */

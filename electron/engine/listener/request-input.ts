@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
-import type { CaptureResponse } from '../../../shared/contract/index.js';
-import type { IncomingRequest } from '../../../shared/protocol/index.js';
+import type { CaptureResponse, Settings } from '../../../shared/contract/index.js';
+import { type IncomingRequest, jsonDeeperThan, MAX_JSON_DEPTH } from '../../../shared/protocol/index.js';
 import type { RawRequest } from './listener.js';
 
 /** Why a request gets a 4xx instead of a decision (it is still captured). */
@@ -23,11 +23,23 @@ export function answerInternalError(res: ServerResponse): CaptureResponse | null
   return { status: 500, headers: JSON_HEADERS, bodyText: INTERNAL_ERROR_BODY };
 }
 
-/** The parsed body, or why the request gets a 4xx instead of a decision. */
+/** The HTTP layer refused the request mid-body (framing, time): the connection cannot be reused. */
+export const closesConnection = (raw: RawRequest, bad: BadInput): boolean => bad.status === 413 || raw.refused === bad;
+
+/** The parsed body, or why the request gets a 4xx instead of a decision (it is still captured). */
 export function readInput(
   raw: RawRequest,
-  maxBodyBytes: number,
+  settings: Settings,
 ): { body: unknown; parseError?: string; bad: BadInput | null } {
+  const { maxBodyBytes } = settings.capture;
+  if (raw.refused) return { body: undefined, bad: raw.refused };
+  // IM servers send no Origin; a browser always does (product.md §1 v2): a web page must not drive the inspector.
+  if (raw.headers.origin !== undefined && !settings.listener.allowBrowserOrigins) {
+    const message = `requests from a web page (Origin ${raw.headers.origin}) are refused: IM servers send no Origin header; set listener.allowBrowserOrigins to accept them`;
+    // Still read as far as it is safe, so the capture shows what the page sent (parties, fields).
+    const read = raw.truncated || raw.method !== 'POST' ? null : readInput({ ...raw, headers: {} }, settings);
+    return { body: read?.bad === null ? read.body : undefined, bad: { status: 403, code: 'browser-origin', message } };
+  }
   if (raw.truncated) {
     const message = `request body is larger than ${maxBodyBytes} bytes`;
     return { body: undefined, bad: { status: 413, code: 'body-too-large', message } };
@@ -37,7 +49,13 @@ export function readInput(
     return { body: undefined, bad: { status: 405, code: 'method-not-allowed', message } };
   }
   try {
-    return { body: JSON.parse(raw.bodyText) as unknown, bad: null };
+    const body = JSON.parse(raw.bodyText) as unknown;
+    if (jsonDeeperThan(raw.bodyText)) {
+      const parseError = `nested deeper than ${MAX_JSON_DEPTH} levels`;
+      const message = `request body is ${parseError}: refused (callbacks nest a few levels)`;
+      return { body: undefined, parseError, bad: { status: 400, code: 'body-too-deep', message } };
+    }
+    return { body, bad: null };
   } catch (err) {
     const parseError = raw.bodyText === '' ? 'empty body' : err instanceof Error ? err.message : String(err);
     const message = `request body is not JSON: ${parseError}`;
@@ -45,13 +63,12 @@ export function readInput(
   }
 }
 
-/** The JSON error answer to bad input; `closing`: the engine is stopping, the connection is not reused. */
+/** The JSON error answer to bad input; `closing`: the connection is not reused (refused body, engine stopping). */
 export function badInputResponse(bad: BadInput, closing: boolean): CaptureResponse {
   const bodyText = JSON.stringify({ error: { code: bad.code, message: bad.message } });
   const headers: Record<string, string> = { ...JSON_HEADERS, 'content-length': String(Buffer.byteLength(bodyText)) };
   if (bad.status === 405) headers.allow = 'POST';
-  // After an oversized body the connection is not reused.
-  if (bad.status === 413 || closing) headers.connection = 'close';
+  if (closing) headers.connection = 'close';
   return { status: bad.status, headers, bodyText };
 }
 

@@ -1,5 +1,5 @@
 import type { Capture, CaptureSummaryText } from '../../../shared/contract/index.js';
-import { type IdentifiedBy, summarize } from '../../../shared/protocol/index.js';
+import { type IdentifiedBy, jsonDeeperThan, summarize } from '../../../shared/protocol/index.js';
 
 /**
  * One capture as one JSON line: the NDJSON log format, and the form the store keeps a finished capture in (as the
@@ -33,6 +33,8 @@ export function withBody(capture: Capture): Capture {
   if (request.body !== undefined || request.parseError !== undefined || request.truncated || request.bodyText === '') {
     return capture;
   }
+  // An imported or old capture may hold a body too deep to serialise again: it is shown as text only.
+  if (jsonDeeperThan(request.bodyText)) return capture;
   try {
     return { ...capture, request: { ...request, body: JSON.parse(request.bodyText) as unknown } };
   } catch {

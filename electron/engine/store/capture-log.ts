@@ -1,60 +1,107 @@
-import { createReadStream } from 'node:fs';
-import { type FileHandle, open, stat } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
-import type { Capture } from '../../../shared/contract/index.js';
+import type { PersistenceStatus } from '../../../shared/contract/index.js';
 import { ByteBatch, NEWLINE } from './byte-batch.js';
-import { lineToCapture } from './capture-line.js';
 import type { LineRef } from './line-arena.js';
-import { writeAtomic } from './persistence.js';
+import { LogFile } from './log-file.js';
+import { type CaptureHead, type LoadedLog, loadLog } from './log-load.js';
 
-export interface LoggedCapture {
-  capture: Capture;
-  line: string;
+export interface CaptureLogOptions {
+  log(line: string): void;
+  /** Called when the log's health changes (and on each failed retry, with the counts). */
+  onStatus(status: PersistenceStatus): void;
+  /**
+   * Where every finished capture the store keeps is, oldest first (what a compacted log holds); the bytes stay
+   * unchanged until `release` is called.
+   */
+  snapshot(): { refs: readonly LineRef[]; release: () => void };
+  /** How many lines the file may reach before it is compacted (rewritten from the store) in the background. */
+  compactAt(): number;
+  /** While writes fail: how often they are tried again. */
+  retryMs?: number;
+  /** While writes fail: how many bytes of unsaved lines are kept; beyond that the oldest are let go (`dropped`). */
+  maxUnsavedBytes?: number;
+}
+
+interface Chunk {
+  bytes: Buffer;
+  lines: number;
+  /** Its captures are in the snapshot a running compaction writes: not written again into the new file. */
+  inSnapshot?: boolean;
+}
+
+/** A compaction in progress: the lines appended to the old file meanwhile go into the new one too. */
+interface Compaction {
+  tail: Buffer[];
+  tailLines: number;
+  cancelled: boolean;
+  done: Promise<void>;
 }
 
 /**
- * captures.ndjson: one line per final capture state, appended in batches (never a sync write per request).
- * A crash loses at most the last unflushed batch; a torn last line is skipped on load. Last line wins per id.
- * Lines come from `captureJson`, the same line the store keeps; a stored capture's is copied from the store's bytes.
+ * captures.ndjson: one line per final capture state, appended in batches: one write per event-loop turn that
+ * finished captures (never one per request), right after that turn's answers went out, so a crash (`kill -9`)
+ * loses at most the captures of the turn it hit. Last line wins per id.
+ * product.md §4 "persistence is never silent": a failed write keeps its lines queued in memory (bounded), reports
+ * `ok: false` with the reason, retries, and writes the queue once it can; the file never keeps a torn line
+ * (LogFile cuts it back). Past `compactAt()` lines the file is rewritten from the store in the background, while
+ * appends go on into the old file, so it stays bounded and a crash mid-compaction loses nothing more.
  */
 export class CaptureLog {
-  /** Lines waiting for the next write, already encoded. */
+  /** Lines appended since the last flush, already encoded. */
   private queue = new ByteBatch();
-  private timer: NodeJS.Timeout | null = null;
-  private writing: Promise<void> = Promise.resolve();
-  private handle: FileHandle | null = null;
+  private queuedLines = 0;
+  /** Flushed lines not yet on disk (writes failed), oldest first. */
+  private chunks: Chunk[] = [];
+  private chunkBytes = 0;
+  private chunkLines = 0;
+  private closed = false;
+  private fileLines = 0;
+  private compactWanted = false;
+  /** No compaction is tried again before the file has this many lines (one failed: the disk may be too full). */
+  private compactAfter = 0;
+  private compaction: Compaction | null = null;
+  private clearWanted = false;
+  private immediate: NodeJS.Immediate | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private readonly file: LogFile;
+  private ok = true;
+  private error: string | undefined;
+  private dropped = 0;
+  private skippedLines = 0;
+  private readonly retryMs: number;
+  private readonly maxUnsavedBytes: number;
 
   constructor(
     readonly path: string,
-    private readonly log: (line: string) => void,
-    private readonly flushMs = 100,
-  ) {}
-
-  /** Reads the log: the newest `limit` captures by seq (with their lines), and how many lines the file had. */
-  async load(limit: number): Promise<{ captures: LoggedCapture[]; lines: number }> {
-    const byId = new Map<string, LoggedCapture>();
-    let lines = 0;
-    try {
-      await stat(this.path);
-    } catch {
-      return { captures: [], lines: 0 };
-    }
-    const reader = createInterface({ input: createReadStream(this.path, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY });
-    for await (const line of reader) {
-      if (line === '') continue;
-      lines += 1;
-      const capture = lineToCapture(line);
-      if (capture) byId.set(capture.id, { capture, line });
-    }
-    const captures = [...byId.values()].sort((a, b) => a.capture.seq - b.capture.seq);
-    return { captures: captures.slice(Math.max(0, captures.length - limit)), lines };
+    private readonly opts: CaptureLogOptions,
+  ) {
+    this.file = new LogFile(path);
+    this.retryMs = opts.retryMs ?? 1_000;
+    this.maxUnsavedBytes = opts.maxUnsavedBytes ?? 64 * 1_048_576;
   }
 
-  /** Rewrites the file with exactly these lines (atomic). */
-  async rewrite(lines: readonly string[]): Promise<void> {
-    await this.writing;
-    await this.closeHandle();
-    await writeAtomic(this.path, lines.map((line) => `${line}\n`).join(''));
+  /** Streams the newest `limit` captures to `keep`; corrupt lines are skipped, counted and reported. */
+  async load(limit: number, keep: (head: CaptureHead, line: string) => void): Promise<LoadedLog> {
+    await this.file.removeStaleTemps();
+    const loaded = await loadLog(this.path, limit, keep);
+    this.fileLines = loaded.lines;
+    this.skippedLines = loaded.skipped;
+    if (loaded.skipped > 0) {
+      this.opts.log(
+        `${this.path}: skipped ${loaded.skipped} line(s) that are not a capture (line ${loaded.skippedAt.join(', ')}${loaded.skipped > loaded.skippedAt.length ? ', …' : ''})`,
+      );
+    }
+    return loaded;
+  }
+
+  status(): PersistenceStatus {
+    const status: PersistenceStatus = {
+      ok: this.ok,
+      unsaved: this.queuedLines + this.chunkLines,
+      dropped: this.dropped,
+      skippedLines: this.skippedLines,
+    };
+    if (this.error !== undefined) status.error = this.error;
+    return status;
   }
 
   append(line: string): void {
@@ -68,72 +115,199 @@ export class CaptureLog {
     this.queued();
   }
 
-  private queued(): void {
-    this.queue.byte(NEWLINE);
-    if (this.timer === null) {
-      this.timer = setTimeout(() => {
-        this.timer = null;
-        void this.flush();
-      }, this.flushMs);
-      this.timer.unref();
-    }
-  }
-
-  /** Writes everything queued so far; resolves when it is on disk (in the OS). Never rejects. */
+  /**
+   * Writes everything appended so far (synchronously: it is in the OS when this returns, or reported as failed).
+   * The promise also waits for a compaction in progress. Never rejects.
+   */
   flush(): Promise<void> {
-    if (this.timer !== null) {
-      clearTimeout(this.timer);
-      this.timer = null;
+    if (this.immediate !== null) {
+      clearImmediate(this.immediate);
+      this.immediate = null;
     }
-    if (this.queue.length === 0) return this.writing;
-    const batch = this.queue.take();
-    this.writing = this.writing.then(async () => {
-      try {
-        const handle = await this.openHandle();
-        // One write per flush.
-        await handle.write(batch);
-      } catch (err) {
-        this.log(`cannot append to ${this.path}: ${String(err)}`);
-      }
-    });
-    return this.writing;
+    this.write();
+    return this.compaction?.done ?? Promise.resolve();
   }
 
-  /** Drops what is queued and empties the file. */
-  async clear(): Promise<void> {
+  /** Rewrites the file from the store now (at load, when it holds superseded or corrupt lines). */
+  compact(): Promise<void> {
+    this.compactWanted = true;
+    return this.flush();
+  }
+
+  /** Drops what is queued and empties the file (a compaction in progress is abandoned). */
+  clear(): Promise<void> {
     this.queue.reset();
-    this.writing = this.writing.then(async () => {
-      try {
-        await (await this.openHandle()).truncate(0);
-      } catch (err) {
-        this.log(`cannot truncate ${this.path}: ${String(err)}`);
-      }
-    });
-    await this.writing;
+    this.queuedLines = 0;
+    this.forget(this.chunks);
+    this.chunks = [];
+    if (this.compaction) this.compaction.cancelled = true;
+    this.compactWanted = false;
+    this.clearWanted = true;
+    return this.flush();
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
     await this.flush();
-    await this.closeHandle();
+    // A compaction finishing may leave lines to write after it.
+    this.write();
+    const { unsaved } = this.status();
+    if (unsaved > 0) this.opts.log(`${unsaved} capture line(s) could not be saved to ${this.path}: ${this.error}`);
+    this.file.close();
   }
 
-  private async openHandle(): Promise<FileHandle> {
-    if (this.handle) return this.handle;
-    const handle = await open(this.path, 'a+');
-    // A torn last line (crash mid-write) must not swallow the first line appended now.
-    const { size } = await handle.stat();
-    if (size > 0) {
-      const last = Buffer.alloc(1);
-      await handle.read(last, 0, 1, size - 1);
-      if (last[0] !== 0x0a) await handle.write('\n');
+  private readonly flushNow = (): void => {
+    this.immediate = null;
+    this.write();
+  };
+
+  private queued(): void {
+    this.queue.byte(NEWLINE);
+    this.queuedLines += 1;
+    const lines = this.fileLines + this.queuedLines + this.chunkLines;
+    if (lines > this.opts.compactAt() && lines > this.compactAfter) this.compactWanted = true;
+    // At the end of this loop turn (after every answer decided in it went out). While writes fail, only the retry
+    // timer tries again.
+    if (this.immediate === null && this.ok) {
+      this.immediate = setImmediate(this.flushNow);
+      this.immediate.unref();
     }
-    this.handle = handle;
-    return handle;
   }
 
-  private async closeHandle(): Promise<void> {
-    const handle = this.handle;
-    this.handle = null;
-    await handle?.close().catch(() => undefined);
+  private takeQueue(): void {
+    if (this.queuedLines === 0) return;
+    const bytes = this.queue.take();
+    this.chunks.push({ bytes, lines: this.queuedLines });
+    this.chunkBytes += bytes.length;
+    this.chunkLines += this.queuedLines;
+    this.queuedLines = 0;
+    // Bounded: while the disk refuses, the oldest unsaved lines are let go first, and counted.
+    while (this.chunkBytes > this.maxUnsavedBytes && this.chunks.length > 1) {
+      const oldest = this.chunks.shift() as Chunk; // length > 1
+      this.forget([oldest]);
+      this.dropped += oldest.lines;
+    }
+  }
+
+  /** Clears, appends what is queued, and starts a compaction when one is due. Synchronous. */
+  private write(): void {
+    this.takeQueue();
+    if (this.clearWanted) {
+      if (!this.attempt(() => this.file.truncate())) return;
+      this.clearWanted = false;
+      this.fileLines = 0;
+    }
+    if (this.chunks.length > 0) {
+      const chunks = this.chunks;
+      const bytes = chunks.length === 1 ? (chunks[0] as Chunk).bytes : Buffer.concat(chunks.map((c) => c.bytes)); // length checked
+      if (!this.attempt(() => this.file.append(bytes))) return;
+      this.chunks = [];
+      this.fileLines += this.forget(chunks);
+      // Lines the snapshot does not hold must also reach the compacted file.
+      const compaction = this.compaction;
+      if (compaction) {
+        for (const chunk of chunks) {
+          if (chunk.inSnapshot) continue;
+          compaction.tail.push(chunk.bytes);
+          compaction.tailLines += chunk.lines;
+        }
+      }
+    }
+    this.recovered();
+    if (this.compactWanted && !this.compaction && !this.closed) this.startCompaction();
+  }
+
+  /**
+   * Rewrites the file from the store in the background. Everything flushed before it starts belongs to a capture
+   * the store holds (or has let go as over the limit), so it is covered by the snapshot; lines appended while the
+   * new file is written go on into the old file and are copied to the new one when it takes the old one's place.
+   */
+  private startCompaction(): void {
+    this.compactWanted = false;
+    for (const chunk of this.chunks) chunk.inSnapshot = true;
+    const snapshot = this.opts.snapshot();
+    const compaction: Compaction = { tail: [], tailLines: 0, cancelled: false, done: Promise.resolve() };
+    this.compaction = compaction;
+    const fail = (err: unknown): void => {
+      // Not a loss: the old file is intact and holds every line. Compaction waits for another `compactAt()` lines.
+      this.opts.log(`cannot compact ${this.path}: ${err instanceof Error ? err.message : String(err)}`);
+      this.compactAfter = this.fileLines + this.opts.compactAt();
+    };
+    compaction.done = this.file
+      .writeTemp(snapshot.refs)
+      .finally(() => snapshot.release())
+      .then(
+        async (temp) => {
+          if (compaction.cancelled) {
+            await this.file.discard(temp);
+            return;
+          }
+          // Anything still queued goes into the old file first, so that it is part of the tail.
+          this.write();
+          try {
+            this.file.replace(temp, compaction.tail);
+          } catch (err) {
+            await this.file.discard(temp);
+            fail(err);
+            return;
+          }
+          this.fileLines = snapshot.refs.length + compaction.tailLines;
+          this.compactAfter = 0;
+          // Lines appended meanwhile asked for it again, measured against the old file.
+          this.compactWanted = this.fileLines + this.chunkLines + this.queuedLines > this.opts.compactAt();
+          // Unsaved lines the snapshot already holds must not be written again.
+          const left = this.chunks.filter((c) => !c.inSnapshot);
+          this.forget(this.chunks.filter((c) => c.inSnapshot));
+          this.chunks = left;
+        },
+        (err: unknown) => fail(err),
+      )
+      .finally(() => {
+        this.compaction = null;
+        for (const chunk of this.chunks) chunk.inSnapshot = false;
+      });
+  }
+
+  /** Takes written (or superseded) chunks off the counts; returns their lines. */
+  private forget(chunks: readonly Chunk[]): number {
+    let lines = 0;
+    for (const chunk of chunks) {
+      this.chunkBytes -= chunk.bytes.length;
+      this.chunkLines -= chunk.lines;
+      lines += chunk.lines;
+    }
+    return lines;
+  }
+
+  /** Runs one file operation; on failure reports it and schedules a retry. */
+  private attempt(operation: () => void): boolean {
+    try {
+      operation();
+      return true;
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      if (this.ok || message !== this.error) this.opts.log(`cannot write ${this.path}: ${message}`);
+      this.ok = false;
+      this.error = message;
+      this.opts.onStatus(this.status());
+      if (!this.closed && this.retryTimer === null) {
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = null;
+          this.write();
+        }, this.retryMs);
+        this.retryTimer.unref();
+      }
+      return false;
+    }
+  }
+
+  private recovered(): void {
+    if (this.ok) return;
+    this.ok = true;
+    this.error = undefined;
+    this.opts.log(`writing ${this.path} again: the queued captures are saved`);
+    this.opts.onStatus(this.status());
   }
 }

@@ -8,6 +8,7 @@ import type {
 } from '../../../shared/contract/index.js';
 import { captureToLine, lineToCapture, summaryText, withBody } from './capture-line.js';
 import { LineArena, type LineRef, lineText, type Slab } from './line-arena.js';
+import type { CaptureHead } from './log-load.js';
 
 export { withBody } from './capture-line.js';
 
@@ -116,7 +117,7 @@ export class CaptureStore {
   }
 
   /** Adds a finished capture by its line (log reload, a capture answered at once); returns where its bytes are. */
-  addLine(capture: Capture, line: string): LineRef {
+  addLine(capture: CaptureHead, line: string): LineRef {
     const entry = this.entryFor(capture, null, null);
     this.putLine(entry, line);
     this.push(entry);
@@ -175,7 +176,21 @@ export class CaptureStore {
     return out;
   }
 
-  /** Every finished capture's line, oldest first (log compaction). */
+  /**
+   * Where every finished capture's line is, oldest first (the compacted log), without copying them. The arena keeps
+   * those bytes unchanged until `release` is called, so they can be written out over several loop turns.
+   */
+  snapshotLines(): { refs: LineRef[]; release: () => void } {
+    const refs: LineRef[] = [];
+    for (let i = this.head; i < this.entries.length; i += 1) {
+      const entry = this.entries[i];
+      // A copy of the place, not the entry: a capture still in progress may get its line later.
+      if (entry && entry.slab !== NO_SLAB) refs.push({ slab: entry.slab, at: entry.at, length: entry.length });
+    }
+    return { refs, release: this.arena.pin() };
+  }
+
+  /** Every finished capture's line, oldest first. */
   lines(): string[] {
     const out: string[] = [];
     for (let i = this.head; i < this.entries.length; i += 1) {
@@ -222,7 +237,7 @@ export class CaptureStore {
     return { items, total: filtered ? total : this.count };
   }
 
-  private entryFor(capture: Capture, text: CaptureSummaryText | null, live: Capture | null): Entry {
+  private entryFor(capture: CaptureHead, text: CaptureSummaryText | null, live: Capture | null): Entry {
     return {
       id: capture.id === this.idFor(capture.seq) ? null : capture.id,
       seq: capture.seq,

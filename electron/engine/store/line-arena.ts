@@ -33,6 +33,8 @@ export class LineArena {
   private slab: Slab = { bytes: Buffer.alloc(0), live: 0 };
   private used = 0;
   private readonly spare: Slab[] = [];
+  /** While above 0 (a compaction is copying lines out), no slab is refilled: the bytes being read stay as they are. */
+  private pins = 0;
 
   /** Copies `line` into a slab. */
   put(line: string): LineRef {
@@ -55,11 +57,28 @@ export class LineArena {
     return { slab: this.slab, at, length };
   }
 
+  /** Keeps every slab's bytes as they are until the returned function is called (lines may still be released). */
+  pin(): () => void {
+    this.pins += 1;
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      this.pins -= 1;
+    };
+  }
+
   /** The line is no longer stored: its slab may be reused once none of its lines are. */
   release(ref: LineRef): void {
     const { slab } = ref;
     slab.live -= 1;
-    if (slab.live === 0 && slab !== this.slab && slab.bytes.length === SLAB_BYTES && this.spare.length < SPARE_SLABS) {
+    if (
+      slab.live === 0 &&
+      slab !== this.slab &&
+      this.pins === 0 &&
+      slab.bytes.length === SLAB_BYTES &&
+      this.spare.length < SPARE_SLABS
+    ) {
       this.spare.push(slab);
     }
   }
@@ -67,8 +86,11 @@ export class LineArena {
   private nextSlab(): void {
     const old = this.slab;
     // The slab being closed may already be empty (every line in it released while it was open).
-    if (old.live === 0 && old.bytes.length === SLAB_BYTES && this.spare.length < SPARE_SLABS) this.spare.push(old);
-    this.slab = this.spare.pop() ?? { bytes: Buffer.allocUnsafeSlow(SLAB_BYTES), live: 0 };
+    if (old.live === 0 && this.pins === 0 && old.bytes.length === SLAB_BYTES && this.spare.length < SPARE_SLABS) {
+      this.spare.push(old);
+    }
+    const spare = this.pins === 0 ? this.spare.pop() : undefined;
+    this.slab = spare ?? { bytes: Buffer.allocUnsafeSlow(SLAB_BYTES), live: 0 };
     this.used = 0;
   }
 }

@@ -2,6 +2,7 @@ import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type EngineEvent, RuleSchema } from '../../../shared/contract/index.js';
+import { startTestServer } from '../testing/test-http.js';
 import { post, removeDir, startTestEngine, type TestEngine, tempDir } from '../testing/test-support.js';
 
 let dir: string | null = null;
@@ -28,7 +29,9 @@ describe('persistence across restarts', () => {
     dir = await tempDir();
     engine = await startTestEngine({ dataDir: dir });
     for (let n = 0; n < 3; n += 1) await post(engine.url, ADD, body(n));
-    engine.core.setRules([RuleSchema.parse({ id: 'keep', action: { type: 'answer', decision: { verdict: 'deny' } } })]);
+    await engine.core.setRules([
+      RuleSchema.parse({ id: 'keep', action: { type: 'answer', decision: { verdict: 'deny' } } }),
+    ]);
     await engine.core.updateSettings({
       ...engine.core.getSettings(),
       hold: { ...engine.core.getSettings().hold, marginMs: 123 },
@@ -89,10 +92,38 @@ describe('persistence across restarts', () => {
     expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8')).hold.mode).toBe('before');
   });
 
+  it('migrates a stored OpenIM profile "v3.4.2-v3.6" to "v3.4.2-v3.5" with a notice in the log and GET /api/health', async () => {
+    dir = await tempDir();
+    await writeFile(
+      join(dir, 'settings.json'),
+      JSON.stringify({ profiles: { openim: 'v3.4.2-v3.6', tencent: 'fail-closed' } }),
+    );
+    const logs: string[] = [];
+    engine = await startTestEngine({ dataDir: dir, log: (line) => logs.push(line) });
+    expect(engine.core.getSettings().profiles).toEqual({ openim: 'v3.4.2-v3.5', tencent: 'fail-closed' });
+    expect(logs.some((l) => /v3\.4\.2-v3\.6.*v3\.4\.2-v3\.5/.test(l))).toBe(true);
+    const control = await startTestServer(engine.core);
+    try {
+      const health = JSON.parse((await control.api('GET', '/api/health')).text);
+      expect(health.notices).toEqual([expect.stringMatching(/"v3\.4\.2-v3\.6".*"v3\.4\.2-v3\.5".*v3\.6/)]);
+    } finally {
+      await control.server.close();
+    }
+    // The next change saves the migrated value; the following start has nothing to say.
+    await engine.core.updateSettings({
+      ...engine.core.getSettings(),
+      hold: { ...engine.core.getSettings().hold, marginMs: 200 },
+    });
+    expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8')).profiles.openim).toBe('v3.4.2-v3.5');
+    await engine.stop();
+    engine = await startTestEngine({ dataDir: dir });
+    expect(engine.core.notices()).toEqual([]);
+  });
+
   it('writes settings and rules as plain JSON files', async () => {
     dir = await tempDir();
     engine = await startTestEngine({ dataDir: dir });
-    engine.core.setRules([RuleSchema.parse({ id: 'r', action: { type: 'hold' } })]);
+    await engine.core.setRules([RuleSchema.parse({ id: 'r', action: { type: 'hold' } })]);
     await engine.stop();
     engine = null;
     const rules = JSON.parse(await readFile(join(dir, 'rules.json'), 'utf8'));

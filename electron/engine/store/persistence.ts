@@ -1,9 +1,20 @@
-import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
+/** A settings or rules change that could not be written: the change is not applied (→ 500 `persist-failed`). */
+export class PersistError extends Error {
+  constructor(
+    readonly path: string,
+    cause: unknown,
+  ) {
+    super(`cannot save ${basename(path)}: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
 /**
- * Small JSON files of the data dir (settings.json, rules.json): read tolerant, written atomically
- * (temp file + rename, so a crash leaves the old or the new file, never half of one) and in order.
+ * Small JSON files of the data dir (settings.json, rules.json): read tolerant, written atomically and durably
+ * (temp file, fsync, rename, fsync of the folder: a crash or power loss leaves the old or the new file, never half
+ * of one) and in order.
  */
 export class JsonFileStore {
   private pending: Promise<void> = Promise.resolve();
@@ -30,16 +41,20 @@ export class JsonFileStore {
     }
   }
 
-  /** Queues a write; writes never interleave, the last one queued wins. Never rejects (errors are logged). */
+  /** Writes after any write already queued; rejects with a PersistError when the file could not be written. */
   write(value: unknown): Promise<void> {
     const text = `${JSON.stringify(value, null, 2)}\n`;
-    this.pending = this.pending.then(() =>
-      writeAtomic(this.path, text).catch((err: unknown) => this.log(`cannot write ${this.path}: ${String(err)}`)),
+    const written = this.pending.then(() =>
+      writeAtomic(this.path, text).catch((err: unknown) => {
+        this.log(`cannot write ${this.path}: ${String(err)}`);
+        throw new PersistError(this.path, err);
+      }),
     );
-    return this.pending;
+    this.pending = written.catch(() => undefined);
+    return written;
   }
 
-  /** Resolves when every queued write has finished. */
+  /** Resolves when every queued write has finished (never rejects). */
   flush(): Promise<void> {
     return this.pending;
   }
@@ -51,10 +66,28 @@ export async function writeAtomic(path: string, text: string): Promise<void> {
   tempCounter += 1;
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${tempCounter}.tmp`);
   try {
-    await writeFile(temp, text, 'utf8');
+    const handle = await open(temp, 'w');
+    try {
+      await handle.writeFile(text, 'utf8');
+      // On disk before the rename makes it the file: otherwise a power loss can leave an empty settings.json.
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(temp, path);
+    await fsyncDir(dirname(path));
   } catch (err) {
     await unlink(temp).catch(() => undefined);
     throw err;
   }
+}
+
+/** Makes a rename in `dir` durable. Best effort: some file systems refuse to fsync a directory. */
+export async function fsyncDir(dir: string): Promise<void> {
+  const handle = await open(dir, 'r').catch(() => null);
+  if (!handle) return;
+  await handle
+    .sync()
+    .catch(() => undefined)
+    .finally(() => handle.close());
 }

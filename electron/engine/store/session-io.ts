@@ -1,5 +1,6 @@
 import type { Capture, ExportFormat, SessionFile } from '../../../shared/contract/index.js';
 import { ControlApiError, zodDetails } from '../../../shared/contract/index.js';
+import { jsonDeeperThan, MAX_JSON_DEPTH } from '../../../shared/protocol/index.js';
 import { parseCapture } from './capture-schema.js';
 import { capturesToHar, harToCaptures, type Identify } from './har.js';
 import { HarSchema } from './har-schema.js';
@@ -71,6 +72,14 @@ function fromCaptureList(list: readonly unknown[]): { captures: Capture[]; skipp
 /** Detects the file kind and turns it into captures; anything unrecognised is 400 `unsupported-import`. */
 export function parseImport(text: string, identify?: Identify): ParsedImport {
   if (text.trim() === '') throw new ControlApiError(400, 'invalid-json', `the file is empty; ${NOT_RECOGNISED}`);
+  // A capture nested this deep could not be serialised again (its line, its export): refused whole.
+  if (jsonDeeperThan(text)) {
+    throw new ControlApiError(
+      400,
+      'body-too-deep',
+      `the file nests deeper than ${MAX_JSON_DEPTH} levels; ${NOT_RECOGNISED}`,
+    );
+  }
   let doc: unknown;
   try {
     doc = JSON.parse(text) as unknown;

@@ -125,8 +125,9 @@ export function createFakeEngine(
       fake.emit({ type: 'capture.updated', capture: toSummary(capture) });
       return { ok: true, capture };
     },
+    persistenceStatus: () => ({ ok: true, unsaved: 0, dropped: 0, skippedLines: 0 }),
     getRules: (): RuleWithStats[] => fake.rules.map((r) => ({ ...r, hits: 0, remaining: r.times })),
-    setRules(rules) {
+    async setRules(rules) {
       fake.rules = rules;
       fake.emit({ type: 'rules.changed', rules: fake.getRules() });
     },

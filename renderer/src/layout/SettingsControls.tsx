@@ -12,7 +12,8 @@ import { patchSettings } from '../store/command-actions.js';
 const HOLD_LABELS: Record<HoldMode, string> = { off: 'Off', before: 'Before-callbacks', all: 'All callbacks' };
 const OPENIM_LABELS: Record<OpenImProfile, string> = {
   'v3.7+': 'v3.7+',
-  'v3.4.2-v3.6': 'v3.4.2–v3.6',
+  'v3.6': 'v3.6',
+  'v3.4.2-v3.5': 'v3.4.2–v3.5',
   'v3.0-v3.4.0': 'v3.0–v3.4.0',
 };
 const TENCENT_LABELS: Record<TencentProfile, string> = { 'fail-open': 'Fail-open', 'fail-closed': 'Fail-closed' };

@@ -1,6 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { copyText } from '../lib/files.js';
-import { openimWebhooksYaml, tencentCallbackNotes, tencentCallbackUrl } from '../lib/protocol.js';
+import {
+  OPENIM_PROFILE_GUIDE,
+  openimConfigSnippet,
+  tencentCallbackNotes,
+  tencentCallbackUrl,
+} from '../lib/protocol.js';
 import { setState, useApp } from '../store/app-store.js';
 import { notify } from '../store/notices.js';
 
@@ -13,6 +18,7 @@ async function copy(text: string, what: string): Promise<void> {
 export function SetupHelp() {
   const open = useApp((s) => s.setupHelpOpen);
   const listenerUrl = useApp((s) => s.listener?.url ?? 'http://127.0.0.1:10006');
+  const profile = useApp((s) => s.settings?.profiles.openim ?? 'v3.7+');
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const el = dialog.current;
@@ -21,7 +27,8 @@ export function SetupHelp() {
     if (!open && el.open) el.close();
   }, [open]);
   const base = `${listenerUrl.replace(/\/+$/, '')}/callbackExample`;
-  const yaml = openimWebhooksYaml(base);
+  const yaml = openimConfigSnippet(base, profile);
+  const file = profile === 'v3.7+' ? 'webhooks.yml' : 'config.yaml';
   const tencentUrl = tencentCallbackUrl(listenerUrl);
   return (
     <dialog
@@ -41,12 +48,23 @@ export function SetupHelp() {
           <section>
             <h3>OpenIM</h3>
             <p>
-              Paste into <code>config/webhooks.yml</code> and restart the friend RPC. The inspector accepts any path, so
+              Pick the <strong>OpenIM server</strong> profile that matches your server's version: each version reads
+              answers differently, and the predictions follow the one chosen.
+            </p>
+            <ul className="profile-guide">
+              {OPENIM_PROFILE_GUIDE.map((g) => (
+                <li key={g.profile}>
+                  <strong>{g.profile}</strong> ({g.versions}){g.profile === profile ? ' — selected' : ''}: {g.summary}
+                </li>
+              ))}
+            </ul>
+            <p>
+              Paste into <code>config/{file}</code> and restart the friend RPC. The inspector accepts any path, so
               OpenIM's default <code>/callbackExample</code> base works unchanged.
             </p>
             <pre className="code-block">{yaml}</pre>
-            <button type="button" onClick={() => void copy(yaml, 'webhooks.yml')}>
-              Copy webhooks.yml
+            <button type="button" onClick={() => void copy(yaml, file)}>
+              Copy {file}
             </button>
           </section>
           <section>

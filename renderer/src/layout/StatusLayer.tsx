@@ -21,6 +21,31 @@ export function ConnectionBanner() {
   );
 }
 
+/**
+ * product.md §4: persistence is never silent. While captures cannot be written to the data dir (disk full,
+ * read-only, removed), the window says so, with how many are waiting in memory; afterwards, what was lost.
+ */
+export function PersistenceBanner() {
+  const persistence = useApp((s) => s.persistence);
+  if (!persistence) return null;
+  const { ok, error, unsaved, dropped, skippedLines } = persistence;
+  if (!ok) {
+    return (
+      <div className="banner banner-error" role="alert">
+        Captures are not being saved to disk: {error ?? 'write failed'}. {unsaved} waiting in memory
+        {dropped > 0 ? `, ${dropped} dropped` : ''}; retrying, they are written once the disk takes them again.
+      </div>
+    );
+  }
+  if (dropped === 0 && skippedLines === 0) return null;
+  return (
+    <div className="banner banner-info" role="status">
+      {dropped > 0 ? `${dropped} captures could not be saved to disk while it was failing. ` : ''}
+      {skippedLines > 0 ? `${skippedLines} corrupt line(s) of the capture log were skipped at start.` : ''}
+    </div>
+  );
+}
+
 export function Notices() {
   const notices = useApp((s) => s.notices);
   return (

@@ -1,6 +1,10 @@
 import type { Capture } from '../../../shared/contract/index.js';
 
-/** POSIX single-quote escaping: close, escaped quote, reopen. */
+/**
+ * POSIX single-quote escaping: close, escaped quote, reopen. Every part of the command goes through it (method,
+ * URL, headers, body): a captured request is attacker-controlled, and one unquoted part (a method such as
+ * `` `touch pwned` ``) ran commands when the copied line was pasted into a shell.
+ */
 export function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
@@ -8,9 +12,14 @@ export function shellQuote(text: string): string {
 // Hop-by-hop or recomputed by curl itself.
 const SKIPPED_HEADERS = new Set(['host', 'content-length', 'connection', 'transfer-encoding', 'accept-encoding']);
 
-/** "Copy as cURL": replays the request exactly as it reached the listener. */
-export function toCurl(capture: Capture): string {
-  const parts = [`curl -X ${capture.request.method} ${shellQuote(capture.request.url)}`];
+/**
+ * "Copy as cURL": replays the request exactly as it reached the listener at `listenerUrl` (e.g.
+ * `http://127.0.0.1:10006`). The capture keeps only the request target (`/cb/x?a=1`), which curl cannot use alone.
+ */
+export function toCurl(capture: Capture, listenerUrl: string): string {
+  const parts = [
+    `curl -X ${shellQuote(capture.request.method)} ${shellQuote(fullUrl(listenerUrl, capture.request.url))}`,
+  ];
   for (const [name, value] of Object.entries(capture.request.headers)) {
     if (SKIPPED_HEADERS.has(name.toLowerCase())) continue;
     parts.push(`-H ${shellQuote(`${name}: ${value}`)}`);
@@ -24,4 +33,10 @@ export function resendHeaders(headers: Record<string, string>): Record<string, s
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) if (!SKIPPED_HEADERS.has(name.toLowerCase())) out[name] = value;
   return out;
+}
+
+/** The listener's address plus the request target as received (any absolute form is kept as a path on the listener). */
+export function fullUrl(listenerUrl: string, target: string): string {
+  const base = listenerUrl.replace(/\/+$/, '');
+  return `${base}${target.startsWith('/') ? target : `/${target}`}`;
 }

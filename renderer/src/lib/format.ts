@@ -21,6 +21,11 @@ export function formatLatency(ms: number | null): string {
 
 export function formatOutcome(outcome: Outcome | null): string {
   if (!outcome) return '';
+  if (outcome.effect === 'partial' && outcome.targets) {
+    // Some targets blocked, the others go ahead: "partial 1/3" (blocked of all targets).
+    const blocked = outcome.targets.filter((t) => t.effect === 'blocked').length;
+    return `partial ${blocked}/${outcome.targets.length}`;
+  }
   return outcome.code !== undefined ? `${outcome.effect} ${outcome.code}` : outcome.effect;
 }
 

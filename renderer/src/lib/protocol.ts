@@ -17,6 +17,8 @@ import {
  */
 export {
   dialectDefaults,
+  OPENIM_PROFILE_GUIDE,
+  openimConfigSnippet,
   openimWebhooksYaml,
   tencentCallbackNotes,
   tencentCallbackUrl,

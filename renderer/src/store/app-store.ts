@@ -1,6 +1,12 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import type { Capture, ListenerStatus, RuleWithStats, Settings } from '../../../shared/contract/index.js';
+import type {
+  Capture,
+  ListenerStatus,
+  PersistenceStatus,
+  RuleWithStats,
+  Settings,
+} from '../../../shared/contract/index.js';
 import { type CaptureList, emptyList, NO_FILTER, type RowFilter } from './capture-list.js';
 import { type DecisionDraft, emptyDraft } from './decision-draft.js';
 
@@ -35,6 +41,8 @@ export interface AppState {
   rules: RuleWithStats[];
   settings: Settings | null;
   listener: ListenerStatus | null;
+  /** Whether captures reach the data dir (null until the first health answer). */
+  persistence: PersistenceStatus | null;
   version: string;
   notices: Notice[];
   sidePanel: SidePanel;
@@ -59,6 +67,7 @@ export const initialState: AppState = {
   rules: [],
   settings: null,
   listener: null,
+  persistence: null,
   version: '',
   notices: [],
   sidePanel: 'details',

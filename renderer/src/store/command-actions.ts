@@ -95,7 +95,11 @@ export async function resendSelected(): Promise<void> {
 export async function copySelectedAsCurl(): Promise<void> {
   const capture = getState().selected;
   if (!capture) return;
-  const ok = await copyText(toCurl(capture));
+  const { listener, settings } = getState();
+  // The listener's own URL; before the first status arrives, the address it was configured for.
+  const listenerUrl =
+    listener?.url ?? `http://${settings?.listener.host ?? '127.0.0.1'}:${settings?.listener.port ?? 10006}`;
+  const ok = await copyText(toCurl(capture, listenerUrl));
   notify(ok ? 'info' : 'error', ok ? `Copied #${capture.seq} as cURL` : 'Clipboard not available');
 }
 

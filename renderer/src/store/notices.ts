@@ -3,11 +3,11 @@ import { getState, type Notice, setState } from './app-store.js';
 
 let nextId = 1;
 
-/** A short message in the corner; errors stay longer. */
-export function notify(kind: Notice['kind'], text: string): void {
+/** A short message in the corner; errors stay longer, and so may a message that needs reading (`ms`). */
+export function notify(kind: Notice['kind'], text: string, ms?: number): void {
   const id = nextId++;
   setState({ notices: [...getState().notices, { id, kind, text }].slice(-4) });
-  setTimeout(() => dismissNotice(id), kind === 'error' ? 8000 : 3500);
+  setTimeout(() => dismissNotice(id), ms ?? (kind === 'error' ? 8000 : 3500));
 }
 
 export function dismissNotice(id: number): void {

@@ -2,11 +2,15 @@ import type { CaptureSummary, EngineEvent } from '../../../shared/contract/index
 import { getState, setState } from './app-store.js';
 import { emptyList, oldestSeq, prependOlder, upsertSummaries } from './capture-list.js';
 import { client } from './client-ref.js';
+import { notify } from './notices.js';
 import { refreshSelected } from './selection-actions.js';
 
 /** Newest page first for a fast first paint, then older pages in the background. */
 export const FIRST_PAGE = 2000;
 export const BACKFILL_PAGE = 5000;
+
+/** Engine notices already shown (a reconnect reloads health; each notice is shown once per window). */
+const shownNotices = new Set<string>();
 
 // Bumped on every reload/clear so an in-flight backfill from an older generation stops writing.
 let generation = 0;
@@ -27,11 +31,18 @@ export async function reloadAll(): Promise<void> {
     api.listCaptures({ limit: FIRST_PAGE }),
   ]);
   if (gen !== generation) return;
+  for (const notice of health.notices ?? []) {
+    if (shownNotices.has(notice)) continue;
+    shownNotices.add(notice);
+    notify('info', notice, 20_000);
+  }
   const list = upsertSummaries(emptyList(), page.items);
   const selectedId = getState().selectedId;
   setState({
     version: health.version,
     listener: health.status,
+    // An engine older than the persistence report answers without it: nothing to warn about.
+    persistence: health.persistence ?? null,
     settings,
     rules,
     list,
@@ -80,7 +91,7 @@ export function applyEvents(events: readonly EngineEvent[]): void {
     buffered.push(...events);
     return;
   }
-  let { list, total, rules, settings, listener, selectedId } = getState();
+  let { list, total, rules, settings, listener, persistence, selectedId } = getState();
   let pending: CaptureSummary[] = [];
   let cleared = false;
   let selectedChanged = false;
@@ -115,6 +126,9 @@ export function applyEvents(events: readonly EngineEvent[]): void {
       case 'listener.status':
         listener = event.status;
         break;
+      case 'persistence.status':
+        persistence = event.status;
+        break;
     }
   }
   flush();
@@ -124,6 +138,7 @@ export function applyEvents(events: readonly EngineEvent[]): void {
     rules,
     settings,
     listener,
+    persistence,
     selectedId,
     ...(cleared ? { selected: null, backfilling: false } : {}),
   });

@@ -1,0 +1,175 @@
+import { closeSync, fstatSync, ftruncateSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
+import { open, readdir, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { LineRef } from './line-arena.js';
+import { fsyncDir } from './persistence.js';
+
+/** Compaction writes this much at a time. */
+const CHUNK_BYTES = 1_048_576;
+const NEWLINE = Buffer.from('\n');
+
+/**
+ * The append side of captures.ndjson. It knows how many bytes of the file are whole lines it wrote (`goodSize`);
+ * before each append the file is checked against that, so a write that failed half way (disk full) is cut back
+ * instead of leaving a torn line in the middle, and a file removed under it (with its directory) is noticed
+ * instead of written into the void.
+ *
+ * Appends are synchronous system calls on purpose: one batch every 10 ms goes into the page cache in microseconds,
+ * and then it survives a `kill -9` at once. Through the thread pool each batch waited for a free thread, twice
+ * (stat, write): on a busy machine the log fell hundreds of milliseconds behind the answers already sent.
+ */
+export class LogFile {
+  private fd: number | null = null;
+  /** Bytes at the start of the file that end with a whole line (-1: not known yet, read at open). */
+  private goodSize = -1;
+
+  constructor(readonly path: string) {}
+
+  /** Appends whole lines; throws (the file then holds exactly what it held before) on any error. */
+  append(bytes: Buffer): void {
+    const fd = this.ready();
+    try {
+      let done = 0;
+      // A write may take only part of the buffer (disk nearly full): the rest goes in the next call.
+      while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+    } catch (err) {
+      // Part of a line may be on disk: cut it now when possible, else on the next attempt (ready()).
+      try {
+        ftruncateSync(fd, this.goodSize);
+      } catch {}
+      throw err;
+    }
+    this.goodSize += bytes.length;
+  }
+
+  /**
+   * Writes these lines to a temp file beside the log and fsyncs it; `replace` then puts it in the log's place. The
+   * lines are copied and written about 1 MiB at a time, so the event loop (and the appends) run between the writes.
+   */
+  async writeTemp(lines: readonly LineRef[]): Promise<string> {
+    const temp = join(dirname(this.path), `.${basename(this.path)}.${process.pid}.compact.tmp`);
+    try {
+      const handle = await open(temp, 'w');
+      try {
+        const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+        let used = 0;
+        for (const line of lines) {
+          if (used > 0 && used + line.length + 1 > CHUNK_BYTES) {
+            await handle.write(chunk, 0, used);
+            used = 0;
+          }
+          if (line.length + 1 > CHUNK_BYTES) {
+            await handle.write(Buffer.concat([line.slab.bytes.subarray(line.at, line.at + line.length), NEWLINE]));
+            continue;
+          }
+          used += line.slab.bytes.copy(chunk, used, line.at, line.at + line.length);
+          chunk[used++] = 0x0a;
+        }
+        if (used > 0) await handle.write(chunk, 0, used);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    } catch (err) {
+      await unlink(temp).catch(() => undefined);
+      throw err;
+    }
+    return temp;
+  }
+
+  /**
+   * Makes `temp` the log, after appending `tail` (the lines the log got while the temp file was written). One
+   * synchronous step, so no append falls between the two files; a crash before it leaves the old log whole.
+   */
+  replace(temp: string, tail: readonly Buffer[]): void {
+    const fd = openSync(temp, 'a');
+    try {
+      for (const bytes of tail) {
+        let done = 0;
+        while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+      }
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, this.path);
+    this.close();
+    // The rename itself reaches the disk with the next fsync of the folder (best effort, off the loop).
+    void fsyncDir(dirname(this.path));
+  }
+
+  /** Removes compaction temp files a crash left behind (they may be as large as the log). */
+  async removeStaleTemps(): Promise<void> {
+    const prefix = `.${basename(this.path)}.`;
+    const names = await readdir(dirname(this.path)).catch(() => [] as string[]);
+    for (const name of names) {
+      if (name.startsWith(prefix) && name.endsWith('.compact.tmp'))
+        await unlink(join(dirname(this.path), name)).catch(() => undefined);
+    }
+  }
+
+  /** Removes a temp file that will not be used. */
+  async discard(temp: string): Promise<void> {
+    await unlink(temp).catch(() => undefined);
+  }
+
+  /** Empties the file. */
+  truncate(): void {
+    ftruncateSync(this.ready(), 0);
+    this.goodSize = 0;
+  }
+
+  close(): void {
+    const fd = this.fd;
+    this.fd = null;
+    this.goodSize = -1;
+    if (fd !== null) {
+      try {
+        closeSync(fd);
+      } catch {}
+    }
+  }
+
+  /** The open file, checked: still linked, and holding exactly the whole lines written through it. */
+  private ready(): number {
+    if (this.fd !== null) {
+      const { nlink, size } = fstatSync(this.fd);
+      // Removed (or its directory removed): writes would vanish. Reopening fails until the path exists again.
+      if (nlink === 0) this.close();
+      else if (size !== this.goodSize) this.cutBack(this.fd, size);
+    }
+    if (this.fd !== null) return this.fd;
+    const fd = openSync(this.path, 'a+');
+    try {
+      this.cutBack(fd, fstatSync(fd).size);
+    } catch (err) {
+      closeSync(fd);
+      throw err;
+    }
+    this.fd = fd;
+    return fd;
+  }
+
+  /**
+   * Makes the file end with a whole line: a torn tail (crash or disk full mid-write) is cut back to the last
+   * newline, so the next line starts on its own.
+   */
+  private cutBack(fd: number, size: number): void {
+    const end = this.goodSize >= 0 && size > this.goodSize ? this.goodSize : lastLineEnd(fd, size);
+    if (end !== size) ftruncateSync(fd, end);
+    this.goodSize = end;
+  }
+}
+
+/** The size of the file up to and including its last newline (0 when it has none). */
+function lastLineEnd(fd: number, size: number): number {
+  const chunk = Buffer.alloc(64 * 1024);
+  let end = size;
+  while (end > 0) {
+    const start = Math.max(0, end - chunk.length);
+    const bytesRead = readSync(fd, chunk, 0, end - start, start);
+    const at = chunk.subarray(0, bytesRead).lastIndexOf(0x0a);
+    if (at >= 0) return start + at + 1;
+    end = start;
+  }
+  return 0;
+}
