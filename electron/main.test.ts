@@ -20,6 +20,15 @@ let origin = '';
 let token = '';
 const saved = { ...process.env };
 
+/** What the preload's synchronous config request answers for this sender (the page's only way to the token). */
+function configFor(event: object): { token: string } | null {
+  const handler = fake.handlers.ipcOn.get(IPC.config);
+  if (!handler) throw new Error('no config handler');
+  const e = { ...event, returnValue: undefined as unknown }; // set by the handler
+  handler(e);
+  return e.returnValue as { token: string } | null; // DesktopConfig or null, checked by the tests
+}
+
 beforeAll(async () => {
   mkdirSync(documents);
   fake.app.setPath('appData', root);
@@ -31,7 +40,8 @@ beforeAll(async () => {
   win = await fake.loaded;
   const url = new URL(win.loadedUrl);
   origin = url.origin;
-  token = url.searchParams.get('token') ?? '';
+  expect(url.searchParams.has('token')).toBe(false);
+  token = configFor({ sender: win.webContents, senderFrame: { url: `${origin}/`, parent: null } })?.token ?? '';
 });
 
 afterAll(async () => {

@@ -81,7 +81,8 @@ function createWindow(): void {
     if (mainWindow === win) mainWindow = null;
   });
   guardNavigation(win.webContents);
-  void win.loadURL(engine.uiUrl());
+  // No `?token=` in the address: the preload hands the token over (it would otherwise show in history and logs).
+  void win.loadURL(`${engine.controlUrl()}/`);
 }
 
 function guardNavigation(contents: WebContents): void {

@@ -52,4 +52,26 @@ export class DecisionPanel {
   sendError(): Locator {
     return this.root().getByRole('alert');
   }
+
+  /** The exact-answer editor (status, headers, body) and its live prediction. */
+  rawEditor(): Locator {
+    return this.root().getByRole('region', { name: 'Exact answer' });
+  }
+
+  async openRawEditor(): Promise<void> {
+    await this.root().getByRole('button', { name: 'Edit the exact answer' }).click();
+    await expect(this.rawEditor()).toBeVisible();
+  }
+
+  rawField(name: 'Status' | 'Headers' | 'Body'): Locator {
+    return this.rawEditor().getByRole('textbox', { name: new RegExp(`^${name}`) });
+  }
+
+  rawPrediction(): Locator {
+    return this.rawEditor().getByRole('region', { name: 'Predicted outcome of this answer' });
+  }
+
+  rawSendButton(): Locator {
+    return this.rawEditor().getByRole('button', { name: 'Send this exact answer' });
+  }
 }

@@ -145,7 +145,7 @@ export class InspectorPage {
   }
 
   listenerStatus(): Locator {
-    return this.page.getByRole('status').filter({ hasText: /listening|error|starting/ });
+    return this.page.getByRole('status').filter({ hasText: /listening|down:|starting/ });
   }
 
   async screenshot(name: string): Promise<void> {

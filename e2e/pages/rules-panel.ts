@@ -12,14 +12,9 @@ export class RulesPanel {
     await this.page.getByRole('button', { name: 'Add rule' }).click();
   }
 
-  /** Problems found while typing (the shared rule schema). */
-  problems(): Locator {
-    return this.editor().getByRole('list', { name: 'Problems' });
-  }
-
-  /** The engine's 400 answer to PUT /api/rules, with its details. */
-  engineError(): Locator {
-    return this.editor().getByRole('alert');
+  /** The line beside Save: how many problems, and the engine's refusal when it refused. */
+  problemSummary(): Locator {
+    return this.editor().getByRole('status');
   }
 
   editor(): Locator {
@@ -28,6 +23,10 @@ export class RulesPanel {
 
   field(name: string): Locator {
     return this.editor().getByRole('textbox', { name, exact: true });
+  }
+
+  select(name: string): Locator {
+    return this.editor().getByRole('combobox', { name, exact: true });
   }
 
   async save(): Promise<void> {

@@ -64,7 +64,7 @@ describe('createEngine', () => {
       const e = await start({ listener: { host: '127.0.0.1', port: blocker.port } });
       const status = e.listenerStatus();
       expect(status.state).toBe('error');
-      expect(status.error).toMatch(/EADDRINUSE/);
+      expect(status.error).toMatch(/is in use by another program/);
     } finally {
       await blocker.close();
     }
@@ -78,7 +78,7 @@ describe('createEngine', () => {
       const failed = nextEvent(e, (ev) => ev.type === 'listener.status');
       await e.updateSettings({ ...e.getSettings(), listener: { ...e.getSettings().listener, port: blocker.port } });
       const status = await failed;
-      expect(status.type === 'listener.status' && status.status.error).toMatch(/EADDRINUSE/);
+      expect(status.type === 'listener.status' && status.status.error).toMatch(/is in use by another program/);
       expect(e.listenerStatus()).toMatchObject({ state: 'listening', url: oldUrl });
       expect(e.getSettings().listener.port).toBe(0);
       expect((await post(oldUrl, '/x', '{}')).status).toBe(200);

@@ -9,6 +9,7 @@ import './styles/layout.css';
 import './styles/table.css';
 import './styles/panels.css';
 import './styles/play.css';
+import './styles/forms.css';
 
 setConnection(resolveConnection());
 mirrorReadiness(document.documentElement);

@@ -18,36 +18,55 @@ export type TencentProfile = z.infer<typeof TencentProfileSchema>;
 export const HoldModeSchema = z.enum(HOLD_MODES);
 export type HoldMode = z.infer<typeof HoldModeSchema>;
 
+/**
+ * A whole number in a range with one message, in words, for every way it can be wrong (the window shows it at the
+ * field; the validator's own "expected number, received string" tells a person nothing).
+ */
+const whole = (what: string, min: number, max: number, unit = '') => {
+  const message = `${what} must be a whole number${unit} from ${min} to ${max}.`;
+  return z.number({ error: message }).int(message).min(min, message).max(max, message);
+};
+
+const SDKAPPID_MESSAGE = 'SdkAppID must be a whole number (the app ID of the Tencent console), or empty for no check.';
+
 export const SettingsSchema = z.strictObject({
   listener: z.strictObject({
-    host: z.string().min(1).max(255),
-    port: z.number().int().min(0).max(65_535),
+    host: z
+      .string({ error: 'Host must be a host name or IP address, e.g. 127.0.0.1 or 0.0.0.0.' })
+      .min(1, 'Host must not be empty: use 127.0.0.1 (this machine only) or 0.0.0.0 (the network).')
+      .max(255, 'Host must be at most 255 characters.'),
+    port: whole('Port', 0, 65_535, ' (0 = any free port)'),
     /**
      * Accept requests that carry an `Origin` header. IM servers send none; any web page's `fetch` to the listener
      * does, so by default they are refused (403 `browser-origin`) to close cross-site requests from a browser.
      */
-    allowBrowserOrigins: z.boolean().default(false),
+    allowBrowserOrigins: z.boolean({ error: 'Allow browser origins must be true or false.' }).default(false),
   }),
   hold: z.strictObject({
     mode: HoldModeSchema,
-    openimTimeoutMs: z.number().int().min(500).max(15_000),
-    tencentTimeoutMs: z.number().int().min(500).max(15_000),
-    marginMs: z.number().int().min(0).max(5_000),
-    fallback: z.enum(['auto', 'no-response']),
+    openimTimeoutMs: whole('OpenIM timeout', 500, 15_000, ' of ms'),
+    tencentTimeoutMs: whole('Tencent timeout', 500, 15_000, ' of ms'),
+    marginMs: whole('Safety margin', 0, 5_000, ' of ms'),
+    fallback: z.enum(['auto', 'no-response'], { error: 'Fallback must be "auto" or "no-response".' }),
   }),
   profiles: z.strictObject({ openim: OpenImProfileSchema, tencent: TencentProfileSchema }),
   tencent: z.strictObject({
-    sdkAppId: z.number().int().min(0).nullable(),
-    token: z.string().min(1).max(128).nullable(),
-    maxClockSkewS: z.number().int().min(1).max(86_400),
+    sdkAppId: z
+      .number({ error: SDKAPPID_MESSAGE })
+      .int(SDKAPPID_MESSAGE)
+      .min(0, SDKAPPID_MESSAGE)
+      .max(Number.MAX_SAFE_INTEGER, SDKAPPID_MESSAGE)
+      .nullable(),
+    token: z
+      .string({ error: 'Token must be text (or empty for no Sign check).' })
+      .min(1, 'Token must not be empty: leave it unset for no Sign check.')
+      .max(128, 'Token must be at most 128 characters.')
+      .nullable(),
+    maxClockSkewS: whole('Clock skew', 1, 86_400, ' of seconds'),
   }),
   capture: z.strictObject({
-    limit: z.number().int().min(10).max(1_000_000),
-    maxBodyBytes: z
-      .number()
-      .int()
-      .min(1_024)
-      .max(64 * 1_048_576),
+    limit: whole('Capture limit', 10, 1_000_000),
+    maxBodyBytes: whole('Body limit', 1_024, 64 * 1_048_576, ' of bytes'),
   }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;

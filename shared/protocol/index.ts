@@ -5,6 +5,7 @@ export * from './catalogue.js';
 export * from './catalogue-openim.js';
 export * from './catalogue-tencent.js';
 export * from './dialect-defaults.js';
+export * from './finding-label.js';
 export * from './headers.js';
 export * from './identify.js';
 export * from './json.js';

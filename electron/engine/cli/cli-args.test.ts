@@ -16,6 +16,7 @@ describe('parseCliArgs', () => {
         port: null,
         controlPort: 10007,
         token: null,
+        newToken: false,
         rulesFile: null,
         hold: null,
         dataDir: null,
@@ -57,6 +58,7 @@ describe('parseCliArgs', () => {
         port: 0,
         controlPort: 17007,
         token: 'secret',
+        newToken: false,
         rulesFile: 'rules.json',
         hold: 'before',
         dataDir: '/tmp/ci',
@@ -66,6 +68,12 @@ describe('parseCliArgs', () => {
         verbose: true,
       },
     });
+  });
+
+  it('--new-token rotates the kept token and cannot go with --token', () => {
+    const r = parseCliArgs(['serve', '--new-token']);
+    expect(r.kind === 'serve' && r.options.newToken).toBe(true);
+    expect(errorOf(['serve', '--new-token', '--token', 'x'])).toBe('--new-token and --token cannot be used together');
   });
 
   it('help and version win over everything else', () => {

@@ -10,6 +10,8 @@ export interface ServeOptions {
   port: number | null;
   controlPort: number;
   token: string | null;
+  /** Replace the token kept in the data dir with a new one. */
+  newToken: boolean;
   rulesFile: string | null;
   hold: HoldMode | null;
   dataDir: string | null;
@@ -37,7 +39,8 @@ Options:
   --host HOST          listener address (default 127.0.0.1; anything else exposes it to the network)
   --port N             listener port (default 10006; 0 = any free port)
   --control-port N     control API + UI port, loopback only (default 10007; 0 = any free port)
-  --token T            control API token (default: random per run)
+  --token T            control API token for this run (default: the one kept in the data dir)
+  --new-token          replace the token kept in the data dir (open pages must use the new UI address)
   --rules FILE         JSON array of rules to use for this run
   --hold MODE          hold requests for a person or script: off | before | all
   --data-dir DIR       settings, rules and capture log (default: the user data folder)
@@ -53,6 +56,7 @@ const OPTIONS = {
   port: { type: 'string' },
   'control-port': { type: 'string' },
   token: { type: 'string' },
+  'new-token': { type: 'boolean' },
   rules: { type: 'string' },
   hold: { type: 'string' },
   'data-dir': { type: 'string' },
@@ -111,6 +115,9 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     if (positionals.length === 0) return { kind: 'error', message: 'missing command (did you mean "serve"?)' };
     if (positionals[0] !== 'serve') return { kind: 'error', message: `unknown command "${positionals[0]}"` };
     if (positionals.length > 1) return { kind: 'error', message: `unexpected argument "${positionals[1]}"` };
+    if (values['new-token'] && values.token !== undefined) {
+      return { kind: 'error', message: '--new-token and --token cannot be used together' };
+    }
     return {
       kind: 'serve',
       options: {
@@ -118,6 +125,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         port: parsePort('port', values.port),
         controlPort: parsePort('control-port', values['control-port']) ?? 10007,
         token: nonEmpty('token', values.token, 256),
+        newToken: values['new-token'] === true,
         rulesFile: nonEmpty('rules', values.rules, 4096),
         hold: parseHold(values.hold),
         dataDir: values['data-dir'] === undefined || values['data-dir'] === '' ? null : values['data-dir'],

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,11 +54,13 @@ describe('runServe (real engine)', () => {
       'UI',
       'Control API',
       'Data dir',
+      'Hold',
     ]);
     const control = urlAfter(io.outLines, 'Control API');
     expect(io.outLines[3]).toBe(`Control API: ${control}  (Authorization: Bearer tok-123)`);
     expect(urlAfter(io.outLines, 'UI')).toBe(`${control}/?token=tok-123`);
     expect(io.outLines[4]).toBe(`Data dir: ${dir}`);
+    expect(io.outLines[5]).toBe('Hold: off (saved setting)');
 
     const health = await request(control, '/api/health', { headers: { authorization: 'Bearer tok-123' } });
     expect(health.json).toMatchObject({
@@ -82,6 +84,41 @@ describe('runServe (real engine)', () => {
     expect(io.outLines.at(-1)).toBe('Stopped.');
     await expect(request(control, '/api/health')).rejects.toThrow();
     expect(existsSync(dir)).toBe(true);
+  });
+
+  it('keeps the token in the data dir across restarts; --new-token replaces it', async () => {
+    const start = async (extra: string[]) => {
+      const io = captureIo();
+      const result = await runServe(options(['--data-dir', dir, '--no-ui', ...extra]), io, {
+        version: '1',
+        uiDir: null,
+      });
+      if (!result.ok) throw new Error(`did not start: ${io.errLines.join('\n')}`);
+      const token = /Bearer (\S+)\)/.exec(io.outLines.find((l) => l.startsWith('Control API:')) ?? '')?.[1] ?? '';
+      return { result, token, control: urlAfter(io.outLines, 'Control API') };
+    };
+    const first = await start([]);
+    await first.result.stop();
+    const second = await start([]);
+    expect(second.token).toBe(first.token);
+    expect(second.token.length).toBeGreaterThanOrEqual(32);
+    await second.result.stop();
+    const third = await start(['--new-token']);
+    running = third.result;
+    expect(third.token).not.toBe(first.token);
+    const old = await request(third.control, '/api/health', { headers: { authorization: `Bearer ${first.token}` } });
+    expect(old.status).toBe(401);
+    const fresh = await request(third.control, '/api/health', { headers: { authorization: `Bearer ${third.token}` } });
+    expect(fresh.status).toBe(200);
+  });
+
+  it('runs with a per-run token when the token cannot be kept in the data dir', async () => {
+    mkdirSync(join(dir, 'control-token')); // a folder where the file should be: neither readable nor writable
+    const io = captureIo();
+    running = await runServe(options(['--data-dir', dir, '--no-ui']), io, { version: '1', uiDir: null });
+    expect(running.ok).toBe(true);
+    expect(io.errLines.join('\n')).toMatch(/^Warning: cannot keep the control token in .*; using one for this run\.$/m);
+    expect(io.outLines.find((l) => l.startsWith('Control API:'))).toMatch(/Bearer [A-Za-z0-9_-]{32}\)/);
   });
 
   it('applies the rules file, --hold, --sdkappid and --tencent-token', async () => {
@@ -109,6 +146,9 @@ describe('runServe (real engine)', () => {
     expect(rules.json).toMatchObject([{ id: 'deny-spammer' }]);
     const settings = (await request(control, '/api/settings', { headers: auth })).json as Settings; // checked below
     expect(settings.hold.mode).toBe('all');
+    expect(io.outLines).toContain(
+      'Hold: all callbacks are held for a decision (--hold); answer rules still answer at once',
+    );
     expect(settings.tencent).toMatchObject({ sdkAppId: 1_400_000_000, token: 'tt' });
     const page = await request(control, '/');
     expect(page.text).toContain('disabled');

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { EngineEvent, Rule, SettingsPatch } from '../../../shared/contract/index.js';
+import type { EngineEvent, HoldMode, Rule, SettingsPatch } from '../../../shared/contract/index.js';
 import { checkRules } from '../../../shared/rules/index.js';
 import { errorMessage } from '../control/http-io.js';
 import { createEngine, type Engine, type EngineOptions } from '../engine.js';
+import { dataDirToken } from '../store/token-file.js';
 import { defaultDataDir, type ServeOptions } from './cli-args.js';
 
 /** Where the CLI writes: lines, without trailing newlines. */
@@ -65,6 +66,14 @@ function settingsPatch(o: ServeOptions): SettingsPatch | undefined {
   return Object.keys(patch).length > 0 ? patch : undefined;
 }
 
+/** The hold mode is saved between runs: the banner says so, and what holding means for rules (product.md §2). */
+function holdLine(mode: HoldMode, fromOption: boolean): string {
+  const source = fromOption ? '--hold' : 'saved setting';
+  if (mode === 'off') return `off (${source})`;
+  const what = mode === 'before' ? 'before-callbacks' : 'all callbacks';
+  return `${what} are held for a decision (${source}); answer rules still answer at once`;
+}
+
 /** `#12 openim callbackBeforeAddFriendCommand → allow (default) 3 ms` for --verbose. */
 function verboseLine(event: EngineEvent): string | null {
   if (event.type !== 'capture.added' && event.type !== 'capture.updated') return null;
@@ -91,12 +100,22 @@ export async function runServe(options: ServeOptions, io: CliIo, env: ServeEnv):
   }
   const dataDir = resolve(options.dataDir ?? defaultDataDir());
   const patch = settingsPatch(options);
+  // Without --token the token lives in the data dir, so a page left open works again after a restart.
+  let token = options.token;
+  if (token === null) {
+    try {
+      token = (await dataDirToken(dataDir, options.newToken)).token;
+    } catch (error) {
+      // Not fatal: the engine still runs, only an open page will need the new address after a restart.
+      io.err(`Warning: cannot keep the control token in ${dataDir} (${errorMessage(error)}); using one for this run.`);
+    }
+  }
   const engine = (env.createEngine ?? createEngine)({
     dataDir,
     ...(patch ? { settings: patch } : {}),
     ...(rules ? { rules } : {}),
     controlPort: options.controlPort,
-    ...(options.token !== null ? { token: options.token } : {}),
+    ...(token !== null ? { token } : {}),
     uiDir: options.ui ? env.uiDir : null,
     version: env.version,
     log: (line) => io.err(line),
@@ -117,6 +136,7 @@ export async function runServe(options: ServeOptions, io: CliIo, env: ServeEnv):
   io.out(`Control API: ${engine.controlUrl()}  (Authorization: Bearer ${engine.token})`);
   io.out(`Data dir: ${dataDir}`);
   for (const notice of engine.notices?.() ?? []) io.out(`Notice: ${notice}`);
+  io.out(`Hold: ${holdLine(engine.getSettings().hold.mode, options.hold !== null)}`);
   if (status.state === 'error') {
     io.err(`Listener error: ${status.error ?? 'could not bind'}`);
     if (!options.ui) {

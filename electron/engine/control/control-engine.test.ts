@@ -109,6 +109,27 @@ describe('control API with the real engine', () => {
     expect((full.json as Capture).request.body).toMatchObject({ fromUserID: 'a' }); // full Capture body
   });
 
+  it('POST /api/send says so (409 listener-down, in words) when the listener is not running', async () => {
+    const a = await start();
+    const port = Number(new URL(a.engine.listenerUrl()).port);
+    const dir = mkdtempSync(join(tmpdir(), 'ci-ctl-'));
+    const engine = createEngine({ dataDir: dir, controlPort: 0, settings: { listener: { port } }, version: '0' });
+    await engine.start();
+    running.push({ engine, dir, api: () => Promise.reject(new Error('unused')) });
+    expect(engine.listenerStatus()).toMatchObject({
+      state: 'error',
+      error: `port ${port} is in use by another program`,
+    });
+    const res = await request(engine.controlUrl(), '/api/send', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${engine.token}` },
+      body: JSON.stringify({ path: '/x/callbackAfterAddFriendCommand', bodyText: '{}' }),
+    });
+    expect(res.status).toBe(409);
+    expect(errorCode(res)).toBe('listener-down');
+    expect(res.json).toMatchObject({ error: { message: expect.stringContaining(`port ${port} is in use`) } });
+  });
+
   it('exports JSON, HAR and NDJSON and imports them into another engine', async () => {
     const a = await start();
     const b = await start();

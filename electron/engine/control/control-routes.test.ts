@@ -161,6 +161,16 @@ describe('control API routes (against the engine test double)', () => {
     expect(detailPaths(bad.json).sort()).toEqual(['(root)', 'hold.mode', 'listener.port']);
     expect(engine.settings.hold.mode).toBe('before');
 
+    // Each field's problem in words, at its path (the window shows it under that field).
+    const words = await s.api('PATCH', '/api/settings', { hold: { marginMs: -3 }, tencent: { sdkAppId: 'abc' } });
+    expect((words.json as { error: { details: unknown } }).error.details).toEqual([
+      { path: 'hold.marginMs', message: 'Safety margin must be a whole number of ms from 0 to 5000.' },
+      {
+        path: 'tencent.sdkAppId',
+        message: 'SdkAppID must be a whole number (the app ID of the Tencent console), or empty for no check.',
+      },
+    ]);
+
     for (const body of [[1], 'null', '"x"']) {
       const r = await s.api('PATCH', '/api/settings', body);
       expect(r.status, JSON.stringify(body)).toBe(400);

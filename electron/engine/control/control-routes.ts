@@ -93,7 +93,18 @@ const HANDLERS: { [N in RouteName]: Handler<N> } = {
     return { imported: result.imported, skipped: result.skipped + parsed.skipped };
   },
   send: async ({ engine, body }) => {
+    // v2 plays the IM server against a backend: the engine's own listener is not involved.
     if ('to' in body) return played(await engine.sendToBackend(body));
+    // Said here, not only on stderr: the window shows this error where the person pressed the button.
+    const listener = engine.listenerStatus();
+    if (listener.state !== 'listening') {
+      const why = listener.error ?? listener.state;
+      throw new ControlApiError(
+        409,
+        'listener-down',
+        `The listener is not running (${why}): pick another port under Listener in the top bar, then send again.`,
+      );
+    }
     engine.send(body);
     return { accepted: true };
   },

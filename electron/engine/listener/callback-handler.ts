@@ -80,10 +80,12 @@ export class CallbackHandler {
       this.rejectBadInput(pending, bad, closesConnection(raw, bad));
       return;
     }
-    const mode = settings.hold.mode;
-    const holdByMode = mode === 'all' || (mode === 'before' && id.phase === 'before');
-    const match = holdByMode ? null : this.deps.rules.match({ dialect: id.dialect, command: id.command, body });
+    // Precedence (product.md §2 v2): a matching rule first — an answer rule answers at once even in hold mode, a
+    // hold rule always holds — then the global hold mode, then the default answer.
+    const match = this.deps.rules.match({ dialect: id.dialect, command: id.command, body });
     if (match) this.deps.rulesUsed();
+    const mode = settings.hold.mode;
+    const holdByMode = match === null && (mode === 'all' || (mode === 'before' && id.phase === 'before'));
     if (holdByMode || match?.type === 'hold') {
       this.hold(pending, settings);
       return;
@@ -245,8 +247,10 @@ export class CallbackHandler {
     pending.res.writeHead(response.status, response.headers);
     pending.res.end(response.bodyText);
     pending.capture.response = response;
-    // First, before the validation findings.
-    pending.capture.findings = [{ level: 'error', code: bad.code, message: bad.message }];
+    // First, before the validation findings. Not JSON: validation reports it in words (body-not-json / body-empty);
+    // a second finding would say it again.
+    pending.capture.findings =
+      bad.code === 'invalid-json' ? [] : [{ level: 'error', code: bad.code, message: bad.message }];
     this.fail(pending, null);
   }
 

@@ -72,6 +72,29 @@ describe('hold', () => {
     expect(engine.core.getRules().map((r) => r.hits)).toEqual([1, 1]);
   });
 
+  it('in hold mode an answer rule answers at once; requests no rule matches are held (§2 v2 precedence)', async () => {
+    engine = await startTestEngine({
+      settings: { hold: { mode: 'all' } },
+      rules: [
+        RuleSchema.parse({
+          id: 'deny-spammer',
+          match: { where: [{ path: 'fromUserID', op: 'equals', value: 'spammer' }] },
+          action: { type: 'answer', decision: { verdict: 'deny', code: 5002 } },
+        }),
+      ],
+    });
+    const spam = body.replace('"fromUserID":"a"', '"fromUserID":"spammer"');
+    const answered = await post(engine.url, ADD, spam);
+    expect(JSON.parse(answered.text)).toMatchObject({ errCode: 5002, nextCode: 1 });
+    expect(engine.core.allCaptures()[0]).toMatchObject({ state: 'answered', decidedBy: 'rule:deny-spammer' });
+    const reply = post(engine.url, ADD, body);
+    const id = await engine.nextHeldId();
+    expect(engine.core.getCapture(id)?.state).toBe('held');
+    engine.core.decide(id, { verdict: 'allow' }, 'api');
+    expect((await reply).status).toBe(200);
+    expect(engine.core.getRules()[0]?.hits).toBe(1);
+  });
+
   it('"no-response" fallback sends nothing until the client gives up', async () => {
     engine = await startTestEngine({ settings: { hold: { mode: 'before', fallback: 'no-response', ...quick } } });
     const client = new AbortController();

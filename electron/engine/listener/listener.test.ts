@@ -90,6 +90,10 @@ describe('listener: bad input', () => {
     const c = captureByPath(engine.core, '/callbackExample/callbackBeforeAddFriendCommand');
     expect(c).toMatchObject({ state: 'failed', command: 'callbackBeforeAddFriendCommand' });
     expect(c?.request.parseError).toBeTruthy();
+    // Said once, in words (issue 14: it was reported three times).
+    expect(c?.findings).toEqual([
+      { level: 'error', code: 'body-not-json', message: `The body is not JSON: ${c?.request.parseError}` },
+    ]);
     expect(c?.request.bodyText).toBe('{not json');
     expect(c?.response?.status).toBe(400);
   });

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CaptureRequest, CaptureResponse, ListenerStatus } from '../../../shared/contract/index.js';
+import { bindErrorText } from './bind-error.js';
 import {
   type Refusal,
   type RequestLine,
@@ -112,8 +113,8 @@ export class Listener {
         });
       });
     } catch (err) {
-      const message = `cannot listen on ${formatUrl(host, port)}: ${err instanceof Error ? err.message : String(err)}`;
-      this.opts.log(message);
+      this.opts.log(`cannot listen on ${formatUrl(host, port)}: ${err instanceof Error ? err.message : String(err)}`);
+      const message = bindErrorText(err, host, port);
       this.state = this.server
         ? { ...this.state, error: message }
         : { state: 'error', url: formatUrl(host, port), host, port, exposed: !isLoopbackHost(host), error: message };

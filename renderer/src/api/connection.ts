@@ -7,6 +7,9 @@ export interface ConnectionConfig {
   desktop: DesktopBridge | null;
 }
 
+/** The page's token survives a reload of the tab (the address no longer carries it), and nothing else. */
+const TOKEN_KEY = 'callback-inspector.token';
+
 function readDesktopBridge(): DesktopBridge | null {
   // The preload puts the bridge on window under a fixed key; a browser has none.
   const candidate = (window as unknown as Record<string, unknown>)[DESKTOP_BRIDGE_KEY];
@@ -16,11 +19,34 @@ function readDesktopBridge(): DesktopBridge | null {
   return typeof bridge.controlUrl === 'string' && typeof bridge.token === 'string' ? bridge : null;
 }
 
+function session(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null; // storage disabled: the token then lasts as long as the page
+  }
+}
+
+/**
+ * The token from `?token=` (then removed from the address, so it stays out of history, bookmarks and screen
+ * shares, and kept in sessionStorage for a reload), else the one this tab already had.
+ */
+export function takeTokenFromAddress(): string {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl !== null && fromUrl !== '') {
+    session()?.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
+    return fromUrl;
+  }
+  return session()?.getItem(TOKEN_KEY) ?? '';
+}
+
 export function resolveConnection(): ConnectionConfig {
   const desktop = readDesktopBridge();
   if (desktop) return { baseUrl: desktop.controlUrl.replace(/\/+$/, ''), token: desktop.token, desktop };
-  const token = new URLSearchParams(window.location.search).get('token') ?? '';
-  return { baseUrl: window.location.origin, token, desktop: null };
+  return { baseUrl: window.location.origin, token: takeTokenFromAddress(), desktop: null };
 }
 
 export function eventsUrl(config: ConnectionConfig): string {

@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import type { Capture, FaultType } from '../../../shared/contract/index.js';
 import type { DenyPreset } from '../../../shared/protocol/index.js';
-import { canRewriteRemark, defaultsFor, listTargets, overrideForCode } from '../lib/protocol.js';
+import { answerFor, canRewriteRemark, defaultsFor, listTargets, overrideForCode } from '../lib/protocol.js';
 import { useApp } from '../store/app-store.js';
-import type { DecisionDraft } from '../store/decision-draft.js';
+import { buildDecision, type DecisionDraft } from '../store/decision-draft.js';
+import { sendRawAnswer } from '../store/raw-answer-actions.js';
 import { sendAnswer, updateDraft } from '../store/selection-actions.js';
 import { Countdown } from '../table/Countdown.js';
+import { RawAnswerEditor } from './RawAnswerEditor.js';
 import { TargetList } from './TargetList.js';
 
 const FAULTS: { value: FaultType | ''; label: string }[] = [
@@ -117,18 +119,26 @@ function ErrorInjection({ draft, capture }: { draft: DecisionDraft; capture: Cap
 export function DecisionPanel({ capture }: { capture: Capture }) {
   const draft = useApp((s) => s.draft);
   const sendError = useApp((s) => s.sendError);
+  const settings = useApp((s) => s.settings);
   const targets = listTargets(capture);
   const deny = draft.verdict === 'deny';
+  if (draft.raw) {
+    return (
+      <section className="decision-panel" aria-label="Decision">
+        <DecisionHead capture={capture} title="Edit the exact answer" />
+        <RawAnswerEditor
+          initial={draft.raw}
+          capture={capture}
+          settings={settings}
+          onSend={sendRawAnswer}
+          onCancel={() => updateDraft({ raw: null })}
+        />
+      </section>
+    );
+  }
   return (
     <section className="decision-panel" aria-label="Decision">
-      <div className="decision-head">
-        <h3>Decide the answer</h3>
-        {capture.hold ? (
-          <span className="hold-deadline">
-            fallback in <Countdown deadlineAt={capture.hold.deadlineAt} totalMs={capture.hold.serverTimeoutMs} />
-          </span>
-        ) : null}
-      </div>
+      <DecisionHead capture={capture} title="Decide the answer" />
       <div className="verdict-buttons">
         <button
           type="button"
@@ -175,6 +185,9 @@ export function DecisionPanel({ capture }: { capture: Capture }) {
         <button type="button" className="primary" aria-keyshortcuts="Enter" onClick={() => void sendAnswer()}>
           Send answer
         </button>
+        <button type="button" onClick={() => openRawEditor(capture, draft)}>
+          Edit the exact answer
+        </button>
         {sendError ? (
           <p className="send-error" role="alert">
             {sendError}
@@ -183,6 +196,32 @@ export function DecisionPanel({ capture }: { capture: Capture }) {
       </div>
     </section>
   );
+}
+
+function DecisionHead({ capture, title }: { capture: Capture; title: string }) {
+  return (
+    <div className="decision-head">
+      <h3>{title}</h3>
+      {capture.hold ? (
+        <span className="hold-deadline">
+          fallback in <Countdown deadlineAt={capture.hold.deadlineAt} totalMs={capture.hold.serverTimeoutMs} />
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+/** Opens the exact-answer editor on what the structured answer would send now (allow when that sends nothing). */
+function openRawEditor(capture: Capture, draft: DecisionDraft): void {
+  const defaults = defaultsFor(capture.dialect);
+  const built = buildDecision(draft, {
+    denyCode: defaults.denyCode,
+    denyMessage: defaults.denyMessage,
+    targets: listTargets(capture),
+  });
+  const decision = built.ok ? built.decision : { verdict: 'allow' as const };
+  const raw = answerFor(capture, decision) ?? answerFor(capture, { verdict: 'allow' });
+  if (raw) updateDraft({ raw });
 }
 
 interface PresetSelectProps {

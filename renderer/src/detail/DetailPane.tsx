@@ -18,7 +18,8 @@ function Findings({ findings }: { findings: Finding[] }) {
           <span className="finding-level">{f.level}</span>
           <span>
             {f.message}
-            {f.path ? <code className="finding-path"> {f.path}</code> : null}
+            {/* Only when the message does not already name it ("Missing field ex." said "ex. ex"). */}
+            {f.path && !f.message.includes(f.path) ? <code className="finding-path"> {f.path}</code> : null}
           </span>
         </li>
       ))}
@@ -93,7 +94,6 @@ function CaptureDetail({ capture }: { capture: Capture }) {
           <KeyValueTable label="Query" entries={capture.request.query} />
         ) : null}
         <KeyValueTable label="Headers" entries={capture.request.headers} />
-        {capture.request.parseError ? <p className="finding finding-error">{capture.request.parseError}</p> : null}
         <Body text={capture.request.bodyText} label="Request body" />
       </Section>
       {capture.upstream ? <BackendAnswer capture={capture} upstream={capture.upstream} /> : null}

@@ -3,7 +3,24 @@ import { SampleButtons } from './SampleButtons.js';
 
 /** No captures yet: how to point a server here, and samples so a demo needs nothing else. */
 export function EmptyState() {
-  const url = useApp((s) => s.listener?.url ?? '');
+  const listener = useApp((s) => s.listener);
+  const url = listener?.url ?? '';
+  if (listener?.state === 'error') {
+    // A taken port is the usual first-run problem: say what is wrong and the one thing that fixes it.
+    return (
+      <div className="empty-state">
+        <h2>The listener is down</h2>
+        <p className="empty-problem">
+          Nothing can reach <code>{url}</code>: {listener.error ?? 'it could not start'}.
+        </p>
+        <p>
+          Type another port (or 0 for any free port) next to <strong>Port</strong> under Listener at the top and press{' '}
+          <strong>Use port</strong>, or stop the program that uses port {listener.port} and start the inspector again.
+          Then point the IM server at the new address, or send a sample callback.
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="empty-state">
       <h2>Waiting for callbacks</h2>

@@ -19,8 +19,13 @@ export function ListenerStatus() {
       <button type="button" className="small" onClick={() => void copyListenerUrl()}>
         Copy
       </button>
-      <span className={`badge badge-${state}`} role="status">
-        {online ? (state === 'error' ? `error: ${listener.error ?? 'cannot listen'}` : state) : 'engine offline'}
+      <span
+        className={`badge badge-${state}`}
+        role="status"
+        // The error can be long (a host name): one line, cut, the whole text on hover.
+        title={state === 'error' ? listener.error : undefined}
+      >
+        {online ? (state === 'error' ? `down: ${listener.error ?? 'cannot listen'}` : state) : 'engine offline'}
       </span>
       {listener.exposed ? (
         <span className="badge badge-exposed" title="Bound to a non-loopback address: other machines can reach it">

@@ -39,6 +39,15 @@ export function SettingsControls() {
           ))}
         </select>
       </label>
+      {settings && settings.hold.mode !== 'off' ? (
+        // Hold mode is saved and comes back after a restart: the bar says it is on and what it holds (§2 v2).
+        <span
+          className="badge badge-hold"
+          title="Requests that no answer rule matches wait for your decision until their fallback deadline"
+        >
+          Holding {settings.hold.mode === 'before' ? 'before-callbacks' : 'all callbacks'} no rule answers
+        </span>
+      ) : null}
       <label className="field inline">
         <span className="field-label">OpenIM server</span>
         <select

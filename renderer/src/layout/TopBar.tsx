@@ -1,6 +1,7 @@
 import { type ChangeEvent, useRef } from 'react';
 import { EXPORT_FORMATS } from '../../../shared/contract/index.js';
 import { openReplay, openSend } from '../play/play-actions.js';
+import { SettingsButton } from '../settings/SettingsPanel.js';
 import { getState, setState, useApp } from '../store/app-store.js';
 import { connectionConfig } from '../store/client-ref.js';
 import {
@@ -51,6 +52,7 @@ export function TopBar() {
         <h1 className="brand">Callback Inspector</h1>
         <ListenerStatus />
         <div className="spacer" />
+        <SettingsButton />
         <button type="button" onClick={() => setState({ setupHelpOpen: true })}>
           Setup help
         </button>

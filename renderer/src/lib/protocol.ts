@@ -1,8 +1,17 @@
-import type { Capture, CaptureSummary, DialectOrUnknown, SendRequest } from '../../../shared/contract/index.js';
+import type {
+  Capture,
+  CaptureSummary,
+  Decision,
+  DialectOrUnknown,
+  SendRequest,
+  Settings,
+} from '../../../shared/contract/index.js';
 import {
+  type AnswerCheck,
   buildAnswer,
   buildSampleRequest,
   type CommandInfo,
+  checkAnswer,
   type DialectDefaults,
   dialectDefaults,
   findCommand,
@@ -78,15 +87,57 @@ export function mainParty(capture: Capture): { path: string; value: string } | n
   return null;
 }
 
-/** Error-injection preset: the complete answer a deny with this code would be, as editable override fields. */
-export function overrideForCode(capture: Capture, code: number, message: string): string {
-  const id = identify({
+function identifyCapture(capture: Capture) {
+  return identify({
     method: capture.request.method,
     path: capture.request.path,
     query: capture.request.query,
     headers: capture.request.headers,
     body: capture.request.body,
   });
+}
+
+/** The exact HTTP answer a Decision makes for this request, or null when it sends none (no-response, close, reset). */
+export function answerFor(
+  capture: Capture,
+  decision: Decision,
+): { status: number; headers: Record<string, string>; bodyText: string } | null {
+  const planned = buildAnswer(identifyCapture(capture), capture.request.body, decision);
+  if (planned.action !== 'respond') return null;
+  return { status: planned.status, headers: planned.headers, bodyText: planned.bodyText };
+}
+
+/**
+ * The protocol core's checks of this exact answer if it were sent now, and what the IM server would do with it: the
+ * time already spent counts (a late answer fails), with the chosen server profile.
+ */
+export function checkSent(
+  capture: Capture,
+  settings: Settings | null,
+  sent: { status: number; bodyText: string },
+  nowMs: number,
+): AnswerCheck {
+  const tencent = capture.dialect === 'tencent';
+  const timeout =
+    capture.hold?.serverTimeoutMs ??
+    (tencent ? (settings?.hold.tencentTimeoutMs ?? 2000) : (settings?.hold.openimTimeoutMs ?? 5000));
+  return checkAnswer({
+    dialect: capture.dialect,
+    command: capture.command,
+    phase: capture.phase,
+    requestBody: capture.request.body,
+    sent: { action: 'respond', status: sent.status, bodyText: sent.bodyText },
+    elapsedMs: Math.max(0, nowMs - capture.receivedAt),
+    serverTimeoutMs: timeout,
+    profile: tencent
+      ? { dialect: 'tencent', policy: settings?.profiles.tencent ?? 'fail-open' }
+      : { dialect: 'openim', version: settings?.profiles.openim ?? 'v3.7+' },
+  });
+}
+
+/** Error-injection preset: the complete answer a deny with this code would be, as editable override fields. */
+export function overrideForCode(capture: Capture, code: number, message: string): string {
+  const id = identifyCapture(capture);
   const planned = buildAnswer(id, capture.request.body, { verdict: 'deny', code, message });
   try {
     return JSON.stringify(JSON.parse(planned.bodyText), null, 2);

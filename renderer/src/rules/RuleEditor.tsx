@@ -1,218 +1,83 @@
-import { useState } from 'react';
-import { CONDITION_OPS, type Condition, type Rule } from '../../../shared/contract/index.js';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { Rule } from '../../../shared/contract/index.js';
 import { getState, setState } from '../store/app-store.js';
 import { plainRule, saveRules } from '../store/command-actions.js';
-import {
-  conditionFromText,
-  conditionValueText,
-  getAction,
-  getConditions,
-  getDecision,
-  getMatch,
-  localIssues,
-  parseRuleText,
-  type RuleObject,
-  toText,
-  withDecision,
-  withMatch,
-} from './rule-form.js';
+import { FieldIssue, issueProps } from './field-issue.js';
+import { RuleForm } from './RuleForm.js';
+import { parseRuleText, toText } from './rule-form.js';
+import { type FieldIssues, localFieldIssues, placeIssues } from './rule-issues.js';
 
 interface Props {
   initial: unknown;
   originalId: string | null;
 }
 
-function ConditionRows({ rule, onChange }: { rule: RuleObject; onChange: (next: RuleObject) => void }) {
-  const conditions = getConditions(rule);
-  const setAt = (i: number, c: Condition | null): void => {
-    const next = conditions.slice();
-    if (c) next[i] = c;
-    else next.splice(i, 1);
-    onChange(withMatch(rule, { where: next }));
-  };
-  return (
-    <fieldset className="conditions">
-      <legend>Where (all must hold)</legend>
-      {conditions.map((c, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: conditions have no id; the editor owns their order
-        <div className="condition-row" key={i}>
-          <label className="field">
-            <span className="field-label">Path</span>
-            <input value={c.path} onChange={(e) => setAt(i, { ...c, path: e.target.value })} spellCheck={false} />
-          </label>
-          <label className="field">
-            <span className="field-label">Operator</span>
-            <select
-              value={c.op}
-              onChange={(e) =>
-                setAt(i, conditionFromText(c.path, e.target.value as Condition['op'], conditionValueText(c)))
-              } // options are CONDITION_OPS
-            >
-              {CONDITION_OPS.map((op) => (
-                <option key={op} value={op}>
-                  {op}
-                </option>
-              ))}
-            </select>
-          </label>
-          {c.op !== 'exists' ? (
-            <label className="field">
-              <span className="field-label">Value</span>
-              <input
-                value={conditionValueText(c)}
-                onChange={(e) => setAt(i, conditionFromText(c.path, c.op, e.target.value))}
-              />
-            </label>
-          ) : null}
-          <button type="button" onClick={() => setAt(i, null)}>
-            Remove
-          </button>
-        </div>
-      ))}
-      <button
-        type="button"
-        onClick={() => onChange(withMatch(rule, { where: [...conditions, { path: '', op: 'equals', value: '' }] }))}
-      >
-        Add condition
-      </button>
-    </fieldset>
-  );
+/** Brings the first marked field into view and puts the cursor there (the problem is never off-screen). */
+function revealFirstProblem(root: HTMLElement | null): void {
+  const field = root?.querySelector<HTMLElement>('[aria-invalid="true"]');
+  field?.scrollIntoView({ block: 'center' });
+  field?.focus();
 }
 
-function RuleForm({ rule, onChange }: { rule: RuleObject; onChange: (next: RuleObject) => void }) {
-  const match = getMatch(rule);
-  const action = getAction(rule);
-  const decision = getDecision(rule);
-  const str = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
-  return (
-    <div className="rule-form">
-      <label className="field">
-        <span className="field-label">Rule id</span>
-        <input value={str(rule.id)} onChange={(e) => onChange({ ...rule, id: e.target.value })} spellCheck={false} />
-      </label>
-      <label className="field field-wide">
-        <span className="field-label">Name</span>
-        <input value={str(rule.name)} onChange={(e) => onChange({ ...rule, name: e.target.value })} />
-      </label>
-      <label className="field">
-        <span className="field-label">Dialect</span>
-        <select
-          value={str(match.dialect) || 'any'}
-          onChange={(e) => onChange(withMatch(rule, { dialect: e.target.value }))}
-        >
-          <option value="any">any</option>
-          <option value="openim">openim</option>
-          <option value="tencent">tencent</option>
-        </select>
-      </label>
-      <label className="field field-wide">
-        <span className="field-label">Command (name or glob)</span>
-        <input
-          value={str(match.command)}
-          spellCheck={false}
-          placeholder="any command"
-          onChange={(e) => onChange(withMatch(rule, { command: e.target.value === '' ? undefined : e.target.value }))}
-        />
-      </label>
-      <ConditionRows rule={rule} onChange={onChange} />
-      <label className="field">
-        <span className="field-label">Action</span>
-        <select
-          value={str(action.type) || 'answer'}
-          onChange={(e) =>
-            onChange(
-              e.target.value === 'hold'
-                ? { ...rule, action: { type: 'hold' } }
-                : withDecision(rule, { verdict: 'allow' }),
-            )
-          }
-        >
-          <option value="answer">answer</option>
-          <option value="hold">hold</option>
-        </select>
-      </label>
-      {action.type !== 'hold' ? (
-        <>
-          <label className="field">
-            <span className="field-label">Verdict</span>
-            <select
-              value={str(decision.verdict) || 'allow'}
-              onChange={(e) => onChange(withDecision(rule, { verdict: e.target.value }))}
-            >
-              <option value="allow">allow</option>
-              <option value="deny">deny</option>
-            </select>
-          </label>
-          <label className="field">
-            <span className="field-label">Deny code</span>
-            <input
-              inputMode="numeric"
-              value={str(decision.code)}
-              onChange={(e) => {
-                const t = e.target.value.trim();
-                onChange(withDecision(rule, { code: t === '' ? undefined : /^-?\d+$/.test(t) ? Number(t) : t }));
-              }}
-            />
-          </label>
-          <label className="field field-wide">
-            <span className="field-label">Deny message</span>
-            <input
-              value={str(decision.message)}
-              onChange={(e) =>
-                onChange(withDecision(rule, { message: e.target.value === '' ? undefined : e.target.value }))
-              }
-            />
-          </label>
-        </>
-      ) : null}
-      <label className="field">
-        <span className="field-label">Times (empty = always)</span>
-        <input
-          inputMode="numeric"
-          value={str(rule.times)}
-          onChange={(e) => {
-            const t = e.target.value.trim();
-            onChange({ ...rule, times: t === '' ? null : /^\d+$/.test(t) ? Number(t) : t });
-          }}
-        />
-      </label>
-    </div>
-  );
-}
-
-/** Form and raw JSON over one text; nothing typed is lost when the engine rejects the rule. */
+/** Form and raw JSON over one text; every problem is shown at its field; nothing typed is lost. */
 export function RuleEditor({ initial, originalId }: Props) {
   const [text, setText] = useState(() => toText(initial));
-  const [serverError, setServerError] = useState<{ message: string; details: string[] } | null>(null);
+  const [engineIssues, setEngineIssues] = useState<{ text: string; issues: FieldIssues; message: string } | null>(null);
   const [saving, setSaving] = useState(false);
+  /** Bumped when the engine refused: the effect runs once its problems are rendered at their fields. */
+  const [reveal, setReveal] = useState(0);
+  const root = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (reveal > 0) revealFirstProblem(root.current);
+  }, [reveal]);
+  const idBase = useId();
   const parsed = parseRuleText(text);
-  const issues = parsed.ok ? localIssues(parsed.value) : [parsed.error];
+  const local: FieldIssues = parsed.ok ? localFieldIssues(parsed.value) : { json: parsed.error };
+  // The engine's answer applies to the text it was given; once edited, the local check speaks again.
+  const issues: FieldIssues = engineIssues?.text === text ? { ...engineIssues.issues, ...local } : local;
+  const count = Object.keys(issues).length;
 
   const save = async (): Promise<void> => {
-    if (!parsed.ok) return;
+    if (!parsed.ok || Object.keys(local).length > 0) {
+      revealFirstProblem(root.current);
+      return;
+    }
     setSaving(true);
-    // Unvalidated on purpose: the engine validates the list and its 400 details are shown next to the editor.
-    const edited = parsed.value as unknown as Rule;
+    // The engine validates the whole list and has the last word (duplicate ids, its own limits).
+    const edited = parsed.value as unknown as Rule; // checked by the shared validator just above
     const current = getState().rules.map(plainRule);
     const at = originalId === null ? -1 : current.findIndex((r) => r.id === originalId);
+    const index = at === -1 ? current.length : at;
     const next = at === -1 ? [...current, edited] : current.map((r, i) => (i === at ? edited : r));
     const result = await saveRules(next);
     setSaving(false);
-    if (result.ok) setState({ ruleEditorSeed: null });
-    else setServerError({ message: result.message, details: result.details });
+    if (result.ok) {
+      setState({ ruleEditorSeed: null });
+      return;
+    }
+    setEngineIssues({ text, issues: placeIssues(result.problems, index), message: result.message });
+    setReveal((n) => n + 1);
   };
 
   return (
-    <section className="rule-editor" aria-label="Rule editor">
+    <section ref={root} className="rule-editor" aria-label="Rule editor">
       <h3>{originalId === null ? 'New rule' : `Edit rule ${originalId}`}</h3>
-      {parsed.ok ? <RuleForm rule={parsed.value} onChange={(next) => setText(toText(next))} /> : null}
+      {parsed.ok ? (
+        <RuleForm rule={parsed.value} onChange={(next) => setText(toText(next))} issues={issues} idBase={idBase} />
+      ) : null}
       <div className="button-row">
-        <button type="button" className="primary" disabled={!parsed.ok || saving} onClick={() => void save()}>
+        <button type="button" className="primary" disabled={saving} onClick={() => void save()}>
           Save rule
         </button>
         <button type="button" onClick={() => setState({ ruleEditorSeed: null })}>
           Cancel
         </button>
+        {count > 0 ? (
+          <span className="field-error" role="status">
+            {engineIssues?.text === text ? `Not saved: ${engineIssues.message}. ` : ''}
+            {count === 1 ? '1 problem' : `${count} problems`}: see the marked field{count === 1 ? '' : 's'}.
+          </span>
+        ) : null}
       </div>
       <label className="field field-wide">
         <span className="field-label">Rule JSON</span>
@@ -222,25 +87,10 @@ export function RuleEditor({ initial, originalId }: Props) {
           spellCheck={false}
           value={text}
           onChange={(e) => setText(e.target.value)}
+          {...issueProps(issues, 'json', idBase)}
         />
+        <FieldIssue issues={issues} field="json" idBase={idBase} />
       </label>
-      {issues.length > 0 ? (
-        <ul className="issues" aria-label="Problems">
-          {issues.map((i) => (
-            <li key={i}>{i}</li>
-          ))}
-        </ul>
-      ) : null}
-      {serverError ? (
-        <div className="server-error" role="alert">
-          <strong>Engine refused the rules: {serverError.message}</strong>
-          <ul>
-            {serverError.details.map((d) => (
-              <li key={d}>{d}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
     </section>
   );
 }

@@ -3,7 +3,8 @@ import { getState, setState, useApp } from '../store/app-store.js';
 import { plainRule, saveRules } from '../store/command-actions.js';
 import { notify } from '../store/notices.js';
 import { RuleEditor } from './RuleEditor.js';
-import { BLANK_RULE } from './rule-form.js';
+import { newRuleSeed } from './rule-form.js';
+import { ruleSummary } from './rule-summary.js';
 
 async function replaceRules(next: RuleWithStats[]): Promise<void> {
   const result = await saveRules(next.map(plainRule));
@@ -21,16 +22,6 @@ function move(index: number, delta: number): void {
   void replaceRules(rules);
 }
 
-function ruleSummary(rule: RuleWithStats): string {
-  const action = rule.action.type === 'hold' ? 'hold' : rule.action.decision.verdict;
-  const code =
-    rule.action.type === 'answer' && rule.action.decision.code !== undefined ? ` ${rule.action.decision.code}` : '';
-  const where = rule.match.where.map(
-    (w) => `${w.path} ${w.op}${w.value !== undefined ? ` ${JSON.stringify(w.value)}` : ''}`,
-  );
-  return [`${rule.match.dialect} · ${rule.match.command ?? 'any command'}`, ...where, `→ ${action}${code}`].join(' · ');
-}
-
 /** Ordered rules: first enabled match wins. Toggle, reorder, edit, delete; hit counters from the engine. */
 export function RulesPanel() {
   const rules = useApp((s) => s.rules);
@@ -44,7 +35,7 @@ export function RulesPanel() {
           onClick={() =>
             setState({
               ruleEditorSeed: {
-                rule: { ...BLANK_RULE, id: `rule-${rules.length + 1}` },
+                rule: newRuleSeed(getState().selected, new Set(rules.map((r) => r.id))),
                 isNew: true,
                 originalId: null,
               },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   conditionFromText,
   conditionValueText,
-  localIssues,
+  newRuleSeed,
   parseRuleText,
   withDecision,
   withMatch,
@@ -15,9 +15,14 @@ describe('rule form helpers', () => {
     expect(parseRuleText('{').ok).toBe(false);
   });
 
-  it('reports schema problems with their path', () => {
-    const issues = localIssues({ id: 'bad id', action: { type: 'answer', decision: { verdict: 'deny' } } });
-    expect(issues.some((i) => i.startsWith('id: '))).toBe(true);
+  it('a new rule starts from the selected capture with allow, under a free id', () => {
+    const seed = newRuleSeed({ dialect: 'tencent', command: 'Sns.CallbackPrevFriendAdd' }, new Set(['rule-2']));
+    expect(seed).toMatchObject({
+      id: 'rule-3',
+      match: { dialect: 'tencent', command: 'Sns.CallbackPrevFriendAdd', where: [] },
+      action: { type: 'answer', decision: { verdict: 'allow' } },
+    });
+    expect(newRuleSeed(null, new Set()).match).toEqual({ dialect: 'any', where: [] });
   });
 
   it('edits match and decision without losing other fields; undefined removes a field', () => {

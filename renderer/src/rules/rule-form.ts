@@ -1,4 +1,4 @@
-import { type Condition, RuleSchema } from '../../../shared/contract/index.js';
+import type { Capture, Condition } from '../../../shared/contract/index.js';
 
 /** Editor helpers: the raw JSON text is the source of truth; the form reads and rewrites it. */
 export type RuleObject = Record<string, unknown>;
@@ -13,13 +13,6 @@ export function parseRuleText(text: string): { ok: true; value: RuleObject } | {
   } catch (error) {
     return { ok: false, error: `Invalid JSON: ${(error as Error).message}` };
   }
-}
-
-/** Local check against the shared schema (the engine checks again on save and has the last word). */
-export function localIssues(value: RuleObject): string[] {
-  const result = RuleSchema.safeParse(value);
-  if (result.success) return [];
-  return result.error.issues.map((i) => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`);
 }
 
 const obj = (v: unknown): RuleObject =>
@@ -75,13 +68,25 @@ export function conditionFromText(path: string, op: Condition['op'], text: strin
   return { path, op, value: text };
 }
 
-export const BLANK_RULE: RuleObject = {
-  id: 'new-rule',
-  name: '',
-  enabled: true,
-  match: { dialect: 'any', where: [] },
-  action: { type: 'answer', decision: { verdict: 'deny' } },
-  times: null,
-};
+/**
+ * "Add rule": starts from the selected capture's dialect and command with allow (the safe answer), else any
+ * command; the id is unique in `taken`.
+ */
+export function newRuleSeed(
+  selected: Pick<Capture, 'dialect' | 'command'> | null,
+  taken: ReadonlySet<string>,
+): RuleObject {
+  let n = taken.size + 1;
+  while (taken.has(`rule-${n}`)) n++;
+  const dialect = selected && selected.dialect !== 'unknown' ? selected.dialect : 'any';
+  return {
+    id: `rule-${n}`,
+    name: '',
+    enabled: true,
+    match: { dialect, ...(selected?.command ? { command: selected.command } : {}), where: [] },
+    action: { type: 'answer', decision: { verdict: 'allow' } },
+    times: null,
+  };
+}
 
 export const toText = (rule: unknown): string => JSON.stringify(rule, null, 2);

@@ -116,7 +116,9 @@ export function plainRule(rule: RuleWithStats | Rule): Rule {
   return plain;
 }
 
-export type SaveRulesResult = { ok: true } | { ok: false; message: string; details: string[] };
+export type SaveRulesResult =
+  | { ok: true }
+  | { ok: false; message: string; details: string[]; problems: { path: string; message: string }[] };
 
 /** Replaces the rule list; on 400 returns the engine's details so the editor can show them and keep its text. */
 export async function saveRules(rules: Rule[]): Promise<SaveRulesResult> {
@@ -126,9 +128,26 @@ export async function saveRules(rules: Rule[]): Promise<SaveRulesResult> {
     return { ok: true };
   } catch (error) {
     if (error instanceof ControlApiError)
-      return { ok: false, message: error.message, details: formatDetails(error.details) };
-    return { ok: false, message: errorText(error), details: [] };
+      return {
+        ok: false,
+        message: error.message,
+        details: formatDetails(error.details),
+        problems: problemList(error.details),
+      };
+    return { ok: false, message: errorText(error), details: [], problems: [] };
   }
+}
+
+/** The engine's `details` as `{ path, message }` items (what PATCH /api/settings and PUT /api/rules send). */
+export function problemList(details: unknown): { path: string; message: string }[] {
+  if (!Array.isArray(details)) return [];
+  const out: { path: string; message: string }[] = [];
+  for (const item of details) {
+    if (typeof item !== 'object' || item === null) continue;
+    const { path, message } = item as { path?: unknown; message?: unknown }; // probing the engine's JSON
+    if (typeof path === 'string' && typeof message === 'string') out.push({ path, message });
+  }
+  return out;
 }
 
 function formatDetails(details: unknown): string[] {

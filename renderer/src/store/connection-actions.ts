@@ -1,11 +1,31 @@
 import { eventsUrl } from '../api/connection.js';
+import { ControlApiError } from '../api/control-client.js';
 import { EventStream } from '../api/event-stream.js';
 import { type AppState, appStore, getState, setState } from './app-store.js';
-import { connectionConfig } from './client-ref.js';
+import { client, connectionConfig } from './client-ref.js';
 import { errorText } from './notices.js';
 import { abortLoads, applyEvents, reloadAll } from './session-actions.js';
 
 let stream: EventStream | null = null;
+/** The engine answered 401 to this page's token: retrying alone will not help, so the banner says what will. */
+let tokenRefused = false;
+
+export const TOKEN_REFUSED_MESSAGE =
+  "The engine refused this page's access token: it was restarted with a new one (--new-token or --token). " +
+  'Open the UI address the engine printed when it started (the line "UI: http://…/?token=…"), ' +
+  'or take the token from the file control-token in its data dir.';
+
+/** A WebSocket refused at the upgrade only says "closed": ask an API route why (401 = the token). */
+async function probeToken(): Promise<void> {
+  try {
+    await client().health();
+    tokenRefused = false;
+  } catch (error) {
+    if (!(error instanceof ControlApiError) || error.status !== 401) return;
+    tokenRefused = true;
+    if (getState().connection === 'disconnected') setState({ connectionError: TOKEN_REFUSED_MESSAGE });
+  }
+}
 
 /** Opens the event stream; every (re)connect refetches captures, rules and settings. */
 export function startConnection(): void {
@@ -14,12 +34,14 @@ export function startConnection(): void {
   if (config.token === '') {
     setState({
       connection: 'disconnected',
-      connectionError: 'No access token: open the UI address printed by the engine (it ends in ?token=…).',
+      connectionError:
+        'No access token: open the UI address the engine printed when it started (the line "UI: http://…/?token=…").',
     });
     return;
   }
   stream = new EventStream(eventsUrl(config), {
     onOpen: () => {
+      tokenRefused = false;
       setState({ connection: 'connected', connectionError: null });
       void reloadWithRetry();
     },
@@ -27,8 +49,11 @@ export function startConnection(): void {
       abortLoads();
       setState({
         connection: 'disconnected',
-        connectionError: `${reason}; retrying in ${Math.ceil(retryInMs / 1000)} s…`,
+        connectionError: tokenRefused
+          ? TOKEN_REFUSED_MESSAGE
+          : `${reason}; retrying in ${Math.ceil(retryInMs / 1000)} s…`,
       });
+      void probeToken();
     },
     onEvents: applyEvents,
   });

@@ -77,5 +77,6 @@ describe('describeDecision', () => {
       'allow · remark · +30 ms',
     );
     expect(describeDecision({ verdict: 'allow', targets: { a: { verdict: 'deny' } } })).toBe('allow · 1 target denied');
+    expect(describeDecision({ verdict: 'allow', raw: { status: 500, bodyText: '' } })).toBe('exact answer (HTTP 500)');
   });
 });

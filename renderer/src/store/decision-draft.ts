@@ -1,4 +1,5 @@
 import type { Decision, FaultType, Verdict } from '../../../shared/contract/index.js';
+import type { RawAnswer } from '../detail/raw-answer.js';
 
 /** The decision panel's form state: strings as typed, turned into a Decision only on send. */
 export interface DecisionDraft {
@@ -15,6 +16,8 @@ export interface DecisionDraft {
   fault: FaultType | '';
   faultStatus: string;
   delayMs: string;
+  /** The raw answer editor is open, seeded with this answer (it owns its text from then on); null = structured. */
+  raw: RawAnswer | null;
 }
 
 export function emptyDraft(): DecisionDraft {
@@ -31,6 +34,7 @@ export function emptyDraft(): DecisionDraft {
     fault: '',
     faultStatus: '500',
     delayMs: '',
+    raw: null,
   };
 }
 
@@ -105,6 +109,8 @@ export function buildDecision(draft: DecisionDraft, ctx: DraftContext): BuildRes
 /** Short label for the table's answer column: "allow", "deny 5001", "fault: reset", "allow · remark". */
 export function describeDecision(decision: Decision | null): string {
   if (!decision) return '';
+  // A raw answer ignores verdict and fields: "allow" would be a guess about a text written by hand.
+  if (decision.raw) return `exact answer (HTTP ${decision.raw.status})`;
   if (decision.fault) {
     const status = decision.fault.type === 'http-status' ? ` ${decision.fault.status ?? 500}` : '';
     return `fault: ${decision.fault.type}${status}`;

@@ -69,7 +69,8 @@ export function updateDraft(patch: Partial<DecisionDraft>): void {
 /** Sends the drafted answer for the selected held request. */
 export async function sendAnswer(): Promise<void> {
   const { selected, draft, list } = getState();
-  if (!selected) return;
+  // With the exact-answer editor open, the structured answer behind it must not go out by a stray Enter.
+  if (!selected || draft.raw) return;
   const row = list.rows[list.index.get(selected.id) ?? -1];
   if ((row?.summary.state ?? selected.state) !== 'held') {
     setState({ sendError: 'This request is no longer held: already answered (timeout?)' });

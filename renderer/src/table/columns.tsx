@@ -2,6 +2,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { formatDialect, formatLatency, formatOutcome, formatTime } from '../lib/format.js';
 import type { CaptureRow } from '../store/capture-list.js';
 import { describeDecision } from '../store/decision-draft.js';
+import { ChecksMark } from './ChecksMark.js';
 import { Countdown } from './Countdown.js';
 
 const column = createColumnHelper<CaptureRow>();
@@ -48,7 +49,12 @@ export const columns = [
   column.accessor((r) => r.summary.command ?? '(none)', {
     id: 'command',
     header: 'Command',
-    cell: (c) => clipped(c.getValue()),
+    cell: (c) => (
+      <>
+        <ChecksMark findings={c.row.original.summary.findings} />
+        {clipped(c.getValue())}
+      </>
+    ),
   }),
   column.accessor((r) => r.summary.summary.parties, {
     id: 'parties',

@@ -1,0 +1,127 @@
+import type { Settings } from '../../../shared/contract/index.js';
+
+/** One field of the Settings panel: where it lives in Settings and how its text becomes a value. */
+export interface SettingsField {
+  /** `section.key`, as the engine's error details name it. */
+  path: string;
+  label: string;
+  /** int: whole number; text: string; `nullable`: empty text means null (not set). */
+  kind: 'int' | 'int-or-empty' | 'text' | 'text-or-empty' | 'choice';
+  choices?: readonly { value: string; label: string }[];
+  hint?: string;
+}
+
+export const SETTINGS_SECTIONS: readonly { title: string; fields: readonly SettingsField[] }[] = [
+  {
+    title: 'Listener',
+    fields: [
+      { path: 'listener.host', label: 'Host', kind: 'text', hint: '127.0.0.1 = this machine only; 0.0.0.0 = network' },
+      { path: 'listener.port', label: 'Port', kind: 'int', hint: '0 = any free port' },
+    ],
+  },
+  {
+    title: 'Holding requests',
+    fields: [
+      { path: 'hold.openimTimeoutMs', label: 'OpenIM timeout (ms)', kind: 'int', hint: 'the timeout in webhooks.yml' },
+      { path: 'hold.tencentTimeoutMs', label: 'Tencent timeout (ms)', kind: 'int' },
+      { path: 'hold.marginMs', label: 'Safety margin (ms)', kind: 'int', hint: 'the fallback goes out this early' },
+      {
+        path: 'hold.fallback',
+        label: 'Fallback',
+        kind: 'choice',
+        choices: [
+          { value: 'auto', label: 'The rule or default answer' },
+          { value: 'no-response', label: 'No answer (the server times out)' },
+        ],
+      },
+    ],
+  },
+  {
+    title: 'Tencent checks',
+    fields: [
+      { path: 'tencent.sdkAppId', label: 'SdkAppID', kind: 'int-or-empty', hint: 'empty = not checked' },
+      { path: 'tencent.token', label: 'Tencent token', kind: 'text-or-empty', hint: 'empty = Sign not checked' },
+    ],
+  },
+  {
+    title: 'Captures',
+    fields: [
+      { path: 'capture.limit', label: 'Capture limit', kind: 'int', hint: 'captures kept in memory and on disk' },
+      { path: 'capture.maxBodyBytes', label: 'Body limit (bytes)', kind: 'int', hint: 'larger bodies get 413' },
+    ],
+  },
+];
+
+/** Upstream (forward) mode: shown once the engine has the setting (engines without it refuse the unknown key). */
+const UPSTREAM_SECTION = {
+  title: 'Upstream (forward mode)',
+  fields: [
+    {
+      path: 'upstream.url',
+      label: 'Upstream URL',
+      kind: 'text-or-empty',
+      hint: 'your real app backend; empty = the inspector answers',
+    },
+  ],
+} as const satisfies { title: string; fields: readonly SettingsField[] };
+
+/** The panel's sections for these settings (the upstream one only when the engine knows it). */
+export function settingsSections(settings: Settings): readonly { title: string; fields: readonly SettingsField[] }[] {
+  return 'upstream' in settings ? [...SETTINGS_SECTIONS, UPSTREAM_SECTION] : SETTINGS_SECTIONS;
+}
+
+function fieldsOf(settings: Settings): readonly SettingsField[] {
+  return settingsSections(settings).flatMap((s) => s.fields);
+}
+
+export type SettingsForm = Record<string, string>;
+
+function valueAt(settings: Settings, path: string): unknown {
+  const [section, key] = path.split('.') as [string, string]; // every path is `section.key`
+  return (settings as unknown as Record<string, Record<string, unknown>>)[section]?.[key]; // read-only walk
+}
+
+export function formFromSettings(settings: Settings): SettingsForm {
+  const form: SettingsForm = {};
+  for (const field of fieldsOf(settings)) {
+    const value = valueAt(settings, field.path);
+    form[field.path] = value === null || value === undefined ? '' : String(value);
+  }
+  return form;
+}
+
+/** Text → value. A whole number that does not parse is sent as typed: the engine names the problem at the field. */
+function toValue(field: SettingsField, text: string): unknown {
+  const t = text.trim();
+  if ((field.kind === 'int-or-empty' || field.kind === 'text-or-empty') && t === '') return null;
+  if (field.kind === 'int' || field.kind === 'int-or-empty') return /^-?\d+$/.test(t) ? Number(t) : text;
+  return field.kind === 'choice' ? text : t;
+}
+
+/** Only the fields that changed, as a PATCH /api/settings body (`{ hold: { marginMs: 200 } }`). */
+export function patchFromForm(settings: Settings, form: SettingsForm): Record<string, Record<string, unknown>> {
+  const patch: Record<string, Record<string, unknown>> = {};
+  for (const field of fieldsOf(settings)) {
+    const text = form[field.path];
+    if (text === undefined) continue;
+    const value = toValue(field, text);
+    if (value === valueAt(settings, field.path)) continue;
+    const [section, key] = field.path.split('.') as [string, string];
+    patch[section] = { ...patch[section], [key]: value };
+  }
+  return patch;
+}
+
+/** The engine's `details` → message per field path; problems with no field of their own are kept under `''`. */
+export function errorsByField(
+  settings: Settings,
+  problems: readonly { path: string; message: string }[],
+): Record<string, string> {
+  const known = new Set(fieldsOf(settings).map((f) => f.path));
+  const out: Record<string, string> = {};
+  for (const p of problems) {
+    const key = known.has(p.path) ? p.path : '';
+    out[key] = out[key] === undefined ? p.message : `${out[key]} ${p.message}`;
+  }
+  return out;
+}
