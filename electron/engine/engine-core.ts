@@ -23,7 +23,7 @@ import type {
 import type { DecideResult, EngineApi, EventListener, PlayResult } from './engine-api.js';
 import { carryChanges, loadRules, loadSettings } from './engine-load.js';
 import { CallbackHandler } from './listener/callback-handler.js';
-import { captureIds } from './listener/capture-factory.js';
+import { captureIds, refusedCapture } from './listener/capture-factory.js';
 import { Listener, type RawRequest } from './listener/listener.js';
 import { RuleEngine } from './listener/rule-engine.js';
 import { resolveSend, sendToBackend } from './outbound/play-server.js';
@@ -111,7 +111,12 @@ export class EngineCore implements EngineApi {
     this.listener = new Listener({
       maxBodyBytes: () => this.currentSettings().capture.maxBodyBytes,
       onRequest: (raw, res) => this.handle(raw, res),
-      onRefused: (raw, response, refusal) => this.handler.recordRefused(raw, response, refusal),
+      // Refused by the HTTP layer after its request line and already answered: recorded as failed, never decided.
+      onRefused: (raw, response, refusal) => {
+        const seq = ++this.seq;
+        const { capture, text } = refusedCapture(raw, seq, this.idFor(seq), response, refusal);
+        this.commit(capture, text, true, true);
+      },
       statusBody: () => ({
         name: 'Callback Inspector',
         version: this.version,

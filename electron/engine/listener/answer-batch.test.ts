@@ -15,8 +15,8 @@ function recorder() {
       if (item === 'bad-settle') throw new Error('settle boom');
       steps.push(`settle ${item}`);
     },
-    failed: (item) => steps.push(`failed ${item}`),
-    log: (line) => steps.push(`log ${line.split('\n')[0]}`),
+    writeFailed: (item) => steps.push(`failed ${item}`),
+    settleFailed: (item, err) => steps.push(`settle failed ${item}: ${(err as Error).message}`), // thrown above
   });
   return { steps, batch };
 }
@@ -42,7 +42,7 @@ describe('AnswerBatch', () => {
       'write bad-settle',
       'write c',
       'settle a',
-      'log settling an answer failed: Error: settle boom',
+      'settle failed bad-settle: settle boom',
       'settle c',
     ]);
   });

@@ -4,9 +4,9 @@ export interface AnswerSteps<T> {
   /** The work after an answer went out (outcome, capture). */
   settle(item: T): void;
   /** `write` threw: the request still needs an answer and a record. */
-  failed(item: T, err: unknown): void;
-  /** `settle` threw: logged, the rest of the batch goes on. */
-  log(line: string): void;
+  writeFailed(item: T, err: unknown): void;
+  /** `settle` threw (the answer is out): reported, the rest of the batch goes on. */
+  settleFailed(item: T, err: unknown): void;
 }
 
 /**
@@ -33,7 +33,7 @@ export class AnswerBatch<T> {
       try {
         return this.steps.write(item);
       } catch (err) {
-        this.steps.failed(item, err);
+        this.steps.writeFailed(item, err);
         return false;
       }
     });
@@ -42,7 +42,7 @@ export class AnswerBatch<T> {
         this.steps.settle(item);
       } catch (err) {
         // Outside the listener's own guard (this runs from setImmediate): one bad capture must not stop the rest.
-        this.steps.log(`settling an answer failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        this.steps.settleFailed(item, err);
       }
     }
   }

@@ -3,14 +3,13 @@ import type { Socket } from 'node:net';
 import {
   ALLOW,
   type Capture,
-  type CaptureResponse,
   type CaptureSummaryText,
   type DecidedBy,
   type Decision,
   type Finding,
   type Settings,
 } from '../../../shared/contract/index.js';
-import { buildAnswer, identify, summarize } from '../../../shared/protocol/index.js';
+import { buildAnswer, identify } from '../../../shared/protocol/index.js';
 import { AnswerBatch } from './answer-batch.js';
 import {
   applyIdentification,
@@ -23,7 +22,7 @@ import {
 import { executeAnswer } from './fault.js';
 import { HoldQueue } from './hold-queue.js';
 import type { RawRequest } from './listener.js';
-import type { HandlerDeps, Pending } from './pending.js';
+import { failureLine, type HandlerDeps, type Pending } from './pending.js';
 import { decisionFindings, predictClientLeft } from './predict.js';
 import {
   answerInternalError,
@@ -51,8 +50,8 @@ export class CallbackHandler {
   private readonly answering = new AnswerBatch<Pending>({
     write: (pending) => this.write(pending),
     settle: (pending) => this.settle(pending),
-    failed: (pending, err) => this.failedInternally(pending, err),
-    log: (line) => this.deps.log(line),
+    writeFailed: (pending, err) => this.failedInternally(pending, err),
+    settleFailed: (pending, err) => this.deps.log(failureLine(pending, err)),
   });
 
   constructor(private readonly deps: HandlerDeps) {}
@@ -91,24 +90,6 @@ export class CallbackHandler {
       return;
     }
     this.answer(pending, match?.type === 'answer' ? match.decision : ALLOW, match ? `rule:${match.ruleId}` : 'default');
-  }
-
-  /**
-   * A request the HTTP layer refused after reading its request line (oversized headers, CONNECT): the listener
-   * already answered it with `response`; it is recorded as failed, with why.
-   */
-  recordRefused(raw: RawRequest, response: CaptureResponse, refusal: BadInput): void {
-    const seq = this.deps.nextSeq();
-    const capture = newCapture(raw, seq, this.deps.idFor(seq));
-    const request = incomingRequest({ ...raw, bodyText: '' }, undefined, undefined);
-    const id = identify(request);
-    applyIdentification(capture, id);
-    capture.state = 'failed';
-    capture.response = response;
-    capture.findings = [{ level: 'error', code: refusal.code, message: refusal.message }];
-    capture.latencyMs = 0;
-    const { parties, text } = summarize(id, undefined);
-    this.deps.commit(capture, { parties, text }, true, true);
   }
 
   /** A decision from a person or the API on a held request; null when it is not held. */
@@ -219,7 +200,7 @@ export class CallbackHandler {
   /** Last line of defence for a deferred answer (the listener's own guard covers only `handle`). */
   private failedInternally(pending: Pending, err: unknown): void {
     const { res, capture } = pending;
-    this.deps.log(`capture ${capture.id} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    this.deps.log(failureLine(pending, err));
     capture.response = answerInternalError(res) ?? capture.response;
     // Still recorded, with what went wrong.
     try {

@@ -1,8 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import type { Capture, CaptureSummaryText, Finding, HoldInfo, Settings } from '../../../shared/contract/index.js';
+import type {
+  Capture,
+  CaptureResponse,
+  CaptureSummaryText,
+  Finding,
+  HoldInfo,
+  Settings,
+} from '../../../shared/contract/index.js';
 import {
   type Identification,
   type IncomingRequest,
+  identify,
   predictOutcome,
   type ServerProfile,
   summarize,
@@ -10,6 +18,7 @@ import {
 } from '../../../shared/protocol/index.js';
 import type { RawRequest } from './listener.js';
 import { settingFindings } from './predict.js';
+import { type BadInput, incomingRequest } from './request-input.js';
 
 /**
  * Capture ids: a random prefix per engine run plus the sequence number — unique across restarts and clears,
@@ -130,6 +139,25 @@ export function predictedOutcome(
     serverTimeoutMs: timeout,
     profile: serverProfile(settings, capture.dialect),
   });
+}
+
+/** The failed capture of a request the HTTP layer refused (and answered with `response`) after its request line. */
+export function refusedCapture(
+  raw: RawRequest,
+  seq: number,
+  captureId: string,
+  response: CaptureResponse,
+  refusal: BadInput,
+): { capture: Capture; text: CaptureSummaryText } {
+  const capture = newCapture(raw, seq, captureId);
+  const id = identify(incomingRequest({ ...raw, bodyText: '' }, undefined, undefined));
+  applyIdentification(capture, id);
+  capture.state = 'failed';
+  capture.response = response;
+  capture.findings = [{ level: 'error', code: refusal.code, message: refusal.message }];
+  capture.latencyMs = 0;
+  const { parties, text } = summarize(id, undefined);
+  return { capture, text: { parties, text } };
 }
 
 export const clientGaveUp: Finding = {

@@ -41,3 +41,7 @@ export interface HandlerDeps {
   rulesUsed(): void;
   log(line: string): void;
 }
+
+/** The log line for a request whose handling threw. */
+export const failureLine = ({ capture }: Pending, err: unknown): string =>
+  `capture ${capture.id} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;
