@@ -36,6 +36,23 @@ const variants: Array<[string, Capture]> = [
     }),
   ],
   [
+    'sent to a backend (origin and upstream exchange)',
+    makeCapture({
+      origin: 'sent',
+      decidedBy: 'upstream',
+      upstream: {
+        url: 'http://127.0.0.1:8080/cb/callbackBeforeAddFriendCommand',
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+        bodyText: '{"actionCode":0,"nextCode":"0"}',
+        latencyMs: 3.5,
+        findings: [{ level: 'error', code: 'answer-wrong-type', message: 'nextCode is a string – 90007' }],
+        outcome: { effect: 'fails', code: 90007, explanation: 'fails → 90007' },
+      },
+    }),
+  ],
+  ['sent, no answer', makeCapture({ origin: 'sent', upstream: null })],
+  [
     'every optional field set (sent, with the backend answer)',
     makeCapture({
       imported: true,

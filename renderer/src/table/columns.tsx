@@ -33,6 +33,8 @@ function answerText(row: CaptureRow): string {
   const s = row.summary;
   if (s.state === 'held') return '';
   if (s.response?.fault) return `fault: ${s.response.fault}`;
+  // A callback the inspector sent: the backend answered, no decision was made here.
+  if (s.origin === 'sent') return s.upstream?.status != null ? `backend ${s.upstream.status}` : 'backend: none';
   return describeDecision(s.decision);
 }
 
