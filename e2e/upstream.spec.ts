@@ -1,4 +1,4 @@
-import { type FakeBackend, startFakeBackend } from '../electron/engine/testing/fake-backend.js';
+import { type FakeBackend, startFakeBackend } from '../electron/engine/testing/upstream-backend.js';
 import { postCallback } from './fixtures/callbacks.js';
 import { expect, test } from './fixtures/inspector.js';
 import { UpstreamPanel } from './pages/upstream-panel.js';

@@ -7,9 +7,12 @@ import type {
   ImportResponse,
   ListenerStatus,
   PersistenceStatus,
+  ReplayReport,
+  ReplayRequest,
   Rule,
   RuleWithStats,
   SendRequest,
+  SendToBackend,
   Settings,
   UpstreamStatus,
 } from '../../shared/contract/index.js';
@@ -55,8 +58,17 @@ export interface EngineApi {
   /** Sends a request to the engine's own listener (sample callbacks, resend). Fire and forget. */
   send(request: SendRequest): void;
 
+  /** Plays the IM server: sends one callback to a backend and stores the exchange as a capture (`origin: "sent"`). */
+  sendToBackend(input: SendToBackend): Promise<PlayResult<Capture>>;
+
+  /** Re-sends recorded captures (default: the imported ones) to a backend and compares the answers. */
+  replay(request: ReplayRequest): Promise<PlayResult<ReplayReport>>;
+
   /** Subscribes to engine events; returns the unsubscribe function. */
   subscribe(listener: EventListener): () => void;
 }
 
 export type DecideResult = { ok: true; capture: Capture } | { ok: false; reason: 'not-found' | 'not-held' };
+
+/** A play (send/replay) result; `message` explains input the engine cannot play (→ 400). */
+export type PlayResult<T> = { ok: true; value: T } | { ok: false; message: string };

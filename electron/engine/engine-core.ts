@@ -11,20 +11,25 @@ import type {
   ImportResponse,
   ListenerStatus,
   PersistenceStatus,
+  ReplayReport,
+  ReplayRequest,
   Rule,
   RuleWithStats,
   SendRequest,
+  SendToBackend,
   Settings,
   SettingsPatch,
   UpstreamStatus,
 } from '../../shared/contract/index.js';
-import type { DecideResult, EngineApi, EventListener } from './engine-api.js';
+import type { DecideResult, EngineApi, EventListener, PlayResult } from './engine-api.js';
 import { carryChanges, loadRules, loadSettings } from './engine-load.js';
 import { ExchangeAgents } from './http-exchange.js';
 import { CallbackHandler } from './listener/callback-handler.js';
 import { captureIds, refusedCapture } from './listener/capture-factory.js';
 import { Listener, type RawRequest } from './listener/listener.js';
 import { RuleEngine } from './listener/rule-engine.js';
+import { resolveSend, sendToBackend } from './outbound/play-server.js';
+import { replayCaptures } from './outbound/replay.js';
 import { captureJson } from './store/capture-json.js';
 import { summaryText } from './store/capture-line.js';
 import { CaptureLog } from './store/capture-log.js';
@@ -310,6 +315,49 @@ export class EngineCore implements EngineApi {
     req.on('response', (res) => res.resume());
     req.on('error', (err) => this.opts.log(`send ${request.path}: ${err.message}`));
     req.end(request.bodyText);
+  }
+
+  async sendToBackend(input: SendToBackend): Promise<PlayResult<Capture>> {
+    const resolved = resolveSend(input, this.currentSettings());
+    if (!resolved.ok) return resolved;
+    return { ok: true, value: this.storeSent(await sendToBackend(resolved.send)) };
+  }
+
+  async replay(request: ReplayRequest): Promise<PlayResult<ReplayReport>> {
+    let captures: Capture[];
+    if (request.ids) {
+      captures = [];
+      for (const id of request.ids) {
+        const capture = this.store.get(id);
+        if (!capture) return { ok: false, message: `no capture with id ${id}` };
+        captures.push(capture);
+      }
+    } else {
+      captures = this.store.all().filter((c) => c.imported === true);
+    }
+    const settings = this.currentSettings();
+    const report = await replayCaptures(captures, {
+      to: request.to,
+      profiles: {
+        openim: request.profiles?.openim ?? settings.profiles.openim,
+        tencent: request.profiles?.tencent ?? settings.profiles.tencent,
+      },
+      openimTimeoutMs: settings.hold.openimTimeoutMs,
+      token: request.tencentToken !== undefined ? request.tencentToken : settings.tencent.token,
+      sdkAppId: settings.tencent.sdkAppId,
+      // One at a time by default: the recorded order matters to a backend that keeps state (add, then delete).
+      concurrency: request.concurrency ?? 1,
+      onSent: (capture) => this.storeSent(capture).id,
+    });
+    return { ok: true, value: report };
+  }
+
+  /** Gives a played exchange its id and seq and stores it like any finished capture. */
+  private storeSent(played: Capture): Capture {
+    const seq = ++this.seq;
+    const capture: Capture = { ...played, id: this.idFor(seq), seq };
+    this.commit(capture, summaryText(capture), true, true);
+    return capture;
   }
 
   subscribe(listener: EventListener): () => void {

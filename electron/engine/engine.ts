@@ -99,6 +99,8 @@ export function createEngine(options: EngineOptions): Engine {
     getSettings: () => api.getSettings(),
     updateSettings: (next) => api.updateSettings(next),
     send: (request) => api.send(request),
+    sendToBackend: (input) => api.sendToBackend(input),
+    replay: (request) => api.replay(request),
     subscribe: (listener) => api.subscribe(listener),
     stats: () => core.stats(),
     start: () => {

@@ -8,6 +8,8 @@ import { ShortcutHelp } from './layout/ShortcutHelp.js';
 import { ConnectionBanner, Notices, PersistenceBanner } from './layout/StatusLayer.js';
 import { TopBar } from './layout/TopBar.js';
 import { handleShortcut } from './lib/keyboard.js';
+import { ReplayDialog } from './play/ReplayDialog.js';
+import { SendDialog } from './play/SendDialog.js';
 import { RulesPanel } from './rules/RulesPanel.js';
 import { type SidePanel, setState, useApp } from './store/app-store.js';
 import { CaptureTable } from './table/CaptureTable.js';
@@ -66,6 +68,8 @@ export function App() {
       <SetupHelp />
       <ShortcutHelp />
       <ClearConfirm />
+      <SendDialog />
+      <ReplayDialog />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import './styles/layout.css';
 import './styles/table.css';
 import './styles/panels.css';
 import './styles/upstream.css';
+import './styles/play.css';
 import './styles/forms.css';
 
 const connection = resolveConnection();

@@ -6,4 +6,5 @@ export * from './decision.js';
 export * from './desktop.js';
 export * from './routes.js';
 export * from './rule.js';
+export * from './send.js';
 export * from './settings.js';

@@ -40,4 +40,13 @@ describe('the control API route table', () => {
     expect(rules).toMatchObject({ ok: false, details: [{ path: '(root)' }] });
     expect(ROUTES.patchSettings.body.parse([])).toMatchObject({ ok: false, details: [{ path: '(root)' }] });
   });
+
+  it('takes both forms of POST /api/send: v1 to the own listener (202), v2 with `to` to a backend (200)', () => {
+    const send = ROUTES.send;
+    expect(send.body.parse({ path: '/x', bodyText: '{}' })).toMatchObject({ ok: true });
+    expect(send.body.parse({ to: 'http://127.0.0.1:8080/cb', command: 'c', body: {} })).toMatchObject({ ok: true });
+    expect(send.body.parse({ to: 'ftp://x', command: 'c', body: {} })).toMatchObject({ ok: false });
+    expect(send.reply.statusFor({ accepted: true })).toBe(202);
+    expect(ROUTES.replay.body.parse({ to: 'http://h', concurrency: 0 })).toMatchObject({ ok: false });
+  });
 });

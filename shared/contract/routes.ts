@@ -16,12 +16,14 @@ import {
   EXPORT_FORMATS,
   type HealthResponse,
   type ImportResponse,
+  type SendRequest,
   SendRequestSchema,
 } from './api.js';
 import { type ProblemDetail, zodDetails } from './api-error.js';
 import type { Capture } from './capture.js';
 import { DecisionSchema } from './decision.js';
 import type { Rule, RuleWithStats } from './rule.js';
+import { type ReplayReport, ReplayRequestSchema, type SendToBackend, SendToBackendSchema } from './send.js';
 import type { Settings, SettingsPatch } from './settings.js';
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; details: ProblemDetail[] };
@@ -43,6 +45,8 @@ export interface TextBody {
 export interface JsonReply<T> {
   kind: 'json';
   status: number;
+  /** For a route whose status depends on the answer (`POST /api/send`: v1 202, v2 200); default `status`. */
+  statusFor?(value: T): number;
   type?: T;
 }
 
@@ -102,6 +106,21 @@ const settingsPatchBody: JsonBody<SettingsPatch> = {
   invalid: { code: 'invalid-settings', message: 'the body must be a JSON object (a partial Settings)' },
 };
 
+/**
+ * `POST /api/send`: v1 posts `{ path, bodyText, … }` to the engine's own listener; a body with `to` (v2) plays the
+ * IM server against that backend (product.md §2 "Send and replay").
+ */
+const sendBody: JsonBody<SendRequest | SendToBackend> = {
+  kind: 'json',
+  parse: (input) => {
+    const schema =
+      typeof input === 'object' && input !== null && 'to' in input ? SendToBackendSchema : SendRequestSchema;
+    const result = schema.safeParse(input);
+    return result.success ? { ok: true, value: result.data } : { ok: false, details: zodDetails(result.error) };
+  },
+  invalid: { code: 'invalid-request', message: 'the body is not a valid send request' },
+};
+
 /** JSON bodies: a Decision, rules, settings or a sample request (bodyText up to 8 MiB, escaped). */
 export const JSON_BODY_LIMIT = 32 * 1_048_576;
 /** Session/HAR imports: whole histories, read in one piece. */
@@ -145,8 +164,19 @@ export const ROUTES = {
   send: {
     method: 'POST',
     path: '/api/send',
-    body: schemaBody(SendRequestSchema, 'invalid-request', 'the body is not a valid send request'),
-    reply: json<{ accepted: true }>(202),
+    body: sendBody,
+    reply: {
+      kind: 'json',
+      status: 202,
+      // v2 answers the stored capture of the exchange once the backend answered (or failed): done, not accepted.
+      statusFor: (value: { accepted: true } | Capture) => ('accepted' in value ? 202 : 200),
+    },
+  },
+  replay: {
+    method: 'POST',
+    path: '/api/replay',
+    body: schemaBody(ReplayRequestSchema, 'invalid-request', 'the body is not a valid replay request'),
+    reply: json<ReplayReport>(),
   },
 } as const satisfies Record<string, RouteDef>;
 

@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { HOLD_MODES, type HoldMode, upstreamUrlProblem } from '../../../shared/contract/index.js';
+import { type PlayCommand, parsePlayArgs } from './cli-play-args.js';
 
 /** `callback-inspector serve` options (product.md §5). */
 export interface ServeOptions {
@@ -24,13 +25,17 @@ export interface ServeOptions {
 
 export type CliCommand =
   | { kind: 'serve'; options: ServeOptions }
+  | PlayCommand
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'error'; message: string };
 
 export const USAGE = `Usage: callback-inspector serve [options]
+       callback-inspector send --to URL --command CMD --body FILE|- [options]   (send --help)
+       callback-inspector replay SESSION --to URL [options]                     (replay --help)
 
-Runs the Callback Inspector engine headless and serves its UI to a browser.
+serve runs the Callback Inspector engine headless and serves its UI to a browser; send and replay play the IM
+server against a backend (no listener, no control API).
 
 Options:
   --host HOST          listener address (default 127.0.0.1; anything else exposes it to the network)
@@ -108,6 +113,8 @@ function parseSdkAppId(value: string | undefined): number | null {
 
 /** Parses `serve [options]` (argv without node and the script). Never throws; never exits. */
 export function parseCliArgs(argv: readonly string[]): CliCommand {
+  const sub = argv[0];
+  if (sub === 'send' || sub === 'replay') return parsePlayArgs(sub, argv.slice(1));
   try {
     const { values, positionals } = parseArgs({
       args: [...argv],

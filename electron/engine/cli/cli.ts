@@ -1,6 +1,7 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseCliArgs, USAGE } from './cli-args.js';
+import { type PlayEnv, readProcessStdin, runReplay, runSend } from './cli-play.js';
 import { type CliIo, runServe } from './cli-serve.js';
 
 export { parseCliArgs } from './cli-args.js';
@@ -24,7 +25,11 @@ function bundledUiDir(): string {
 }
 
 /** The `callback-inspector` entry: returns the exit code, or stays running (serve) until a signal. */
-export async function main(argv: readonly string[], io: CliIo): Promise<number | null> {
+export async function main(
+  argv: readonly string[],
+  io: CliIo,
+  play: PlayEnv = { readStdin: readProcessStdin },
+): Promise<number | null> {
   const command = parseCliArgs(argv);
   const version = readVersion();
   switch (command.kind) {
@@ -39,6 +44,19 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number |
       io.err('');
       io.err(USAGE);
       return 2;
+    case 'play-help':
+      io.out(command.text);
+      return 0;
+    case 'play-error':
+      // send/replay: bad input is exit 3 (product.md §2), so a CI job can tell it from a blocked or changed outcome.
+      io.err(`Error: ${command.message}`);
+      io.err('');
+      io.err(command.usage);
+      return 3;
+    case 'send':
+      return runSend(command.options, io, play);
+    case 'replay':
+      return runReplay(command.options, io);
     case 'serve': {
       const result = await runServe(command.options, io, { version, uiDir: bundledUiDir() });
       if (!result.ok) return result.exitCode;

@@ -14,7 +14,7 @@ import {
   SettingsSchema,
   zodDetails,
 } from '../../../shared/contract/index.js';
-import type { EngineApi } from '../engine-api.js';
+import type { EngineApi, PlayResult } from '../engine-api.js';
 import type { Identify } from '../store/har.js';
 import { PersistError } from '../store/persistence.js';
 import { buildExport, parseImport } from '../store/session-io.js';
@@ -93,7 +93,9 @@ const HANDLERS: { [N in RouteName]: Handler<N> } = {
     const result = engine.importCaptures(parsed.captures);
     return { ...result, skipped: result.skipped + parsed.skipped };
   },
-  send: ({ engine, body }) => {
+  send: async ({ engine, body }) => {
+    // v2 plays the IM server against a backend: the engine's own listener is not involved.
+    if ('to' in body) return played(await engine.sendToBackend(body));
     // Said here, not only on stderr: the window shows this error where the person pressed the button.
     const listener = engine.listenerStatus();
     if (listener.state !== 'listening') {
@@ -107,7 +109,14 @@ const HANDLERS: { [N in RouteName]: Handler<N> } = {
     engine.send(body);
     return { accepted: true };
   },
+  replay: async ({ engine, body }) => played(await engine.replay(body)),
 };
+
+/** A played send/replay, or the 400 for input the engine cannot play (a profile of the other dialect, an unknown id). */
+function played<T>(result: PlayResult<T>): T {
+  if (!result.ok) throw new ControlApiError(400, 'invalid-request', result.message);
+  return result.value;
+}
 
 /** A change the engine could not save answers 500 `persist-failed` (and the engine changed nothing). */
 async function persisted(change: Promise<void>): Promise<void> {
@@ -195,7 +204,7 @@ export async function runRoute(match: Extract<RouteMatch, { kind: 'found' }>, ct
   // run time, so the handler is called through its widest type. Query and body were checked just above.
   const handler = HANDLERS[name] as (req: RouteContext & { params: unknown; query: unknown; body: unknown }) => unknown;
   const result = await handler({ ...ctx, params: match.params, query, body });
-  if (def.reply.kind === 'json') return { status: def.reply.status, json: result };
+  if (def.reply.kind === 'json') return { status: def.reply.statusFor?.(result) ?? def.reply.status, json: result };
   const file = result as RouteResult<'exportSession'>; // a file reply's handler returns FileContent (RouteResult)
   return {
     status: 200,

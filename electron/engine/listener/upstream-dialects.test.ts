@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSampleRequest, findCommand } from '../../../shared/protocol/index.js';
-import { type BackendBehaviour, type FakeBackend, startFakeBackend } from '../testing/fake-backend.js';
 import { post, startTestEngine, type TestEngine } from '../testing/test-support.js';
+import { type BackendBehaviour, type FakeBackend, startFakeBackend } from '../testing/upstream-backend.js';
 
 /**
  * The upstream behaviours of issue 15 for both dialects, over real HTTP: one engine in front of one fake backend whose

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Capture, RuleSchema, type SettingsPatch } from '../../../shared/contract/index.js';
 import { buildSampleRequest, findCommand } from '../../../shared/protocol/index.js';
-import { type BackendBehaviour, type FakeBackend, startFakeBackend } from '../testing/fake-backend.js';
 import { post, startTestEngine, type TestEngine } from '../testing/test-support.js';
+import { type BackendBehaviour, type FakeBackend, startFakeBackend } from '../testing/upstream-backend.js';
 
 /** Forward rules and hold + upstream: a real engine on port 0 in front of a fake app backend, over real HTTP. */
 

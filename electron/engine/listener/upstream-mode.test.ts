@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Capture, type EngineEvent, RuleSchema, type SettingsPatch } from '../../../shared/contract/index.js';
 import { buildSampleRequest, findCommand } from '../../../shared/protocol/index.js';
-import { type BackendBehaviour, type FakeBackend, startFakeBackend } from '../testing/fake-backend.js';
 import { startTestServer } from '../testing/test-http.js';
 import { post, removeDir, startTestEngine, type TestEngine, tempDir } from '../testing/test-support.js';
+import { type BackendBehaviour, type FakeBackend, startFakeBackend } from '../testing/upstream-backend.js';
 
 /** Upstream mode end to end: a real engine on port 0 in front of a fake app backend, over real HTTP. */
 

@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findCommand } from '../../../shared/protocol/index.js';
 import { ExchangeAgents, type ExchangeResult, endToEndHeaders, headerRecord } from '../http-exchange.js';
-import { type FakeBackend, startFakeBackend } from '../testing/fake-backend.js';
+import { type FakeBackend, startFakeBackend } from '../testing/upstream-backend.js';
 import { type AnswerContext, forwardCallback, upstreamReply, upstreamTarget } from './upstream.js';
 
 const ADD = 'callbackBeforeAddFriendCommand';

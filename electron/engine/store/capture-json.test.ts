@@ -36,22 +36,22 @@ const variants: Array<[string, Capture]> = [
     }),
   ],
   [
-    'relayed from an upstream backend (origin, upstream exchange with findings and outcome)',
+    'sent to a backend (origin and upstream exchange)',
     makeCapture({
+      origin: 'sent',
       decidedBy: 'upstream',
-      origin: 'listener',
       upstream: {
         url: 'http://127.0.0.1:8080/cb/callbackBeforeAddFriendCommand',
         status: 200,
         headers: { 'Content-Type': 'application/json' },
-        bodyText: '{"actionCode":0,"errCode":0,"nextCode":"0"}',
-        latencyMs: 12.5,
-        findings: [{ level: 'error', code: 'answer-wrong-type', message: 'nextCode – a string', path: 'nextCode' }],
-        outcome: { effect: 'fails', code: 90007, explanation: 'format error → fails' },
+        bodyText: '{"actionCode":0,"nextCode":"0"}',
+        latencyMs: 3.5,
+        findings: [{ level: 'error', code: 'answer-wrong-type', message: 'nextCode is a string – 90007' }],
+        outcome: { effect: 'fails', code: 90007, explanation: 'fails → 90007' },
       },
     }),
   ],
-  ['an upstream that was never asked', makeCapture({ upstream: null, origin: 'sent' })],
+  ['sent, no answer', makeCapture({ origin: 'sent', upstream: null })],
   [
     'every optional field set (sent, with the backend answer)',
     makeCapture({

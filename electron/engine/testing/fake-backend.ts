@@ -1,111 +1,98 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 
-/** What a fake app backend does with one request. */
-export type BackendBehaviour =
-  | { answer: { status?: number; headers?: Record<string, string>; body: string }; delayMs?: number }
-  /** Never answers (until the test ends). */
-  | { hang: true }
-  /** Closes the connection without an answer (the client sees "socket hang up"). */
-  | { close: true }
-  /** Resets the connection (RST). */
-  | { reset: true };
-
-/** One request as the backend received it. */
-export interface BackendRequest {
+/** Test double of an app backend: a real HTTP server on port 0 that records what it got and answers per a handler. */
+export interface ReceivedRequest {
   method: string;
+  /** Path and query as on the request line. */
   url: string;
-  rawHeaders: string[];
-  headers: IncomingMessage['headers'];
-  body: Buffer;
+  /** Header names exactly as sent (`Operationid`), from rawHeaders. */
+  rawHeaders: Record<string, string>;
+  bodyText: string;
 }
 
+/** What to do with a request: an answer, or a way of failing. */
+export type BackendAnswer =
+  | { status?: number; headers?: Record<string, string>; body: string | Buffer | object }
+  | { reset: true }
+  | { hang: true };
+
+export type BackendHandler = (req: ReceivedRequest) => BackendAnswer | Promise<BackendAnswer>;
+
 export interface FakeBackend {
-  /** `http://127.0.0.1:<port>` */
   url: string;
-  port: number;
-  requests: BackendRequest[];
-  /** Resolves with the next request received (or the n-th, counting from 1, when already received). */
-  nextRequest(): Promise<BackendRequest>;
-  /** Connections accepted so far (keep-alive reuse shows as fewer connections than requests). */
-  connections(): number;
+  received: ReceivedRequest[];
   close(): Promise<void>;
 }
 
-/**
- * A stand-in for the developer's real app backend, for tests and the bench: a real HTTP server on port 0 whose
- * behaviour per request is chosen by the test.
- */
-export async function startFakeBackend(
-  behave: (req: BackendRequest) => BackendBehaviour = () => ({ answer: { body: '{}' } }),
-): Promise<FakeBackend> {
-  const requests: BackendRequest[] = [];
-  const waiters: ((r: BackendRequest) => void)[] = [];
-  const sockets = new Set<Socket>();
-  const timers = new Set<NodeJS.Timeout>();
-  let accepted = 0;
-  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+function rawHeaderRecord(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) out[req.rawHeaders[i] ?? ''] = req.rawHeaders[i + 1] ?? '';
+  return out;
+}
+
+export async function startFakeBackend(handler: BackendHandler): Promise<FakeBackend> {
+  const received: ReceivedRequest[] = [];
+  const hanging = new Set<ServerResponse>();
+  const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const received: BackendRequest = {
+    req.on('end', async () => {
+      const got: ReceivedRequest = {
         method: req.method ?? '',
         url: req.url ?? '',
-        rawHeaders: req.rawHeaders,
-        headers: req.headers,
-        body: Buffer.concat(chunks),
+        rawHeaders: rawHeaderRecord(req),
+        bodyText: Buffer.concat(chunks).toString('utf8'),
       };
-      requests.push(received);
-      waiters.shift()?.(received);
-      const behaviour = behave(received);
-      if ('hang' in behaviour) return;
-      if ('close' in behaviour) {
-        req.socket.end();
-        return;
-      }
-      if ('reset' in behaviour) {
+      received.push(got);
+      const answer = await handler(got);
+      if ('reset' in answer) {
         req.socket.resetAndDestroy();
         return;
       }
-      const send = (): void => {
-        const { status = 200, headers = { 'Content-Type': 'application/json' }, body } = behaviour.answer;
-        res.writeHead(status, headers);
-        res.end(body);
-      };
-      if (!behaviour.delayMs) {
-        send();
+      if ('hang' in answer) {
+        hanging.add(res);
         return;
       }
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        send();
-      }, behaviour.delayMs);
-      timers.add(timer);
+      const body = answer.body;
+      const text = typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
+      res.writeHead(answer.status ?? 200, { 'content-type': 'application/json', ...answer.headers });
+      res.end(text);
     });
   });
-  server.on('connection', (socket: Socket) => {
-    accepted += 1;
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo; // a TCP listen always yields AddressInfo
-  let consumed = 0;
+  const { port } = server.address() as AddressInfo; // listening on TCP: an AddressInfo
   return {
     url: `http://127.0.0.1:${port}`,
-    port,
-    requests,
-    nextRequest: () => {
-      const index = consumed++;
-      const existing = requests[index];
-      if (existing) return Promise.resolve(existing);
-      return new Promise((resolve) => waiters.push(resolve));
-    },
-    connections: () => accepted,
+    received,
     close: async () => {
-      for (const timer of timers) clearTimeout(timer);
-      for (const socket of sockets) socket.destroy();
+      for (const res of hanging) res.destroy();
+      server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
+  };
+}
+
+/** A URL on which nothing listens (a port just freed): connections are refused. */
+export async function refusingUrl(): Promise<string> {
+  const backend = await startFakeBackend(() => ({ body: {} }));
+  await backend.close();
+  return backend.url;
+}
+
+/**
+ * A Tencent backend handler that checks `Sign` the documented way (B.1: lower-hex SHA-256 of token + RequestTime),
+ * computed here with node:crypto rather than the engine's own code, and answers 401 FAIL on a bad one.
+ */
+export function signChecking(token: string, answer: BackendHandler): BackendHandler {
+  return (req) => {
+    const query = new URL(req.url, 'http://x').searchParams;
+    const time = query.get('RequestTime') ?? '';
+    const sign = query.get('Sign') ?? '';
+    if (time === '' || sign !== createHash('sha256').update(`${token}${time}`).digest('hex')) {
+      return { status: 401, body: { ActionStatus: 'FAIL', ErrorCode: 1, ErrorInfo: 'bad sign' } };
+    }
+    return answer(req);
   };
 }

@@ -140,6 +140,9 @@ export function createFakeEngine(
     send(request) {
       fake.sent.push(request);
     },
+    // Playing the server needs the real engine (engine.test.ts, play-server.test.ts).
+    sendToBackend: async () => ({ ok: false, message: 'not supported by the test double' }),
+    replay: async () => ({ ok: false, message: 'not supported by the test double' }),
     subscribe(listener) {
       subscribers.add(listener);
       return () => subscribers.delete(listener);

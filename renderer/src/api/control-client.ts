@@ -1,9 +1,11 @@
 import {
+  type Capture,
   type CaptureQuery,
   ControlApiError,
   type Decision,
   type ExportFormat,
   isApiError,
+  type ReplayRequest,
   ROUTES,
   type RouteBody,
   type RouteDef,
@@ -13,6 +15,7 @@ import {
   type RouteReply,
   type Rule,
   type SendRequest,
+  type SendToBackend,
   type SettingsPatch,
 } from '../../../shared/contract/index.js';
 import type { ConnectionConfig } from './connection.js';
@@ -102,6 +105,17 @@ export class ControlClient {
 
   async send(request: SendRequest): Promise<void> {
     await this.call('send', { body: request });
+  }
+
+  /** Plays the IM server against a backend; answers the stored capture of the exchange. */
+  async sendToBackend(input: SendToBackend): Promise<Capture> {
+    const reply = await this.call('send', { body: input });
+    if ('accepted' in reply) throw new ControlApiError(0, 'unexpected', 'the engine did not play the callback');
+    return reply;
+  }
+
+  replay(request: ReplayRequest) {
+    return this.call('replay', { body: request });
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Capture } from '../../../shared/contract/index.js';
 import { mainParty } from '../lib/protocol.js';
+import { openSend } from '../play/play-actions.js';
 import { ruleFromCapture } from '../rules/rule-from-capture.js';
 import { getState, setState } from '../store/app-store.js';
 import { resendSelected } from '../store/command-actions.js';
@@ -19,6 +20,9 @@ export function AnsweredActions({ capture }: { capture: Capture }) {
       </button>
       <button type="button" onClick={() => void resendSelected()}>
         Resend to listener
+      </button>
+      <button type="button" onClick={() => openSend(capture)}>
+        Send to backend
       </button>
     </div>
   );

@@ -3,6 +3,7 @@ import { formatDialect, formatLatency, formatTime, prettyJson, shownEffect } fro
 import { commandTitle } from '../lib/protocol.js';
 import { useApp } from '../store/app-store.js';
 import { AnsweredActions } from './AnsweredActions.js';
+import { BackendAnswer } from './BackendAnswer.js';
 import { DecisionPanel } from './DecisionPanel.js';
 import { KeyValueTable } from './KeyValueTable.js';
 import { UpstreamProposal } from './UpstreamProposal.js';
@@ -64,6 +65,7 @@ function CaptureDetail({ capture }: { capture: Capture }) {
           {title ? `${title} · ` : ''}
           {capture.phase} · {formatTime(capture.receivedAt)}
           {capture.imported ? ' · imported' : ''}
+          {capture.origin === 'sent' ? ' · sent to a backend' : ''}
         </p>
       </header>
       {capture.state === 'held' ? <UpstreamProposal key={capture.id} capture={capture} /> : null}
@@ -100,20 +102,23 @@ function CaptureDetail({ capture }: { capture: Capture }) {
         <KeyValueTable label="Headers" entries={capture.request.headers} />
         <Body text={capture.request.bodyText} label="Request body" />
       </Section>
-      <Section title="Response sent">
-        {response ? (
-          <>
-            <p className="mono">
-              {response.fault ? `no HTTP answer (${response.fault})` : `HTTP ${response.status}`}
-              {capture.latencyMs !== null ? ` · ${formatLatency(capture.latencyMs)}` : ''}
-              {capture.decidedBy ? ` · decided by ${capture.decidedBy}` : ''}
-            </p>
-            {response.fault ? null : <Body text={response.bodyText} label="Response body" />}
-          </>
-        ) : (
-          <p className="muted">Not answered yet.</p>
-        )}
-      </Section>
+      {capture.upstream ? <BackendAnswer capture={capture} upstream={capture.upstream} /> : null}
+      {capture.origin === 'sent' ? null : (
+        <Section title="Response sent">
+          {response ? (
+            <>
+              <p className="mono">
+                {response.fault ? `no HTTP answer (${response.fault})` : `HTTP ${response.status}`}
+                {capture.latencyMs !== null ? ` · ${formatLatency(capture.latencyMs)}` : ''}
+                {capture.decidedBy ? ` · decided by ${capture.decidedBy}` : ''}
+              </p>
+              {response.fault ? null : <Body text={response.bodyText} label="Response body" />}
+            </>
+          ) : (
+            <p className="muted">Not answered yet.</p>
+          )}
+        </Section>
+      )}
     </>
   );
 }

@@ -1,8 +1,9 @@
 import { type ChangeEvent, useRef } from 'react';
 import { EXPORT_FORMATS } from '../../../shared/contract/index.js';
 import { HeldStatus } from '../held/HeldStatus.js';
+import { openReplay, openSend } from '../play/play-actions.js';
 import { SettingsButton } from '../settings/SettingsPanel.js';
-import { setState, useApp } from '../store/app-store.js';
+import { getState, setState, useApp } from '../store/app-store.js';
 import { connectionConfig } from '../store/client-ref.js';
 import { copySelectedAsCurl, exportSession, importSession, importViaDesktop } from '../store/command-actions.js';
 import { ListenerStatus } from './ListenerStatus.js';
@@ -60,6 +61,12 @@ export function TopBar() {
         <MenuButton label="Send sample" wide>
           {(close) => <SampleButtons onSent={close} />}
         </MenuButton>
+        <button type="button" onClick={() => openSend(getState().selected)}>
+          Send to backend
+        </button>
+        <button type="button" onClick={openReplay}>
+          Replay
+        </button>
         <button type="button" disabled={!hasSelection} onClick={() => void copySelectedAsCurl()}>
           Copy as cURL
         </button>

@@ -37,6 +37,8 @@ function answerText(row: CaptureRow): string {
     return s.response?.fault ? `backend failed: ${s.response.fault}` : `backend · HTTP ${s.response?.status ?? '?'}`;
   }
   if (s.response?.fault) return `fault: ${s.response.fault}`;
+  // A callback the inspector sent: the backend answered, no decision was made here.
+  if (s.origin === 'sent') return s.upstream?.status != null ? `backend ${s.upstream.status}` : 'backend: none';
   return describeDecision(s.decision);
 }
 

@@ -1,0 +1,186 @@
+import type { Capture, Dialect, Phase, SendToBackend, Settings } from '../../../shared/contract/index.js';
+import { OPENIM_PROFILES, TENCENT_PROFILES } from '../../../shared/contract/index.js';
+import {
+  buildServerRequest,
+  checkAnswer,
+  findCommand,
+  guessPhase,
+  identify,
+  looksTencent,
+  type OutcomeInput,
+  type ServerProfile,
+  type ServerRequest,
+  serverCommandName,
+  validate,
+} from '../../../shared/protocol/index.js';
+import { type ExchangeResult, exchange } from './http-exchange.js';
+
+/** Tencent's callback timeout is fixed (protocols.md B.1); prediction uses it whatever the hold settings say. */
+export const TENCENT_TIMEOUT_MS = 2_000;
+
+/** A send request with every default filled in from the settings. */
+export interface ResolvedSend {
+  to: string;
+  dialect: Dialect;
+  command: string;
+  body: unknown;
+  profile: ServerProfile;
+  timeoutMs: number;
+  sdkAppId: number | null;
+  token: string | null;
+  operationId?: string;
+}
+
+export type Resolved = { ok: true; send: ResolvedSend } | { ok: false; message: string };
+
+const isOneOf = <T extends string>(list: readonly T[], value: string): value is T =>
+  (list as readonly string[]).includes(value);
+
+/** Fills in dialect, profile, timeout and Tencent credentials; a profile of the other dialect is an input error. */
+export function resolveSend(input: SendToBackend, settings: Settings): Resolved {
+  const dialect =
+    input.dialect ?? findCommand(input.command)?.dialect ?? (looksTencent(input.command) ? 'tencent' : 'openim');
+  let profile: ServerProfile;
+  if (dialect === 'openim') {
+    const version = input.profile ?? settings.profiles.openim;
+    if (!isOneOf(OPENIM_PROFILES, version)) {
+      return { ok: false, message: `profile "${version}" is not an OpenIM version (${OPENIM_PROFILES.join(', ')})` };
+    }
+    profile = { dialect: 'openim', version };
+  } else {
+    const policy = input.profile ?? settings.profiles.tencent;
+    if (!isOneOf(TENCENT_PROFILES, policy)) {
+      return { ok: false, message: `profile "${policy}" is not a Tencent policy (${TENCENT_PROFILES.join(', ')})` };
+    }
+    profile = { dialect: 'tencent', policy };
+  }
+  const tencent = input.tencent;
+  return {
+    ok: true,
+    send: {
+      to: input.to,
+      dialect,
+      command: input.command,
+      body: input.body,
+      profile,
+      timeoutMs: input.timeoutMs ?? (dialect === 'openim' ? settings.hold.openimTimeoutMs : TENCENT_TIMEOUT_MS),
+      sdkAppId: tencent?.sdkAppId !== undefined ? tencent.sdkAppId : settings.tencent.sdkAppId,
+      token: tencent?.token !== undefined ? tencent.token : settings.tencent.token,
+      ...(input.operationId !== undefined ? { operationId: input.operationId } : {}),
+    },
+  };
+}
+
+/** What the IM server saw: the answer, or the kind of failure its client reports. */
+function sentOf(result: ExchangeResult): OutcomeInput['sent'] {
+  if (result.ok) return { action: 'respond', status: result.status, bodyText: result.bodyText };
+  if (result.failure === 'timeout') return { action: 'no-response' };
+  if (result.failure === 'reset' || result.failure === 'too-large') return { action: 'reset' };
+  return { action: 'close' };
+}
+
+export interface PlayMeta {
+  dialect: Dialect;
+  command: string;
+  profile: ServerProfile;
+  timeoutMs: number;
+  /** For the request checks: the Tencent SdkAppid and token the backend is expected to check. */
+  sdkAppId: number | null;
+  token: string | null;
+  nowMs: number;
+}
+
+function parsed(text: string): { body?: unknown; parseError?: string } {
+  try {
+    return { body: JSON.parse(text) as unknown };
+  } catch (err) {
+    return { parseError: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/**
+ * Sends one server request and records the exchange as a capture (`origin: "sent"`, id and seq left for the store):
+ * the exact request in `request`, the backend's answer in `response` and `upstream`, with the answer's findings and
+ * the predicted outcome.
+ */
+export async function playRequest(request: ServerRequest, meta: PlayMeta): Promise<Capture> {
+  const result = await exchange({ ...request, timeoutMs: meta.timeoutMs });
+  const { body, parseError } = parsed(request.bodyText);
+  const info = findCommand(meta.command, meta.dialect);
+  const phase: Phase = info?.phase ?? guessPhase(meta.command);
+  const check = checkAnswer({
+    dialect: meta.dialect,
+    command: meta.command,
+    phase,
+    requestBody: body,
+    sent: sentOf(result),
+    elapsedMs: result.latencyMs,
+    serverTimeoutMs: meta.timeoutMs,
+    profile: meta.profile,
+  });
+  const incoming = { method: 'POST', path: request.path, query: request.query, headers: request.headers, body };
+  const id = identify(incoming);
+  // The request checks a listener would make: they catch a body that does not match the command's fields.
+  const findings = validate({ ...incoming, bodyText: request.bodyText, ...(parseError ? { parseError } : {}) }, id, {
+    sdkAppId: meta.sdkAppId,
+    token: meta.token,
+    maxClockSkewS: 60,
+    nowMs: meta.nowMs,
+  });
+  const answer = result.ok ? { status: result.status, headers: result.headers, bodyText: result.bodyText } : null;
+  return {
+    id: '',
+    seq: 0,
+    receivedAt: meta.nowMs,
+    dialect: meta.dialect,
+    command: meta.command,
+    phase,
+    state: result.ok ? 'answered' : 'failed',
+    decidedBy: 'upstream',
+    request: {
+      method: 'POST',
+      url: request.url,
+      path: request.path.replace(/\?.*$/, ''),
+      query: request.query,
+      headers: request.headers,
+      bodyText: request.bodyText,
+      ...(body !== undefined ? { body } : {}),
+      ...(parseError !== undefined ? { parseError } : {}),
+    },
+    findings,
+    decision: null,
+    response: answer,
+    latencyMs: result.latencyMs,
+    outcome: check.outcome,
+    hold: null,
+    identifiedBy: id.via,
+    origin: 'sent',
+    upstream: {
+      url: request.url,
+      status: answer?.status ?? null,
+      headers: answer?.headers ?? {},
+      bodyText: answer?.bodyText ?? '',
+      latencyMs: result.latencyMs,
+      ...(result.ok ? {} : { error: result.error }),
+      findings: check.findings,
+      outcome: check.outcome,
+    },
+  };
+}
+
+/** `POST /api/send` v2 and `callback-inspector send`: one callback played to a backend. */
+export function sendToBackend(send: ResolvedSend, nowMs = Date.now()): Promise<Capture> {
+  const request = buildServerRequest({
+    to: send.to,
+    dialect: send.dialect,
+    command: send.command,
+    body: send.body,
+    profile: send.profile,
+    nowMs,
+    sdkAppId: send.sdkAppId,
+    token: send.token,
+    ...(send.operationId !== undefined ? { operationId: send.operationId } : {}),
+  });
+  // The capture names the command as this server version sent it (before v3.7 some had other names).
+  return playRequest(request, { ...send, command: serverCommandName(send.command, send.profile), nowMs });
+}

@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import { identify } from './identify.js';
+import { buildServerRequest, replayServerRequest, serverCommandName, splitUrl } from './server-request.js';
+import { tencentSign } from './sign.js';
+
+const NOW = 1_700_000_000_123;
+const openim = (version: 'v3.7+' | 'v3.0-v3.4.0') => ({ dialect: 'openim' as const, version });
+const tencent = { dialect: 'tencent' as const, policy: 'fail-open' as const };
+
+describe('buildServerRequest: OpenIM (A.1)', () => {
+  const body = { callbackCommand: 'callbackBeforeAddFriendCommand', fromUserID: 'a<b', toUserID: 'c&d', reqMsg: '>' };
+
+  it('posts to <url>/<command> with Go headers and a Go-encoded body', () => {
+    const req = buildServerRequest({
+      to: 'http://127.0.0.1:8080/callback',
+      dialect: 'openim',
+      command: 'callbackBeforeAddFriendCommand',
+      body,
+      profile: openim('v3.7+'),
+      nowMs: NOW,
+      operationId: 'op-1',
+    });
+    expect(req.method).toBe('POST');
+    expect(req.url).toBe('http://127.0.0.1:8080/callback/callbackBeforeAddFriendCommand');
+    expect(req.path).toBe('/callback/callbackBeforeAddFriendCommand');
+    expect(req.query).toEqual({});
+    expect(req.headers).toEqual({
+      'Content-Type': 'application/json; charset=utf-8',
+      Operationid: 'op-1',
+      'User-Agent': 'Go-http-client/1.1',
+      'Accept-Encoding': 'gzip',
+    });
+    // Compact, `<>&` escaped, trailing newline, key order kept.
+    expect(req.bodyText).toBe(
+      '{"callbackCommand":"callbackBeforeAddFriendCommand","fromUserID":"a\\u003cb","toUserID":"c\\u0026d","reqMsg":"\\u003e","ex":""}\n',
+    );
+  });
+
+  it('writes the body in Go struct order with zero values for missing fields, extra keys last', () => {
+    const req = buildServerRequest({
+      to: 'http://h',
+      dialect: 'openim',
+      command: 'callbackBeforeImportFriendsCommand',
+      body: { extra: 1, ownerUserID: 'o' },
+      profile: openim('v3.7+'),
+      nowMs: NOW,
+    });
+    expect(req.bodyText).toBe(
+      '{"callbackCommand":"callbackBeforeImportFriendsCommand","ownerUserID":"o","friendUserIDs":null,"extra":1}\n',
+    );
+  });
+
+  it('uses ?command= and puts operationID in the body for v3.0–v3.4.0', () => {
+    const req = buildServerRequest({
+      to: 'http://h/cb',
+      dialect: 'openim',
+      command: 'callbackBeforeAddFriendCommand',
+      body: { fromUserID: 'x', callbackCommand: 'callbackBeforeAddFriendCommand' },
+      profile: openim('v3.0-v3.4.0'),
+      nowMs: NOW,
+    });
+    expect(req.url).toBe('http://h/cb?command=callbackBeforeAddFriendCommand');
+    expect(req.query).toEqual({ command: 'callbackBeforeAddFriendCommand' });
+    expect(req.headers.Operationid).toBe(String(NOW));
+    expect(req.bodyText).toBe(
+      `{"callbackCommand":"callbackBeforeAddFriendCommand","operationID":"${NOW}","fromUserID":"x","toUserID":"","reqMsg":""}\n`,
+    );
+  });
+
+  it('uses the set-remark names without the Command suffix before v3.7 (A.4.13)', () => {
+    const older = { dialect: 'openim' as const, version: 'v3.0-v3.4.0' as const };
+    expect(serverCommandName('callbackBeforeSetFriendRemarkCommand', older)).toBe('callbackBeforeSetFriendRemark');
+    expect(serverCommandName('callbackBeforeSetFriendRemarkCommand', openim('v3.7+'))).toBe(
+      'callbackBeforeSetFriendRemarkCommand',
+    );
+    expect(serverCommandName('callbackBeforeAddFriendCommand', older)).toBe('callbackBeforeAddFriendCommand');
+    const req = buildServerRequest({
+      to: 'http://h/cb',
+      dialect: 'openim',
+      command: 'callbackAfterSetFriendRemarkCommand',
+      body: { callbackCommand: 'callbackAfterSetFriendRemarkCommand', remark: 'r' },
+      profile: older,
+      nowMs: NOW,
+      operationId: 'o',
+    });
+    expect(req.url).toBe('http://h/cb?command=callbackAfterSetFriendRemark');
+    expect(JSON.parse(req.bodyText)).toMatchObject({ callbackCommand: 'callbackAfterSetFriendRemark', remark: 'r' });
+  });
+
+  it('is identified by the listener the way the server means it', () => {
+    for (const version of ['v3.7+', 'v3.0-v3.4.0'] as const) {
+      const req = buildServerRequest({
+        to: 'http://h/callbackExample',
+        dialect: 'openim',
+        command: 'callbackAfterDeleteFriendCommand',
+        body: { callbackCommand: 'callbackAfterDeleteFriendCommand' },
+        profile: openim(version),
+        nowMs: NOW,
+      });
+      const id = identify({ method: 'POST', path: req.path, query: req.query, headers: req.headers, body: {} });
+      expect(id.command).toBe('callbackAfterDeleteFriendCommand');
+      expect(id.via).toBe(version === 'v3.7+' ? 'path' : 'legacy-query');
+    }
+  });
+});
+
+describe('buildServerRequest: Tencent (B.1)', () => {
+  it('appends the documented query parameters, and Sign/RequestTime with a token', () => {
+    const req = buildServerRequest({
+      to: 'https://backend.example/im',
+      dialect: 'tencent',
+      command: 'Sns.CallbackPrevFriendAdd',
+      body: { CallbackCommand: 'Sns.CallbackPrevFriendAdd' },
+      profile: tencent,
+      nowMs: NOW,
+      sdkAppId: 1400123456,
+      token: 'xxxxyyyy',
+    });
+    const time = String(Math.floor(NOW / 1000));
+    expect(req.url).toBe(
+      `https://backend.example/im?SdkAppid=1400123456&CallbackCommand=Sns.CallbackPrevFriendAdd&contenttype=json&ClientIP=203.0.113.10&OptPlatform=Android&Sign=${tencentSign('xxxxyyyy', time)}&RequestTime=${time}`,
+    );
+    expect(req.query.Sign).toMatch(/^[0-9a-f]{64}$/);
+    expect(req.query.RequestTime).toBe(time);
+    expect(req.bodyText).toBe('{"CallbackCommand":"Sns.CallbackPrevFriendAdd"}');
+  });
+
+  it('sends no Sign without a token', () => {
+    const req = buildServerRequest({
+      to: 'http://h/',
+      dialect: 'tencent',
+      command: 'Sns.CallbackFriendDelete',
+      body: { PairList: [] },
+      profile: tencent,
+      nowMs: NOW,
+    });
+    expect(req.bodyText).toBe('{"CallbackCommand":"Sns.CallbackFriendDelete","PairList":[]}');
+    expect(Object.keys(req.query)).toEqual(['SdkAppid', 'CallbackCommand', 'contenttype', 'ClientIP', 'OptPlatform']);
+    expect(req.query.SdkAppid).toBe('1400000000');
+  });
+});
+
+describe('replayServerRequest', () => {
+  const headers = { host: 'old:10006', 'content-length': '3', Operationid: 'op', connection: 'keep-alive' };
+
+  it('re-targets an OpenIM path-form callback and keeps body bytes and end-to-end headers', () => {
+    const req = replayServerRequest(
+      {
+        dialect: 'openim',
+        command: 'callbackBeforeAddFriendCommand',
+        identifiedBy: 'path',
+        url: '/callbackExample/callbackBeforeAddFriendCommand',
+        headers,
+        bodyText: '{ "a" : 1 }',
+      },
+      'http://new:8080/cb',
+      { nowMs: NOW },
+    );
+    expect(req.url).toBe('http://new:8080/cb/callbackBeforeAddFriendCommand');
+    expect(req.headers).toEqual({ Operationid: 'op' });
+    expect(req.bodyText).toBe('{ "a" : 1 }');
+  });
+
+  it('keeps the legacy query form', () => {
+    const req = replayServerRequest(
+      { dialect: 'openim', command: 'c', identifiedBy: 'legacy-query', url: '/x?command=c', headers: {}, bodyText: '' },
+      'http://new/cb',
+      { nowMs: NOW },
+    );
+    expect(req.url).toBe('http://new/cb?command=c');
+  });
+
+  it('re-signs a Tencent callback when a token is given', () => {
+    const recorded = {
+      dialect: 'tencent' as const,
+      command: 'Sns.CallbackFriendAdd',
+      identifiedBy: 'tencent-query',
+      url: '/?SdkAppid=1&CallbackCommand=Sns.CallbackFriendAdd&Sign=old&RequestTime=1',
+      headers: {},
+      bodyText: '{}',
+    };
+    expect(replayServerRequest(recorded, 'http://new/t', { nowMs: NOW }).url).toBe(
+      'http://new/t?SdkAppid=1&CallbackCommand=Sns.CallbackFriendAdd&Sign=old&RequestTime=1',
+    );
+    const fresh = replayServerRequest(recorded, 'http://new/t', { nowMs: NOW, token: 'tok' });
+    const time = String(Math.floor(NOW / 1000));
+    expect(fresh.query).toEqual({
+      SdkAppid: '1',
+      CallbackCommand: 'Sns.CallbackFriendAdd',
+      Sign: tencentSign('tok', time),
+      RequestTime: time,
+    });
+  });
+});
+
+describe('splitUrl', () => {
+  it('decodes the query into own properties', () => {
+    const split = splitUrl('http://h:1/a/b?x=1&__proto__=2&y=a%20b#frag');
+    expect(split.path).toBe('/a/b');
+    expect(split.rawQuery).toBe('x=1&__proto__=2&y=a%20b');
+    expect(Object.entries(split.query)).toEqual([
+      ['x', '1'],
+      ['__proto__', '2'],
+      ['y', 'a b'],
+    ]);
+    expect(Object.getPrototypeOf(splitUrl('/?__proto__=1').query)).toBe(Object.prototype);
+  });
+});
