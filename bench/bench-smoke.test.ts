@@ -58,6 +58,7 @@ describe('bench --smoke', () => {
       'memory',
       'peers',
       'ui',
+      'upstream',
     ]);
     expect(result.ui).toEqual({ skipped: 'smoke mode' });
     expect(output).toContain('Budgets:');
@@ -115,6 +116,14 @@ describe('bench --smoke', () => {
     expect(hold).toMatchObject({ count: 20, held: 20, answered: 20, allowed: 20, decisionErrors: 0 });
     expect(hold?.decideToAnswerMs.p50).toBeGreaterThan(0);
     expect(hold?.decideToAnswerMs.p99).toBeGreaterThanOrEqual(hold?.decideToAnswerMs.p50 ?? 0);
+  });
+
+  it('relays every callback to the stand-in backend and reports the added latency', () => {
+    const upstream = result.upstream;
+    expect(upstream?.count).toBeGreaterThan(0);
+    expect(upstream?.wrongAnswers).toBe(0);
+    expect(upstream?.relayedMs.p50).toBeGreaterThan(0);
+    expect(output).toContain('added by the relay');
   });
 
   it('reads the engine RSS after each memory step, with every capture stored', () => {

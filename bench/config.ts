@@ -9,6 +9,8 @@ export interface BenchConfig {
   peers: 'run' | 'if-installed' | 'skip';
   peerDurationS: number;
   holdCount: number;
+  /** Requests per path (direct, relayed) in the upstream section. */
+  upstreamCount: number;
   memorySteps: number[];
   ui: boolean;
   uiCaptures: number;
@@ -23,7 +25,7 @@ export interface BenchConfig {
   outFile: string | null;
 }
 
-export const SECTION_NAMES = ['inprocess', 'listener', 'peers', 'hold', 'memory', 'ui'] as const;
+export const SECTION_NAMES = ['inprocess', 'listener', 'peers', 'hold', 'upstream', 'memory', 'ui'] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 
 const FULL: BenchConfig = {
@@ -35,6 +37,7 @@ const FULL: BenchConfig = {
   peers: 'run',
   peerDurationS: 10,
   holdCount: 1_000,
+  upstreamCount: 5_000,
   // 150k shows whether memory stays bounded past 100k (the store compacts its array now and then).
   memorySteps: [10_000, 50_000, 100_000, 150_000],
   ui: true,
@@ -57,6 +60,7 @@ const SMOKE: BenchConfig = {
   peers: 'if-installed',
   peerDurationS: 1,
   holdCount: 20,
+  upstreamCount: 50,
   memorySteps: [500, 1_000, 2_000],
   ui: false,
   inprocessCallbacks: 2_000,

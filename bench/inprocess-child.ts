@@ -89,6 +89,7 @@ const onAnswer = (): void => {
 };
 // The body arrives as bytes and is decoded per request, as the listener does.
 const bodyBytes = Buffer.from(sample.bodyText, 'utf8');
+const contentLength = String(bodyBytes.length);
 
 function request(): RawRequest {
   const { path, query } = splitUrl(sample.path);
@@ -102,7 +103,9 @@ function request(): RawRequest {
       'content-type': 'application/json',
       'content-length': String(bodyBytes.length),
     },
+    rawHeaders: ['Host', '127.0.0.1:10006', 'Content-Type', 'application/json', 'Content-Length', contentLength],
     bodyText: bodyBytes.toString('utf8'),
+    bodyBytes,
     truncated: false,
     receivedAt: Date.now(),
     startedAt: performance.now(),

@@ -8,6 +8,7 @@ import type { ListenerSection } from './sections/listener.js';
 import type { MemorySection } from './sections/memory.js';
 import type { PeersSection } from './sections/peers.js';
 import type { UiSection } from './sections/ui.js';
+import type { UpstreamSection } from './sections/upstream.js';
 
 export interface Budget {
   name: string;
@@ -37,6 +38,7 @@ export interface BenchResult {
   listener?: ListenerSection;
   peers?: PeersSection;
   hold?: HoldSection;
+  upstream?: UpstreamSection;
   memory?: MemorySection;
   ui?: UiSection | { skipped: string };
   errors: Partial<Record<SectionName, string>>;
@@ -146,7 +148,7 @@ export function formatReport(result: BenchResult): string {
   parts.push(
     `${result.machine.nproc} CPUs (${result.machine.cpu}), ${result.machine.memTotalGiB} GiB, node ${result.machine.node}`,
   );
-  const { inprocess, listener, peers, hold, memory, ui } = result;
+  const { inprocess, listener, peers, hold, upstream, memory, ui } = result;
   if (inprocess) {
     parts.push(
       `\nEngine CPU per callback, in process (no HTTP; ${inprocess.callbacks} callbacks, median of ${inprocess.repeats}):`,
@@ -225,6 +227,20 @@ export function formatReport(result: BenchResult): string {
     parts.push(
       `  decision POST → answer received: p50 ${hold.decideToAnswerMs.p50} ms, p99 ${hold.decideToAnswerMs.p99} ms, max ${hold.decideToAnswerMs.max} ms`,
     );
+  }
+  if (upstream) {
+    parts.push(`\nUpstream relay (${upstream.count} sequential callbacks per path, one keep-alive connection):`);
+    parts.push(
+      table(
+        ['path', 'p50', 'p99'],
+        [
+          ['direct to the backend', `${upstream.directMs.p50} ms`, `${upstream.directMs.p99} ms`],
+          ['through the inspector', `${upstream.relayedMs.p50} ms`, `${upstream.relayedMs.p99} ms`],
+          ['added by the relay', `${upstream.addedMs.p50} ms`, `${upstream.addedMs.p99} ms`],
+        ],
+      ),
+    );
+    if (upstream.wrongAnswers > 0) parts.push(`  WRONG: ${upstream.wrongAnswers} answers differ from the backend's`);
   }
   if (memory) {
     parts.push(`\nMemory (store limit ${memory.limit}; start ${memory.startRssMiB} MiB):`);

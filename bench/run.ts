@@ -13,6 +13,7 @@ import { measureEngineOnce, runListenerSection } from './sections/listener.js';
 import { runMemorySection } from './sections/memory.js';
 import { runPeersSection } from './sections/peers.js';
 import { CHROMIUM, runUiSection } from './sections/ui.js';
+import { runUpstreamSection } from './sections/upstream.js';
 import { round } from './stats.js';
 
 const log = (line: string): void => {
@@ -64,6 +65,9 @@ async function main(config: BenchConfig): Promise<BenchResult> {
   });
   await section('hold', async () => {
     result.hold = await runHoldSection(config, nodeArgs('hold'), log);
+  });
+  await section('upstream', async () => {
+    result.upstream = await runUpstreamSection(config, nodeArgs('upstream'), log);
   });
   await section('memory', async () => {
     result.memory = await runMemorySection(config, nodeArgs('memory'), log);

@@ -14,6 +14,7 @@ import type {
   SendRequest,
   SendToBackend,
   Settings,
+  UpstreamStatus,
 } from '../../shared/contract/index.js';
 
 export type EventListener = (event: EngineEvent) => void;
@@ -25,6 +26,8 @@ export type EventListener = (event: EngineEvent) => void;
 export interface EngineApi {
   readonly version: string;
   listenerStatus(): ListenerStatus;
+  /** v2: the upstream backend and whether it answers. */
+  upstreamStatus(): UpstreamStatus;
   /** Whether captures reach the data dir (health, the window's banner). */
   persistenceStatus(): PersistenceStatus;
   /** Notices for the person from this run's start (settings migrated), shown by `GET /api/health`. */

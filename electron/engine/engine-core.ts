@@ -19,9 +19,11 @@ import type {
   SendToBackend,
   Settings,
   SettingsPatch,
+  UpstreamStatus,
 } from '../../shared/contract/index.js';
 import type { DecideResult, EngineApi, EventListener, PlayResult } from './engine-api.js';
 import { carryChanges, loadRules, loadSettings } from './engine-load.js';
+import { ExchangeAgents } from './http-exchange.js';
 import { CallbackHandler } from './listener/callback-handler.js';
 import { captureIds, refusedCapture } from './listener/capture-factory.js';
 import { Listener, type RawRequest } from './listener/listener.js';
@@ -33,6 +35,7 @@ import { summaryText } from './store/capture-line.js';
 import { CaptureLog } from './store/capture-log.js';
 import { CaptureStore, toSummary } from './store/capture-store.js';
 import { JsonFileStore } from './store/persistence.js';
+import { UpstreamMonitor } from './upstream-monitor.js';
 
 /** What an engine without a data dir reports: nothing to save, nothing lost. */
 const IN_MEMORY: PersistenceStatus = Object.freeze({ ok: true, unsaved: 0, dropped: 0, skippedLines: 0 });
@@ -82,6 +85,9 @@ export class EngineCore implements EngineApi {
   private rulesTimer: NodeJS.Timeout | null = null;
   private rebinding: Promise<void> = Promise.resolve();
   private readonly idFor = captureIds();
+  /** Keep-alive connections to app backends (upstream mode). */
+  private readonly agents = new ExchangeAgents();
+  private readonly upstream = new UpstreamMonitor((status) => this.emit({ type: 'upstream.status', status }));
   private startNotices: string[] = [];
 
   constructor(private readonly opts: EngineCoreOptions) {
@@ -107,6 +113,8 @@ export class EngineCore implements EngineApi {
       commit: (capture, text, isNew, final) => this.commit(capture, text, isNew, final),
       rulesUsed: () => this.scheduleRulesEvent(),
       log: opts.log,
+      agents: this.agents,
+      upstreamSeen: (reply) => this.upstream.seen(reply),
     });
     this.listener = new Listener({
       maxBodyBytes: () => this.currentSettings().capture.maxBodyBytes,
@@ -137,6 +145,7 @@ export class EngineCore implements EngineApi {
     this.savedSettings = saved;
     this.rules.setRules(await loadRules(this.rulesFile, this.opts.rules, log));
     this.store = new CaptureStore(settings.capture.limit, this.idFor);
+    this.upstream.setUrl(settings.upstream.url);
     if (!this.log) return;
     const store = this.store;
     const { kept, lastSeq, lines, skipped } = await this.log.load(settings.capture.limit, (head, line) =>
@@ -164,6 +173,7 @@ export class EngineCore implements EngineApi {
     await this.listener.close();
     this.emit({ type: 'listener.status', status: this.listener.status() });
     if (this.rulesTimer) clearTimeout(this.rulesTimer);
+    this.agents.destroy();
     await Promise.all([this.log?.close(), this.settingsFile?.flush(), this.rulesFile?.flush()]);
   }
 
@@ -181,6 +191,10 @@ export class EngineCore implements EngineApi {
 
   listenerStatus(): ListenerStatus {
     return this.listener.status();
+  }
+
+  upstreamStatus(): UpstreamStatus {
+    return this.upstream.status();
   }
 
   persistenceStatus(): PersistenceStatus {
@@ -370,6 +384,7 @@ export class EngineCore implements EngineApi {
     }
     this.settings = applied;
     this.store.setLimit(applied.capture.limit);
+    this.upstream.setUrl(applied.upstream.url);
     this.savedSettings = carryChanges(this.savedSettings ?? applied, prev, applied);
     if (applied !== next) await this.settingsFile?.write(this.savedSettings).catch(() => undefined); // logged by the store
     this.emit({ type: 'settings.changed', settings: applied });

@@ -85,6 +85,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
     token,
     listenerStatus: () => api.listenerStatus(),
+    upstreamStatus: () => api.upstreamStatus(),
     persistenceStatus: () => api.persistenceStatus(),
     notices: () => core.notices(),
     listCaptures: (query) => api.listCaptures(query),

@@ -18,4 +18,11 @@ describe('README examples', () => {
     expect(result.ok ? [] : result.errors).toEqual([]);
     expect(result.ok && result.rules.map((r) => r.id)).toEqual(['deny-spammer', 'deny-id2', 'hold-remarks']);
   });
+
+  it('the upstream section names a forward rule that validates', () => {
+    const section = readme.slice(readme.indexOf('### In front of your own backend'), readme.indexOf('### Rules'));
+    const action = /\{"action": (\{"type": "forward"[^}]*\})\}/.exec(section)?.[1];
+    const result = validateRules([{ id: 'fwd', action: JSON.parse(action ?? 'null') }]);
+    expect(result.ok ? [] : result.errors).toEqual([]);
+  });
 });

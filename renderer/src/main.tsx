@@ -10,6 +10,7 @@ import './styles/theme.css';
 import './styles/layout.css';
 import './styles/table.css';
 import './styles/panels.css';
+import './styles/upstream.css';
 import './styles/play.css';
 import './styles/forms.css';
 

@@ -33,12 +33,28 @@ export interface PersistenceStatus {
   skippedLines: number;
 }
 
+/**
+ * v2 upstream mode: where callbacks are forwarded and whether that backend answers. `off`: no upstream URL set;
+ * `unknown`: set, not tried yet; `reachable`: a TCP connection succeeded (checked when the URL is set); `answering`:
+ * the last forwarded callback got an HTTP answer; `failing`: the last attempt got none (`error` says why).
+ */
+export interface UpstreamStatus {
+  url: string | null;
+  state: 'off' | 'unknown' | 'reachable' | 'answering' | 'failing';
+  error?: string;
+  /** ms epoch of the last check or exchange. */
+  at?: number;
+  /** Latency of the last exchange, ms. */
+  latencyMs?: number;
+}
+
 export interface HealthResponse {
   ok: boolean;
   version: string;
   listener: { url: string; host: string; port: number };
   status: ListenerStatus;
   persistence: PersistenceStatus;
+  upstream: UpstreamStatus;
   /**
    * v2: things the person should know about this run, in sentences (e.g. a stored setting migrated on start: the
    * OpenIM profile `v3.4.2-v3.6` became `v3.4.2-v3.5`). Also written to the engine log at start.
@@ -99,6 +115,7 @@ export type EngineEvent =
   | { type: 'rules.changed'; rules: RuleWithStats[] }
   | { type: 'settings.changed'; settings: Settings }
   | { type: 'listener.status'; status: ListenerStatus }
-  | { type: 'persistence.status'; status: PersistenceStatus };
+  | { type: 'persistence.status'; status: PersistenceStatus }
+  | { type: 'upstream.status'; status: UpstreamStatus };
 
 export type EventBatch = EngineEvent[];

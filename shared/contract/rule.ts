@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DecisionSchema } from './decision.js';
+import { UpstreamUrlSchema } from './settings.js';
 
 export const CONDITION_OPS = ['equals', 'contains', 'matches', 'exists', 'in'] as const;
 
@@ -14,6 +15,8 @@ export type Condition = z.infer<typeof ConditionSchema>;
 export const RuleActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('answer'), decision: DecisionSchema }),
   z.strictObject({ type: z.literal('hold') }),
+  /** Upstream mode for matching requests: forward to `url`, or to the `upstream.url` setting when absent. */
+  z.strictObject({ type: z.literal('forward'), url: UpstreamUrlSchema.optional() }),
 ]);
 export type RuleAction = z.infer<typeof RuleActionSchema>;
 

@@ -16,6 +16,38 @@ export type OpenImProfile = (typeof OPENIM_PROFILES)[number];
 export const TencentProfileSchema = z.enum(TENCENT_PROFILES);
 export type TencentProfile = z.infer<typeof TencentProfileSchema>;
 export const HoldModeSchema = z.enum(HOLD_MODES);
+/** Upstream mode, when the backend fails (no answer, or one that is not a JSON object): relay that failure, or answer with the rule/default answer instead. */
+export const UPSTREAM_FAILURE_MODES = ['relay', 'fallback'] as const;
+
+/** An absolute http(s) URL without a fragment: where callbacks are forwarded (the app backend's callback base URL). */
+export const UpstreamUrlSchema = z
+  .string()
+  .max(2_000)
+  .superRefine((value, ctx) => {
+    const problem = upstreamUrlProblem(value);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+const UPSTREAM_URL = /^(https?):\/\/([^/?#\s]+)([^#\s]*)$/i;
+const HOST_PORT = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9._~%-]+)(?::(\d{1,5}))?$/;
+
+/** Why a string cannot be an upstream URL, or null when it can. (No WHATWG URL here: shared/ has no DOM or Node.) */
+export function upstreamUrlProblem(value: string): string | null {
+  const example = '(expected e.g. http://127.0.0.1:8080/callback)';
+  if (value.includes('#')) return 'the URL must not have a #fragment';
+  const url = UPSTREAM_URL.exec(value);
+  if (!url) {
+    return /^[a-z][a-z0-9+.-]*:/i.test(value) && !/^https?:\/\//i.test(value)
+      ? 'the URL must start with http:// or https://'
+      : `not an absolute http(s) URL without spaces: "${value}" ${example}`;
+  }
+  const authority = url[2] ?? '';
+  if (authority.includes('@')) return 'the URL must not carry a user name or password';
+  const hostPort = HOST_PORT.exec(authority);
+  if (!hostPort) return `"${authority}" is not a host name or address with an optional port ${example}`;
+  if (hostPort[2] !== undefined && Number(hostPort[2]) > 65_535) return `port ${hostPort[2]} is above 65535`;
+  return null;
+}
 export type HoldMode = z.infer<typeof HoldModeSchema>;
 
 /**
@@ -64,6 +96,11 @@ export const SettingsSchema = z.strictObject({
       .nullable(),
     maxClockSkewS: whole('Clock skew', 1, 86_400, ' of seconds'),
   }),
+  upstream: z.strictObject({
+    /** The real app backend's callback base URL; null = the inspector answers by itself (no forwarding). */
+    url: UpstreamUrlSchema.nullable(),
+    onFailure: z.enum(UPSTREAM_FAILURE_MODES),
+  }),
   capture: z.strictObject({
     limit: whole('Capture limit', 10, 1_000_000),
     maxBodyBytes: whole('Body limit', 1_024, 64 * 1_048_576, ' of bytes'),
@@ -76,6 +113,7 @@ export const DEFAULT_SETTINGS: Settings = {
   hold: { mode: 'off', openimTimeoutMs: 5000, tencentTimeoutMs: 2000, marginMs: 300, fallback: 'auto' },
   profiles: { openim: 'v3.7+', tencent: 'fail-open' },
   tencent: { sdkAppId: null, token: null, maxClockSkewS: 60 },
+  upstream: { url: null, onFailure: 'relay' },
   capture: { limit: 50_000, maxBodyBytes: 1_048_576 },
 };
 

@@ -19,6 +19,7 @@ describe('parseCliArgs', () => {
         newToken: false,
         rulesFile: null,
         hold: null,
+        upstream: null,
         dataDir: null,
         ui: true,
         sdkAppId: null,
@@ -42,6 +43,8 @@ describe('parseCliArgs', () => {
       'rules.json',
       '--hold',
       'before',
+      '--upstream',
+      'http://127.0.0.1:8080/callback',
       '--data-dir',
       '/tmp/ci',
       '--no-ui',
@@ -61,6 +64,7 @@ describe('parseCliArgs', () => {
         newToken: false,
         rulesFile: 'rules.json',
         hold: 'before',
+        upstream: 'http://127.0.0.1:8080/callback',
         dataDir: '/tmp/ci',
         ui: false,
         sdkAppId: 1_400_000_000,
@@ -95,6 +99,11 @@ describe('parseCliArgs', () => {
     expect(errorOf(['serve', '--port', '-1'])).toMatch(/--port/);
     expect(errorOf(['serve', '--control-port', '1.5'])).toMatch(/--control-port must be a port number/);
     expect(errorOf(['serve', '--hold', 'maybe'])).toBe('--hold must be one of off, before, all (got "maybe")');
+    expect(errorOf(['serve', '--upstream', 'localhost:8080'])).toMatch(/^--upstream: .*http:\/\//);
+    expect(errorOf(['serve', '--upstream', 'ftp://backend/cb'])).toBe(
+      '--upstream: the URL must start with http:// or https://',
+    );
+    expect(errorOf(['serve', '--upstream', 'http://a@backend/cb'])).toMatch(/user name or password/);
     expect(errorOf(['serve', '--sdkappid', 'x1'])).toMatch(/--sdkappid must be a whole number/);
     expect(errorOf(['serve', '--token', ''])).toMatch(/--token must be 1 to 256 characters/);
     expect(errorOf(['serve', '--tencent-token', 'x'.repeat(129)])).toMatch(/--tencent-token must be 1 to 128/);

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { HOLD_MODES, type HoldMode } from '../../../shared/contract/index.js';
+import { HOLD_MODES, type HoldMode, upstreamUrlProblem } from '../../../shared/contract/index.js';
 import { type PlayCommand, parsePlayArgs } from './cli-play-args.js';
 
 /** `callback-inspector serve` options (product.md §5). */
@@ -14,6 +14,8 @@ export interface ServeOptions {
   newToken: boolean;
   rulesFile: string | null;
   hold: HoldMode | null;
+  /** v2: the app backend's callback URL (upstream mode). */
+  upstream: string | null;
   dataDir: string | null;
   ui: boolean;
   sdkAppId: number | null;
@@ -43,6 +45,8 @@ Options:
   --new-token          replace the token kept in the data dir (open pages must use the new UI address)
   --rules FILE         JSON array of rules to use for this run
   --hold MODE          hold requests for a person or script: off | before | all
+  --upstream URL       forward every callback to your app backend at URL and relay its answers
+                       (OpenIM: URL/<command>; Tencent: URL?<original query>)
   --data-dir DIR       settings, rules and capture log (default: the user data folder)
   --no-ui              do not serve the web UI (control API only)
   --sdkappid N         expected Tencent SdkAppid
@@ -59,6 +63,7 @@ const OPTIONS = {
   'new-token': { type: 'boolean' },
   rules: { type: 'string' },
   hold: { type: 'string' },
+  upstream: { type: 'string' },
   'data-dir': { type: 'string' },
   'no-ui': { type: 'boolean' },
   sdkappid: { type: 'string' },
@@ -91,6 +96,13 @@ function parseHold(value: string | undefined): HoldMode | null {
   const mode = HOLD_MODES.find((m) => m === value);
   if (!mode) throw new ArgError(`--hold must be one of ${HOLD_MODES.join(', ')} (got "${value}")`);
   return mode;
+}
+
+function parseUpstream(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  const problem = upstreamUrlProblem(value);
+  if (problem !== null) throw new ArgError(`--upstream: ${problem}`);
+  return value;
 }
 
 function parseSdkAppId(value: string | undefined): number | null {
@@ -128,6 +140,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         newToken: values['new-token'] === true,
         rulesFile: nonEmpty('rules', values.rules, 4096),
         hold: parseHold(values.hold),
+        upstream: parseUpstream(values.upstream),
         dataDir: values['data-dir'] === undefined || values['data-dir'] === '' ? null : values['data-dir'],
         ui: values['no-ui'] !== true,
         sdkAppId: parseSdkAppId(values.sdkappid),

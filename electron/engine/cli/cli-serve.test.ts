@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Settings } from '../../../shared/contract/index.js';
 import { errorCode, request } from '../testing/test-http.js';
+import { startFakeBackend } from '../testing/upstream-backend.js';
 import { parseCliArgs, type ServeOptions } from './cli-args.js';
 import { type CliIo, runServe, type ServeResult } from './cli-serve.js';
 
@@ -55,12 +56,16 @@ describe('runServe (real engine)', () => {
       'Control API',
       'Data dir',
       'Hold',
+      'Upstream',
     ]);
     const control = urlAfter(io.outLines, 'Control API');
     expect(io.outLines[3]).toBe(`Control API: ${control}  (Authorization: Bearer tok-123)`);
     expect(urlAfter(io.outLines, 'UI')).toBe(`${control}/?token=tok-123`);
     expect(io.outLines[4]).toBe(`Data dir: ${dir}`);
-    expect(io.outLines[5]).toBe('Hold: off (saved setting)');
+    expect(io.outLines.slice(5)).toEqual([
+      'Hold: off (saved setting)',
+      'Upstream: none (the inspector answers callbacks itself)',
+    ]);
 
     const health = await request(control, '/api/health', { headers: { authorization: 'Bearer tok-123' } });
     expect(health.json).toMatchObject({
@@ -84,6 +89,32 @@ describe('runServe (real engine)', () => {
     expect(io.outLines.at(-1)).toBe('Stopped.');
     await expect(request(control, '/api/health')).rejects.toThrow();
     expect(existsSync(dir)).toBe(true);
+  });
+
+  it('--upstream forwards callbacks to the backend and the banner says so', async () => {
+    const backend = await startFakeBackend(() => ({
+      answer: { body: '{"actionCode":0,"errCode":5002,"errMsg":"no","errDlt":"","nextCode":1}' },
+    }));
+    try {
+      const io = captureIo();
+      const args = ['--data-dir', dir, '--token', 't', '--no-ui', '--upstream', `${backend.url}/cb`];
+      running = await runServe(options(args), io, { version: '1', uiDir: null });
+      expect(io.outLines).toContain(
+        `Upstream: ${backend.url}/cb  (callbacks are forwarded there and its answers relayed; on failure: relay)`,
+      );
+      const listener = urlAfter(io.outLines, 'Listener');
+      const answer = await postJson(`${listener}/callbackExample/callbackBeforeAddFriendCommand`, {
+        callbackCommand: 'callbackBeforeAddFriendCommand',
+        fromUserID: 'a',
+        toUserID: 'b',
+        reqMsg: '',
+        ex: '',
+      });
+      expect(await answer.json()).toMatchObject({ errCode: 5002, nextCode: 1 });
+      expect(backend.requests.map((r) => r.url)).toEqual(['/cb/callbackBeforeAddFriendCommand']);
+    } finally {
+      await backend.close();
+    }
   });
 
   it('keeps the token in the data dir across restarts; --new-token replaces it', async () => {

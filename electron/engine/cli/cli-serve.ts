@@ -57,6 +57,7 @@ function settingsPatch(o: ServeOptions): SettingsPatch | undefined {
     patch.listener = { ...(o.host !== null ? { host: o.host } : {}), ...(o.port !== null ? { port: o.port } : {}) };
   }
   if (o.hold !== null) patch.hold = { mode: o.hold };
+  if (o.upstream !== null) patch.upstream = { url: o.upstream };
   if (o.sdkAppId !== null || o.tencentToken !== null) {
     patch.tencent = {
       ...(o.sdkAppId !== null ? { sdkAppId: o.sdkAppId } : {}),
@@ -137,6 +138,12 @@ export async function runServe(options: ServeOptions, io: CliIo, env: ServeEnv):
   io.out(`Data dir: ${dataDir}`);
   for (const notice of engine.notices?.() ?? []) io.out(`Notice: ${notice}`);
   io.out(`Hold: ${holdLine(engine.getSettings().hold.mode, options.hold !== null)}`);
+  const { upstream } = engine.getSettings();
+  io.out(
+    upstream.url === null
+      ? 'Upstream: none (the inspector answers callbacks itself)'
+      : `Upstream: ${upstream.url}  (callbacks are forwarded there and its answers relayed; on failure: ${upstream.onFailure})`,
+  );
   if (status.state === 'error') {
     io.err(`Listener error: ${status.error ?? 'could not bind'}`);
     if (!options.ui) {

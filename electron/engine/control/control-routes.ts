@@ -48,6 +48,7 @@ const HANDLERS: { [N in RouteName]: Handler<N> } = {
       version: engine.version,
       listener: { url: status.url, host: status.host, port: status.port },
       status,
+      upstream: engine.upstreamStatus(),
       persistence: engine.persistenceStatus(),
       notices: engine.notices?.() ?? [],
     };

@@ -32,10 +32,16 @@ import {
   incomingRequest,
   readInput,
 } from './request-input.js';
+import { UpstreamRelay } from './upstream-relay.js';
 
 export type { HandlerDeps } from './pending.js';
 
 const NO_RESPONSE: Decision = Object.freeze({ verdict: 'allow', fault: Object.freeze({ type: 'no-response' }) });
+
+function holdsByMode(settings: Settings, phase: Pending['id']['phase']): boolean {
+  const mode = settings.hold.mode;
+  return mode === 'all' || (mode === 'before' && phase === 'before');
+}
 
 /**
  * The listener's pipeline: identify → validate → decide (hold / rule / default) → answer → capture.
@@ -53,8 +59,19 @@ export class CallbackHandler {
     writeFailed: (pending, err) => this.failedInternally(pending, err),
     settleFailed: (pending, err) => this.deps.log(failureLine(pending, err)),
   });
+  /** Upstream mode: forwarding to the app backend and relaying its answer. */
+  private readonly relay: UpstreamRelay<Pending>;
 
-  constructor(private readonly deps: HandlerDeps) {}
+  constructor(private readonly deps: HandlerDeps) {
+    this.relay = new UpstreamRelay(deps.agents, {
+      settings: deps.settings,
+      isHeld: (p) => p.stage === 'held',
+      answer: (p, decision, by) => this.answer(p, decision, by),
+      updated: (p) => this.commit(p, false, false),
+      fallback: (p) => this.ruleOrDefault(p),
+      seen: deps.upstreamSeen,
+    });
+  }
 
   handle(raw: RawRequest, res: ServerResponse): void {
     const settings = this.deps.settings();
@@ -70,6 +87,7 @@ export class CallbackHandler {
       stage: 'new',
       text: null,
       request,
+      raw,
       id,
       res,
       startedAt: raw.startedAt,
@@ -79,23 +97,25 @@ export class CallbackHandler {
       this.rejectBadInput(pending, bad, closesConnection(raw, bad));
       return;
     }
-    // Precedence (product.md §2 v2): a matching rule first — an answer rule answers at once even in hold mode, a
-    // hold rule always holds — then the global hold mode, then the default answer.
+    // v2 precedence: an answer or forward rule acts at once even in hold mode; a hold rule always holds.
     const match = this.deps.rules.match({ dialect: id.dialect, command: id.command, body });
     if (match) this.deps.rulesUsed();
-    const mode = settings.hold.mode;
-    const holdByMode = match === null && (mode === 'all' || (mode === 'before' && id.phase === 'before'));
-    if (holdByMode || match?.type === 'hold') {
+    const upstream = settings.upstream.url;
+    if (match?.type === 'answer') this.answer(pending, match.decision, `rule:${match.ruleId}`);
+    else if (match?.type === 'forward') this.forward(pending, match.url ?? upstream);
+    else if (match?.type === 'hold' || holdsByMode(settings, id.phase)) {
       this.hold(pending, settings);
-      return;
-    }
-    this.answer(pending, match?.type === 'answer' ? match.decision : ALLOW, match ? `rule:${match.ruleId}` : 'default');
+      // Held in upstream mode: forwarded at once, the backend's answer becomes the proposal.
+      if (upstream !== null) this.relay.forward(pending, upstream);
+    } else if (upstream !== null) this.forward(pending, upstream);
+    else this.answer(pending, ALLOW, 'default');
   }
 
   /** A decision from a person or the API on a held request; null when it is not held. */
   decide(captureId: string, decision: Decision, by: 'person' | 'api'): Capture | null {
     const pending = this.holds.take(captureId);
     if (!pending) return null;
+    this.relay.notAwaited(pending, `${by === 'person' ? 'a person' : 'the API'} answered before the backend`);
     this.answer(pending, decision, by);
     // The full capture, as GET /api/captures/:id gives it: with the body already parsed on arrival.
     const { capture, request } = pending;
@@ -107,6 +127,10 @@ export class CallbackHandler {
     this.stopping = true;
     this.answering.flush();
     for (const pending of this.holds.takeAll()) this.fallback(pending);
+    for (const pending of this.relay.inFlight()) {
+      this.relay.notAwaited(pending, 'the engine stopped');
+      this.fallback(pending);
+    }
     for (const pending of [...this.delayed]) {
       clearTimeout(pending.delayTimer);
       this.send(pending);
@@ -137,17 +161,38 @@ export class CallbackHandler {
     this.deps.commit(pending.capture, this.inspect(pending), isNew, final);
   }
 
-  /** Nobody decided in time (or the engine stops): no answer at all, or what the answer rules say. */
+  /** Upstream mode: the answer comes later, from the backend, in another loop turn. */
+  private forward(pending: Pending, base: string | null): void {
+    pending.stage = 'forwarding';
+    this.watchClient(pending);
+    this.relay.forward(pending, base);
+  }
+
+  /** The first matching answer rule's decision, else the default allow. */
+  private ruleOrDefault(pending: Pending): { decision: Decision; by: DecidedBy } {
+    const { dialect, command } = pending.capture;
+    const match = this.deps.rules.match({ dialect, command, body: pending.request.body }, true);
+    if (match) this.deps.rulesUsed();
+    return match?.type === 'answer'
+      ? { decision: match.decision, by: `rule:${match.ruleId}` }
+      : { decision: ALLOW, by: 'default' };
+  }
+
+  /**
+   * Nobody decided in time (or the engine stops): the backend's answer when it arrived (upstream mode), else no
+   * answer at all, or what the answer rules say.
+   */
   private fallback(pending: Pending): void {
-    const { capture } = pending;
-    if (capture.hold?.fallback === 'no-response') {
+    if (pending.proposal) {
+      this.answer(pending, pending.proposal, 'timeout');
+      return;
+    }
+    this.relay.notAwaited(pending, 'no answer before the hold deadline');
+    if (pending.capture.hold?.fallback === 'no-response') {
       this.answer(pending, NO_RESPONSE, 'timeout');
       return;
     }
-    const { dialect, command } = capture;
-    const match = this.deps.rules.match({ dialect, command, body: pending.request.body }, true);
-    if (match) this.deps.rulesUsed();
-    this.answer(pending, match?.type === 'answer' ? match.decision : ALLOW, 'timeout');
+    this.answer(pending, this.ruleOrDefault(pending).decision, 'timeout');
   }
 
   private answer(pending: Pending, decision: Decision, by: DecidedBy): void {
@@ -161,10 +206,10 @@ export class CallbackHandler {
     }
     // Answered but not yet sent: shown as answered with no response until the delay ends.
     capture.state = 'answered';
-    const isNew = pending.stage === 'new';
+    const isNew = pending.stage === 'new' || pending.stage === 'forwarding';
+    if (pending.stage === 'new') this.watchClient(pending);
     pending.stage = 'delayed';
     this.delayed.add(pending);
-    if (isNew) this.watchClient(pending);
     pending.sendAt = performance.now() + delayMs;
     pending.delayTimer = setTimeout(() => this.send(pending), delayMs);
     this.commit(pending, isNew, false);
@@ -235,15 +280,17 @@ export class CallbackHandler {
     this.fail(pending, null);
   }
 
-  /** Marks a held/delayed request failed when its client disconnects first. */
+  /** Marks a held, delayed or forwarded request failed when its client disconnects first. */
   private watchClient(pending: Pending): void {
     pending.res.once('close', () => {
       if (pending.res.writableFinished) return;
+      // Given up on while the backend was asked: its answer is not awaited any more.
+      this.relay.notAwaited(pending, 'the IM server closed the connection first');
       if (pending.stage === 'held') this.holds.take(pending.capture.id);
       else if (pending.stage === 'delayed') {
         clearTimeout(pending.delayTimer);
         this.delayed.delete(pending);
-      } else return;
+      } else if (pending.stage !== 'forwarding') return;
       this.clientLeft(pending);
     });
   }

@@ -55,6 +55,7 @@ export function newCapture(raw: RawRequest, seq: number, id: string): Capture {
     outcome: null,
     hold: null,
     identifiedBy: 'none',
+    origin: 'listener',
   };
   // Assigned, not spread from a conditional object literal: one object less per request.
   if (raw.truncated) capture.request.truncated = true;

@@ -21,10 +21,8 @@ export function executeAnswer(res: ServerResponse, plan: PlannedAnswer, opts: Ex
   const socket = res.socket;
   switch (plan.action) {
     case 'respond': {
-      const headers: Record<string, string> = {
-        ...plan.headers,
-        'content-length': String(Buffer.byteLength(plan.bodyText)),
-      };
+      const headers = framedHeaders(plan.headers);
+      headers['content-length'] = String(Buffer.byteLength(plan.bodyText));
       if (opts.closeConnection) headers.connection = 'close';
       res.writeHead(plan.status, headers);
       res.end(plan.bodyText);
@@ -44,6 +42,23 @@ export function executeAnswer(res: ServerResponse, plan: PlannedAnswer, opts: Ex
       break;
   }
   return { status: 0, headers: {}, bodyText: '', fault: plan.action };
+}
+
+/** Framing is the engine's: a relayed or hand-written answer's own length/encoding/connection headers are left out. */
+const FRAMING = new Set([
+  'content-length',
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+  'upgrade',
+  'trailer',
+  'te',
+]);
+
+function framedHeaders(given: Record<string, string>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name in given) if (!FRAMING.has(name.toLowerCase())) headers[name] = given[name] as string; // own key
+  return headers;
 }
 
 function holdOpen(socket: Socket, lingering: Set<Socket>): void {

@@ -18,6 +18,10 @@ import { answerInternalError } from './request-input.js';
  * arrived. `truncated` is always present here (true: `bodyText` holds only the first `maxBodyBytes` bytes).
  */
 export interface RawRequest extends Pick<CaptureRequest, 'method' | 'url' | 'path' | 'query' | 'headers' | 'bodyText'> {
+  /** The headers as received ([name, value, …], names in their case): what upstream mode forwards. */
+  rawHeaders: string[];
+  /** The body's bytes (`bodyText` decodes them as UTF-8): what upstream mode forwards. */
+  bodyBytes: Buffer;
   truncated: boolean;
   receivedAt: number;
   /** performance.now() when the request arrived, for latency. */
@@ -187,7 +191,9 @@ export class Listener {
       path,
       query,
       headers,
+      rawHeaders: [],
       bodyText: '',
+      bodyBytes: EMPTY,
       truncated: false,
       receivedAt: Date.now(),
       startedAt: performance.now(),
@@ -242,7 +248,9 @@ export class Listener {
         path,
         query,
         headers: flattenHeaders(req.headers),
+        rawHeaders: req.rawHeaders,
         bodyText: body ? body.toString('utf8') : '',
+        bodyBytes: body ?? EMPTY,
         truncated,
         receivedAt,
         startedAt,
@@ -262,6 +270,8 @@ export class Listener {
     req.on('error', ignore);
   }
 }
+
+const EMPTY = Buffer.alloc(0);
 
 /** Request stream errors end in 'close' (the response is then never written); one shared no-op listener. */
 function ignore(): void {}

@@ -3,7 +3,10 @@ import { type CompiledRule, compileRule, type MatchContext } from '../../../shar
 
 export { type RuleError, type ValidateRulesResult, validateRules } from '../../../shared/rules/index.js';
 
-export type RuleMatch = { type: 'answer'; ruleId: string; decision: Decision } | { type: 'hold'; ruleId: string };
+export type RuleMatch =
+  | { type: 'answer'; ruleId: string; decision: Decision }
+  | { type: 'hold'; ruleId: string }
+  | { type: 'forward'; ruleId: string; url?: string };
 
 interface Slot {
   compiled: CompiledRule;
@@ -52,9 +55,14 @@ export class RuleEngine {
       if (!slot.compiled.matches(ctx)) continue;
       slot.hits += 1;
       if (slot.remaining !== null) slot.remaining -= 1;
-      return rule.action.type === 'answer'
-        ? { type: 'answer', ruleId: rule.id, decision: rule.action.decision }
-        : { type: 'hold', ruleId: rule.id };
+      const { action } = rule;
+      if (action.type === 'answer') return { type: 'answer', ruleId: rule.id, decision: action.decision };
+      if (action.type === 'forward') {
+        return action.url === undefined
+          ? { type: 'forward', ruleId: rule.id }
+          : { type: 'forward', ruleId: rule.id, url: action.url };
+      }
+      return { type: 'hold', ruleId: rule.id };
     }
     return null;
   }

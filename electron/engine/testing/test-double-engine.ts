@@ -95,6 +95,7 @@ export function createFakeEngine(
     sent: [],
     decisions: [],
     listenerStatus: status,
+    upstreamStatus: () => ({ url: fake.settings.upstream.url, state: fake.settings.upstream.url ? 'unknown' : 'off' }),
     listCaptures(query: CaptureQuery): CaptureListResponse {
       const matching = fake.captures
         .filter(

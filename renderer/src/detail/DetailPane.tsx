@@ -6,6 +6,8 @@ import { AnsweredActions } from './AnsweredActions.js';
 import { BackendAnswer } from './BackendAnswer.js';
 import { DecisionPanel } from './DecisionPanel.js';
 import { KeyValueTable } from './KeyValueTable.js';
+import { UpstreamProposal } from './UpstreamProposal.js';
+import { UpstreamSection } from './UpstreamSection.js';
 
 function Findings({ findings }: { findings: Finding[] }) {
   if (findings.length === 0) return <p className="muted">No problems found.</p>;
@@ -66,6 +68,7 @@ function CaptureDetail({ capture }: { capture: Capture }) {
           {capture.origin === 'sent' ? ' · sent to a backend' : ''}
         </p>
       </header>
+      {capture.state === 'held' ? <UpstreamProposal key={capture.id} capture={capture} /> : null}
       {capture.state === 'held' ? <DecisionPanel capture={capture} /> : <AnsweredActions capture={capture} />}
       {capture.outcome ? (
         <Section title="Predicted outcome">
@@ -85,6 +88,7 @@ function CaptureDetail({ capture }: { capture: Capture }) {
           ) : null}
         </Section>
       ) : null}
+      <UpstreamSection capture={capture} />
       <Section title="Checks">
         <Findings findings={capture.findings} />
       </Section>

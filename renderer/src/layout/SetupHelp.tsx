@@ -8,6 +8,7 @@ import {
 } from '../lib/protocol.js';
 import { setState, useApp } from '../store/app-store.js';
 import { notify } from '../store/notices.js';
+import { UpstreamPath } from './UpstreamPath.js';
 
 async function copy(text: string, what: string): Promise<void> {
   const ok = await copyText(text);
@@ -86,6 +87,7 @@ export function SetupHelp() {
               Copy Tencent URL
             </button>
           </section>
+          <UpstreamPath />
         </>
       ) : null}
     </dialog>

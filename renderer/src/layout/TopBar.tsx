@@ -10,6 +10,7 @@ import { ListenerStatus } from './ListenerStatus.js';
 import { MenuButton } from './MenuButton.js';
 import { SampleButtons } from './SampleButtons.js';
 import { SettingsControls } from './SettingsControls.js';
+import { UpstreamStatus } from './UpstreamStatus.js';
 
 function ImportButton() {
   const input = useRef<HTMLInputElement>(null);
@@ -46,6 +47,7 @@ export function TopBar() {
       <div className="top-row">
         <h1 className="brand">Callback Inspector</h1>
         <ListenerStatus />
+        <UpstreamStatus />
         <HeldStatus />
         <div className="spacer" />
         <SettingsButton />

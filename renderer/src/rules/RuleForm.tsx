@@ -148,18 +148,37 @@ export function RuleForm({ rule, onChange, issues, idBase }: FormProps) {
           value={str(action.type) || 'answer'}
           onChange={(e) =>
             onChange(
-              e.target.value === 'hold'
-                ? { ...rule, action: { type: 'hold' } }
+              e.target.value === 'hold' || e.target.value === 'forward'
+                ? { ...rule, action: { type: e.target.value } }
                 : withDecision(rule, { verdict: 'allow' }),
             )
           }
         >
           <option value="answer">answer</option>
           <option value="hold">hold</option>
+          <option value="forward">forward to the backend</option>
         </select>
         <FieldIssue issues={issues} field="action.type" idBase={idBase} />
       </label>
-      {action.type !== 'hold' ? (
+      {action.type === 'forward' ? (
+        <label className="field field-wide">
+          <span className="field-label">Backend URL (empty: the upstream setting)</span>
+          <input
+            {...issueProps(issues, 'action.url', idBase)}
+            value={str(action.url)}
+            spellCheck={false}
+            placeholder="the upstream URL from the settings"
+            onChange={(e) =>
+              onChange({
+                ...rule,
+                action: e.target.value === '' ? { type: 'forward' } : { type: 'forward', url: e.target.value },
+              })
+            }
+          />
+          <FieldIssue issues={issues} field="action.url" idBase={idBase} />
+        </label>
+      ) : null}
+      {action.type !== 'hold' && action.type !== 'forward' ? (
         <>
           <label className="field">
             <span className="field-label">Verdict</span>

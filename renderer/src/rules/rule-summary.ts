@@ -25,7 +25,13 @@ export function describeRuleDecision(decision: Decision): string {
 
 /** One line per rule in the list: what it matches, then what it does. */
 export function ruleSummary(rule: Rule): string {
-  const action = rule.action.type === 'hold' ? 'hold' : describeRuleDecision(rule.action.decision);
+  const { action: act } = rule;
+  const action =
+    act.type === 'answer'
+      ? describeRuleDecision(act.decision)
+      : act.type === 'forward'
+        ? `forward to ${act.url ?? 'the upstream backend'}`
+        : 'hold';
   const where = rule.match.where.map(
     (w) => `${w.path} ${w.op}${w.value !== undefined ? ` ${JSON.stringify(w.value)}` : ''}`,
   );

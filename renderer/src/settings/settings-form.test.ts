@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../shared/contract/index.js';
-import { errorsByField, formFromSettings, patchFromForm, settingsSections } from './settings-form.js';
+import {
+  errorsByField,
+  formFromSettings,
+  patchFromForm,
+  type SettingsForm,
+  settingsSections,
+} from './settings-form.js';
 
 describe('settings form', () => {
   it('shows every setting as text, unset ones empty', () => {
@@ -37,17 +43,25 @@ describe('settings form', () => {
     ).toEqual({ 'hold.marginMs': 'Safety margin must be…', '': 'Unrecognized key' });
   });
 
-  it('offers the upstream URL only when the engine has the setting', () => {
-    expect(settingsSections(DEFAULT_SETTINGS).map((s) => s.title)).not.toContain('Upstream (forward mode)');
-    // An engine with upstream mode (added to Settings by the upstream work).
-    const withUpstream = { ...DEFAULT_SETTINGS, upstream: { url: null } } as typeof DEFAULT_SETTINGS;
+  it('offers the upstream URL and failure policy only when the engine has the setting', () => {
+    const { upstream: _, ...older } = DEFAULT_SETTINGS;
+    // An engine from before upstream mode reports settings without it: no such section (it would refuse the key).
+    const olderSettings = older as typeof DEFAULT_SETTINGS; // the shape such an engine reports
+    expect(settingsSections(olderSettings).map((s) => s.title)).not.toContain('Upstream (forward mode)');
     expect(
-      settingsSections(withUpstream)
+      settingsSections(DEFAULT_SETTINGS)
         .at(-1)
         ?.fields.map((f) => f.path),
-    ).toEqual(['upstream.url']);
-    const form = { ...formFromSettings(withUpstream), 'upstream.url': 'http://127.0.0.1:8080/cb' };
-    expect(form['upstream.url']).toBe('http://127.0.0.1:8080/cb');
-    expect(patchFromForm(withUpstream, form)).toEqual({ upstream: { url: 'http://127.0.0.1:8080/cb' } });
+    ).toEqual(['upstream.url', 'upstream.onFailure']);
+    const form: SettingsForm = { ...formFromSettings(DEFAULT_SETTINGS), 'upstream.url': 'http://127.0.0.1:8080/cb' };
+    expect(form['upstream.onFailure']).toBe('relay');
+    expect(patchFromForm(DEFAULT_SETTINGS, form)).toEqual({ upstream: { url: 'http://127.0.0.1:8080/cb' } });
+    const cleared = {
+      ...formFromSettings({ ...DEFAULT_SETTINGS, upstream: { url: 'http://b/cb', onFailure: 'relay' } }),
+    };
+    cleared['upstream.url'] = '';
+    expect(
+      patchFromForm({ ...DEFAULT_SETTINGS, upstream: { url: 'http://b/cb', onFailure: 'relay' } }, cleared),
+    ).toEqual({ upstream: { url: null } });
   });
 });

@@ -62,6 +62,15 @@ const UPSTREAM_SECTION = {
       kind: 'text-or-empty',
       hint: 'your real app backend; empty = the inspector answers',
     },
+    {
+      path: 'upstream.onFailure',
+      label: 'When the backend fails',
+      kind: 'choice',
+      choices: [
+        { value: 'relay', label: 'Give the IM server the same failure' },
+        { value: 'fallback', label: 'Answer with the rule or default answer' },
+      ],
+    },
   ],
 } as const satisfies { title: string; fields: readonly SettingsField[] };
 

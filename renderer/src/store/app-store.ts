@@ -6,6 +6,7 @@ import type {
   PersistenceStatus,
   RuleWithStats,
   Settings,
+  UpstreamStatus,
 } from '../../../shared/contract/index.js';
 import { type CaptureList, emptyList, NO_FILTER, type RowFilter } from './capture-list.js';
 import { type DecisionDraft, emptyDraft } from './decision-draft.js';
@@ -43,6 +44,8 @@ export interface AppState {
   rules: RuleWithStats[];
   settings: Settings | null;
   listener: ListenerStatus | null;
+  /** v2 upstream mode: the backend callbacks are forwarded to, and whether it answers. */
+  upstream: UpstreamStatus | null;
   /** Whether captures reach the data dir (null until the first health answer). */
   persistence: PersistenceStatus | null;
   version: string;
@@ -72,6 +75,7 @@ export const initialState: AppState = {
   rules: [],
   settings: null,
   listener: null,
+  upstream: null,
   persistence: null,
   version: '',
   notices: [],

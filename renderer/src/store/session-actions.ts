@@ -41,6 +41,8 @@ export async function reloadAll(): Promise<void> {
   setState({
     version: health.version,
     listener: health.status,
+    // An engine from before upstream mode has no upstream status.
+    upstream: health.upstream ?? null,
     // An engine older than the persistence report answers without it: nothing to warn about.
     persistence: health.persistence ?? null,
     settings,
@@ -91,7 +93,7 @@ export function applyEvents(events: readonly EngineEvent[]): void {
     buffered.push(...events);
     return;
   }
-  let { list, total, rules, settings, listener, persistence, selectedId } = getState();
+  let { list, total, rules, settings, listener, upstream, persistence, selectedId } = getState();
   let pending: CaptureSummary[] = [];
   let cleared = false;
   let selectedChanged = false;
@@ -126,6 +128,9 @@ export function applyEvents(events: readonly EngineEvent[]): void {
       case 'listener.status':
         listener = event.status;
         break;
+      case 'upstream.status':
+        upstream = event.status;
+        break;
       case 'persistence.status':
         persistence = event.status;
         break;
@@ -138,6 +143,7 @@ export function applyEvents(events: readonly EngineEvent[]): void {
     rules,
     settings,
     listener,
+    upstream,
     persistence,
     selectedId,
     ...(cleared ? { selected: null, backfilling: false } : {}),

@@ -32,6 +32,10 @@ function StateCell({ row }: { row: CaptureRow }) {
 function answerText(row: CaptureRow): string {
   const s = row.summary;
   if (s.state === 'held') return '';
+  // Relayed from the app backend: what it answered is in the outcome and the details.
+  if (s.decidedBy === 'upstream') {
+    return s.response?.fault ? `backend failed: ${s.response.fault}` : `backend · HTTP ${s.response?.status ?? '?'}`;
+  }
   if (s.response?.fault) return `fault: ${s.response.fault}`;
   // A callback the inspector sent: the backend answered, no decision was made here.
   if (s.origin === 'sent') return s.upstream?.status != null ? `backend ${s.upstream.status}` : 'backend: none';

@@ -1,0 +1,173 @@
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import type { Decision, UpstreamExchange } from '../../../shared/contract/index.js';
+import { checkAnswer, type Identification, type OutcomeInput } from '../../../shared/protocol/index.js';
+import {
+  type ExchangeAgents,
+  type ExchangeFailureKind,
+  type ExchangeResult,
+  endToEndHeaders,
+  exchange,
+  headerRecord,
+} from '../http-exchange.js';
+
+/**
+ * Upstream (forward) mode: a callback goes on to the real app backend exactly as the IM server sent it, and the
+ * backend's answer comes back as the decision that relays it unchanged (product.md §2 "v2 Upstream").
+ */
+
+/** The request as it arrived, byte for byte. */
+export interface ArrivedRequest {
+  method: string;
+  /** Path and query as on the request line. */
+  url: string;
+  /** As received: [name, value, …]. */
+  rawHeaders: readonly string[];
+  body: Buffer;
+}
+
+/** Everything the answer checks need besides the answer and its timing. */
+export type AnswerContext = Omit<OutcomeInput, 'sent' | 'elapsedMs'>;
+
+export interface UpstreamReply {
+  /** What the backend answered (or how it failed), checked against the protocol. */
+  exchange: UpstreamExchange;
+  /** The decision that gives the IM server what the backend gave: its exact answer, or the same failure. */
+  relay: Decision;
+  /** No answer, or one that is not a JSON object: the case the `upstream.onFailure: "fallback"` setting covers. */
+  failed: boolean;
+}
+
+/** Answer checks that say the backend's answer is not an answer at all. */
+const BROKEN_ANSWER = new Set(['answer-missing', 'answer-empty', 'answer-not-json', 'answer-not-object']);
+
+const queryOf = (url: string): string => {
+  const mark = url.indexOf('?');
+  return mark < 0 ? '' : url.slice(mark + 1);
+};
+const withQuery = (base: string, query: string): string =>
+  query === '' ? base : `${base}${base.includes('?') ? '&' : '?'}${query}`;
+
+/** The last non-empty path segment as it was written on the request line (not decoded). */
+function rawLastSegment(url: string): string {
+  const mark = url.indexOf('?');
+  const path = (mark < 0 ? url : url.slice(0, mark)).replace(/\/+$/, '');
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/**
+ * Where the IM server would have sent this callback had `base` been its configured URL (protocols.md A.1, B.1).
+ * OpenIM: `base + "/" + command` (plain concatenation, as the server does), keeping any query such as the message
+ * callbacks' `key`; the legacy `?command=` form when that is how it arrived. Tencent: `base` + the original query
+ * string (SdkAppid, CallbackCommand, Sign…). Anything unidentified: `base` + the original query.
+ */
+export function upstreamTarget(base: string, id: Pick<Identification, 'dialect' | 'command' | 'via'>, url: string) {
+  const query = queryOf(url);
+  if (id.dialect === 'openim' && id.command !== null && id.via !== 'legacy-query') {
+    const segment = id.via === 'path' ? rawLastSegment(url) : encodeURIComponent(id.command);
+    return withQuery(`${base}/${segment}`, query);
+  }
+  return withQuery(base, query);
+}
+
+const DECODERS: Record<string, (b: Buffer) => Buffer> = {
+  gzip: gunzipSync,
+  'x-gzip': gunzipSync,
+  deflate: inflateSync,
+  br: brotliDecompressSync,
+};
+
+/**
+ * The answer's body as text, and the headers to relay with it. A compressed body (the IM servers' Go client sends
+ * `Accept-Encoding: gzip`, and decompresses transparently) is relayed decompressed, without its Content-Encoding:
+ * the same answer for the IM server, readable and checkable here. Anything that does not decode stays as it came.
+ */
+function decodedAnswer(rawHeaders: readonly string[], body: Buffer): { headers: string[]; bodyText: string } {
+  const headers = endToEndHeaders(rawHeaders);
+  const index = headers.findIndex((h, i) => i % 2 === 0 && h.toLowerCase() === 'content-encoding');
+  const decode = index < 0 ? undefined : DECODERS[(headers[index + 1] ?? '').trim().toLowerCase()];
+  if (!decode) return { headers, bodyText: body.toString('utf8') };
+  try {
+    const text = decode(body).toString('utf8');
+    return { headers: headers.filter((_, i) => i !== index && i !== index + 1), bodyText: text };
+  } catch {
+    return { headers, bodyText: body.toString('utf8') };
+  }
+}
+
+/** Which failure the IM server gets instead of an answer, so that it sees what the backend did. */
+const REPRODUCE: Record<Exclude<ExchangeFailureKind, 'aborted'>, 'reset' | 'close' | 'no-response'> = {
+  // A refused connection cannot be refused again on a connection already accepted: a reset is the nearest.
+  refused: 'reset',
+  reset: 'reset',
+  closed: 'close',
+  // The backend answered too late: the IM server gives up at its own timeout, as it would have.
+  timeout: 'no-response',
+};
+
+/** Turns an exchange into the capture's record, the relaying decision and the checks. */
+export function upstreamReply(
+  target: string,
+  result: ExchangeResult,
+  context: AnswerContext,
+  elapsedMs: number,
+): UpstreamReply {
+  if (result.ok) {
+    const { status, rawHeaders, body } = result.answer;
+    const { headers, bodyText } = decodedAnswer(rawHeaders, body);
+    const check = checkAnswer({ ...context, sent: { action: 'respond', status, bodyText }, elapsedMs });
+    return {
+      exchange: {
+        url: target,
+        status,
+        headers: headerRecord(rawHeaders),
+        bodyText,
+        latencyMs: result.latencyMs,
+        findings: check.findings,
+        outcome: check.outcome,
+      },
+      relay: { verdict: 'allow', raw: { status, headers: headerRecord(headers), bodyText } },
+      failed: check.findings.some((f) => BROKEN_ANSWER.has(f.code)),
+    };
+  }
+  const { failure } = result;
+  const fault = failure.kind === 'aborted' ? 'no-response' : REPRODUCE[failure.kind];
+  // With no answer at all, the IM server waits for its own timeout.
+  const elapsed = fault === 'no-response' ? Math.max(elapsedMs, context.serverTimeoutMs) : elapsedMs;
+  const check = checkAnswer({ ...context, sent: { action: fault }, elapsedMs: elapsed });
+  return {
+    exchange: {
+      url: target,
+      status: failure.status ?? null,
+      headers: {},
+      bodyText: '',
+      latencyMs: result.latencyMs,
+      error: failure.message,
+      findings: check.findings,
+      outcome: check.outcome,
+    },
+    relay: { verdict: 'allow', fault: { type: fault } },
+    failed: true,
+  };
+}
+
+export interface ForwardOptions {
+  target: string;
+  timeoutMs: number;
+  signal?: AbortSignal;
+  agents: ExchangeAgents;
+}
+
+/** Sends the callback on, exactly: method, body bytes, headers other than hop-by-hop ones and `Host`. */
+export function forwardCallback(request: ArrivedRequest, opts: ForwardOptions): Promise<ExchangeResult> {
+  return exchange(
+    {
+      url: opts.target,
+      method: request.method,
+      headers: endToEndHeaders(request.rawHeaders, ['host']),
+      body: request.body,
+      timeoutMs: opts.timeoutMs,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    },
+    opts.agents,
+  );
+}
