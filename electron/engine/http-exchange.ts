@@ -1,5 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { HOP_BY_HOP_HEADERS } from '../../shared/protocol/index.js';
 
 /**
  * One HTTP request/answer with a deadline, reported as data (never thrown): what the other side answered, byte for
@@ -46,24 +47,9 @@ export type ExchangeResult =
   | { ok: true; answer: ExchangeAnswer; latencyMs: number }
   | { ok: false; failure: ExchangeFailure; latencyMs: number };
 
-/** Hop-by-hop headers (RFC 9110 §7.6.1) plus the framing headers the sender sets itself: never copied through. */
-const HOP_BY_HOP = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-connection',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'content-length',
-  'expect',
-]);
-
 /** The end-to-end headers of a raw header list: hop-by-hop ones, those named in `Connection`, and `skip` removed. */
 export function endToEndHeaders(raw: readonly string[], skip: readonly string[] = []): string[] {
-  const drop = new Set([...HOP_BY_HOP, ...skip.map((s) => s.toLowerCase())]);
+  const drop = new Set([...HOP_BY_HOP_HEADERS, ...skip.map((s) => s.toLowerCase())]);
   for (let i = 0; i + 1 < raw.length; i += 2) {
     if (raw[i]?.toLowerCase() !== 'connection') continue;
     for (const token of (raw[i + 1] ?? '').split(',')) drop.add(token.trim().toLowerCase());

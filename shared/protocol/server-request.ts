@@ -207,8 +207,11 @@ export interface RecordedRequest {
   bodyText: string;
 }
 
-/** Headers that belong to one connection, not to the request (RFC 9110 §7.6.1), and the ones Node sets itself. */
-const NOT_FORWARDED = new Set([
+/**
+ * Headers that belong to one connection, not to the request (hop-by-hop, RFC 9110 §7.6.1), and the framing headers
+ * the sender sets itself: never copied when a callback is forwarded (upstream mode) or re-sent (replay).
+ */
+export const HOP_BY_HOP_HEADERS: ReadonlySet<string> = new Set([
   'connection',
   'keep-alive',
   'proxy-connection',
@@ -218,9 +221,12 @@ const NOT_FORWARDED = new Set([
   'trailer',
   'transfer-encoding',
   'upgrade',
-  'host',
   'content-length',
+  'expect',
 ]);
+
+/** Not re-sent by replay: the hop-by-hop headers and `Host` (the new backend's own). */
+const NOT_FORWARDED = new Set([...HOP_BY_HOP_HEADERS, 'host']);
 
 /**
  * A recorded callback re-sent to another backend the way the server sent it: same body bytes and headers; OpenIM
