@@ -3,7 +3,7 @@ import type { Capture } from '../../../shared/contract/index.js';
 import { proposalDecision } from '../lib/answer-diff.js';
 import { prettyJson } from '../lib/format.js';
 import { useApp } from '../store/app-store.js';
-import { sendExactAnswer } from '../store/upstream-actions.js';
+import { sendRawAnswer } from '../store/raw-answer-actions.js';
 import { RawAnswerEditor } from './RawAnswerEditor.js';
 import { AnswerFindings, LatencyBar, OutcomeLine, serverTimeoutFor } from './UpstreamSection.js';
 
@@ -59,7 +59,7 @@ export function UpstreamProposal({ capture }: { capture: Capture }) {
           capture={capture}
           settings={settings}
           sendLabel="Send edited answer"
-          onSend={sendExactAnswer}
+          onSend={sendRawAnswer}
           onCancel={() => setEditing(false)}
           cancelLabel="Cancel edit"
         />
@@ -73,7 +73,7 @@ export function UpstreamProposal({ capture }: { capture: Capture }) {
                 className="primary"
                 onClick={() => {
                   const raw = proposal.raw;
-                  if (raw) void sendExactAnswer(raw).then(setError);
+                  if (raw) void sendRawAnswer(raw).then(setError);
                 }}
               >
                 Send as is

@@ -1,12 +1,15 @@
+import type { Decision } from '../../../shared/contract/index.js';
 import { ControlApiError } from '../api/control-client.js';
-import type { RawAnswer } from '../detail/raw-answer.js';
 import { getState } from './app-store.js';
 import { client } from './client-ref.js';
 import { errorText } from './notices.js';
 import { refreshSelected } from './selection-actions.js';
 
-/** Sends an exact answer (Decision.raw) for the selected held request; the error text to show, or null. */
-export async function sendRawAnswer(raw: RawAnswer): Promise<string | null> {
+/**
+ * Sends an exact answer (Decision.raw) for the selected held request — from the raw answer editor or a backend's
+ * proposal, as is or edited; the error text to show, or null.
+ */
+export async function sendRawAnswer(raw: NonNullable<Decision['raw']>): Promise<string | null> {
   const selected = getState().selected;
   if (!selected) return 'Nothing is selected.';
   try {
