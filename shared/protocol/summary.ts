@@ -1,5 +1,5 @@
-import { tencentTargets } from './answer.js';
 import { own, ownString } from './json.js';
+import { tencentTargets } from './tencent/answer.js';
 import type { Identification, Summary } from './types.js';
 
 const MAX_LIST = 5;
