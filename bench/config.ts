@@ -23,6 +23,8 @@ export interface BenchConfig {
   /** Run the engine child with `--cpu-prof` (profiles land in bench/results/prof). */
   profile: boolean;
   outFile: string | null;
+  /** `--baseline=DIR`: a built worktree of the commit to compare the in-process friend figures against. */
+  baseline: string | null;
 }
 
 export const SECTION_NAMES = ['inprocess', 'listener', 'peers', 'hold', 'upstream', 'memory', 'ui'] as const;
@@ -48,6 +50,7 @@ const FULL: BenchConfig = {
   only: [],
   profile: false,
   outFile: null,
+  baseline: null,
 };
 
 const SMOKE: BenchConfig = {
@@ -75,7 +78,7 @@ function positive(key: string, value: string): number {
 }
 
 /**
- * `--smoke`, `--only=listener,hold`, `--inprocess` (= `--only=inprocess`: the engine's CPU per callback only), `--no-peers`, `--no-ui`, `--ui`, `--profile`, `--out=FILE`, and for quick
+ * `--smoke`, `--only=listener,hold`, `--inprocess` (= `--only=inprocess`: the engine's CPU per callback only), `--no-peers`, `--no-ui`, `--ui`, `--profile`, `--out=FILE`, `--baseline=DIR` (compare the in-process friend figures with a built worktree of another commit), and for quick
  * looks `--ui-captures=N`, `--repeats=N`, `--duration=S`.
  */
 export function parseArgs(argv: readonly string[]): BenchConfig {
@@ -94,7 +97,10 @@ export function parseArgs(argv: readonly string[]): BenchConfig {
     else if (key === '--ui') config.ui = true;
     else if (key === '--profile') config.profile = true;
     else if (key === '--out') config.outFile = value;
-    else if (key === '--ui-captures') config.uiCaptures = positive(key, value);
+    else if (key === '--baseline') {
+      if (value === '') throw new Error('--baseline needs a directory: --baseline=DIR');
+      config.baseline = value;
+    } else if (key === '--ui-captures') config.uiCaptures = positive(key, value);
     else if (key === '--repeats') config.repeats = positive(key, value);
     else if (key === '--duration') config.durationS = positive(key, value);
     else if (key !== '--smoke') throw new Error(`unknown argument: ${arg}`);

@@ -66,8 +66,36 @@ export function machine(): Machine {
   };
 }
 
+/** Message callbacks may cost at most this much more engine CPU than OpenIM before-add-friend (product.md §8). */
+export const MESSAGE_MAX_RATIO = 1.1;
+/** All of v3 may cost at most this much more engine CPU per friend callback than v2 (product.md §8). */
+export const V3_MAX_RATIO = 1.05;
+
 export function budgets(result: BenchResult): Budget[] {
   const out: Budget[] = [];
+  const inprocess = result.inprocess;
+  const friend = inprocess?.samples.openim?.cpuUsPerCallback;
+  if (inprocess && friend !== undefined) {
+    for (const name of ['openim-msg', 'tencent-c2c'] as const) {
+      const sample = inprocess.samples[name];
+      if (!sample) continue;
+      const ratio = Math.round((sample.cpuUsPerCallback / friend) * 1000) / 1000;
+      out.push({
+        name: `${sample.label}: engine CPU / OpenIM before-add-friend (in process)`,
+        value: ratio,
+        limit: `≤ ${MESSAGE_MAX_RATIO}`,
+        pass: ratio <= MESSAGE_MAX_RATIO,
+      });
+    }
+  }
+  for (const compared of Object.values(inprocess?.baseline ?? {})) {
+    out.push({
+      name: `${compared.label}: engine CPU / baseline (median of ${compared.baselineRuns.length} paired runs)`,
+      value: compared.ratio,
+      limit: `≤ ${V3_MAX_RATIO}`,
+      pass: compared.ratio <= V3_MAX_RATIO,
+    });
+  }
   const listener = result.listener;
   if (listener) {
     for (const sample of Object.values(listener.samples)) {
@@ -164,6 +192,16 @@ export function formatReport(result: BenchResult): string {
         ]),
       ),
     );
+    const compared = Object.values(inprocess.baseline ?? {});
+    if (compared.length > 0) {
+      parts.push(`  against the baseline ${compared[0]?.dir} (same run, alternating):`);
+      parts.push(
+        table(
+          ['sample', 'baseline µs', 'baseline runs', 'ours / baseline (median of paired ratios)'],
+          compared.map((c) => [c.label, c.baselineCpuUsPerCallback, c.baselineRuns.join(' / '), c.ratio]),
+        ),
+      );
+    }
   }
   if (listener) {
     parts.push(`\nListener, auto mode, ${listener.connections} connections (median of ${listener.repeats}):`);

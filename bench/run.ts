@@ -60,7 +60,7 @@ async function main(config: BenchConfig): Promise<BenchResult> {
       return;
     }
     // Ours: the OpenIM sample in auto mode from the listener section (same load: 20 connections, JSON POST).
-    const engineRps = result.listener?.samples.openim.engine.rps ?? (await measureEngineOnce(config, log));
+    const engineRps = result.listener?.samples.openim?.engine.rps ?? (await measureEngineOnce(config, log));
     result.peers = await runPeersSection(config, engineRps, log);
   });
   await section('hold', async () => {
