@@ -153,6 +153,20 @@ describe('bench --smoke', () => {
     expect(memory?.plateauRatio).toBeNull();
   });
 
+  it('drives 1 MiB bodies, then clears, and reads memory before and after', () => {
+    const bodies = result.memory?.bigBodies;
+    expect(bodies?.bodyBytes).toBeGreaterThan(1_000_000);
+    expect(bodies?.bodyBytes).toBeLessThanOrEqual(1_048_576);
+    expect(bodies?.requests).toBeGreaterThan(0);
+    // Under the default body limit every request is accepted.
+    expect(bodies?.non2xx).toBe(0);
+    expect(bodies?.maxRssMiB).toBeGreaterThan(0);
+    expect(bodies?.beforeMiB).toBeGreaterThan(0);
+    expect(result.budgets.map((budget) => budget.name)).toContain(
+      'Engine heap + external after Clear and a full GC / before the load',
+    );
+  });
+
   it('lists the budgets it checked with their values', () => {
     const names = result.budgets.map((budget) => budget.name);
     expect(names.some((name) => name.includes('ratio'))).toBe(true);

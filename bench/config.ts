@@ -12,6 +12,8 @@ export interface BenchConfig {
   /** Requests per path (direct, relayed) in the upstream section. */
   upstreamCount: number;
   memorySteps: number[];
+  /** Seconds of 1 MiB bodies at full rate in the memory section (bounded by bytes, product.md §4). */
+  bigBodyS: number;
   ui: boolean;
   uiCaptures: number;
   uiIngestRate: number;
@@ -42,6 +44,7 @@ const FULL: BenchConfig = {
   upstreamCount: 5_000,
   // 150k shows whether memory stays bounded past 100k (the store compacts its array now and then).
   memorySteps: [10_000, 50_000, 100_000, 150_000],
+  bigBodyS: 60,
   ui: true,
   uiCaptures: 100_000,
   uiIngestRate: 1_000,
@@ -65,6 +68,7 @@ const SMOKE: BenchConfig = {
   holdCount: 20,
   upstreamCount: 50,
   memorySteps: [500, 1_000, 2_000],
+  bigBodyS: 1,
   ui: false,
   inprocessCallbacks: 2_000,
 };

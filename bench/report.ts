@@ -66,6 +66,10 @@ export function machine(): Machine {
   };
 }
 
+/** 700 MB (product.md §4 / issue budget), in MiB as RSS is reported. */
+export const BIG_BODY_MAX_RSS_MIB = 667;
+/** After Clear and a GC, heap + external within 10 % of the level before the load. */
+export const CLEAR_MAX_RATIO = 1.1;
 /** Message callbacks may cost at most this much more engine CPU than OpenIM before-add-friend (product.md §8). */
 export const MESSAGE_MAX_RATIO = 1.1;
 /** All of v3 may cost at most this much more engine CPU per friend callback than v2 (product.md §8). */
@@ -144,6 +148,21 @@ export function budgets(result: BenchResult): Budget[] {
       value: memory.tailRatio,
       limit: `≤ ${PLATEAU_MAX_RATIO}`,
       pass: memory.tailRatio <= PLATEAU_MAX_RATIO,
+    });
+  }
+  const bodies = memory?.bigBodies;
+  if (bodies) {
+    out.push({
+      name: `Engine max RSS, 1 MiB bodies at full rate for ${bodies.seconds} s (MiB)`,
+      value: bodies.maxRssMiB,
+      limit: `< ${BIG_BODY_MAX_RSS_MIB}`,
+      pass: bodies.maxRssMiB < BIG_BODY_MAX_RSS_MIB,
+    });
+    out.push({
+      name: 'Engine heap + external after Clear and a full GC / before the load',
+      value: bodies.clearRatio,
+      limit: `≤ ${CLEAR_MAX_RATIO}`,
+      pass: bodies.clearRatio <= CLEAR_MAX_RATIO,
     });
   }
   const ui = result.ui;
@@ -291,6 +310,12 @@ export function formatReport(result: BenchResult): string {
     parts.push(
       `  past-limit / at-limit: RSS ${memory.plateauRatio ?? '-'}, heap after GC ${memory.heapPlateauRatio ?? '-'}; last / past-limit RSS ${memory.tailRatio ?? '-'}`,
     );
+    const bodies = memory.bigBodies;
+    if (bodies) {
+      parts.push(
+        `  1 MiB bodies at full rate for ${bodies.seconds} s: ${bodies.requests} requests, max RSS ${bodies.maxRssMiB} MiB; heap + external ${bodies.beforeMiB} MiB before → ${bodies.afterClearMiB} MiB after Clear + GC (${bodies.clearRatio}×)`,
+      );
+    }
   }
   if (ui && 'skipped' in ui) parts.push(`\nUI: skipped (${ui.skipped})`);
   else if (ui) {

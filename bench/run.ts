@@ -11,6 +11,7 @@ import { runHoldSection } from './sections/hold.js';
 import { runInprocessSection } from './sections/inprocess.js';
 import { measureEngineOnce, runListenerSection } from './sections/listener.js';
 import { runMemorySection } from './sections/memory.js';
+import { runBigBodySection } from './sections/memory-bodies.js';
 import { runPeersSection } from './sections/peers.js';
 import { CHROMIUM, runUiSection } from './sections/ui.js';
 import { runUpstreamSection } from './sections/upstream.js';
@@ -71,6 +72,7 @@ async function main(config: BenchConfig): Promise<BenchResult> {
   });
   await section('memory', async () => {
     result.memory = await runMemorySection(config, nodeArgs('memory'), log);
+    result.memory.bigBodies = await runBigBodySection(config, nodeArgs('memory'), log);
   });
   await section('ui', async () => {
     if (!config.ui) {
