@@ -1,5 +1,6 @@
 import type { Outcome, TargetOutcome } from '../../contract/capture.js';
 import type { TencentProfile } from '../../contract/settings.js';
+import { unknownCommandText } from '../catalogue.js';
 import { isObject, own, quote } from '../json.js';
 import type { OutcomeInput } from '../types.js';
 import { isInterimStatus, TENCENT_TIMEOUT_MS } from '../wire.js';
@@ -87,16 +88,22 @@ function perTarget(accounts: string[], answer: unknown): { targets: TargetOutcom
 
 export function tencentOutcome(input: OutcomeInput, policy: TencentProfile): Outcome {
   const info = input.command === null ? undefined : tencentCommand(input.command);
-  const phase = info?.phase ?? input.phase;
-  const subject = info?.subject ?? 'the event';
-  if (phase === 'after') {
+  if (!info) {
+    // Never "ignored" by the name's look: an unknown or misspelt name cannot be predicted.
+    return {
+      effect: 'unknown',
+      explanation: `${input.command ? unknownCommandText(input.command).replace(/\.$/, '') : 'No command was named'}: the outcome cannot be predicted.`,
+    };
+  }
+  const subject = info.subject ?? 'the event';
+  if (info.phase === 'after') {
     return {
       effect: 'ignored',
       explanation: `Tencent ignores answers to after-callbacks: ${subject} has already happened.`,
     };
   }
   if (info?.row.denyBy === 'error-code') return errorCodeOutcome(input, policy, info);
-  if (!info || info.parties?.targets === undefined) {
+  if (info.parties?.targets === undefined) {
     return {
       effect: 'unknown',
       explanation: `Unknown Tencent command${input.command ? ` ${input.command}` : ''}: the outcome cannot be predicted.`,
