@@ -34,7 +34,7 @@ export function readProcessStdin(): Promise<string> {
 
 function exitFor(effect: OutcomeEffect | undefined): number {
   if (effect === 'proceeds' || effect === 'ignored') return EXIT.proceeds;
-  if (effect === 'blocked' || effect === 'partial') return EXIT.blocked;
+  if (effect === 'blocked' || effect === 'partial' || effect === 'dropped') return EXIT.blocked;
   return EXIT.fails;
 }
 

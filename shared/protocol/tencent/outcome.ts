@@ -161,7 +161,7 @@ export function tencentOutcome(input: OutcomeInput, policy: TencentProfile): Out
  * 1 or a code in the row's `denyCodes` denies (the code reaches the sender), 2 discards silently where the page
  * documents it. The answer's fields the row lists (`MsgBody` …) replace the request's when present.
  */
-function errorCodeOutcome(input: OutcomeInput, policy: TencentProfile, info: TencentCommand): Outcome {
+export function errorCodeOutcome(input: OutcomeInput, policy: TencentProfile, info: TencentCommand): Outcome {
   const subject = info.subject ?? 'the event';
   const why = failureReason(input);
   if (why !== null) return failed(policy, subject, why);
@@ -183,8 +183,16 @@ function errorCodeOutcome(input: OutcomeInput, policy: TencentProfile, info: Ten
       explanation: `Tencent blocks ${subject} (ErrorCode ${errorCode}${typeof message === 'string' && message !== '' ? ` ${quote(message)}` : ''}).`,
     };
   }
+  if (errorCode === 2 && info.row.drop === true) {
+    // Documented on the command's page: discard silently (not delivered; the sender sees success).
+    return {
+      effect: 'dropped',
+      code: 2,
+      explanation: `Tencent discards ${subject} silently (ErrorCode 2): it is not delivered, and the sender sees success.`,
+    };
+  }
   if (typeof errorCode === 'number' && errorCode !== 0) {
-    const documented = range ? `0, 1 or ${range.min}–${range.max}` : '0 or 1';
+    const documented = `0, 1${info.row.drop ? ', 2' : ''}${range ? ` or ${range.min}–${range.max}` : ''}`;
     return failed(
       policy,
       subject,
