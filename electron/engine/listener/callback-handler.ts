@@ -10,18 +10,11 @@ import {
   type Settings,
 } from '../../../shared/contract/index.js';
 import { buildAnswer, identify } from '../../../shared/protocol/index.js';
+import { UPSTREAM_FALLBACK, UPSTREAM_NOT_SET } from '../upstream/upstream-relay.js';
 import { AnswerBatch } from './answer-batch.js';
-import {
-  applyIdentification,
-  clientGaveUp,
-  holdInfo,
-  inspectCapture,
-  newCapture,
-  predictedOutcome,
-} from './capture-factory.js';
-import { executeAnswer } from './fault.js';
+import { writeAnswer } from './answer-writer.js';
+import { applyIdentification, clientGaveUp, inspectCapture, newCapture, predictedOutcome } from './capture-factory.js';
 import { HoldQueue } from './hold-queue.js';
-import type { RawRequest } from './listener.js';
 import { failureLine, type HandlerDeps, type Pending } from './pending.js';
 import { decisionFindings, predictClientLeft } from './predict.js';
 import {
@@ -30,9 +23,10 @@ import {
   badInputResponse,
   closesConnection,
   incomingRequest,
+  type RawRequest,
   readInput,
 } from './request-input.js';
-import { UpstreamRelay } from './upstream-relay.js';
+import { holdInfo } from './server-settings.js';
 
 export type { HandlerDeps } from './pending.js';
 
@@ -44,12 +38,14 @@ function holdsByMode(settings: Settings, phase: Pending['id']['phase']): boolean
 }
 
 /**
- * The listener's pipeline: identify → validate → decide (hold / rule / default) → answer → capture.
- * Owns the held requests, the delayed answers and the sockets a `no-response` fault keeps open.
+ * The listener's pipeline: identify → validate → decide (hold / rule / forward / default) → answer → capture.
+ * Owns the held requests, the delayed answers and the sockets a `no-response` fault keeps open; each request's life
+ * is the state machine in pending.ts.
  */
 export class CallbackHandler {
   readonly holds = new HoldQueue<Pending>();
-  private readonly delayed = new Set<Pending>();
+  /** Decided with a delay: answered when it ends. */
+  private readonly delays = new HoldQueue<Pending>();
   private readonly lingering = new Set<Socket>();
   private stopping = false;
   /** Requests decided at once in this loop turn: answered together at its end. */
@@ -59,19 +55,11 @@ export class CallbackHandler {
     writeFailed: (pending, err) => this.failedInternally(pending, err),
     settleFailed: (pending, err) => this.deps.log(failureLine(pending, err)),
   });
-  /** Upstream mode: forwarding to the app backend and relaying its answer. */
-  private readonly relay: UpstreamRelay<Pending>;
+  // One function each for every timer (not one closure per request).
+  private readonly holdEnded = (pending: Pending): void => this.fallback(pending);
+  private readonly delayEnded = (pending: Pending): void => this.send(pending);
 
-  constructor(private readonly deps: HandlerDeps) {
-    this.relay = new UpstreamRelay(deps.agents, {
-      settings: deps.settings,
-      isHeld: (p) => p.stage === 'held',
-      answer: (p, decision, by) => this.answer(p, decision, by),
-      updated: (p) => this.commit(p, false, false),
-      fallback: (p) => this.ruleOrDefault(p),
-      seen: deps.upstreamSeen,
-    });
-  }
+  constructor(private readonly deps: HandlerDeps) {}
 
   handle(raw: RawRequest, res: ServerResponse): void {
     const settings = this.deps.settings();
@@ -83,8 +71,8 @@ export class CallbackHandler {
     const id = identify(request);
     applyIdentification(capture, id);
     const pending: Pending = {
+      state: 'new',
       capture,
-      stage: 'new',
       text: null,
       request,
       raw,
@@ -106,7 +94,7 @@ export class CallbackHandler {
     else if (match?.type === 'hold' || holdsByMode(settings, id.phase)) {
       this.hold(pending, settings);
       // Held in upstream mode: forwarded at once, the backend's answer becomes the proposal.
-      if (upstream !== null) this.relay.forward(pending, upstream);
+      if (upstream !== null) void this.askUpstream(pending, upstream);
     } else if (upstream !== null) this.forward(pending, upstream);
     else this.answer(pending, ALLOW, 'default');
   }
@@ -115,7 +103,7 @@ export class CallbackHandler {
   decide(captureId: string, decision: Decision, by: 'person' | 'api'): Capture | null {
     const pending = this.holds.take(captureId);
     if (!pending) return null;
-    this.relay.notAwaited(pending, `${by === 'person' ? 'a person' : 'the API'} answered before the backend`);
+    this.deps.upstream.notAwaited(pending, `${by === 'person' ? 'a person' : 'the API'} answered before the backend`);
     this.answer(pending, decision, by);
     // The full capture, as GET /api/captures/:id gives it: with the body already parsed on arrival.
     const { capture, request } = pending;
@@ -127,45 +115,53 @@ export class CallbackHandler {
     this.stopping = true;
     this.answering.flush();
     for (const pending of this.holds.takeAll()) this.fallback(pending);
-    for (const pending of this.relay.inFlight()) {
-      this.relay.notAwaited(pending, 'the engine stopped');
+    for (const pending of this.deps.upstream.inFlight()) {
+      this.deps.upstream.notAwaited(pending, 'the engine stopped');
       this.fallback(pending);
     }
-    for (const pending of [...this.delayed]) {
-      clearTimeout(pending.delayTimer);
-      this.send(pending);
-    }
+    for (const pending of this.delays.takeAll()) this.send(pending);
     for (const socket of this.lingering) socket.destroy();
   }
 
   private hold(pending: Pending, settings: Settings): void {
     const { capture } = pending;
-    pending.stage = 'held';
+    pending.state = 'held';
+    capture.state = 'held';
     capture.hold = holdInfo(settings, capture);
-    this.holds.add(capture.id, pending, capture.hold.deadlineAt, (p) => this.fallback(p));
+    this.holds.add(capture.id, pending, capture.hold.deadlineAt, this.holdEnded);
     this.watchClient(pending);
-    this.commit(pending, true, false);
-  }
-
-  /**
-   * Validation findings and the summary text. Neither changes the answer, so for a request answered at once they
-   * are worked out after the answer is on its way (lower latency); a capture is never stored without them.
-   */
-  private inspect(pending: Pending): CaptureSummaryText {
-    pending.text ??= inspectCapture(pending.capture, pending.request, pending.id, this.deps.settings());
-    return pending.text;
-  }
-
-  /** Stores (`isNew`) or updates the capture; `final` also writes it to the log. */
-  private commit(pending: Pending, isNew: boolean, final: boolean): void {
-    this.deps.commit(pending.capture, this.inspect(pending), isNew, final);
+    this.store(pending);
   }
 
   /** Upstream mode: the answer comes later, from the backend, in another loop turn. */
   private forward(pending: Pending, base: string | null): void {
-    pending.stage = 'forwarding';
+    pending.state = 'forwarding';
     this.watchClient(pending);
-    this.relay.forward(pending, base);
+    if (base !== null) void this.askUpstream(pending, base);
+    else {
+      pending.capture.findings.push(UPSTREAM_NOT_SET);
+      this.answer(pending, { verdict: 'allow' }, 'default');
+    }
+  }
+
+  /** Asks the backend; its answer is relayed, or kept as a held request's proposal. */
+  private async askUpstream(pending: Pending, base: string): Promise<void> {
+    try {
+      const answer = await this.deps.upstream.forward(pending, base);
+      if (answer === null || pending.state === 'done') return;
+      if (pending.state === 'held') {
+        // An answer that arrived is the deadline's answer; a failure leaves the usual fallback in place.
+        if (answer.relay && answer.arrived) pending.proposal = answer.relay;
+        this.update(pending);
+      } else if (answer.relay) this.answer(pending, answer.relay, 'upstream');
+      else {
+        pending.capture.findings.push(UPSTREAM_FALLBACK);
+        const { decision, by } = this.ruleOrDefault(pending);
+        this.answer(pending, decision, by);
+      }
+    } catch (err) {
+      this.deps.log(failureLine(pending, err));
+    }
   }
 
   /** The first matching answer rule's decision, else the default allow. */
@@ -187,12 +183,10 @@ export class CallbackHandler {
       this.answer(pending, pending.proposal, 'timeout');
       return;
     }
-    this.relay.notAwaited(pending, 'no answer before the hold deadline');
-    if (pending.capture.hold?.fallback === 'no-response') {
-      this.answer(pending, NO_RESPONSE, 'timeout');
-      return;
-    }
-    this.answer(pending, this.ruleOrDefault(pending).decision, 'timeout');
+    this.deps.upstream.notAwaited(pending, 'no answer before the hold deadline');
+    const fallback =
+      pending.capture.hold?.fallback === 'no-response' ? NO_RESPONSE : this.ruleOrDefault(pending).decision;
+    this.answer(pending, fallback, 'timeout');
   }
 
   private answer(pending: Pending, decision: Decision, by: DecidedBy): void {
@@ -205,21 +199,20 @@ export class CallbackHandler {
       return;
     }
     // Answered but not yet sent: shown as answered with no response until the delay ends.
+    const stored = pending.state === 'held';
+    if (pending.state === 'new') this.watchClient(pending);
+    pending.state = 'delayed';
     capture.state = 'answered';
-    const isNew = pending.stage === 'new' || pending.stage === 'forwarding';
-    if (pending.stage === 'new') this.watchClient(pending);
-    pending.stage = 'delayed';
-    this.delayed.add(pending);
-    pending.sendAt = performance.now() + delayMs;
-    pending.delayTimer = setTimeout(() => this.send(pending), delayMs);
-    this.commit(pending, isNew, false);
+    pending.dueAt = performance.now() + delayMs;
+    this.delays.add(capture.id, pending, Date.now() + delayMs, this.delayEnded);
+    if (stored) this.update(pending);
+    else this.store(pending);
   }
 
   private send(pending: Pending): void {
-    this.delayed.delete(pending);
-    if (pending.stage === 'done') return;
-    if (pending.stage === 'new' && !this.stopping) {
-      pending.stage = 'queued';
+    if (pending.state === 'done') return;
+    if (pending.state === 'new' && !this.stopping) {
+      pending.state = 'queued';
       this.answering.add(pending);
       return;
     }
@@ -234,7 +227,7 @@ export class CallbackHandler {
       return false;
     }
     const plan = buildAnswer(pending.id, pending.request.body, capture.decision ?? ALLOW);
-    const response = executeAnswer(res, plan, { closeConnection: this.stopping, lingering: this.lingering });
+    const response = writeAnswer(res, plan, { closeConnection: this.stopping, lingering: this.lingering });
     pending.elapsedMs = performance.now() - pending.startedAt;
     capture.state = 'answered';
     capture.response = response;
@@ -285,12 +278,10 @@ export class CallbackHandler {
     pending.res.once('close', () => {
       if (pending.res.writableFinished) return;
       // Given up on while the backend was asked: its answer is not awaited any more.
-      this.relay.notAwaited(pending, 'the IM server closed the connection first');
-      if (pending.stage === 'held') this.holds.take(pending.capture.id);
-      else if (pending.stage === 'delayed') {
-        clearTimeout(pending.delayTimer);
-        this.delayed.delete(pending);
-      } else if (pending.stage !== 'forwarding') return;
+      this.deps.upstream.notAwaited(pending, 'the IM server closed the connection first');
+      if (pending.state === 'held') this.holds.take(pending.capture.id);
+      else if (pending.state === 'delayed') this.delays.take(pending.capture.id);
+      else if (pending.state !== 'forwarding') return;
       this.clientLeft(pending);
     });
   }
@@ -300,8 +291,7 @@ export class CallbackHandler {
    * outcome when the answer would have come after its timeout, else that of no answer. Predicted, not left empty.
    */
   private clientLeft(pending: Pending): void {
-    const now = performance.now();
-    const sendElapsedMs = (pending.sendAt ?? now) - pending.startedAt;
+    const sendElapsedMs = (pending.dueAt ?? performance.now()) - pending.startedAt;
     const { capture, request, id } = pending;
     capture.outcome = predictClientLeft(capture, id, request.body, sendElapsedMs, this.deps.settings());
     this.fail(pending, clientGaveUp);
@@ -316,11 +306,31 @@ export class CallbackHandler {
     this.finish(pending, 'failed');
   }
 
+  /**
+   * Validation findings and the summary text. Neither changes the answer, so for a request answered at once they
+   * are worked out after the answer is on its way (lower latency); a capture is never stored without them.
+   */
+  private inspect(pending: Pending): CaptureSummaryText {
+    pending.text ??= inspectCapture(pending.capture, pending.request, pending.id, this.deps.settings());
+    return pending.text;
+  }
+
+  /** First shown before its final state (held, or answered with a delay). */
+  private store(pending: Pending): void {
+    this.deps.captures.store(pending.capture, this.inspect(pending));
+  }
+
+  private update(pending: Pending): void {
+    this.deps.captures.update(pending.capture, this.inspect(pending));
+  }
+
+  /** The final state: a stored (held or delayed) request is finished, any other recorded for the first time. */
   private finish(pending: Pending, state: Capture['state'] = 'answered'): void {
-    // Only held and delayed requests were stored before their final state.
-    const isNew = pending.stage !== 'held' && pending.stage !== 'delayed';
-    pending.stage = 'done';
+    const stored = pending.state === 'held' || pending.state === 'delayed';
+    pending.state = 'done';
     pending.capture.state = state;
-    this.commit(pending, isNew, true);
+    const text = this.inspect(pending);
+    if (stored) this.deps.captures.finish(pending.capture, text);
+    else this.deps.captures.record(pending.capture, text);
   }
 }
