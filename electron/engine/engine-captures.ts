@@ -6,6 +6,7 @@ import type {
   ImportResponse,
   PersistenceStatus,
 } from '../../shared/contract/index.js';
+import type { PlayResult } from './engine-api.js';
 import type { EngineEvents } from './engine-events.js';
 import { captureIds, refusedCapture } from './listener/capture-factory.js';
 import type { CaptureSteps } from './listener/pending.js';
@@ -90,6 +91,18 @@ export class EngineCaptures implements CaptureSteps {
     const line = captureJson(capture, text, event);
     // A capture answered at once goes into the store finished, as its line only.
     this.written(this.memory.addLine(capture, line), line, event);
+  }
+
+  /** The captures with these ids (missing one: why), or without ids the imported ones: what a replay re-sends. */
+  pick(ids: string[] | undefined): PlayResult<Capture[]> {
+    if (!ids) return { ok: true, value: this.memory.all().filter((c) => c.imported === true) };
+    const picked: Capture[] = [];
+    for (const id of ids) {
+      const capture = this.memory.get(id);
+      if (!capture) return { ok: false, message: `no capture with id ${id}` };
+      picked.push(capture);
+    }
+    return { ok: true, value: picked };
   }
 
   /** The failed capture of a request the HTTP layer refused (already answered with `response`). */

@@ -15,13 +15,11 @@ import type {
   ReplayRequest,
   Rule,
   RuleWithStats,
-  SendRequest,
-  SendToBackend,
   Settings,
   SettingsPatch,
   UpstreamStatus,
 } from '../../shared/contract/index.js';
-import type { DecideResult, EngineApi, PlayResult } from './engine-api.js';
+import type { DecideResult, EngineApi, PlayRequest, PlayResult, ResendRequest } from './engine-api.js';
 import { COMPACT_FACTOR, EngineCaptures } from './engine-captures.js';
 import { EngineEvents, type EventListener } from './engine-events.js';
 import { carryChanges, loadRules, loadSettings } from './engine-load.js';
@@ -31,8 +29,8 @@ import type { Pending } from './listener/pending.js';
 import type { RawRequest } from './listener/request-input.js';
 import { RuleEngine } from './listener/rule-engine.js';
 import { ExchangeAgents } from './outbound/http-exchange.js';
-import { resolveSend, sendToBackend } from './outbound/play-server.js';
-import { replayCaptures } from './outbound/replay.js';
+import { playCallback, resolvePlay } from './outbound/play-server.js';
+import { replayCaptures, replayOptions } from './outbound/replay.js';
 import { resend } from './outbound/resend.js';
 import { CaptureLog } from './store/capture-log.js';
 import { JsonFileStore } from './store/persistence.js';
@@ -235,36 +233,21 @@ export class EngineCore implements EngineApi {
     return applied;
   }
 
-  send(request: SendRequest): void {
+  resend(request: ResendRequest): void {
     resend(this.listener.status(), request, this.agents, this.opts.log);
   }
 
-  async sendToBackend(input: SendToBackend): Promise<PlayResult<Capture>> {
-    const resolved = resolveSend(input, this.currentSettings());
+  async playServer(input: PlayRequest): Promise<PlayResult<Capture>> {
+    const resolved = resolvePlay(input, this.currentSettings());
     if (!resolved.ok) return resolved;
-    return { ok: true, value: this.captures.recordPlayed(await sendToBackend(resolved.send)) };
+    return { ok: true, value: this.captures.recordPlayed(await playCallback(resolved.play)) };
   }
 
   async replay(request: ReplayRequest): Promise<PlayResult<ReplayReport>> {
-    const { memory } = this.captures;
-    const captures = request.ids ? request.ids.map((id) => memory.get(id)) : memory.all().filter((c) => c.imported);
-    const missing = captures.indexOf(undefined);
-    if (missing >= 0) return { ok: false, message: `no capture with id ${request.ids?.[missing]}` };
-    const settings = this.currentSettings();
-    const report = await replayCaptures(captures as Capture[], {
-      to: request.to,
-      profiles: {
-        openim: request.profiles?.openim ?? settings.profiles.openim,
-        tencent: request.profiles?.tencent ?? settings.profiles.tencent,
-      },
-      openimTimeoutMs: settings.hold.openimTimeoutMs,
-      token: request.tencentToken !== undefined ? request.tencentToken : settings.tencent.token,
-      sdkAppId: settings.tencent.sdkAppId,
-      // One at a time by default: the recorded order matters to a backend that keeps state (add, then delete).
-      concurrency: request.concurrency ?? 1,
-      onSent: (capture) => this.captures.recordPlayed(capture).id,
-    });
-    return { ok: true, value: report };
+    const picked = this.captures.pick(request.ids);
+    if (!picked.ok) return picked;
+    const options = replayOptions(request, this.currentSettings(), (capture) => this.captures.recordPlayed(capture).id);
+    return { ok: true, value: await replayCaptures(picked.value, options) };
   }
 
   subscribe(listener: EventListener): () => void {

@@ -1,31 +1,15 @@
 import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import {
-  ALLOW,
-  type Capture,
-  type CaptureSummaryText,
-  type DecidedBy,
-  type Decision,
-  type Finding,
-  type Settings,
-} from '../../../shared/contract/index.js';
+import { ALLOW, type Capture, type DecidedBy, type Decision, type Settings } from '../../../shared/contract/index.js';
 import { buildAnswer, identify } from '../../../shared/protocol/index.js';
 import { UPSTREAM_FALLBACK, UPSTREAM_NOT_SET } from '../upstream/upstream-relay.js';
 import { AnswerBatch } from './answer-batch.js';
 import { writeAnswer } from './answer-writer.js';
-import { applyIdentification, clientGaveUp, inspectCapture, newCapture, predictedOutcome } from './capture-factory.js';
+import { applyIdentification, newCapture } from './capture-factory.js';
 import { HoldQueue } from './hold-queue.js';
 import { failureLine, type HandlerDeps, type Pending } from './pending.js';
-import { decisionFindings, predictClientLeft } from './predict.js';
-import {
-  answerInternalError,
-  type BadInput,
-  badInputResponse,
-  closesConnection,
-  incomingRequest,
-  type RawRequest,
-  readInput,
-} from './request-input.js';
+import { PendingSteps } from './pending-steps.js';
+import { closesConnection, incomingRequest, type RawRequest, readInput } from './request-input.js';
 import { holdInfo } from './server-settings.js';
 
 export type { HandlerDeps } from './pending.js';
@@ -51,15 +35,19 @@ export class CallbackHandler {
   /** Requests decided at once in this loop turn: answered together at its end. */
   private readonly answering = new AnswerBatch<Pending>({
     write: (pending) => this.write(pending),
-    settle: (pending) => this.settle(pending),
-    writeFailed: (pending, err) => this.failedInternally(pending, err),
+    settle: (pending) => this.steps.settle(pending),
+    writeFailed: (pending, err) => this.steps.failedInternally(pending, err),
     settleFailed: (pending, err) => this.deps.log(failureLine(pending, err)),
   });
   // One function each for every timer (not one closure per request).
   private readonly holdEnded = (pending: Pending): void => this.fallback(pending);
-  private readonly delayEnded = (pending: Pending): void => this.send(pending);
+  private readonly delayEnded = (pending: Pending): void => this.deliver(pending);
 
-  constructor(private readonly deps: HandlerDeps) {}
+  private readonly steps: PendingSteps;
+
+  constructor(private readonly deps: HandlerDeps) {
+    this.steps = new PendingSteps(deps);
+  }
 
   handle(raw: RawRequest, res: ServerResponse): void {
     const settings = this.deps.settings();
@@ -82,7 +70,7 @@ export class CallbackHandler {
       elapsedMs: 0,
     };
     if (bad) {
-      this.rejectBadInput(pending, bad, closesConnection(raw, bad));
+      this.steps.rejectBadInput(pending, bad, closesConnection(raw, bad) || this.stopping);
       return;
     }
     // v2 precedence: an answer or forward rule acts at once even in hold mode; a hold rule always holds.
@@ -119,7 +107,7 @@ export class CallbackHandler {
       this.deps.upstream.notAwaited(pending, 'the engine stopped');
       this.fallback(pending);
     }
-    for (const pending of this.delays.takeAll()) this.send(pending);
+    for (const pending of this.delays.takeAll()) this.deliver(pending);
     for (const socket of this.lingering) socket.destroy();
   }
 
@@ -130,7 +118,7 @@ export class CallbackHandler {
     capture.hold = holdInfo(settings, capture);
     this.holds.add(capture.id, pending, capture.hold.deadlineAt, this.holdEnded);
     this.watchClient(pending);
-    this.store(pending);
+    this.steps.store(pending);
   }
 
   /** Upstream mode: the answer comes later, from the backend, in another loop turn. */
@@ -152,7 +140,7 @@ export class CallbackHandler {
       if (pending.state === 'held') {
         // An answer that arrived is the deadline's answer; a failure leaves the usual fallback in place.
         if (answer.relay && answer.arrived) pending.proposal = answer.relay;
-        this.update(pending);
+        this.steps.update(pending);
       } else if (answer.relay) this.answer(pending, answer.relay, 'upstream');
       else {
         pending.capture.findings.push(UPSTREAM_FALLBACK);
@@ -195,7 +183,7 @@ export class CallbackHandler {
     capture.decidedBy = by;
     const delayMs = this.stopping ? 0 : (decision.delayMs ?? 0);
     if (delayMs <= 0) {
-      this.send(pending);
+      this.deliver(pending);
       return;
     }
     // Answered but not yet sent: shown as answered with no response until the delay ends.
@@ -205,25 +193,26 @@ export class CallbackHandler {
     capture.state = 'answered';
     pending.dueAt = performance.now() + delayMs;
     this.delays.add(capture.id, pending, Date.now() + delayMs, this.delayEnded);
-    if (stored) this.update(pending);
-    else this.store(pending);
+    if (stored) this.steps.update(pending);
+    else this.steps.store(pending);
   }
 
-  private send(pending: Pending): void {
+  /** Writes the decided answer now, or (decided at once) at the end of this loop turn with the others. */
+  private deliver(pending: Pending): void {
     if (pending.state === 'done') return;
     if (pending.state === 'new' && !this.stopping) {
       pending.state = 'queued';
       this.answering.add(pending);
       return;
     }
-    if (this.write(pending)) this.settle(pending);
+    if (this.write(pending)) this.steps.settle(pending);
   }
 
   /** Writes the decided answer; false when the client is gone (the capture is then finished as failed). */
   private write(pending: Pending): boolean {
     const { capture, res } = pending;
     if (res.destroyed || res.writableEnded) {
-      this.clientLeft(pending);
+      this.steps.clientLeft(pending);
       return false;
     }
     const plan = buildAnswer(pending.id, pending.request.body, capture.decision ?? ALLOW);
@@ -235,44 +224,6 @@ export class CallbackHandler {
     return true;
   }
 
-  /** Last line of defence for a deferred answer (the listener's own guard covers only `handle`). */
-  private failedInternally(pending: Pending, err: unknown): void {
-    const { res, capture } = pending;
-    this.deps.log(failureLine(pending, err));
-    capture.response = answerInternalError(res) ?? capture.response;
-    // Still recorded, with what went wrong.
-    try {
-      const reason = err instanceof Error ? err.message : String(err);
-      this.fail(pending, { level: 'error', code: 'internal', message: `The engine failed to answer: ${reason}` });
-    } catch (again) {
-      this.deps.log(`capture ${capture.id} not recorded: ${String(again)}`);
-    }
-  }
-
-  /** The predicted outcome of the answer sent, then the final capture. */
-  private settle(pending: Pending): void {
-    const { capture, request, elapsedMs } = pending;
-    capture.outcome = predictedOutcome(capture, request.body, elapsedMs, this.deps.settings());
-    const found = decisionFindings(capture, pending.id, request.body);
-    if (found.length > 0) {
-      this.inspect(pending); // validation first, so its findings stay ahead of these
-      capture.findings = [...capture.findings, ...found];
-    }
-    this.finish(pending);
-  }
-
-  private rejectBadInput(pending: Pending, bad: BadInput, close: boolean): void {
-    const response = badInputResponse(bad, close || this.stopping);
-    pending.res.writeHead(response.status, response.headers);
-    pending.res.end(response.bodyText);
-    pending.capture.response = response;
-    // First, before the validation findings. Not JSON: validation reports it in words (body-not-json / body-empty);
-    // a second finding would say it again.
-    pending.capture.findings =
-      bad.code === 'invalid-json' ? [] : [{ level: 'error', code: bad.code, message: bad.message }];
-    this.fail(pending, null);
-  }
-
   /** Marks a held, delayed or forwarded request failed when its client disconnects first. */
   private watchClient(pending: Pending): void {
     pending.res.once('close', () => {
@@ -282,55 +233,7 @@ export class CallbackHandler {
       if (pending.state === 'held') this.holds.take(pending.capture.id);
       else if (pending.state === 'delayed') this.delays.take(pending.capture.id);
       else if (pending.state !== 'forwarding') return;
-      this.clientLeft(pending);
+      this.steps.clientLeft(pending);
     });
-  }
-
-  /**
-   * The client (the IM server) went away before the answer was written. It still produced an outcome: its timeout
-   * outcome when the answer would have come after its timeout, else that of no answer. Predicted, not left empty.
-   */
-  private clientLeft(pending: Pending): void {
-    const sendElapsedMs = (pending.dueAt ?? performance.now()) - pending.startedAt;
-    const { capture, request, id } = pending;
-    capture.outcome = predictClientLeft(capture, id, request.body, sendElapsedMs, this.deps.settings());
-    this.fail(pending, clientGaveUp);
-  }
-
-  /** Finishes the capture as failed, with `finding` after the validation findings. */
-  private fail(pending: Pending, finding: Finding | null): void {
-    const { capture } = pending;
-    this.inspect(pending);
-    if (finding) capture.findings = [...capture.findings, finding];
-    capture.latencyMs = Math.round((performance.now() - pending.startedAt) * 1000) / 1000;
-    this.finish(pending, 'failed');
-  }
-
-  /**
-   * Validation findings and the summary text. Neither changes the answer, so for a request answered at once they
-   * are worked out after the answer is on its way (lower latency); a capture is never stored without them.
-   */
-  private inspect(pending: Pending): CaptureSummaryText {
-    pending.text ??= inspectCapture(pending.capture, pending.request, pending.id, this.deps.settings());
-    return pending.text;
-  }
-
-  /** First shown before its final state (held, or answered with a delay). */
-  private store(pending: Pending): void {
-    this.deps.captures.store(pending.capture, this.inspect(pending));
-  }
-
-  private update(pending: Pending): void {
-    this.deps.captures.update(pending.capture, this.inspect(pending));
-  }
-
-  /** The final state: a stored (held or delayed) request is finished, any other recorded for the first time. */
-  private finish(pending: Pending, state: Capture['state'] = 'answered'): void {
-    const stored = pending.state === 'held' || pending.state === 'delayed';
-    pending.state = 'done';
-    pending.capture.state = state;
-    const text = this.inspect(pending);
-    if (stored) this.deps.captures.finish(pending.capture, text);
-    else this.deps.captures.record(pending.capture, text);
   }
 }

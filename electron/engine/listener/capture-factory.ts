@@ -28,7 +28,10 @@ export function captureIds(): (seq: number) => string {
   return (seq) => `${prefix}-${seq.toString(36)}`;
 }
 
-/** A fresh capture for a request as received: not yet decided, answered or identified. */
+/**
+ * A fresh capture for a request as received: not yet decided, answered or identified. Its `state` is a placeholder
+ * until the handler's first step sets it (held when held, answered or failed at the end); nothing reads it before.
+ */
 export function newCapture(raw: RawRequest, seq: number, id: string): Capture {
   const capture: Capture = {
     id,
@@ -37,7 +40,7 @@ export function newCapture(raw: RawRequest, seq: number, id: string): Capture {
     dialect: 'unknown',
     command: null,
     phase: 'unknown',
-    state: 'held',
+    state: 'answered',
     decidedBy: null,
     request: {
       method: raw.method,
