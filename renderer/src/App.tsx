@@ -5,7 +5,7 @@ import { EmptyState } from './layout/EmptyState.js';
 import { PaneSplitter, useSideWidth } from './layout/PaneSplitter.js';
 import { SetupHelp } from './layout/SetupHelp.js';
 import { ShortcutHelp } from './layout/ShortcutHelp.js';
-import { ConnectionBanner, Notices, PersistenceBanner } from './layout/StatusLayer.js';
+import { ConnectionBanner, EngineNoticesBanner, Notices, PersistenceBanner } from './layout/StatusLayer.js';
 import { TopBar } from './layout/TopBar.js';
 import { handleShortcut } from './lib/keyboard.js';
 import { ReplayDialog } from './play/ReplayDialog.js';
@@ -50,6 +50,7 @@ export function App() {
       <TopBar />
       <ConnectionBanner />
       <PersistenceBanner />
+      <EngineNoticesBanner />
       {/* A custom property is not in CSSProperties' keys; the value is a plain length. */}
       <main className="workspace" style={{ '--side-width': `${sideWidth}px` } as CSSProperties}>
         <section className="list-pane" aria-label="Captures">

@@ -1,4 +1,4 @@
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { chmod, open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** A settings or rules change that could not be written: the change is not applied (→ 500 `persist-failed`). */
@@ -10,6 +10,11 @@ export class PersistError extends Error {
     super(`cannot save ${basename(path)}: ${cause instanceof Error ? cause.message : String(cause)}`);
   }
 }
+
+export type JsonRead =
+  | { state: 'absent' }
+  | { state: 'unreadable' | 'not-json'; error: string }
+  | { state: 'ok'; value: unknown };
 
 /**
  * Small JSON files of the data dir (settings.json, rules.json): read tolerant, written atomically and durably
@@ -24,20 +29,32 @@ export class JsonFileStore {
     private readonly log: (line: string) => void,
   ) {}
 
+  /** Makes an existing file readable by its owner only (files of earlier releases were created 0644). */
+  async tighten(): Promise<void> {
+    await chmod(this.path, 0o600).catch(() => undefined);
+  }
+
   /** The parsed file; undefined when absent; undefined (and logged) when unreadable or not JSON. */
   async read(): Promise<unknown> {
+    const read = await this.readFile();
+    return read.state === 'ok' ? read.value : undefined;
+  }
+
+  /** The file and what is wrong with it, if anything (logged): absent, unreadable, not JSON, or its value. */
+  async readFile(): Promise<JsonRead> {
     let text: string;
     try {
       text = await readFile(this.path, 'utf8');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.log(`cannot read ${this.path}: ${String(err)}`); // fs errors are ErrnoException
-      return undefined;
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'absent' }; // fs errors are ErrnoException
+      this.log(`cannot read ${this.path}: ${String(err)}`);
+      return { state: 'unreadable', error: err instanceof Error ? err.message : String(err) };
     }
     try {
-      return JSON.parse(text) as unknown;
+      return { state: 'ok', value: JSON.parse(text) as unknown };
     } catch (err) {
       this.log(`ignoring ${this.path}: not JSON (${String(err)})`);
-      return undefined;
+      return { state: 'not-json', error: err instanceof Error ? err.message : String(err) };
     }
   }
 
@@ -62,11 +79,12 @@ export class JsonFileStore {
 
 let tempCounter = 0;
 
-export async function writeAtomic(path: string, text: string): Promise<void> {
+/** `mode` applies to the new file (0600: settings.json holds the Tencent token; product.md §4 v3). */
+export async function writeAtomic(path: string, text: string, mode = 0o600): Promise<void> {
   tempCounter += 1;
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${tempCounter}.tmp`);
   try {
-    const handle = await open(temp, 'w');
+    const handle = await open(temp, 'w', mode);
     try {
       await handle.writeFile(text, 'utf8');
       // On disk before the rename makes it the file: otherwise a power loss can leave an empty settings.json.
