@@ -13,7 +13,7 @@ import type { CaptureSteps } from './listener/pending.js';
 import type { BadInput, RawRequest } from './listener/request-input.js';
 import { captureJson } from './store/capture-json.js';
 import { summaryText } from './store/capture-line.js';
-import type { CaptureLog } from './store/capture-log.js';
+import { CaptureLog } from './store/capture-log.js';
 import { CaptureStore, toSummary } from './store/capture-store.js';
 
 /** What an engine without a data dir reports: nothing to save, nothing lost. */
@@ -23,7 +23,9 @@ const IN_MEMORY: PersistenceStatus = Object.freeze({ ok: true, unsaved: 0, dropp
  * The log is rewritten from the store (on start, and in the background while running) once it holds more than this
  * many lines per capture the store may keep: the file stays bounded however long the engine runs.
  */
-export const COMPACT_FACTOR = 2;
+const COMPACT_FACTOR = 2;
+/** Below this many lines the log is never compacted (not worth a rewrite). */
+const COMPACT_MIN_LINES = 1_000;
 
 /**
  * Every capture's way in — from the listener, refused by the HTTP layer, imported, or played against a backend:
@@ -35,12 +37,30 @@ export class EngineCaptures implements CaptureSteps {
   private seq = 0;
   readonly idFor = captureIds();
 
+  private readonly log: CaptureLog | null;
+
+  /** `path`: the capture log (null: in memory only); `limit()`: how many captures the store keeps (the setting). */
   constructor(
     private readonly events: EngineEvents,
-    private readonly log: CaptureLog | null,
-    limit: number,
+    path: string | null,
+    say: (line: string) => void,
+    limit: () => number,
   ) {
-    this.memory = new CaptureStore(limit, this.idFor);
+    this.memory = new CaptureStore(limit(), this.idFor);
+    this.log =
+      path === null
+        ? null
+        : new CaptureLog(path, {
+            log: say,
+            onStatus: (status) => this.events.emit({ type: 'persistence.status', status }),
+            snapshot: () => this.memory.snapshotLines(),
+            compactAt: () => Math.max(COMPACT_MIN_LINES, COMPACT_FACTOR * limit()),
+          });
+  }
+
+  /** Flushes the log. */
+  async close(): Promise<void> {
+    await this.log?.close();
   }
 
   nextSeq(): number {

@@ -5,9 +5,7 @@ import type {
   Capture,
   CaptureListResponse,
   CaptureQuery,
-  CaptureSummaryText,
   Decision,
-  EngineEvent,
   ImportResponse,
   ListenerStatus,
   PersistenceStatus,
@@ -20,7 +18,7 @@ import type {
   UpstreamStatus,
 } from '../../shared/contract/index.js';
 import type { DecideResult, EngineApi, PlayRequest, PlayResult, ResendRequest } from './engine-api.js';
-import { COMPACT_FACTOR, EngineCaptures } from './engine-captures.js';
+import { EngineCaptures } from './engine-captures.js';
 import { EngineEvents, type EventListener } from './engine-events.js';
 import { carryChanges, loadRules, loadSettings } from './engine-load.js';
 import { CallbackHandler } from './listener/callback-handler.js';
@@ -32,7 +30,7 @@ import { ExchangeAgents } from './outbound/http-exchange.js';
 import { playCallback, resolvePlay } from './outbound/play-server.js';
 import { replayCaptures, replayOptions } from './outbound/replay.js';
 import { resend } from './outbound/resend.js';
-import { CaptureLog } from './store/capture-log.js';
+import { lockDataDir } from './store/data-dir-lock.js';
 import { JsonFileStore } from './store/persistence.js';
 import { Upstream } from './upstream/upstream-relay.js';
 
@@ -51,8 +49,6 @@ export interface EngineStats {
   held: number;
 }
 
-/** Below this many lines the log is never compacted (not worth a rewrite). */
-const COMPACT_MIN_LINES = 1_000;
 const RULES_EVENT_MS = 100;
 
 /**
@@ -69,7 +65,6 @@ export class EngineCore implements EngineApi {
   private readonly captures: EngineCaptures;
   private readonly settingsFile: JsonFileStore | null;
   private readonly rulesFile: JsonFileStore | null;
-  private readonly log: CaptureLog | null;
   private readonly handler: CallbackHandler;
   private readonly listener: Listener;
   private rulesTimer: NodeJS.Timeout | null = null;
@@ -78,6 +73,8 @@ export class EngineCore implements EngineApi {
   private readonly agents = new ExchangeAgents();
   private readonly upstream: Upstream<Pending>;
   private startNotices: string[] = [];
+  /** Releases the data dir's lock (taken by `load`). */
+  private unlock: () => void = () => undefined;
 
   constructor(private readonly opts: EngineCoreOptions) {
     this.version = opts.version;
@@ -85,16 +82,13 @@ export class EngineCore implements EngineApi {
     const dir = opts.dataDir;
     this.settingsFile = dir === null ? null : new JsonFileStore(join(dir, 'settings.json'), opts.log);
     this.rulesFile = dir === null ? null : new JsonFileStore(join(dir, 'rules.json'), opts.log);
-    this.log =
-      dir === null
-        ? null
-        : new CaptureLog(join(dir, 'captures.ndjson'), {
-            log: opts.log,
-            onStatus: (status) => this.events.emit({ type: 'persistence.status', status }),
-            snapshot: () => this.captures.memory.snapshotLines(),
-            compactAt: () => Math.max(COMPACT_MIN_LINES, COMPACT_FACTOR * (this.settings?.capture.limit ?? 50_000)),
-          });
-    this.captures = new EngineCaptures(this.events, this.log, 50_000);
+    const limit = (): number => this.settings?.capture.limit ?? 50_000;
+    this.captures = new EngineCaptures(
+      this.events,
+      dir === null ? null : join(dir, 'captures.ndjson'),
+      opts.log,
+      limit,
+    );
     const settings = (): Settings => this.currentSettings();
     this.upstream = new Upstream(this.agents, settings, (status) =>
       this.events.emit({ type: 'upstream.status', status }),
@@ -114,11 +108,11 @@ export class EngineCore implements EngineApi {
       onRequest: (raw, res) => this.handle(raw, res),
       // Refused by the HTTP layer after its request line and already answered: recorded as failed, never decided.
       onRefused: (raw, response, refusal) => this.captures.recordRefused(raw, response, refusal),
-      statusBody: () => ({
+      statusBody: (local) => ({
         name: 'Callback Inspector',
         version: this.version,
         message: 'Listening for OpenIM and Tencent Cloud Chat callbacks: POST them to any path here.',
-        captures: this.captures.memory.size,
+        ...(local ? { captures: this.captures.memory.size } : {}),
       }),
       log: opts.log,
     });
@@ -127,12 +121,17 @@ export class EngineCore implements EngineApi {
   /** Reads settings, rules and the capture log from the data dir (rejects on invalid option settings). */
   async load(): Promise<void> {
     const { dataDir, log } = this.opts;
-    if (dataDir !== null) await mkdir(dataDir, { recursive: true });
+    if (dataDir !== null) {
+      await mkdir(dataDir, { recursive: true });
+      // One engine per data dir: two would cut each other's log lines (product.md §4 v3). Throws when taken.
+      this.unlock = lockDataDir(dataDir);
+    }
     const { saved, effective: settings, notices } = await loadSettings(this.settingsFile, this.opts.settings, log);
-    this.startNotices = notices;
     this.settings = settings;
     this.savedSettings = saved;
-    this.rules.setRules(await loadRules(this.rulesFile, this.opts.rules, log));
+    const rules = await loadRules(this.rulesFile, this.opts.rules, log);
+    this.rules.setRules(rules.rules);
+    this.startNotices = [...notices, ...rules.notices];
     this.upstream.setUrl(settings.upstream.url);
     await this.captures.load(settings.capture.limit, log);
   }
@@ -152,7 +151,8 @@ export class EngineCore implements EngineApi {
     this.events.emit({ type: 'listener.status', status: this.listener.status() });
     if (this.rulesTimer) clearTimeout(this.rulesTimer);
     this.agents.destroy();
-    await Promise.all([this.log?.close(), this.settingsFile?.flush(), this.rulesFile?.flush()]);
+    await Promise.all([this.captures.close(), this.settingsFile?.flush(), this.rulesFile?.flush()]);
+    this.unlock();
   }
 
   /**
