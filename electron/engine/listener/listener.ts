@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CaptureRequest, CaptureResponse, ListenerStatus } from '../../../shared/contract/index.js';
+import type { CaptureResponse, ListenerStatus } from '../../../shared/contract/index.js';
 import { splitUrl } from '../../../shared/protocol/index.js';
 import { isLoopbackAddress, serverUrl } from '../addresses.js';
+import { isLoopbackHostHeader } from '../control/security.js';
 import { bindErrorText } from './bind-error.js';
 import {
   type Refusal,
@@ -13,32 +14,18 @@ import {
   requestLineOf,
   trackRequest,
 } from './http-rejects.js';
-import { answerInternalError } from './request-input.js';
-
-/**
- * A request whose body has been read (up to the size limit): the capture's request fields as received, plus when it
- * arrived. `truncated` is always present here (true: `bodyText` holds only the first `maxBodyBytes` bytes).
- */
-export interface RawRequest extends Pick<CaptureRequest, 'method' | 'url' | 'path' | 'query' | 'headers' | 'bodyText'> {
-  /** The headers as received ([name, value, …], names in their case): what upstream mode forwards. */
-  rawHeaders: string[];
-  /** The body's bytes (`bodyText` decodes them as UTF-8): what upstream mode forwards. */
-  bodyBytes: Buffer;
-  truncated: boolean;
-  receivedAt: number;
-  /** performance.now() when the request arrived, for latency. */
-  startedAt: number;
-  /** The HTTP layer refused it while its body was read (broken framing, too slow): answered so, never decided. */
-  refused?: Refusal;
-}
+import { answerInternalError, type RawRequest } from './request-input.js';
 
 export interface ListenerOptions {
   maxBodyBytes: () => number;
   onRequest: (raw: RawRequest, res: ServerResponse) => void;
   /** A request the HTTP layer refused after its request line was read, already answered with `response`. */
   onRefused: (raw: RawRequest, response: CaptureResponse, refusal: Refusal) => void;
-  /** Body of `GET /`: a small status document (not captured). */
-  statusBody: () => unknown;
+  /**
+   * Body of `GET /`: a small status document (not captured). `local`: the Host header names this machine (loopback);
+   * any other Host (a DNS-rebinding page, another machine) gets nothing that tells what was captured.
+   */
+  statusBody: (local: boolean) => unknown;
   log: (line: string) => void;
 }
 
@@ -200,7 +187,7 @@ export class Listener {
     const url = req.url ?? '/';
     const method = req.method ?? 'GET';
     if ((method === 'GET' || method === 'HEAD') && (url === '/' || url.startsWith('/?'))) {
-      const body = JSON.stringify(this.opts.statusBody());
+      const body = JSON.stringify(this.opts.statusBody(isLoopbackHostHeader(req.headers.host)));
       res.writeHead(200, {
         'content-type': 'application/json; charset=utf-8',
         'content-length': Buffer.byteLength(body),
