@@ -16,6 +16,7 @@ export const BLOCKLIST: readonly OpenImRow[] = [
     short: 'block user',
     subject: 'the blocklist add',
     configKey: 'beforeAddBlack',
+    oldConfigKey: 'addBlackBefore',
     fields: [
       commandField('callbackBeforeAddBlackCommand'),
       str('ownerUserID', 'user blocking'),
@@ -35,6 +36,7 @@ export const BLOCKLIST: readonly OpenImRow[] = [
     short: 'user unblocked',
     subject: 'the blocklist removal',
     configKey: 'afterRemoveBlack',
+    oldConfigKey: 'removeBlackAfter',
     fields: [
       commandField('callbackAfterRemoveBlackCommand'),
       str('ownerUserID', 'user unblocking'),
