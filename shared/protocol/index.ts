@@ -1,7 +1,6 @@
 export * from './answer.js';
 export * from './answer-check.js';
 export * from './catalogue.js';
-export * from './finding-label.js';
 export * from './identify.js';
 export * from './json.js';
 export { OPENIM_COMMANDS, OPENIM_ROWS, openimCommand } from './openim/catalogue/index.js';
@@ -18,5 +17,6 @@ export type { TencentCommand, TencentHooks, TencentRow } from './tencent/row.js'
 export * from './tencent/setup.js';
 export * from './tencent/sign.js';
 export type * from './types.js';
+export * from './url.js';
 export * from './validate.js';
 export * from './wire.js';

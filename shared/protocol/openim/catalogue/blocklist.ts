@@ -1,11 +1,11 @@
 import { commandField, type OpenImRow, str } from '../row.js';
 
 /**
- * OpenIM blocklist callbacks (protocols.md A.4.10–11): `pkg/callbackstruct/black.go` @ v3.8.3; called only from
+ * OpenIM blocklist callbacks (protocols.md A.4.10–11): `pkg/callbackstruct/friend.go` @ v3.8.3; called only from
  * v3.8.1 on (internal/rpc/relation/black.go:71, 81). There is no after-add-black or before-remove-black callback.
  */
 
-const SRC = 'open-im-server@v3.8.3 pkg/callbackstruct/black.go';
+const SRC = 'open-im-server@v3.8.3 pkg/callbackstruct/friend.go (CallbackBeforeAddBlackReq, CallbackAfterRemoveBlackReq)';
 
 export const BLOCKLIST: readonly OpenImRow[] = [
   {
