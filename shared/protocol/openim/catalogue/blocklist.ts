@@ -5,7 +5,8 @@ import { commandField, type OpenImRow, str } from '../row.js';
  * v3.8.1 on (internal/rpc/relation/black.go:71, 81). There is no after-add-black or before-remove-black callback.
  */
 
-const SRC = 'open-im-server@v3.8.3 pkg/callbackstruct/friend.go (CallbackBeforeAddBlackReq, CallbackAfterRemoveBlackReq)';
+const SRC =
+  'open-im-server@v3.8.3 pkg/callbackstruct/friend.go (CallbackBeforeAddBlackReq, CallbackAfterRemoveBlackReq)';
 
 export const BLOCKLIST: readonly OpenImRow[] = [
   {
