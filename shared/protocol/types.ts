@@ -44,6 +44,11 @@ export interface FieldSpec {
    * (`*wrapperspb.StringValue`) encode as the value or `null` (Go's nil).
    */
   nullable?: boolean;
+  /**
+   * A second JSON type the server's page also gives for this field (Tencent Group pages print the Integer
+   * `EventTime` as a string; Profile `Value` is `uint32/string`): a value of either type is well typed.
+   */
+  also?: 'string' | 'number';
 }
 
 /** One field of the answer the server reads, beyond the dialect's common ones (actionCode…, ActionStatus…). */
