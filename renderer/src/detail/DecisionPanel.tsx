@@ -10,6 +10,7 @@ import { sendAnswer, updateDraft } from '../store/selection-actions.js';
 import { Countdown } from '../table/Countdown.js';
 import { DelayWarning } from './DelayWarning.js';
 import { RawAnswerEditor } from './RawAnswerEditor.js';
+import { SendError } from './SendError.js';
 import { TargetList } from './TargetList.js';
 
 const FAULTS: { value: FaultType | ''; label: string }[] = [
@@ -191,11 +192,7 @@ export function DecisionPanel({ capture }: { capture: Capture }) {
         <button type="button" onClick={() => openRawEditor(capture, draft)}>
           Edit the exact answer
         </button>
-        {sendError ? (
-          <p className="send-error" role="alert">
-            {sendError}
-          </p>
-        ) : null}
+        <SendError message={sendError} />
       </div>
     </section>
   );

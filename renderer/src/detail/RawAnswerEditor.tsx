@@ -4,6 +4,7 @@ import { checkSent } from '../lib/protocol.js';
 import { useNow } from '../lib/ticker.js';
 import { FindingList } from './FindingList.js';
 import { checkRawDraft, draftFromRaw, type RawAnswer, type RawDraft, type RawField } from './raw-answer.js';
+import { SendError } from './SendError.js';
 import { OutcomeLine } from './UpstreamSection.js';
 
 export type { RawAnswer } from './raw-answer.js';
@@ -121,11 +122,7 @@ export function RawAnswerEditor({
             {cancelLabel}
           </button>
         ) : null}
-        {sendError ? (
-          <p className="send-error" role="alert">
-            {sendError}
-          </p>
-        ) : null}
+        <SendError message={sendError} />
       </div>
     </section>
   );

@@ -5,9 +5,11 @@ import {
   TENCENT_PROFILES,
   type TencentProfile,
 } from '../../../shared/contract/index.js';
+import { SendError } from '../detail/SendError.js';
 import { formatDialect } from '../lib/format.js';
 import { sampleList } from '../lib/protocol.js';
 import { useApp } from '../store/app-store.js';
+import { BackendUrlField } from './BackendUrlField.js';
 import { closeSend, seedFromSample, sendToBackend } from './play-actions.js';
 import { rememberedUrl, type SendSeed, usePlay } from './play-store.js';
 
@@ -69,10 +71,7 @@ export function SendForm({ seed }: { seed: SendSeed }) {
   const error = localError ?? serverError;
   return (
     <form className="play-form" onSubmit={submit}>
-      <label className="field field-wide">
-        <span className="field-label">Backend URL</span>
-        <input type="url" required value={to} onChange={(e) => setTo(e.target.value)} />
-      </label>
+      <BackendUrlField value={to} onChange={setTo} />
       <label className="field">
         <span className="field-label">Command</span>
         <select value={command} onChange={(e) => pickCommand(e.target.value)}>
@@ -109,11 +108,7 @@ export function SendForm({ seed }: { seed: SendSeed }) {
         <span className="field-label">Body (JSON)</span>
         <textarea className="mono" rows={12} value={bodyText} onChange={(e) => setBodyText(e.target.value)} />
       </label>
-      {error ? (
-        <p className="send-error field-wide" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <SendError message={error} wide />
       <div className="play-actions field-wide">
         <button type="submit" className="primary" disabled={sending}>
           {sending ? 'Sending…' : 'Send'}
