@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { Capture, Settings } from '../../../shared/contract/index.js';
+import { Field } from '../lib/Field.js';
 import { checkSent } from '../lib/protocol.js';
 import { useNow } from '../lib/ticker.js';
 import { FindingList } from './FindingList.js';
@@ -90,21 +91,18 @@ export function RawAnswerEditor({
 
   return (
     <section className="raw-answer" aria-label="Exact answer">
-      <label className="field">
-        <span className="field-label">Status</span>
+      <Field label="Status">
         <input inputMode="numeric" size={5} {...status.props} />
         {status.note}
-      </label>
-      <label className="field field-wide">
-        <span className="field-label">Headers (one per line, Name: value)</span>
+      </Field>
+      <Field label="Headers (one per line, Name: value)" className="field field-wide">
         <textarea className="mono" rows={2} spellCheck={false} {...headers.props} />
         {headers.note}
-      </label>
-      <label className="field field-wide">
-        <span className="field-label">Body (sent exactly as typed)</span>
+      </Field>
+      <Field label="Body (sent exactly as typed)" className="field field-wide">
         <textarea className="mono" rows={9} spellCheck={false} {...body.props} />
         {body.note}
-      </label>
+      </Field>
       <section className="raw-prediction" aria-label="Predicted outcome of this answer">
         <h4>If sent now</h4>
         {check.raw ? (

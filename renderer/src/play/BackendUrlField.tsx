@@ -1,9 +1,10 @@
+import { Field } from '../lib/Field.js';
+
 /** The backend URL of Send and Replay (remembered between openings by play-store). */
 export function BackendUrlField({ value, onChange }: { value: string; onChange: (url: string) => void }) {
   return (
-    <label className="field field-wide">
-      <span className="field-label">Backend URL</span>
+    <Field label="Backend URL" className="field field-wide">
       <input type="url" required value={value} onChange={(e) => onChange(e.target.value)} />
-    </label>
+    </Field>
   );
 }

@@ -1,4 +1,5 @@
 import { CONDITION_OPS, type Condition } from '../../../shared/contract/index.js';
+import { Options } from '../lib/Options.js';
 import { IssueField } from './field-issue.js';
 import {
   conditionFromText,
@@ -47,11 +48,7 @@ function ConditionRows({ rule, onChange, issues, idBase }: FormProps) {
                 setAt(i, conditionFromText(c.path, e.target.value as Condition['op'], conditionValueText(c)))
               } // options are CONDITION_OPS
             >
-              {CONDITION_OPS.map((op) => (
-                <option key={op} value={op}>
-                  {op}
-                </option>
-              ))}
+              <Options items={CONDITION_OPS} />
             </select>
           </IssueField>
           {c.op !== 'exists' ? (
@@ -77,6 +74,13 @@ function ConditionRows({ rule, onChange, issues, idBase }: FormProps) {
   );
 }
 
+/** A number field's text: null when empty, a number when it matches `whole`, else the text (the check names it). */
+function numberOrText(text: string, whole: RegExp): number | string | null {
+  const t = text.trim();
+  if (t === '') return null;
+  return whole.test(t) ? Number(t) : t;
+}
+
 /** The rule's fields over its JSON; each field shows its own problem. */
 export function RuleForm({ rule, onChange, issues, idBase }: FormProps) {
   const match = getMatch(rule);
@@ -97,9 +101,7 @@ export function RuleForm({ rule, onChange, issues, idBase }: FormProps) {
           value={str(match.dialect) || 'any'}
           onChange={(e) => onChange(withMatch(rule, { dialect: e.target.value }))}
         >
-          <option value="any">any</option>
-          <option value="openim">openim</option>
-          <option value="tencent">tencent</option>
+          <Options items={['any', 'openim', 'tencent']} />
         </select>
       </IssueField>
       <IssueField label="Command (name or glob)" field="match.command" at={at} wide>
@@ -122,9 +124,7 @@ export function RuleForm({ rule, onChange, issues, idBase }: FormProps) {
             )
           }
         >
-          <option value="answer">answer</option>
-          <option value="hold">hold</option>
-          <option value="forward">forward to the backend</option>
+          <Options items={['answer', 'hold', { value: 'forward', label: 'forward to the backend' }]} />
         </select>
       </IssueField>
       {action.type === 'forward' ? (
@@ -149,18 +149,16 @@ export function RuleForm({ rule, onChange, issues, idBase }: FormProps) {
               value={str(decision.verdict) || 'allow'}
               onChange={(e) => onChange(withDecision(rule, { verdict: e.target.value }))}
             >
-              <option value="allow">allow</option>
-              <option value="deny">deny</option>
+              <Options items={['allow', 'deny']} />
             </select>
           </IssueField>
           <IssueField label="Deny code" field="action.decision.code" at={at}>
             <input
               inputMode="numeric"
               value={str(decision.code)}
-              onChange={(e) => {
-                const t = e.target.value.trim();
-                onChange(withDecision(rule, { code: t === '' ? undefined : /^-?\d+$/.test(t) ? Number(t) : t }));
-              }}
+              onChange={(e) =>
+                onChange(withDecision(rule, { code: numberOrText(e.target.value, /^-?\d+$/) ?? undefined }))
+              }
             />
           </IssueField>
           <IssueField label="Deny message" field="action.decision.message" at={at} wide>
@@ -177,10 +175,7 @@ export function RuleForm({ rule, onChange, issues, idBase }: FormProps) {
         <input
           inputMode="numeric"
           value={str(rule.times)}
-          onChange={(e) => {
-            const t = e.target.value.trim();
-            onChange({ ...rule, times: t === '' ? null : /^\d+$/.test(t) ? Number(t) : t });
-          }}
+          onChange={(e) => onChange({ ...rule, times: numberOrText(e.target.value, /^\d+$/) })}
         />
       </IssueField>
     </div>

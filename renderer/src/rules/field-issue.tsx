@@ -1,4 +1,5 @@
 import { cloneElement, type ReactElement } from 'react';
+import { Field } from '../lib/Field.js';
 import type { FieldIssues } from './rule-issues.js';
 
 /** The attributes that tie a field to its problem: marked invalid, described by the message under it. */
@@ -50,11 +51,9 @@ export function IssueField({
   children: ReactElement<ReturnType<typeof issueProps>>;
 }) {
   return (
-    // biome-ignore lint/a11y/noLabelWithoutControl: the control is the child, cloned with its issue attributes
-    <label className={wide ? 'field field-wide' : 'field'}>
-      <span className="field-label">{label}</span>
+    <Field label={label} className={wide ? 'field field-wide' : 'field'}>
       {cloneElement(children, issueProps(at.issues, field, at.idBase))}
       <FieldIssue issues={at.issues} field={field} idBase={at.idBase} />
-    </label>
+    </Field>
   );
 }
