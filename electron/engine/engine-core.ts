@@ -34,6 +34,7 @@ import { resend } from './outbound/resend.js';
 import { captureJson } from './store/capture-json.js';
 import { summaryText } from './store/capture-line.js';
 import { CaptureLog } from './store/capture-log.js';
+import { boundBodies } from './store/body-limit.js';
 import { CaptureStore, toSummary } from './store/capture-store.js';
 import { lockDataDir } from './store/data-dir-lock.js';
 import { JsonFileStore } from './store/persistence.js';
@@ -52,8 +53,10 @@ export interface EngineCoreOptions {
 
 export interface EngineStats {
   captures: number;
-  /** Captures dropped from memory because the store limit was reached. */
+  /** Captures dropped from memory because the store limit (count or bytes) was reached. */
   dropped: number;
+  /** Bytes of bodies the store holds (counted toward `capture.maxStoreBytes`). */
+  storeBytes: number;
   held: number;
 }
 
@@ -108,6 +111,7 @@ export class EngineCore implements EngineApi {
             onStatus: (status) => this.emit({ type: 'persistence.status', status }),
             snapshot: () => this.store.snapshotLines(),
             compactAt: () => Math.max(COMPACT_MIN_LINES, COMPACT_FACTOR * (this.settings?.capture.limit ?? 50_000)),
+            compactAtBytes: () => COMPACT_FACTOR * (this.settings?.capture.maxStoreBytes ?? 268_435_456),
           });
     this.handler = new CallbackHandler({
       settings: () => this.currentSettings(),
@@ -153,7 +157,7 @@ export class EngineCore implements EngineApi {
     const rules = await loadRules(this.rulesFile, this.opts.rules, log);
     this.rules.setRules(rules.rules);
     this.startNotices = [...notices, ...rules.notices];
-    this.store = new CaptureStore(settings.capture.limit, this.idFor);
+    this.store = new CaptureStore(settings.capture.limit, this.idFor, settings.capture.maxStoreBytes);
     this.upstream.setUrl(settings.upstream.url);
     if (!this.log) return;
     const store = this.store;
@@ -162,8 +166,10 @@ export class EngineCore implements EngineApi {
     );
     this.seq = lastSeq;
     // Superseded or corrupt lines: rewritten from the store now (a corrupt line is then reported once, not forever).
-    if ((lines > COMPACT_FACTOR * Math.max(kept, 1) && lines > 100) || skipped > 0) {
-      log(`compacting ${this.log.path}: ${lines} lines → ${kept}`);
+    // The store may hold fewer than `kept`: over `capture.maxStoreBytes` the oldest went.
+    const stored = Math.min(kept, store.size);
+    if ((lines > COMPACT_FACTOR * Math.max(stored, 1) && lines > 100) || skipped > 0) {
+      log(`compacting ${this.log.path}: ${lines} lines → ${stored}`);
       await this.log.compact();
     }
   }
@@ -196,7 +202,12 @@ export class EngineCore implements EngineApi {
   }
 
   stats(): EngineStats {
-    return { captures: this.store.size, dropped: this.store.dropped, held: this.handler.holds.size };
+    return {
+      captures: this.store.size,
+      dropped: this.store.dropped,
+      storeBytes: this.store.bytes,
+      held: this.handler.holds.size,
+    };
   }
 
   listenerStatus(): ListenerStatus {
@@ -368,7 +379,7 @@ export class EngineCore implements EngineApi {
       this.emit({ type: 'listener.status', status });
     }
     this.settings = applied;
-    this.store.setLimit(applied.capture.limit);
+    this.store.setLimit(applied.capture.limit, applied.capture.maxStoreBytes);
     this.upstream.setUrl(applied.upstream.url);
     this.savedSettings = carryChanges(this.savedSettings ?? applied, prev, applied);
     if (applied !== next) await this.settingsFile?.write(this.savedSettings).catch(() => undefined); // logged by the store
@@ -380,7 +391,9 @@ export class EngineCore implements EngineApi {
     return this.settings;
   }
 
-  private commit(capture: Capture, text: CaptureSummaryText, isNew: boolean, final: boolean): void {
+  private commit(whole: Capture, text: CaptureSummaryText, isNew: boolean, final: boolean): void {
+    // One stored body is at most capture.maxBodyBytes (product.md §4 v3): in memory, in the log and in events.
+    const capture = boundBodies(whole, this.currentSettings().capture.maxBodyBytes);
     const stored = isNew || this.store.updated(capture);
     // Summaries are built only when someone listens (the hot path with no UI attached stays lean).
     const event =
