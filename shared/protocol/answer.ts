@@ -92,6 +92,7 @@ const TYPE_WORDS: Record<AnswerFieldSpec['type'], string> = {
   number: 'a number',
   boolean: 'a boolean',
   'string[]': 'an array of strings',
+  'number[]': 'an array of numbers',
   object: 'an object',
   'object[]': 'an array of objects',
 };
@@ -106,6 +107,8 @@ function fits(value: unknown, spec: AnswerFieldSpec): boolean {
       return typeof value === spec.type;
     case 'string[]':
       return Array.isArray(value) && value.every((v) => typeof v === 'string');
+    case 'number[]':
+      return Array.isArray(value) && value.every((v) => typeof v === 'number');
     case 'object':
       return isObject(value);
     case 'object[]':
