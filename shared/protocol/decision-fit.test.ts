@@ -3,7 +3,6 @@ import { validateRules } from '../rules/validate-rules.js';
 import { buildAnswer, decisionProblems } from './answer.js';
 import { findCommand } from './catalogue.js';
 import { openImAnswer } from './openim/answer.js';
-import { predictOutcome } from './outcome.js';
 import { tencentCommand } from './tencent/catalogue/index.js';
 import { errorCodeOutcome } from './tencent/outcome.js';
 import type { AnswerFieldSpec, CommandInfo, Identification, OutcomeInput } from './types.js';
