@@ -24,7 +24,9 @@ export function SettingsControls() {
   const disabled = settings === null;
   return (
     <div className="settings-controls">
-      <label className={`field inline hold-field${settings && settings.hold.mode !== 'off' ? ' hold-on' : ''}`}>
+      <label
+        className={`field inline keep-size hold-field${settings && settings.hold.mode !== 'off' ? ' hold-on' : ''}`}
+      >
         <span className="field-label">Hold</span>
         <select
           disabled={disabled}
@@ -48,7 +50,7 @@ export function SettingsControls() {
           Holding {settings.hold.mode === 'before' ? 'before-callbacks' : 'all callbacks'} no rule answers
         </span>
       ) : null}
-      <label className="field inline">
+      <label className="field inline keep-size">
         <span className="field-label">OpenIM server</span>
         <select
           disabled={disabled}
@@ -63,7 +65,7 @@ export function SettingsControls() {
           ))}
         </select>
       </label>
-      <label className="field inline">
+      <label className="field inline keep-size">
         <span className="field-label">Tencent policy</span>
         <select
           disabled={disabled}
