@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import { request as httpRequest, type ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type {
   Capture,
@@ -23,17 +23,19 @@ import type {
 } from '../../shared/contract/index.js';
 import type { DecideResult, EngineApi, EventListener, PlayResult } from './engine-api.js';
 import { carryChanges, loadRules, loadSettings } from './engine-load.js';
-import { ExchangeAgents } from './http-exchange.js';
 import { CallbackHandler } from './listener/callback-handler.js';
 import { captureIds, refusedCapture } from './listener/capture-factory.js';
 import { Listener, type RawRequest } from './listener/listener.js';
 import { RuleEngine } from './listener/rule-engine.js';
+import { ExchangeAgents } from './outbound/http-exchange.js';
 import { resolveSend, sendToBackend } from './outbound/play-server.js';
 import { replayCaptures } from './outbound/replay.js';
+import { resend } from './outbound/resend.js';
 import { captureJson } from './store/capture-json.js';
 import { summaryText } from './store/capture-line.js';
 import { CaptureLog } from './store/capture-log.js';
 import { CaptureStore, toSummary } from './store/capture-store.js';
+import { lockDataDir } from './store/data-dir-lock.js';
 import { JsonFileStore } from './store/persistence.js';
 import { UpstreamMonitor } from './upstream-monitor.js';
 
@@ -89,6 +91,8 @@ export class EngineCore implements EngineApi {
   private readonly agents = new ExchangeAgents();
   private readonly upstream = new UpstreamMonitor((status) => this.emit({ type: 'upstream.status', status }));
   private startNotices: string[] = [];
+  /** Releases the data dir's lock (taken by `load`). */
+  private unlock: () => void = () => undefined;
 
   constructor(private readonly opts: EngineCoreOptions) {
     this.version = opts.version;
@@ -125,11 +129,11 @@ export class EngineCore implements EngineApi {
         const { capture, text } = refusedCapture(raw, seq, this.idFor(seq), response, refusal);
         this.commit(capture, text, true, true);
       },
-      statusBody: () => ({
+      statusBody: (local) => ({
         name: 'Callback Inspector',
         version: this.version,
         message: 'Listening for OpenIM and Tencent Cloud Chat callbacks: POST them to any path here.',
-        captures: this.store.size,
+        ...(local ? { captures: this.store.size } : {}),
       }),
       log: opts.log,
     });
@@ -138,12 +142,17 @@ export class EngineCore implements EngineApi {
   /** Reads settings, rules and the capture log from the data dir (rejects on invalid option settings). */
   async load(): Promise<void> {
     const { dataDir, log } = this.opts;
-    if (dataDir !== null) await mkdir(dataDir, { recursive: true });
+    if (dataDir !== null) {
+      await mkdir(dataDir, { recursive: true });
+      // One engine per data dir: two would cut each other's log lines (product.md §4 v3). Throws when taken.
+      this.unlock = lockDataDir(dataDir);
+    }
     const { saved, effective: settings, notices } = await loadSettings(this.settingsFile, this.opts.settings, log);
-    this.startNotices = notices;
     this.settings = settings;
     this.savedSettings = saved;
-    this.rules.setRules(await loadRules(this.rulesFile, this.opts.rules, log));
+    const rules = await loadRules(this.rulesFile, this.opts.rules, log);
+    this.rules.setRules(rules.rules);
+    this.startNotices = [...notices, ...rules.notices];
     this.store = new CaptureStore(settings.capture.limit, this.idFor);
     this.upstream.setUrl(settings.upstream.url);
     if (!this.log) return;
@@ -175,6 +184,7 @@ export class EngineCore implements EngineApi {
     if (this.rulesTimer) clearTimeout(this.rulesTimer);
     this.agents.destroy();
     await Promise.all([this.log?.close(), this.settingsFile?.flush(), this.rulesFile?.flush()]);
+    this.unlock();
   }
 
   /**
@@ -289,32 +299,7 @@ export class EngineCore implements EngineApi {
   }
 
   send(request: SendRequest): void {
-    const status = this.listener.status();
-    if (status.state !== 'listening') {
-      this.opts.log(`send: the listener is not running (${status.error ?? status.state})`);
-      return;
-    }
-    const query = new URLSearchParams(request.query ?? {}).toString();
-    // Sent as the IM server would: never with a browser's Origin (a resent browser capture would be refused again).
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(request.headers ?? {})) {
-      if (name.toLowerCase() !== 'origin') headers[name] = value;
-    }
-    const unspecified = status.host === '0.0.0.0' || status.host === '::';
-    const req = httpRequest({
-      host: unspecified ? '127.0.0.1' : status.host,
-      port: status.port,
-      method: 'POST',
-      path: query === '' ? request.path : `${request.path}?${query}`,
-      headers: {
-        'content-type': 'application/json; charset=utf-8',
-        ...headers,
-        'content-length': String(Buffer.byteLength(request.bodyText)),
-      },
-    });
-    req.on('response', (res) => res.resume());
-    req.on('error', (err) => this.opts.log(`send ${request.path}: ${err.message}`));
-    req.end(request.bodyText);
+    resend(this.listener.status(), request, this.agents, this.opts.log);
   }
 
   async sendToBackend(input: SendToBackend): Promise<PlayResult<Capture>> {

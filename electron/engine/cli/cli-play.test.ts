@@ -75,7 +75,7 @@ describe('callback-inspector send', () => {
     expect(res.code).toBe(0);
     const capture = JSON.parse(res.out) as Capture;
     expect(capture).toMatchObject({ origin: 'sent', upstream: { status: 200 } });
-    expect(b.received[0]?.url).toBe('/?command=callbackBeforeAddFriendCommand');
+    expect(b.requests[0]?.url).toBe('/?command=callbackBeforeAddFriendCommand');
   });
 
   it('signs Tencent callbacks with --tencent-token', async () => {
@@ -84,7 +84,7 @@ describe('callback-inspector send', () => {
     const args = ['send', '--to', b.url, '--command', 'Sns.CallbackFriendAdd', '--body', file];
     const res = await run([...args, '--sdkappid', '1400000009', '--tencent-token', 'tok']);
     expect(res.code).toBe(0);
-    const query = new URL(b.received[0]?.url ?? '', 'http://x').searchParams;
+    const query = new URL(b.requests[0]?.url ?? '', 'http://x').searchParams;
     expect(query.get('SdkAppid')).toBe('1400000009');
     expect(query.get('Sign')).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -113,6 +113,10 @@ describe('callback-inspector send', () => {
   it.each([
     [['send', '--command', 'c', '--body', 'x'], /--to is required/],
     [['send', '--to', 'localhost:1', '--command', 'c', '--body', 'x'], /--to must be an absolute http/],
+    // Issue 22: these were sent, got "no answer" and exit 2.
+    [['send', '--to', 'http://[::1', '--command', 'c', '--body', '-'], /--to must be .*"\[::1" is not a host name/],
+    [['send', '--to', 'http://127.0.0.1:99999/x', '--command', 'c', '--body', '-'], /port 99999 is above 65535/],
+    [['replay', 's.json', '--to', 'http://h:70000'], /port 70000 is above 65535/],
     [['send', '--to', 'http://h', '--command', 'c', '--body', '/no/such/file'], /cannot read the body file/],
     [
       ['send', '--to', 'http://h', '--command', 'Sns.CallbackFriendAdd', '--body', '-', '--profile', 'v3.7+'],

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Settings } from '../../../shared/contract/index.js';
+import { startFakeBackend } from '../testing/fake-backend.js';
 import { errorCode, request } from '../testing/test-http.js';
-import { startFakeBackend } from '../testing/upstream-backend.js';
 import { parseCliArgs, type ServeOptions } from './cli-args.js';
 import { type CliIo, runServe, type ServeResult } from './cli-serve.js';
 
@@ -93,7 +93,7 @@ describe('runServe (real engine)', () => {
 
   it('--upstream forwards callbacks to the backend and the banner says so', async () => {
     const backend = await startFakeBackend(() => ({
-      answer: { body: '{"actionCode":0,"errCode":5002,"errMsg":"no","errDlt":"","nextCode":1}' },
+      body: '{"actionCode":0,"errCode":5002,"errMsg":"no","errDlt":"","nextCode":1}',
     }));
     try {
       const io = captureIo();
@@ -377,6 +377,8 @@ describe('the built CLI (dist/electron/cli.js)', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(out.trimEnd().split('\n').at(-1)).toBe('Stopped.');
+    // The token was kept: atomic writes work in the bundle too (write-file-atomic is CommonJS bundled into ESM).
+    expect(readFileSync(join(dir, 'control-token'), 'utf8')).toMatch(/^[\w-]{16,}\n$/);
     rmSync(dir, { recursive: true, force: true });
   });
 
