@@ -1,4 +1,4 @@
-import { type FakeBackend, startFakeBackend } from '../electron/engine/testing/upstream-backend.js';
+import { type FakeBackend, startFakeBackend } from '../electron/engine/testing/fake-backend.js';
 import { postCallback } from './fixtures/callbacks.js';
 import { expect, test } from './fixtures/inspector.js';
 import { seriousViolations } from './pages/axe.js';
@@ -78,7 +78,7 @@ test('an armed decision wins over upstream forwarding, only for the same parties
   inspector,
   page,
 }) => {
-  backend = await startFakeBackend(() => ({ answer: { body: '{"actionCode":0,"errCode":0,"nextCode":0}' } }));
+  backend = await startFakeBackend(() => ({ body: '{"actionCode":0,"errCode":0,"nextCode":0}' }));
   await new UpstreamPanel(page).forwardTo(`${backend.url}/cb`);
   await postCallback(engine.listenerUrl, 'callbackBeforeAddFriendCommand', { fromUserID: 'ann', toUserID: 'ben' });
   expect(backend.requests).toHaveLength(1);

@@ -1,4 +1,4 @@
-import { type FakeBackend, startFakeBackend } from '../electron/engine/testing/upstream-backend.js';
+import { type FakeBackend, startFakeBackend } from '../electron/engine/testing/fake-backend.js';
 import { postCallback } from './fixtures/callbacks.js';
 import { expect, test } from './fixtures/inspector.js';
 import { CaptureTablePage } from './pages/capture-table.js';
@@ -16,7 +16,7 @@ let backend: FakeBackend;
 test.beforeEach(async ({ engine }) => {
   // The backend answers 500 to "broken" and allows everything else.
   backend = await startFakeBackend((req) =>
-    req.body.toString().includes('"broken"') ? { answer: { status: 500, body: 'oops' } } : { answer: { body: ALLOW } },
+    req.bodyText.includes('"broken"') ? { status: 500, body: 'oops' } : { body: ALLOW },
   );
   await engine.api.patchSettings({ hold: { openimTimeoutMs: 15_000 } });
 });
