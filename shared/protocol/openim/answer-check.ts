@@ -1,6 +1,8 @@
 import type { Finding } from '../../contract/capture.js';
+import { own } from '../json.js';
 import type { AnswerFieldSpec, OutcomeInput } from '../types.js';
 import { openimCommand } from './catalogue/index.js';
+import { copyRule } from './copy-rule.js';
 import { answerSlots, decodeOpenImAnswer, parseDenies } from './decode.js';
 import { goDecode, topLevelMembers } from './go-json.js';
 import { OPENIM_VERSIONS, versionSends } from './versions.js';
@@ -78,9 +80,12 @@ export function openImBody(input: OutcomeInput, bodyText: string, out: Finding[]
       ),
     );
   }
-  if (v.remarkCopy !== 'always') return;
   for (const spec of fields) {
-    if (!spec.echo || a.extra[spec.name] !== '') continue;
+    if (copyRule(spec, profile) !== 'always') continue;
+    const got = a.extra[spec.name];
+    const asked = own(input.requestBody, spec.name);
+    // Cleared only where the request may have had something to lose: a request value of "" loses nothing.
+    if ((got !== '' && got !== null && got !== undefined) || asked === '' || asked === null) continue;
     const label = spec.label ?? spec.name;
     out.push(
       finding(
