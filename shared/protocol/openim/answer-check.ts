@@ -81,6 +81,20 @@ export function openImBody(input: OutcomeInput, bodyText: string, out: Finding[]
     );
   }
   for (const spec of fields) {
+    const value = a.extra[spec.name];
+    // main's webhookBeforeMsgModify: json.Unmarshal(content, &struct{}{}) must succeed (internal/rpc/msg/callback.go).
+    if (spec.jsonString && profile === 'v3.7+' && typeof value === 'string' && !isJsonObjectText(value)) {
+      out.push(
+        finding(
+          'warning',
+          `answer-${spec.name}-not-json`,
+          `${spec.name} is not the text of a JSON object: main fails the message with 1001 ("webhook msg modify content is not json"); v3.7.0–v3.8.3 store it as given.`,
+          spec.name,
+        ),
+      );
+    }
+  }
+  for (const spec of fields) {
     if (copyRule(spec, profile) !== 'always') continue;
     const got = a.extra[spec.name];
     const asked = own(input.requestBody, spec.name);
@@ -95,5 +109,15 @@ export function openImBody(input: OutcomeInput, bodyText: string, out: Finding[]
         spec.name,
       ),
     );
+  }
+}
+
+/** Whether Go's json.Unmarshal into `struct{}` accepts the text: a JSON object, or null. */
+function isJsonObjectText(text: string): boolean {
+  try {
+    const v: unknown = JSON.parse(text);
+    return v === null || (typeof v === 'object' && !Array.isArray(v));
+  } catch {
+    return false;
   }
 }

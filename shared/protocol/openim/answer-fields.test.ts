@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OpenImProfile } from '../../contract/settings.js';
+import { checkAnswer } from '../answer-check.js';
 import { predictOutcome } from '../outcome.js';
 import type { AnswerFieldSpec, OutcomeInput } from '../types.js';
 import { OPENIM_COMMANDS } from './catalogue/index.js';
@@ -114,5 +115,39 @@ describe('every OpenIM answer field reaches outcome.rewrite', () => {
     expect(v37.rewrite).toMatchObject({ groupID: '', groupName: '', faceURL: '', introduction: '' });
     const v36 = predictOutcome(input(info, { ...ALLOW, groupName: 'X' }, 'v3.6'));
     expect(v36.rewrite).toBeUndefined();
+  });
+});
+
+describe('OpenIM answers per command family', () => {
+  const find = (name: string) => {
+    const info = OPENIM_COMMANDS.find((c) => c.name === name);
+    if (!info) throw new Error(name);
+    return info;
+  };
+
+  it('a push deny or failure only skips the push (internal/push/push_handler.go): the message is kept', () => {
+    const push = find('callbackBeforeOfflinePushCommand');
+    const denied = predictOutcome(input(push, { ...ALLOW, errCode: 5001, errMsg: 'no', nextCode: 1 }, 'v3.7+'));
+    expect(denied.effect).toBe('blocked');
+    expect(denied.explanation).toMatch(/skips the offline push: the message is already stored/);
+    const late = predictOutcome({ ...input(push, ALLOW, 'v3.7+'), elapsedMs: 6000 });
+    expect(late).toMatchObject({ effect: 'fails', code: 90004 });
+    expect(late.explanation).toMatch(/skips the offline push .* already stored/);
+  });
+
+  it('message modify: main rejects a content that is not JSON object text (a warning, as v3.7.0–v3.8.3 accept it)', () => {
+    const modify = find('callbackBeforeMsgModifyCommand');
+    const check = (content: string) =>
+      checkAnswer(input(modify, { ...ALLOW, content }, 'v3.7+')).findings.map((f) => f.code);
+    expect(check('hello')).toContain('answer-content-not-json');
+    expect(check('["a"]')).toContain('answer-content-not-json');
+    expect(check('{"content":"hello"}')).not.toContain('answer-content-not-json');
+  });
+
+  it('online status: v3.8.0–v3.8.1 never send it (the call is commented out), said as a note', () => {
+    const online = find('callbackAfterUserOnlineCommand');
+    const notes = checkAnswer(input(online, ALLOW, 'v3.7+')).findings;
+    expect(notes.map((f) => [f.level, f.code])).toContainEqual(['info', 'command-version']);
+    expect(notes.map((f) => f.message).join(' ')).toMatch(/v3\.8\.0–v3\.8\.1 never send/);
   });
 });

@@ -97,6 +97,14 @@ function proceeds(ctx: Ctx, a: GoAnswer, because: string, hint = ''): Outcome {
 
 /** A failed call: v3.7+ fails closed; before, `failedContinue: true` continues with whatever the struct holds. */
 function failed(ctx: Ctx, error: { code: number; text: string }, why: string, a: GoAnswer): Outcome {
+  if (ctx.v.failClosed && skipsOnly(ctx)) {
+    return {
+      effect: 'fails',
+      code: error.code,
+      message: error.text,
+      explanation: `${ctx.v.label} skips ${ctx.subject} with error ${error.code} (${error.text}) because ${why}; the message itself is already stored and delivered to its conversation${ctx.note}.`,
+    };
+  }
   if (ctx.v.failClosed) {
     return {
       effect: 'fails',
@@ -122,8 +130,22 @@ function allowHint(profile: OpenImProfile, a: GoAnswer, bodyText: string): strin
   return '';
 }
 
+/**
+ * Push before-callbacks run after the message is stored and the sender has its answer (row `failure: 'skips'`,
+ * internal/push/push_handler.go): a deny or a failure only skips that push; nobody sees the error.
+ */
+const skipsOnly = (ctx: Ctx): boolean => ctx.info.failure === 'skips';
+
 function blocked(ctx: Ctx, a: GoAnswer): Outcome {
   const { label } = ctx.v;
+  if (skipsOnly(ctx)) {
+    return {
+      effect: 'blocked',
+      code: a.errCode,
+      message: a.errMsg,
+      explanation: `${label} skips ${ctx.subject}: the message is already stored and its sender got success, so error ${a.errCode} only reaches the server log${ctx.note}.`,
+    };
+  }
   const explanation =
     a.errCode < 100
       ? `${label} blocks ${ctx.subject}, but errCode ${a.errCode} is below 100, so the user sees a generic 500 error instead of ${quote(a.errMsg)}${ctx.note}.`
