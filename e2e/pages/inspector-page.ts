@@ -88,7 +88,8 @@ export class InspectorPage {
 
   /** Sends a catalogue sample: from the empty state when it is shown, else from the "Send sample" menu. */
   async sendSample(command: string): Promise<void> {
-    const name = new RegExp(command.replace(/\./g, '\\.'));
+    // Anchored at the end: the menu lists every command, and one name may start another.
+    const name = new RegExp(`${command.replace(/\./g, '\\.')}$`);
     if (!(await this.emptyStateHeading().isVisible())) {
       await this.page.getByRole('button', { name: 'Send sample', exact: true }).click();
     }

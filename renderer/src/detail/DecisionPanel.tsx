@@ -10,6 +10,7 @@ import { armDecision } from '../store/arm-actions.js';
 import { buildDecision, type DecisionDraft } from '../store/decision-draft.js';
 import { sendRawAnswer } from '../store/raw-answer-actions.js';
 import { sendAnswer, updateDraft } from '../store/selection-actions.js';
+import { AnswerFields } from './AnswerFields.js';
 import { ArmedNotice } from './ArmedNotice.js';
 import { DelayWarning } from './DelayWarning.js';
 import { HoldDeadline } from './HoldDeadline.js';
@@ -194,6 +195,7 @@ export function DecisionPanel({ capture, ahead = false }: { capture: Capture; ah
           </Field>
         </div>
       ) : null}
+      <AnswerFields capture={capture} />
       {targets.length > 0 ? <TargetList targets={targets} draft={draft} /> : null}
       <ErrorInjection draft={draft} capture={capture} />
       <div className="send-row">

@@ -1,5 +1,6 @@
 import type { Decision, FaultType, Verdict } from '../../../shared/contract/index.js';
 import type { RawAnswer } from '../detail/raw-answer.js';
+import { type AnswerFieldDraft, parseAnswerFields } from './answer-field-draft.js';
 
 /** The decision panel's form state: strings as typed, turned into a Decision only on send. */
 export interface DecisionDraft {
@@ -16,6 +17,8 @@ export interface DecisionDraft {
   fault: FaultType | '';
   faultStatus: string;
   delayMs: string;
+  /** Catalogue answer fields as typed, by wire name (empty text = not sent); see answer-field-draft.ts. */
+  answerFields: Record<string, AnswerFieldDraft>;
   /** The raw answer editor is open, seeded with this answer (it owns its text from then on); null = structured. */
   raw: RawAnswer | null;
 }
@@ -35,6 +38,7 @@ export function emptyDraft(): DecisionDraft {
     faultStatus: '500',
     delayMs: '',
     raw: null,
+    answerFields: {},
   };
 }
 
@@ -65,6 +69,9 @@ export function buildDecision(draft: DecisionDraft, ctx: DraftContext): BuildRes
     if (draft.detail.trim() !== '') decision.detail = draft.detail;
   }
   if (draft.rewriteRemark && draft.remark !== '') decision.rewrite = { remark: draft.remark };
+  const fields = parseAnswerFields(draft.answerFields ?? {});
+  if (!fields.ok) return { ok: false, error: fields.error };
+  if (Object.keys(fields.values).length > 0) decision.rewrite = { ...decision.rewrite, ...fields.values };
 
   const denied = ctx.targets.filter((t) => draft.targets[t] === 'deny');
   const allowed = ctx.targets.filter((t) => draft.targets[t] === 'allow');
