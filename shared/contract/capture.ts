@@ -79,6 +79,8 @@ export const CaptureResponseSchema = z.object({
   bodyText: z.string().default(''),
   /** Set for faults that send no HTTP response at all. */
   fault: z.enum(['no-response', 'close', 'reset']).optional(),
+  /** v3: true when the stored `bodyText` was cut at `capture.maxBodyBytes` (what went out was whole). */
+  truncated: z.boolean().optional(),
 });
 export type CaptureResponse = z.infer<typeof CaptureResponseSchema>;
 
@@ -106,7 +108,12 @@ export const UpstreamExchangeSchema = z.object({
   /** HTTP status of the backend's answer; null when none came (connection refused, reset, timeout). */
   status: z.number().int().nullable(),
   headers: StringRecord.default({}),
+  /**
+   * The answer's text, decompressed. v3: cut at `capture.maxBodyBytes` (then `truncated` is true): the store keeps
+   * at most that much of one body; the IM server was relayed the backend's bytes unchanged.
+   */
   bodyText: z.string().default(''),
+  truncated: z.boolean().optional(),
   /** Time from sending to the end of the answer (or to the failure); null when never sent. */
   latencyMs: z.number().nullable(),
   /** What went wrong on the way, in words ("connection refused", "no answer within 5 s"). */

@@ -38,8 +38,10 @@ export function SetupHelpContent() {
           ))}
         </ul>
         <p>
-          Paste into <code>config/{file}</code> and restart the friend RPC. The inspector accepts any path, so OpenIM's
-          default <code>/callbackExample</code> base works unchanged.
+          Paste into <code>config/{file}</code> and restart the OpenIM services. It lists the key of every callback your
+          version calls: the friend and blocklist ones enabled, the others (messages, push, users, groups,
+          conversations) with <code>enable: false</code> for you to switch on. The inspector accepts any path, so
+          OpenIM's default <code>/callbackExample</code> base works unchanged.
         </p>
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region needs keyboard access */}
         <pre className="code-block" tabIndex={0}>
