@@ -91,6 +91,10 @@ test('setup help shows webhooks.yml for this listener and the Tencent URL', asyn
     await expect(dialog).toContainText(key);
   }
   await expect(dialog).toContainText(engine.listenerUrl);
+  // Every Tencent console switch, from the catalogue (issue 21): folded until asked for.
+  await dialog.getByText(/Callback switches to turn on/).click();
+  await expect(dialog.getByText('Before a One-to-One Message Is Sent', { exact: true })).toBeVisible();
+  await expect(dialog).toContainText('Group.CallbackBeforeCreateTopic');
   await inspector.closeSetupHelp();
   await expect(dialog).toBeHidden();
 });

@@ -27,8 +27,11 @@ export const FindingSchema = z.object({
 });
 export type Finding = z.infer<typeof FindingSchema>;
 
-/** `partial`: a Tencent per-target answer where some targets are blocked and others proceed. */
-export const OUTCOME_EFFECTS = ['proceeds', 'blocked', 'partial', 'fails', 'ignored', 'unknown'] as const;
+/**
+ * `partial`: a Tencent per-target answer where some targets are blocked and others proceed. `dropped`: Tencent
+ * `ErrorCode 2` on a command whose page documents it: the message is discarded silently (the sender sees success).
+ */
+export const OUTCOME_EFFECTS = ['proceeds', 'blocked', 'partial', 'fails', 'ignored', 'dropped', 'unknown'] as const;
 export type OutcomeEffect = (typeof OUTCOME_EFFECTS)[number];
 
 const TargetOutcomeSchema = z.object({
@@ -48,9 +51,12 @@ export const OutcomeSchema = z.looseObject({
   explanation: z.string().default(''),
   /** Tencent Prev* per-target verdicts. */
   targets: z.array(TargetOutcomeSchema).optional().catch(undefined),
-  /** OpenIM fields the server takes from the answer ("non-empty wins"). */
+  /**
+   * The answer fields the server applies, by wire name, as it applies them (OpenIM `remark`, `friendUserIDs`, message
+   * modify `content` as a JSON *string*; Tencent `MsgBody` …). Only the fields the server really takes.
+   */
   rewrite: z
-    .object({ remark: z.string().optional(), friendUserIDs: z.array(z.string()).optional() })
+    .looseObject({ remark: z.string().optional(), friendUserIDs: z.array(z.string()).optional() })
     .optional()
     .catch(undefined),
 });

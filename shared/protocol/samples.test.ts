@@ -5,7 +5,8 @@ import { identify } from './identify.js';
 import { OPENIM_ROWS } from './openim/catalogue/index.js';
 import { OPENIM_PROFILE_GUIDE, openimConfigSnippet, openimWebhooksYaml } from './openim/setup.js';
 import { buildSampleRequest } from './server-request.js';
-import { tencentCallbackNotes, tencentCallbackUrl } from './tencent/setup.js';
+import { TENCENT_COMMANDS } from './tencent/catalogue/index.js';
+import { tencentCallbackNotes, tencentCallbackUrl, tencentConsoleSwitches } from './tencent/setup.js';
 import { tencentSign } from './tencent/sign.js';
 import { getHeader } from './wire.js';
 
@@ -121,5 +122,24 @@ describe('setup help', () => {
     expect(tencentCallbackUrl('http://127.0.0.1:10006/?SdkAppid=1')).toBe('http://127.0.0.1:10006/');
     expect(tencentCallbackUrl('https://cb.example.com/tim')).toBe('https://cb.example.com/tim');
     expect(tencentCallbackNotes('http://127.0.0.1:10006/?a=1').join(' ')).toMatch(/query string.*public URL/);
+  });
+
+  it('lists the console switch of every modelled Tencent command, topics under the group switches', () => {
+    const switches = tencentConsoleSwitches();
+    const listed = switches.flatMap((s) => s.commands);
+    expect(listed.sort()).toEqual(
+      TENCENT_COMMANDS.filter((c) => c.modelled)
+        .map((c) => c.name)
+        .sort(),
+    );
+    expect(switches).toHaveLength(26); // 30 commands; 4 topic callbacks share a group callback's switch
+    expect(switches.find((s) => s.label === 'Before a Group Is Created')?.commands).toEqual([
+      'Group.CallbackBeforeCreateGroup',
+      'Group.CallbackBeforeCreateTopic',
+    ]);
+    expect(switches.find((s) => s.commands.includes('C2C.CallbackBeforeSendMsg'))).toMatchObject({
+      label: 'Before a One-to-One Message Is Sent',
+      phase: 'before',
+    });
   });
 });

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { ConditionSchema, type Rule, RuleListSchema } from '../contract/rule.js';
+import { decisionProblems } from '../protocol/answer.js';
+import { catalogue } from '../protocol/catalogue.js';
 import { MAX_JSON_DEPTH, valueDeeperThan } from '../protocol/json.js';
+import type { CommandInfo } from '../protocol/types.js';
 import { compileCondition } from './conditions.js';
+import { commandMatcher } from './glob.js';
 
 export interface RuleError {
   /** Where the problem is, e.g. `[0].match.where[1].value`. */
@@ -46,6 +50,14 @@ function checkRuleList(input: unknown): { rules: Rule[]; issues: null } | { rule
       });
     });
   }
+  if (parsed.success) {
+    parsed.data.forEach((rule, r) => {
+      if (rule.action.type !== 'answer') return;
+      for (const p of decisionProblems(rule.action.decision, commandsMatched(rule))) {
+        issues.push({ path: [r, 'action', 'decision', p.path], message: p.message });
+      }
+    });
+  }
   if (!parsed.success || issues.length > 0) return { rules: null, issues };
   return { rules: parsed.data, issues: null };
 }
@@ -74,3 +86,12 @@ export const RulesBodySchema = z.unknown().transform((input, ctx): Rule[] => {
   for (const { path, message } of issues) ctx.addIssue({ code: 'custom', path, message });
   return z.NEVER;
 });
+
+/**
+ * The catalogue commands a rule can answer: its dialect, its exact name or glob. A rule may rewrite the answer fields
+ * of any command it matches (issue 21); one naming an unknown command matches none and is not checked.
+ */
+function commandsMatched(rule: Rule): CommandInfo[] {
+  const matches = commandMatcher(rule.match.command);
+  return catalogue.filter((c) => (rule.match.dialect === 'any' || c.dialect === rule.match.dialect) && matches(c.name));
+}

@@ -4,6 +4,7 @@ import {
   openimConfigSnippet,
   tencentCallbackNotes,
   tencentCallbackUrl,
+  tencentConsoleSwitches,
 } from '../lib/protocol.js';
 import { useApp } from '../store/app-store.js';
 import { notify } from '../store/notices.js';
@@ -22,6 +23,7 @@ export function SetupHelpContent() {
   const yaml = openimConfigSnippet(base, profile);
   const file = profile === 'v3.7+' ? 'webhooks.yml' : 'config.yaml';
   const tencentUrl = tencentCallbackUrl(listenerUrl);
+  const switches = tencentConsoleSwitches();
   return (
     <>
       <section>
@@ -66,6 +68,23 @@ export function SetupHelpContent() {
         <button type="button" onClick={() => void copy(tencentUrl, 'Tencent URL')}>
           Copy Tencent URL
         </button>
+        <details className="console-switches">
+          <summary>Callback switches to turn on ({switches.length})</summary>
+          <p>Console → Callback configuration → tick the callbacks to inspect:</p>
+          <ul>
+            {switches.map((s) => (
+              <li key={s.label}>
+                <strong>{s.label}</strong> ({s.phase}):{' '}
+                {s.commands.map((c, i) => (
+                  <span key={c}>
+                    {i > 0 ? ', ' : ''}
+                    <code>{c}</code>
+                  </span>
+                ))}
+              </li>
+            ))}
+          </ul>
+        </details>
       </section>
       <UpstreamPath />
     </>
