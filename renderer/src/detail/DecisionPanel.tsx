@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Capture, FaultType } from '../../../shared/contract/index.js';
 import type { DenyPreset } from '../../../shared/protocol/index.js';
+import { CodeArea } from '../lib/CodeArea.js';
 import { Field } from '../lib/Field.js';
 import { Options } from '../lib/Options.js';
 import { answerFor, canRewriteRemark, defaultsFor, listTargets, overrideForCode } from '../lib/protocol.js';
@@ -72,10 +73,8 @@ function ErrorInjection({ draft, capture }: { draft: DecisionDraft; capture: Cap
           </button>
         </div>
         <Field label="Override fields (JSON)" className="field field-wide">
-          <textarea
-            className="mono"
+          <CodeArea
             rows={5}
-            spellCheck={false}
             value={draft.overrideText}
             placeholder="{ } merged into the answer as raw fields"
             onChange={(e) => updateDraft({ overrideText: e.target.value })}
