@@ -129,7 +129,9 @@ export function versionSends(profile: OpenImProfile, command: string): Sending {
   const others = info === undefined ? [] : [info.row.name, ...(info.row.legacyNames ?? []).map((l) => l.name)];
   const other = others.find((n) => n !== command && profilesOf(n)?.includes(profile));
   if (other !== undefined) return { sent: 'renamed', as: other, note: `${label} sends this callback as ${other}` };
-  const only = profile === 'v3.0-v3.4.0' ? ' (its only friend callback is callbackBeforeAddFriendCommand)' : '';
+  const friend = info?.row.family === 'relationship';
+  const only =
+    profile === 'v3.0-v3.4.0' && friend ? ' (its only friend callback is callbackBeforeAddFriendCommand)' : '';
   return { sent: false, note: `${label} never sends ${command}${only}` };
 }
 
