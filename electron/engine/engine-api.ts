@@ -4,6 +4,7 @@ import type {
   CaptureQuery,
   Decision,
   EngineEvent,
+  Flow,
   ImportResponse,
   ListenerStatus,
   PersistenceStatus,
@@ -36,6 +37,8 @@ export interface EngineApi {
   listCaptures(query: CaptureQuery): CaptureListResponse;
   getCapture(id: string): Capture | undefined;
   clearCaptures(): void;
+  /** v3 flows, latest activity first; `q` matches a party or a command. */
+  listFlows(limit: number, q?: string): Flow[];
   /** Every capture in the store, oldest first (for export). */
   allCaptures(): Capture[];
   /** Adds captures from a session/HAR import (marked `imported`, fresh seq, own id; a stored id is a duplicate). */

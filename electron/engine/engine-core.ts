@@ -8,6 +8,7 @@ import type {
   CaptureSummaryText,
   Decision,
   EngineEvent,
+  Flow,
   ImportResponse,
   ListenerStatus,
   PersistenceStatus,
@@ -23,6 +24,7 @@ import type {
 } from '../../shared/contract/index.js';
 import type { DecideResult, EngineApi, EventListener, PlayResult } from './engine-api.js';
 import { carryChanges, loadRules, loadSettings } from './engine-load.js';
+import { FlowTracker } from './flows/flow-tracker.js';
 import { ExchangeAgents } from './http-exchange.js';
 import { CallbackHandler } from './listener/callback-handler.js';
 import { captureIds, refusedCapture } from './listener/capture-factory.js';
@@ -89,6 +91,11 @@ export class EngineCore implements EngineApi {
   private readonly agents = new ExchangeAgents();
   private readonly upstream = new UpstreamMonitor((status) => this.emit({ type: 'upstream.status', status }));
   private startNotices: string[] = [];
+  private readonly flows = new FlowTracker({
+    settings: () => this.currentSettings(),
+    emit: (event) => this.emit(event),
+    limit: () => this.settings?.capture.limit ?? 50_000,
+  });
 
   constructor(private readonly opts: EngineCoreOptions) {
     this.version = opts.version;
@@ -110,7 +117,7 @@ export class EngineCore implements EngineApi {
       rules: this.rules,
       nextSeq: () => ++this.seq,
       idFor: this.idFor,
-      commit: (capture, text, isNew, final) => this.commit(capture, text, isNew, final),
+      commit: (capture, text, isNew, final, body) => this.commit(capture, text, isNew, final, body),
       rulesUsed: () => this.scheduleRulesEvent(),
       log: opts.log,
       agents: this.agents,
@@ -157,6 +164,8 @@ export class EngineCore implements EngineApi {
       log(`compacting ${this.log.path}: ${lines} lines → ${kept}`);
       await this.log.compact();
     }
+    // Flows are derived, not stored: rebuilt from the captures kept (oldest first, as they arrived).
+    for (const capture of store.all()) this.flows.add(capture);
   }
 
   /** Binds the listener; a failure is reported in the status (and an event), never thrown. */
@@ -173,6 +182,7 @@ export class EngineCore implements EngineApi {
     await this.listener.close();
     this.emit({ type: 'listener.status', status: this.listener.status() });
     if (this.rulesTimer) clearTimeout(this.rulesTimer);
+    this.flows.close();
     this.agents.destroy();
     await Promise.all([this.log?.close(), this.settingsFile?.flush(), this.rulesFile?.flush()]);
   }
@@ -218,10 +228,16 @@ export class EngineCore implements EngineApi {
     this.store.clear((capture) => this.handler.holds.has(capture.id));
     void this.log?.clear();
     this.emit({ type: 'captures.cleared' });
+    this.flows.clear();
     for (const capture of this.store.all()) {
       const summary = this.store.summaryOf(capture.id);
       if (summary) this.emit({ type: 'capture.added', capture: summary });
     }
+  }
+
+  /** v3 flows, latest activity first (product.md §4 `GET /api/flows`). */
+  listFlows(limit: number, q?: string): Flow[] {
+    return this.flows.list(limit, q);
   }
 
   allCaptures(): Capture[] {
@@ -385,6 +401,7 @@ export class EngineCore implements EngineApi {
     this.settings = applied;
     this.store.setLimit(applied.capture.limit);
     this.upstream.setUrl(applied.upstream.url);
+    this.flows.settingsChanged(prev, applied);
     this.savedSettings = carryChanges(this.savedSettings ?? applied, prev, applied);
     if (applied !== next) await this.settingsFile?.write(this.savedSettings).catch(() => undefined); // logged by the store
     this.emit({ type: 'settings.changed', settings: applied });
@@ -395,7 +412,8 @@ export class EngineCore implements EngineApi {
     return this.settings;
   }
 
-  private commit(capture: Capture, text: CaptureSummaryText, isNew: boolean, final: boolean): void {
+  /** `body`: the parsed request body when the caller has it (the listener's capture carries only the text). */
+  private commit(capture: Capture, text: CaptureSummaryText, isNew: boolean, final: boolean, body?: unknown): void {
     const stored = isNew || this.store.updated(capture);
     // Summaries are built only when someone listens (the hot path with no UI attached stays lean).
     const event =
@@ -407,6 +425,7 @@ export class EngineCore implements EngineApi {
       if (event) this.emit(event);
       return;
     }
+    this.flows.add(capture, body);
     // The log line and the event's JSON come from one serialisation (see captureJson).
     const line = captureJson(capture, text, event);
     // A capture answered at once goes into the store finished, as its line only.

@@ -91,6 +91,7 @@ export function createEngine(options: EngineOptions): Engine {
     listCaptures: (query) => api.listCaptures(query),
     getCapture: (id) => api.getCapture(id),
     clearCaptures: () => api.clearCaptures(),
+    listFlows: (limit, q) => api.listFlows(limit, q),
     allCaptures: () => api.allCaptures(),
     importCaptures: (captures) => api.importCaptures(captures),
     decide: (id, decision, by) => api.decide(id, decision, by),

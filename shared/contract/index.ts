@@ -4,6 +4,7 @@ export * from './capture.js';
 export * from './csp.js';
 export * from './decision.js';
 export * from './desktop.js';
+export * from './flow.js';
 export * from './routes.js';
 export * from './rule.js';
 export * from './send.js';

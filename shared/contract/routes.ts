@@ -14,6 +14,7 @@ import {
   type CaptureListResponse,
   CaptureQuerySchema,
   EXPORT_FORMATS,
+  FlowQuerySchema,
   type HealthResponse,
   type ImportResponse,
   type SendRequest,
@@ -22,6 +23,7 @@ import {
 import { type ProblemDetail, zodDetails } from './api-error.js';
 import type { Capture } from './capture.js';
 import { DecisionSchema } from './decision.js';
+import type { FlowListResponse } from './flow.js';
 import type { Rule, RuleWithStats } from './rule.js';
 import { type ReplayReport, ReplayRequestSchema, type SendToBackend, SendToBackendSchema } from './send.js';
 import type { Settings, SettingsPatch } from './settings.js';
@@ -178,6 +180,7 @@ export const ROUTES = {
     body: schemaBody(ReplayRequestSchema, 'invalid-request', 'the body is not a valid replay request'),
     reply: json<ReplayReport>(),
   },
+  listFlows: { method: 'GET', path: '/api/flows', query: FlowQuerySchema, reply: json<FlowListResponse>() },
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteName = keyof typeof ROUTES;

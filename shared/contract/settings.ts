@@ -105,6 +105,11 @@ export const SettingsSchema = z.strictObject({
     limit: whole('Capture limit', 10, 1_000_000),
     maxBodyBytes: whole('Body limit', 1_024, 64 * 1_048_576, ' of bytes'),
   }),
+  /** v3 flows (product.md §3): derived as captures settle; an expected step not seen `settleMs` after is missing. */
+  flows: z.strictObject({
+    enabled: z.boolean({ error: 'Flows enabled must be true or false.' }),
+    settleMs: whole('Settle time', 50, 600_000, ' of ms'),
+  }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -115,6 +120,7 @@ export const DEFAULT_SETTINGS: Settings = {
   tencent: { sdkAppId: null, token: null, maxClockSkewS: 60 },
   upstream: { url: null, onFailure: 'relay' },
   capture: { limit: 50_000, maxBodyBytes: 1_048_576 },
+  flows: { enabled: true, settleMs: 10_000 },
 };
 
 /** Body of `PATCH /api/settings`: any subset, deep-merged into the current settings, then validated whole. */

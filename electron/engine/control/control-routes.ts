@@ -110,6 +110,7 @@ const HANDLERS: { [N in RouteName]: Handler<N> } = {
     return { accepted: true };
   },
   replay: async ({ engine, body }) => played(await engine.replay(body)),
+  listFlows: ({ engine, query }) => ({ items: engine.listFlows(query.limit, query.q) }),
 };
 
 /** A played send/replay, or the 400 for input the engine cannot play (a profile of the other dialect, an unknown id). */

@@ -158,7 +158,7 @@ export class CallbackHandler {
 
   /** Stores (`isNew`) or updates the capture; `final` also writes it to the log. */
   private commit(pending: Pending, isNew: boolean, final: boolean): void {
-    this.deps.commit(pending.capture, this.inspect(pending), isNew, final);
+    this.deps.commit(pending.capture, this.inspect(pending), isNew, final, pending.request.body);
   }
 
   /** Upstream mode: the answer comes later, from the backend, in another loop turn. */

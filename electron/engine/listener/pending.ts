@@ -44,7 +44,8 @@ export interface HandlerDeps {
   nextSeq(): number;
   idFor(seq: number): string;
   /** Stores (isNew) or updates a capture and emits the event; `final` captures are also written to the log. */
-  commit(capture: Capture, text: CaptureSummaryText, isNew: boolean, final: boolean): void;
+  /** `body`: the parsed request body (the capture keeps only its text until it is read back), for flows. */
+  commit(capture: Capture, text: CaptureSummaryText, isNew: boolean, final: boolean, body?: unknown): void;
   /** Rules matched or their counters changed. */
   rulesUsed(): void;
   log(line: string): void;
