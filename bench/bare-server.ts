@@ -1,6 +1,6 @@
 /**
  * The baseline: a bare `node:http` server that reads the body, JSON.parses it and returns the answer the engine
- * gives by default (OpenIM allow; Tencent allow with one ResultItem per FriendItem). Runs as its own child process,
+ * gives by default (OpenIM allow; Tencent allow, with one ResultItem per FriendItem for the Prev* friend callbacks). Runs as its own child process,
  * like the engine, so both get one process each. Prints `Listening: <url>` once bound (127.0.0.1, port from argv).
  */
 import { createServer } from 'node:http';
@@ -12,10 +12,11 @@ interface FriendItemLike {
 }
 
 function tencentAnswer(body: unknown): string {
-  const items =
-    typeof body === 'object' && body !== null && 'FriendItem' in body && Array.isArray(body.FriendItem)
-      ? (body.FriendItem as FriendItemLike[]) // Array.isArray gives any[]: the items are only read for To_Account
-      : [];
+  // Only the Sns.Prev* friend callbacks carry FriendItem and get ResultItem back; message callbacks get the plain OK.
+  if (!(typeof body === 'object' && body !== null && 'FriendItem' in body && Array.isArray(body.FriendItem))) {
+    return '{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":""}';
+  }
+  const items = body.FriendItem as FriendItemLike[]; // Array.isArray gives any[]: the items are only read for To_Account
   return JSON.stringify({
     ActionStatus: 'OK',
     ErrorCode: 0,

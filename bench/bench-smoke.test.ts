@@ -38,7 +38,8 @@ describe('bench --smoke', () => {
     // The bench and the engine it starts run from the esbuild bundles.
     execFileSync(process.execPath, ['scripts/build-node.mjs'], { cwd: ROOT, stdio: 'ignore' });
     // Smoke mode runs the peers only when bench/peers is already installed: it never installs from a test.
-    const run = await runBench(['--smoke', `--out=${out}`]);
+    // `--baseline` against this same tree: the paired comparison runs end to end (the ratio itself is noise here).
+    const run = await runBench(['--smoke', `--out=${out}`, `--baseline=${ROOT}`]);
     output = run.output;
     expect(run.code, output).toBe(0);
     result = JSON.parse(readFileSync(out, 'utf8')) as BenchResult; // written by the run above
@@ -65,10 +66,10 @@ describe('bench --smoke', () => {
     expect(output).toContain('Budgets:');
   });
 
-  it('measures the engine CPU per callback in process for both samples, every callback answered', () => {
+  it('measures the engine CPU per callback in process for the friend and message samples, every callback answered', () => {
     const inprocess = result.inprocess;
     expect(inprocess?.callbacks).toBe(2_000);
-    for (const name of ['openim', 'tencent'] as const) {
+    for (const name of ['openim', 'tencent', 'openim-msg', 'tencent-c2c'] as const) {
       const sample = inprocess?.samples[name];
       expect(sample?.runs, name).toHaveLength(1);
       expect(sample?.cpuUsPerCallback, name).toBeGreaterThan(0);
@@ -76,10 +77,21 @@ describe('bench --smoke', () => {
     expect(output).toContain('Engine CPU per callback, in process');
   });
 
-  it('measures the engine and the baseline on both samples, every request answered', () => {
+  it('compares the friend samples with the baseline tree in paired runs', () => {
+    const baseline = result.inprocess?.baseline;
+    for (const name of ['openim', 'tencent'] as const) {
+      const compared = baseline?.[name];
+      // One paired run of each side in smoke mode (a full run makes at least five).
+      expect(compared?.baselineRuns, name).toHaveLength(1);
+      expect(compared?.ratio, name).toBeGreaterThan(0);
+    }
+    expect(output).toContain('against the baseline');
+  });
+
+  it('measures the engine and the baseline on the friend and message samples, every request answered', () => {
     const listener = result.listener;
     expect(listener).toBeDefined();
-    for (const name of ['openim', 'tencent'] as const) {
+    for (const name of ['openim', 'tencent', 'openim-msg', 'tencent-c2c'] as const) {
       const sample = listener?.samples[name];
       expect(sample?.sameAnswer, name).toBe(true);
       for (const run of [sample?.bare, sample?.engine]) {
@@ -140,6 +152,20 @@ describe('bench --smoke', () => {
     }
     // No smoke step passes the 50 000 limit: there is no plateau to compute.
     expect(memory?.plateauRatio).toBeNull();
+  });
+
+  it('drives 1 MiB bodies, then clears, and reads memory before and after', () => {
+    const bodies = result.memory?.bigBodies;
+    expect(bodies?.bodyBytes).toBeGreaterThan(1_000_000);
+    expect(bodies?.bodyBytes).toBeLessThanOrEqual(1_048_576);
+    expect(bodies?.requests).toBeGreaterThan(0);
+    // Under the default body limit every request is accepted.
+    expect(bodies?.non2xx).toBe(0);
+    expect(bodies?.maxRssMiB).toBeGreaterThan(0);
+    expect(bodies?.beforeMiB).toBeGreaterThan(0);
+    expect(result.budgets.map((budget) => budget.name)).toContain(
+      'Engine heap + external after Clear and a full GC / before the load',
+    );
   });
 
   it('lists the budgets it checked with their values', () => {

@@ -12,6 +12,8 @@ export interface BenchConfig {
   /** Requests per path (direct, relayed) in the upstream section. */
   upstreamCount: number;
   memorySteps: number[];
+  /** Seconds of 1 MiB bodies at full rate in the memory section (bounded by bytes, product.md §4). */
+  bigBodyS: number;
   ui: boolean;
   uiCaptures: number;
   uiIngestRate: number;
@@ -27,6 +29,8 @@ export interface BenchConfig {
   /** Run the engine child with `--cpu-prof` (profiles land in bench/results/prof). */
   profile: boolean;
   outFile: string | null;
+  /** `--baseline=DIR`: a built worktree of the commit to compare the in-process friend figures against. */
+  baseline: string | null;
 }
 
 export const SECTION_NAMES = ['inprocess', 'flows', 'listener', 'peers', 'hold', 'upstream', 'memory', 'ui'] as const;
@@ -44,6 +48,7 @@ const FULL: BenchConfig = {
   upstreamCount: 5_000,
   // 150k shows whether memory stays bounded past 100k (the store compacts its array now and then).
   memorySteps: [10_000, 50_000, 100_000, 150_000],
+  bigBodyS: 60,
   ui: true,
   uiCaptures: 100_000,
   uiIngestRate: 1_000,
@@ -54,6 +59,7 @@ const FULL: BenchConfig = {
   only: [],
   profile: false,
   outFile: null,
+  baseline: null,
 };
 
 const SMOKE: BenchConfig = {
@@ -68,6 +74,7 @@ const SMOKE: BenchConfig = {
   holdCount: 20,
   upstreamCount: 50,
   memorySteps: [500, 1_000, 2_000],
+  bigBodyS: 1,
   ui: false,
   inprocessCallbacks: 2_000,
   flowCaptures: 5_000,
@@ -83,7 +90,7 @@ function positive(key: string, value: string): number {
 }
 
 /**
- * `--smoke`, `--only=listener,hold`, `--inprocess` (= `--only=inprocess`: the engine's CPU per callback only), `--no-peers`, `--no-ui`, `--ui`, `--profile`, `--out=FILE`, and for quick
+ * `--smoke`, `--only=listener,hold`, `--inprocess` (= `--only=inprocess`: the engine's CPU per callback only), `--no-peers`, `--no-ui`, `--ui`, `--profile`, `--out=FILE`, `--baseline=DIR` (compare the in-process friend figures with a built worktree of another commit), and for quick
  * looks `--ui-captures=N`, `--repeats=N`, `--duration=S`.
  */
 export function parseArgs(argv: readonly string[]): BenchConfig {
@@ -102,7 +109,10 @@ export function parseArgs(argv: readonly string[]): BenchConfig {
     else if (key === '--ui') config.ui = true;
     else if (key === '--profile') config.profile = true;
     else if (key === '--out') config.outFile = value;
-    else if (key === '--ui-captures') config.uiCaptures = positive(key, value);
+    else if (key === '--baseline') {
+      if (value === '') throw new Error('--baseline needs a directory: --baseline=DIR');
+      config.baseline = value;
+    } else if (key === '--ui-captures') config.uiCaptures = positive(key, value);
     else if (key === '--repeats') config.repeats = positive(key, value);
     else if (key === '--duration') config.durationS = positive(key, value);
     else if (key !== '--smoke') throw new Error(`unknown argument: ${arg}`);

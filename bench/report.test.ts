@@ -48,3 +48,32 @@ describe('the peers budget', () => {
     expect(peersBudget({ install: 'not attempted', engineRps: 1, peers: [] })).toBeUndefined();
   });
 });
+
+const cpu = (label: string, value: number) => ({ label, cpuUsPerCallback: value, runs: [value], spread: 0 });
+
+describe('the v3 engine CPU budgets (product.md §8)', () => {
+  const inprocess = (msg: number) => ({
+    callbacks: 1,
+    repeats: 1,
+    samples: { openim: cpu('OpenIM friend', 20), 'openim-msg': cpu('OpenIM msg', msg) },
+  });
+
+  it('passes a message callback within 10 % of OpenIM before-add-friend and misses one above', () => {
+    const within = budgets({ ...base, inprocess: inprocess(21.9) }).find((b) => b.name.startsWith('OpenIM msg'));
+    expect(within).toMatchObject({ value: 1.095, pass: true });
+    const above = budgets({ ...base, inprocess: inprocess(22.4) }).find((b) => b.name.startsWith('OpenIM msg'));
+    expect(above).toMatchObject({ value: 1.12, pass: false });
+  });
+
+  it('judges the median of paired ratios against the baseline at +5 %', () => {
+    const compared = (ratio: number) => ({
+      ...inprocess(20),
+      baseline: {
+        openim: { dir: '/b', label: 'OpenIM friend', baselineRuns: [19, 20], baselineCpuUsPerCallback: 19.5, ratio },
+      },
+    });
+    const name = (b: { name: string }) => b.name.includes('baseline');
+    expect(budgets({ ...base, inprocess: compared(1.05) }).find(name)).toMatchObject({ pass: true });
+    expect(budgets({ ...base, inprocess: compared(1.051) }).find(name)).toMatchObject({ pass: false });
+  });
+});

@@ -68,8 +68,40 @@ export function machine(): Machine {
   };
 }
 
+/** 700 MB (product.md §4 / issue budget), in MiB as RSS is reported. */
+export const BIG_BODY_MAX_RSS_MIB = 667;
+/** After Clear and a GC, heap + external within 10 % of the level before the load. */
+export const CLEAR_MAX_RATIO = 1.1;
+/** Message callbacks may cost at most this much more engine CPU than OpenIM before-add-friend (product.md §8). */
+export const MESSAGE_MAX_RATIO = 1.1;
+/** All of v3 may cost at most this much more engine CPU per friend callback than v2 (product.md §8). */
+export const V3_MAX_RATIO = 1.05;
+
 export function budgets(result: BenchResult): Budget[] {
   const out: Budget[] = [];
+  const inprocess = result.inprocess;
+  const friend = inprocess?.samples.openim?.cpuUsPerCallback;
+  if (inprocess && friend !== undefined) {
+    for (const name of ['openim-msg', 'tencent-c2c'] as const) {
+      const sample = inprocess.samples[name];
+      if (!sample) continue;
+      const ratio = Math.round((sample.cpuUsPerCallback / friend) * 1000) / 1000;
+      out.push({
+        name: `${sample.label}: engine CPU / OpenIM before-add-friend (in process)`,
+        value: ratio,
+        limit: `≤ ${MESSAGE_MAX_RATIO}`,
+        pass: ratio <= MESSAGE_MAX_RATIO,
+      });
+    }
+  }
+  for (const compared of Object.values(inprocess?.baseline ?? {})) {
+    out.push({
+      name: `${compared.label}: engine CPU / baseline (median of ${compared.baselineRuns.length} paired runs)`,
+      value: compared.ratio,
+      limit: `≤ ${V3_MAX_RATIO}`,
+      pass: compared.ratio <= V3_MAX_RATIO,
+    });
+  }
   const listener = result.listener;
   if (listener) {
     for (const sample of Object.values(listener.samples)) {
@@ -137,6 +169,21 @@ export function budgets(result: BenchResult): Budget[] {
       pass: memory.tailRatio <= PLATEAU_MAX_RATIO,
     });
   }
+  const bodies = memory?.bigBodies;
+  if (bodies) {
+    out.push({
+      name: `Engine max RSS, 1 MiB bodies at full rate for ${bodies.seconds} s (MiB)`,
+      value: bodies.maxRssMiB,
+      limit: `< ${BIG_BODY_MAX_RSS_MIB}`,
+      pass: bodies.maxRssMiB < BIG_BODY_MAX_RSS_MIB,
+    });
+    out.push({
+      name: 'Engine heap + external after Clear and a full GC / before the load',
+      value: bodies.clearRatio,
+      limit: `≤ ${CLEAR_MAX_RATIO}`,
+      pass: bodies.clearRatio <= CLEAR_MAX_RATIO,
+    });
+  }
   const ui = result.ui;
   if (ui && !('skipped' in ui)) {
     out.push({
@@ -185,6 +232,16 @@ export function formatReport(result: BenchResult): string {
         ]),
       ),
     );
+    const compared = Object.values(inprocess.baseline ?? {});
+    if (compared.length > 0) {
+      parts.push(`  against the baseline ${compared[0]?.dir} (same run, alternating):`);
+      parts.push(
+        table(
+          ['sample', 'baseline µs', 'baseline runs', 'ours / baseline (median of paired ratios)'],
+          compared.map((c) => [c.label, c.baselineCpuUsPerCallback, c.baselineRuns.join(' / '), c.ratio]),
+        ),
+      );
+    }
   }
   if (flows) {
     parts.push(
@@ -292,6 +349,12 @@ export function formatReport(result: BenchResult): string {
     parts.push(
       `  past-limit / at-limit: RSS ${memory.plateauRatio ?? '-'}, heap after GC ${memory.heapPlateauRatio ?? '-'}; last / past-limit RSS ${memory.tailRatio ?? '-'}`,
     );
+    const bodies = memory.bigBodies;
+    if (bodies) {
+      parts.push(
+        `  1 MiB bodies at full rate for ${bodies.seconds} s: ${bodies.requests} requests, max RSS ${bodies.maxRssMiB} MiB; heap + external ${bodies.beforeMiB} MiB before → ${bodies.afterClearMiB} MiB after Clear + GC (${bodies.clearRatio}×)`,
+      );
+    }
   }
   if (ui && 'skipped' in ui) parts.push(`\nUI: skipped (${ui.skipped})`);
   else if (ui) {

@@ -12,6 +12,7 @@ import { runHoldSection } from './sections/hold.js';
 import { runInprocessSection } from './sections/inprocess.js';
 import { measureEngineOnce, runListenerSection } from './sections/listener.js';
 import { runMemorySection } from './sections/memory.js';
+import { runBigBodySection } from './sections/memory-bodies.js';
 import { runPeersSection } from './sections/peers.js';
 import { CHROMIUM, runUiSection } from './sections/ui.js';
 import { runUpstreamSection } from './sections/upstream.js';
@@ -64,7 +65,7 @@ async function main(config: BenchConfig): Promise<BenchResult> {
       return;
     }
     // Ours: the OpenIM sample in auto mode from the listener section (same load: 20 connections, JSON POST).
-    const engineRps = result.listener?.samples.openim.engine.rps ?? (await measureEngineOnce(config, log));
+    const engineRps = result.listener?.samples.openim?.engine.rps ?? (await measureEngineOnce(config, log));
     result.peers = await runPeersSection(config, engineRps, log);
   });
   await section('hold', async () => {
@@ -75,6 +76,7 @@ async function main(config: BenchConfig): Promise<BenchResult> {
   });
   await section('memory', async () => {
     result.memory = await runMemorySection(config, nodeArgs('memory'), log);
+    result.memory.bigBodies = await runBigBodySection(config, nodeArgs('memory'), log);
   });
   await section('ui', async () => {
     if (!config.ui) {

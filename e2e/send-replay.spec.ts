@@ -57,7 +57,7 @@ test('Send to backend from a capture: the exchange opens as a capture with the a
   await expect(answer).toContainText(`${backend.url}/callback/callbackBeforeAddFriendCommand`);
   await expect(answer).toContainText('"errMsg": "spammer"');
   await expect(inspector.detailSection('Predicted outcome')).toContainText('blocked 5002');
-  expect(backend.received[0]?.rawHeaders.Operationid).toBeTruthy();
+  expect(backend.requests[0]?.sentHeaders.Operationid).toBeTruthy();
   await inspector.screenshot('21-sent-capture');
 
   // The URL is remembered; a sample can be the starting point too, with a Tencent profile.
@@ -128,7 +128,7 @@ test('Replay an imported session: changed outcomes listed, recorded and new answ
   await expect(play.diff()).toContainText('+ "errCode": 0,');
   await inspector.screenshot('22-replay-results');
   await expectAccessible(page, 'Replay session');
-  expect(backend.received.map((r) => r.url).sort()).toEqual([
+  expect(backend.requests.map((r) => r.url).sort()).toEqual([
     '/callback/callbackBeforeAddFriendCommand',
     '/callback/callbackBeforeSetFriendRemarkCommand',
   ]);

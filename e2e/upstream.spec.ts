@@ -1,4 +1,4 @@
-import { type FakeBackend, startFakeBackend } from '../electron/engine/testing/upstream-backend.js';
+import { type FakeBackend, startFakeBackend } from '../electron/engine/testing/fake-backend.js';
 import { postCallback } from './fixtures/callbacks.js';
 import { expect, test } from './fixtures/inspector.js';
 import { UpstreamPanel } from './pages/upstream-panel.js';
@@ -9,8 +9,8 @@ let backend: FakeBackend;
 test.beforeEach(async ({ engine }) => {
   backend = await startFakeBackend((req) =>
     req.url.endsWith('callbackBeforeSetFriendRemarkCommand')
-      ? { answer: { body: '{"actionCode":0,"errCode":0,"nextCode":"0"}' } }
-      : { answer: { headers: { 'Content-Type': 'application/json', 'X-Backend': 'demo' }, body: DENY } },
+      ? { body: '{"actionCode":0,"errCode":0,"nextCode":"0"}' }
+      : { headers: { 'Content-Type': 'application/json', 'X-Backend': 'demo' }, body: DENY },
   );
   // Generous server timeouts: the person in these tests is a script on a slow 2-core machine.
   await engine.api.patchSettings({ hold: { openimTimeoutMs: 15_000, tencentTimeoutMs: 15_000 } });

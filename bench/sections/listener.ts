@@ -6,7 +6,7 @@ import type { BenchConfig } from '../config.js';
 import { startEngine } from '../engine-process.js';
 import { openEvents } from '../event-client.js';
 import { type LoadResult, runLoad, warmUp } from '../load.js';
-import { SAMPLES, type SampleRequest } from '../samples.js';
+import { SAMPLES, type SampleName } from '../samples.js';
 import { postSample, sameJson, startBareServer } from '../servers.js';
 import { median, medianRun, round } from '../stats.js';
 
@@ -33,7 +33,7 @@ export interface ListenerSection {
   warmupS: number;
   durationS: number;
   repeats: number;
-  samples: Record<SampleRequest['name'], SampleComparison>;
+  samples: Partial<Record<SampleName, SampleComparison>>;
   events: { messages: number; bytes: number };
   storedCaptures: number;
 }
@@ -50,7 +50,7 @@ export async function runListenerSection(
   });
   try {
     const events = await openEvents(engine.controlUrl, engine.token);
-    const samples: Partial<Record<SampleRequest['name'], SampleComparison>> = {};
+    const samples: Partial<Record<SampleName, SampleComparison>> = {};
     for (const sample of SAMPLES) {
       const [bareAnswer, engineAnswer] = await Promise.all([
         postSample(bare.url, sample),
@@ -94,14 +94,14 @@ export async function runListenerSection(
     const storedCaptures = await engine.storedCaptures();
     const stats = events.stats();
     await events.close();
-    const { openim, tencent } = samples;
-    if (openim === undefined || tencent === undefined) throw new Error('a sample was not measured');
+    const missing = SAMPLES.filter((sample) => samples[sample.name] === undefined);
+    if (missing.length > 0) throw new Error(`not measured: ${missing.map((sample) => sample.name).join(', ')}`);
     return {
       connections: config.connections,
       warmupS: config.warmupS,
       durationS: config.durationS,
       repeats: config.repeats,
-      samples: { openim, tencent },
+      samples,
       events: stats,
       storedCaptures,
     };

@@ -8,6 +8,7 @@ import { startEngine } from '../engine-process.js';
 import { runLoad } from '../load.js';
 import { OPENIM_SAMPLE, TENCENT_SAMPLE, VARIED_BODIES } from '../samples.js';
 import { round, sleep } from '../stats.js';
+import type { BigBodySection } from './memory-bodies.js';
 
 export interface MemoryStep {
   captures: number;
@@ -33,6 +34,8 @@ export interface MemorySection {
   heapPlateauRatio: number | null;
   /** Last step / first step past the limit (150k / 100k): stays ~1 when memory is bounded, if at a higher level. */
   tailRatio: number | null;
+  /** 1 MiB bodies at full rate, then Clear (sections/memory-bodies.ts). */
+  bigBodies?: BigBodySection;
 }
 
 export const VARIED_REQUESTS = [
@@ -98,7 +101,7 @@ export async function runMemorySection(
 }
 
 /** Asks the engine child (SIGUSR2, see engine-child.ts) for a full GC and its memory figures afterwards. */
-async function forcedGc(child: Child, report: number): Promise<MemoryStep['afterGc']> {
+export async function forcedGc(child: Child, report: number): Promise<MemoryStep['afterGc']> {
   process.kill(child.pid, 'SIGUSR2');
   const line = await child.waitFor(new RegExp(`Memory#${report}: .*\\n`), 30_000);
   const value = (key: string): number => Number(line[0].match(new RegExp(`${key}=([\\d.]+)`))?.[1] ?? Number.NaN);

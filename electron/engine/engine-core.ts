@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import { request as httpRequest, type ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type {
   Capture,
@@ -25,13 +25,14 @@ import type {
 import type { DecideResult, EngineApi, EventListener, PlayResult } from './engine-api.js';
 import { carryChanges, loadRules, loadSettings } from './engine-load.js';
 import { FlowTracker } from './flows/flow-tracker.js';
-import { ExchangeAgents } from './http-exchange.js';
 import { CallbackHandler } from './listener/callback-handler.js';
 import { captureIds, refusedCapture } from './listener/capture-factory.js';
 import { Listener, type RawRequest } from './listener/listener.js';
 import { RuleEngine } from './listener/rule-engine.js';
+import { ExchangeAgents } from './outbound/http-exchange.js';
 import { resolveSend, sendToBackend } from './outbound/play-server.js';
 import { replayCaptures } from './outbound/replay.js';
+import { resend } from './outbound/resend.js';
 import { captureJson } from './store/capture-json.js';
 import { summaryText } from './store/capture-line.js';
 import { CaptureLog } from './store/capture-log.js';
@@ -305,32 +306,7 @@ export class EngineCore implements EngineApi {
   }
 
   send(request: SendRequest): void {
-    const status = this.listener.status();
-    if (status.state !== 'listening') {
-      this.opts.log(`send: the listener is not running (${status.error ?? status.state})`);
-      return;
-    }
-    const query = new URLSearchParams(request.query ?? {}).toString();
-    // Sent as the IM server would: never with a browser's Origin (a resent browser capture would be refused again).
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(request.headers ?? {})) {
-      if (name.toLowerCase() !== 'origin') headers[name] = value;
-    }
-    const unspecified = status.host === '0.0.0.0' || status.host === '::';
-    const req = httpRequest({
-      host: unspecified ? '127.0.0.1' : status.host,
-      port: status.port,
-      method: 'POST',
-      path: query === '' ? request.path : `${request.path}?${query}`,
-      headers: {
-        'content-type': 'application/json; charset=utf-8',
-        ...headers,
-        'content-length': String(Buffer.byteLength(request.bodyText)),
-      },
-    });
-    req.on('response', (res) => res.resume());
-    req.on('error', (err) => this.opts.log(`send ${request.path}: ${err.message}`));
-    req.end(request.bodyText);
+    resend(this.listener.status(), request, this.agents, this.opts.log);
   }
 
   async sendToBackend(input: SendToBackend): Promise<PlayResult<Capture>> {

@@ -1,19 +1,21 @@
-import { type CSSProperties, useEffect } from 'react';
+import { type CSSProperties, lazy, Suspense, useEffect } from 'react';
 import { DetailPane } from './detail/DetailPane.js';
-import { ClearConfirm } from './layout/ClearConfirm.js';
-import { EmptyState } from './layout/EmptyState.js';
-import { PaneSplitter, useSideWidth } from './layout/PaneSplitter.js';
-import { SetupHelp } from './layout/SetupHelp.js';
-import { ShortcutHelp } from './layout/ShortcutHelp.js';
-import { ConnectionBanner, Notices, PersistenceBanner } from './layout/StatusLayer.js';
-import { TopBar } from './layout/TopBar.js';
+import { ClearConfirm } from './dialogs/ClearConfirm.js';
+import { SetupHelp } from './dialogs/SetupHelp.js';
+import { ShortcutHelp } from './dialogs/ShortcutHelp.js';
 import { handleShortcut } from './lib/keyboard.js';
 import { ReplayDialog } from './play/ReplayDialog.js';
 import { SendDialog } from './play/SendDialog.js';
-import { RulesPanel } from './rules/RulesPanel.js';
+import { EmptyState } from './shell/EmptyState.js';
+import { PaneSplitter, useSideWidth } from './shell/PaneSplitter.js';
+import { ConnectionBanner, Notices, PersistenceBanner } from './shell/StatusLayer.js';
+import { TopBar } from './shell/TopBar.js';
 import { type SidePanel, setState, useApp } from './store/app-store.js';
 import { CaptureTable } from './table/CaptureTable.js';
 import { FilterBar } from './table/FilterBar.js';
+
+// The rules panel (and the rule checker's regex engine) loads the first time its tab opens.
+const RulesPanel = lazy(() => import('./rules/RulesPanel.js').then((m) => ({ default: m.RulesPanel })));
 
 function SideTabs() {
   const panel = useApp((s) => s.sidePanel);
@@ -60,7 +62,13 @@ export function App() {
         <aside className="side-pane">
           <SideTabs />
           <div className="side-content" role="tabpanel">
-            {panel === 'details' ? <DetailPane /> : <RulesPanel />}
+            {panel === 'details' ? (
+              <DetailPane />
+            ) : (
+              <Suspense fallback={<p className="muted">Loading rules…</p>}>
+                <RulesPanel />
+              </Suspense>
+            )}
           </div>
         </aside>
       </main>

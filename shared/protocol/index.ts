@@ -18,5 +18,6 @@ export * from './server-request.js';
 export * from './sign.js';
 export * from './summary.js';
 export type * from './types.js';
+export * from './url.js';
 export * from './validate.js';
 export * from './wire.js';

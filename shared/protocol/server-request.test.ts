@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { identify } from './identify.js';
-import { buildServerRequest, replayServerRequest, serverCommandName, splitUrl } from './server-request.js';
+import { buildServerRequest, replayServerRequest, serverCommandName } from './server-request.js';
 import { tencentSign } from './sign.js';
 
 const NOW = 1_700_000_000_123;
@@ -190,19 +190,5 @@ describe('replayServerRequest', () => {
       Sign: tencentSign('tok', time),
       RequestTime: time,
     });
-  });
-});
-
-describe('splitUrl', () => {
-  it('decodes the query into own properties', () => {
-    const split = splitUrl('http://h:1/a/b?x=1&__proto__=2&y=a%20b#frag');
-    expect(split.path).toBe('/a/b');
-    expect(split.rawQuery).toBe('x=1&__proto__=2&y=a%20b');
-    expect(Object.entries(split.query)).toEqual([
-      ['x', '1'],
-      ['__proto__', '2'],
-      ['y', 'a b'],
-    ]);
-    expect(Object.getPrototypeOf(splitUrl('/?__proto__=1').query)).toBe(Object.prototype);
   });
 });

@@ -4,6 +4,7 @@ import { goJson, isObject, own, safeStringify } from './json.js';
 import { DEFAULT_SAMPLE_SDKAPPID } from './samples.js';
 import { tencentSign } from './sign.js';
 import type { FieldType, ServerProfile } from './types.js';
+import { splitUrl } from './url.js';
 
 /**
  * The exact HTTP request an IM server sends to the app backend (protocols.md A.1 for OpenIM, B.1 for Tencent), for
@@ -46,37 +47,6 @@ const GO_DEFAULT_HEADERS = { 'User-Agent': 'Go-http-client/1.1', 'Accept-Encodin
 // shared/ has no DOM or Node types, so no URL or URLSearchParams.
 const encodeQuery = (pairs: readonly (readonly [string, string])[]): string =>
   pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
-
-function decodePart(text: string): string {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
-  } catch {
-    return text;
-  }
-}
-
-/** The path and decoded query of an absolute or origin-relative URL (the last value of a repeated key wins). */
-export function splitUrl(url: string): { path: string; query: Record<string, string>; rawQuery: string } {
-  const noFragment = url.replace(/#.*$/, '');
-  const afterOrigin = noFragment.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?]*/i, '');
-  const mark = afterOrigin.indexOf('?');
-  const path = (mark < 0 ? afterOrigin : afterOrigin.slice(0, mark)) || '/';
-  const rawQuery = mark < 0 ? '' : afterOrigin.slice(mark + 1);
-  const query: Record<string, string> = {};
-  for (const part of rawQuery.split('&')) {
-    if (part === '') continue;
-    const eq = part.indexOf('=');
-    const key = decodePart(eq < 0 ? part : part.slice(0, eq));
-    // A Map-free record: keys such as `__proto__` must become own data properties.
-    Object.defineProperty(query, key, {
-      value: eq < 0 ? '' : decodePart(part.slice(eq + 1)),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
-  return { path, query, rawQuery };
-}
 
 /** Appends a query string the way a string-concatenating server does: `?` first, `&` when the URL has one. */
 const withQuery = (url: string, rawQuery: string): string =>

@@ -75,7 +75,7 @@ describe('callback-inspector send', () => {
     expect(res.code).toBe(0);
     const capture = JSON.parse(res.out) as Capture;
     expect(capture).toMatchObject({ origin: 'sent', upstream: { status: 200 } });
-    expect(b.received[0]?.url).toBe('/?command=callbackBeforeAddFriendCommand');
+    expect(b.requests[0]?.url).toBe('/?command=callbackBeforeAddFriendCommand');
   });
 
   it('signs Tencent callbacks with --tencent-token', async () => {
@@ -84,7 +84,7 @@ describe('callback-inspector send', () => {
     const args = ['send', '--to', b.url, '--command', 'Sns.CallbackFriendAdd', '--body', file];
     const res = await run([...args, '--sdkappid', '1400000009', '--tencent-token', 'tok']);
     expect(res.code).toBe(0);
-    const query = new URL(b.received[0]?.url ?? '', 'http://x').searchParams;
+    const query = new URL(b.requests[0]?.url ?? '', 'http://x').searchParams;
     expect(query.get('SdkAppid')).toBe('1400000009');
     expect(query.get('Sign')).toMatch(/^[0-9a-f]{64}$/);
   });

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Settings } from '../../../shared/contract/index.js';
+import { startFakeBackend } from '../testing/fake-backend.js';
 import { errorCode, request } from '../testing/test-http.js';
-import { startFakeBackend } from '../testing/upstream-backend.js';
 import { parseCliArgs, type ServeOptions } from './cli-args.js';
 import { type CliIo, runServe, type ServeResult } from './cli-serve.js';
 
@@ -93,7 +93,7 @@ describe('runServe (real engine)', () => {
 
   it('--upstream forwards callbacks to the backend and the banner says so', async () => {
     const backend = await startFakeBackend(() => ({
-      answer: { body: '{"actionCode":0,"errCode":5002,"errMsg":"no","errDlt":"","nextCode":1}' },
+      body: '{"actionCode":0,"errCode":5002,"errMsg":"no","errDlt":"","nextCode":1}',
     }));
     try {
       const io = captureIo();

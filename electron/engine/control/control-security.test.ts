@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { isLoopbackAddress } from '../addresses.js';
 import { createFakeEngine, type FakeEngine } from '../testing/test-double-engine.js';
 import { errorCode, request, type Started, startTestServer } from '../testing/test-http.js';
 import { startControlServer } from './control-server.js';
-import { isLoopbackAddress, isLoopbackHostHeader, tokenMatches } from './security.js';
+import { isLoopbackHostHeader, tokenMatches } from './security.js';
 
 /** Opens a WebSocket and resolves with the HTTP status of a refused upgrade, or 101 when it opened. */
 function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {

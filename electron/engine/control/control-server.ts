@@ -2,12 +2,13 @@ import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES }
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { ControlApiError } from '../../../shared/contract/index.js';
+import { isLoopbackAddress, serverUrl } from '../addresses.js';
 import type { EngineApi } from '../engine-api.js';
 import type { Identify } from '../store/har.js';
 import { matchRoute, type Reply, runRoute, takesQueryToken } from './control-routes.js';
 import { createEventStream, type EventStreamOptions } from './event-stream.js';
 import { errorMessage, sendError, sendJson } from './http-io.js';
-import { checkHostAndOrigin, checkToken, isLoopbackAddress } from './security.js';
+import { checkHostAndOrigin, checkToken } from './security.js';
 import { serveStatic } from './static-files.js';
 
 export interface ControlServerOptions {
@@ -154,10 +155,9 @@ export async function startControlServer(engine: EngineApi, opts: ControlServerO
   port = (server.address() as AddressInfo).port; // a TCP server's address() is AddressInfo, never a pipe name
   server.on('error', (error) => opts.log(`control API error: ${error.message}`));
 
-  const urlHost = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
   let closing: Promise<void> | null = null;
   return {
-    url: `http://${urlHost}:${port}`,
+    url: serverUrl(opts.host, port),
     port,
     close() {
       closing ??= (async () => {

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CaptureRequest, CaptureResponse, ListenerStatus } from '../../../shared/contract/index.js';
+import { splitUrl } from '../../../shared/protocol/index.js';
+import { isLoopbackAddress, serverUrl } from '../addresses.js';
 import { bindErrorText } from './bind-error.js';
 import {
   type Refusal,
@@ -54,26 +56,6 @@ export const SERVER_TIMEOUTS = {
 /** How long a re-bound-away server may keep answering its held requests (OpenIM's hard cap is 15 s). */
 const REBIND_DRAIN_MS = 20_000;
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
-export const isLoopbackHost = (host: string): boolean => LOOPBACK.has(host) || host.startsWith('127.');
-
-function formatUrl(host: string, port: number): string {
-  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-}
-
-export function splitUrl(url: string): { path: string; query: Record<string, string> } {
-  const mark = url.indexOf('?');
-  if (mark < 0) return { path: url, query: {} };
-  return { path: url.slice(0, mark), query: parseQuery(url.slice(mark + 1)) };
-}
-
-/** The query string's values, decoded; the first occurrence of a key wins, like Go's url.Values.Get. */
-export function parseQuery(search: string): Record<string, string> {
-  const query: Record<string, string> = {};
-  for (const [key, value] of new URLSearchParams(search)) if (!Object.hasOwn(query, key)) query[key] = value;
-  return query;
-}
-
 function flattenHeaders(headers: IncomingMessage['headers']): Record<string, string> {
   let arrays = false;
   for (const key in headers) if (typeof headers[key] !== 'string') arrays = true;
@@ -98,7 +80,7 @@ export class Listener {
   private state: ListenerStatus;
 
   constructor(private readonly opts: ListenerOptions) {
-    this.state = { state: 'stopped', url: formatUrl('127.0.0.1', 0), host: '127.0.0.1', port: 0, exposed: false };
+    this.state = { state: 'stopped', url: serverUrl('127.0.0.1', 0), host: '127.0.0.1', port: 0, exposed: false };
   }
 
   status(): ListenerStatus {
@@ -117,18 +99,24 @@ export class Listener {
         });
       });
     } catch (err) {
-      this.opts.log(`cannot listen on ${formatUrl(host, port)}: ${err instanceof Error ? err.message : String(err)}`);
+      this.opts.log(`cannot listen on ${serverUrl(host, port)}: ${err instanceof Error ? err.message : String(err)}`);
       const message = bindErrorText(err, host, port);
       this.state = this.server
         ? { ...this.state, error: message }
-        : { state: 'error', url: formatUrl(host, port), host, port, exposed: !isLoopbackHost(host), error: message };
+        : { state: 'error', url: serverUrl(host, port), host, port, exposed: !isLoopbackAddress(host), error: message };
       return this.state;
     }
     server.on('error', (err) => this.opts.log(`listener error: ${err.message}`));
     const old = this.server;
     this.server = server;
     const bound = (server.address() as AddressInfo).port; // listen() on a TCP port always yields AddressInfo
-    this.state = { state: 'listening', url: formatUrl(host, bound), host, port: bound, exposed: !isLoopbackHost(host) };
+    this.state = {
+      state: 'listening',
+      url: serverUrl(host, bound),
+      host,
+      port: bound,
+      exposed: !isLoopbackAddress(host),
+    };
     if (old) {
       // Requests held on the old address still get their answers (holds never outlast this).
       this.draining.add(old);

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Capture, CaptureSummaryText, Decision, Settings } from '../../../shared/contract/index.js';
 import type { Identification, IncomingRequest } from '../../../shared/protocol/index.js';
-import type { ExchangeAgents } from '../http-exchange.js';
+import type { ExchangeAgents } from '../outbound/http-exchange.js';
 import type { RawRequest } from './listener.js';
 import type { RuleEngine } from './rule-engine.js';
 import type { UpstreamReply } from './upstream.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuery, splitUrl } from './listener.js';
+import { parseQuery, splitUrl } from '../../../shared/protocol/index.js';
 
 describe('parseQuery', () => {
   it('reads a Tencent callback query', () => {
@@ -38,7 +38,41 @@ describe('parseQuery', () => {
   });
 
   it('splits the path from the query', () => {
-    expect(splitUrl('/cb?x=1')).toEqual({ path: '/cb', query: { x: '1' } });
-    expect(splitUrl('/cb')).toEqual({ path: '/cb', query: {} });
+    expect(splitUrl('/cb?x=1')).toEqual({ path: '/cb', query: { x: '1' }, rawQuery: 'x=1' });
+    expect(splitUrl('/cb')).toEqual({ path: '/cb', query: {}, rawQuery: '' });
+  });
+
+  it('reads any ASCII query as URLSearchParams does, first value of a key winning', () => {
+    const parts = [
+      'a',
+      'b',
+      '=',
+      '&',
+      '+',
+      '%',
+      '%4',
+      '%41',
+      '%FF',
+      '%E5',
+      '%A5',
+      '%C3',
+      '%A9',
+      '%F0',
+      '%9F',
+      '%80',
+      '%zz',
+      ' ',
+    ];
+    let seed = 7;
+    const next = (n: number): number => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return Math.floor((seed / 2_147_483_648) * n);
+    };
+    for (let n = 0; n < 5_000; n++) {
+      const search = Array.from({ length: next(12) }, () => parts[next(parts.length)]).join('');
+      const expected: Record<string, string> = {};
+      for (const [key, value] of new URLSearchParams(search)) if (!Object.hasOwn(expected, key)) expected[key] = value;
+      expect(parseQuery(search), search).toEqual(expected);
+    }
   });
 });

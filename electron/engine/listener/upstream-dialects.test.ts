@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSampleRequest, findCommand } from '../../../shared/protocol/index.js';
+import { type BackendAnswer, type FakeBackend, startFakeBackend } from '../testing/fake-backend.js';
 import { post, startTestEngine, type TestEngine } from '../testing/test-support.js';
-import { type BackendBehaviour, type FakeBackend, startFakeBackend } from '../testing/upstream-backend.js';
 
 /**
  * The upstream behaviours of issue 15 for both dialects, over real HTTP: one engine in front of one fake backend whose
@@ -16,8 +16,10 @@ const sample = (command: string) => {
 const OPENIM = sample('callbackBeforeAddFriendCommand');
 const TENCENT = sample('Sns.CallbackPrevFriendAdd');
 
-const json = (body: unknown, status = 200, delayMs = 0): BackendBehaviour => ({
-  answer: { status, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
+const json = (body: unknown, status = 200, delayMs = 0): BackendAnswer => ({
+  status,
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify(body),
   delayMs,
 });
 const item = (account: string, code = 0) => ({ To_Account: account, ResultCode: code, ResultInfo: '' });
@@ -25,7 +27,7 @@ const TENCENT_OK = { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' };
 // OpenIM's timeout at the settings' minimum so "slow" (past half) needs only a short backend delay.
 const TIMEOUT_MS = 1000;
 
-const BEHAVIOURS: Record<string, Record<'openim' | 'tencent', BackendBehaviour>> = {
+const BEHAVIOURS: Record<string, Record<'openim' | 'tencent', BackendAnswer>> = {
   allow: {
     openim: json({ actionCode: 0, errCode: 0, errMsg: '', errDlt: '', nextCode: 0 }),
     tencent: json({ ...TENCENT_OK, ResultItem: [item('id1'), item('id2')] }),
@@ -45,8 +47,8 @@ const BEHAVIOURS: Record<string, Record<'openim' | 'tencent', BackendBehaviour>>
   },
   reset: { openim: { reset: true }, tencent: { reset: true } },
   'non-JSON': {
-    openim: { answer: { body: 'OK' } },
-    tencent: { answer: { body: 'OK' } },
+    openim: { body: 'OK' },
+    tencent: { body: 'OK' },
   },
   '500': {
     openim: json({ actionCode: 0, errCode: 0, nextCode: 0 }, 500),
@@ -98,7 +100,7 @@ beforeAll(async () => {
   backend = await startFakeBackend((req) => {
     const [name = '', dialect = ''] = String(req.headers['x-case'] ?? '').split('|');
     const behaviour = BEHAVIOURS[name]?.[dialect === 'tencent' ? 'tencent' : 'openim'];
-    return behaviour ?? { answer: { status: 400, body: 'unknown case' } };
+    return behaviour ?? { status: 400, body: 'unknown case' };
   });
   engine = await startTestEngine({
     settings: {
@@ -120,10 +122,10 @@ describe.each(['openim', 'tencent'] as const)('upstream, %s', (dialect) => {
       headers: { ...request.headers, 'X-Case': id },
     });
     const behaviour = BEHAVIOURS[name]?.[dialect];
-    if (behaviour && 'answer' in behaviour) {
+    if (behaviour && 'body' in behaviour) {
       const answer = await reply;
-      expect(answer.status).toBe(behaviour.answer.status ?? 200);
-      expect(answer.text).toBe(behaviour.answer.body);
+      expect(answer.status).toBe(behaviour.status ?? 200);
+      expect(answer.text).toBe(behaviour.body);
     } else {
       await expect(reply).rejects.toThrow(/ECONNRESET|socket hang up/);
     }

@@ -1,6 +1,6 @@
 import type { UpstreamExchange } from '../../../shared/contract/index.js';
 import type { Identification } from '../../../shared/protocol/index.js';
-import type { ExchangeAgents } from '../http-exchange.js';
+import type { ExchangeAgents } from '../outbound/http-exchange.js';
 import type { RawRequest } from './listener.js';
 import { type AnswerContext, forwardCallback, type UpstreamReply, upstreamReply, upstreamTarget } from './upstream.js';
 

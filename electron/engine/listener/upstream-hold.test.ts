@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Capture, RuleSchema, type SettingsPatch } from '../../../shared/contract/index.js';
 import { buildSampleRequest, findCommand } from '../../../shared/protocol/index.js';
+import { type BackendAnswer, type FakeBackend, startFakeBackend } from '../testing/fake-backend.js';
 import { post, startTestEngine, type TestEngine } from '../testing/test-support.js';
-import { type BackendBehaviour, type FakeBackend, startFakeBackend } from '../testing/upstream-backend.js';
 
 /** Forward rules and hold + upstream: a real engine on port 0 in front of a fake app backend, over real HTTP. */
 
@@ -23,13 +23,15 @@ const sample = (command: string) => {
 const ADD = sample('callbackBeforeAddFriendCommand');
 const REMARK = sample('callbackBeforeSetFriendRemarkCommand');
 
-const json = (body: unknown, status = 200): BackendBehaviour => ({
-  answer: { status, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
+const json = (body: unknown, status = 200): BackendAnswer => ({
+  status,
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify(body),
 });
 const OPENIM_DENY = { actionCode: 0, errCode: 5002, errMsg: 'blocked by backend', errDlt: '', nextCode: 1 };
 
 async function setup(
-  behave: (path: string) => BackendBehaviour,
+  behave: (path: string) => BackendAnswer,
   settings: SettingsPatch = {},
   base = '/cb',
 ): Promise<{ engine: TestEngine; backend: FakeBackend }> {

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Capture, type EngineEvent, RuleSchema, type SettingsPatch } from '../../../shared/contract/index.js';
 import { buildSampleRequest, findCommand } from '../../../shared/protocol/index.js';
+import { type BackendAnswer, type FakeBackend, startFakeBackend } from '../testing/fake-backend.js';
 import { startTestServer } from '../testing/test-http.js';
 import { post, removeDir, startTestEngine, type TestEngine, tempDir } from '../testing/test-support.js';
-import { type BackendBehaviour, type FakeBackend, startFakeBackend } from '../testing/upstream-backend.js';
 
 /** Upstream mode end to end: a real engine on port 0 in front of a fake app backend, over real HTTP. */
 
@@ -27,13 +27,15 @@ const ADD = sample('callbackBeforeAddFriendCommand');
 const REMARK = sample('callbackBeforeSetFriendRemarkCommand');
 const PREV = sample('Sns.CallbackPrevFriendAdd');
 
-const json = (body: unknown, status = 200): BackendBehaviour => ({
-  answer: { status, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
+const json = (body: unknown, status = 200): BackendAnswer => ({
+  status,
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify(body),
 });
 const OPENIM_DENY = { actionCode: 0, errCode: 5002, errMsg: 'blocked by backend', errDlt: '', nextCode: 1 };
 
 async function setup(
-  behave: (path: string) => BackendBehaviour,
+  behave: (path: string) => BackendAnswer,
   settings: SettingsPatch = {},
   base = '/cb',
 ): Promise<{ engine: TestEngine; backend: FakeBackend }> {
@@ -55,11 +57,9 @@ const only = (t: TestEngine): Capture => {
 describe('upstream mode: relays the backend exactly', () => {
   it('OpenIM deny: same URL form, body and headers reach the backend; its answer comes back unchanged', async () => {
     const { engine, backend } = await setup(() => ({
-      answer: {
-        status: 200,
-        headers: { 'Content-Type': 'application/json', 'X-Backend': 'v1' },
-        body: JSON.stringify(OPENIM_DENY),
-      },
+      status: 200,
+      headers: { 'Content-Type': 'application/json', 'X-Backend': 'v1' },
+      body: JSON.stringify(OPENIM_DENY),
     }));
     const reply = await post(engine.url, ADD.target, ADD.bodyText, { headers: ADD.headers });
     expect(reply.status).toBe(200);
@@ -99,7 +99,9 @@ describe('upstream mode: relays the backend exactly', () => {
 
   it('a 500 with non-JSON is relayed as is and predicted as a format error', async () => {
     const { engine } = await setup(() => ({
-      answer: { status: 500, headers: { 'Content-Type': 'text/html' }, body: '<h1>oops</h1>' },
+      status: 500,
+      headers: { 'Content-Type': 'text/html' },
+      body: '<h1>oops</h1>',
     }));
     const reply = await post(engine.url, ADD.target, ADD.bodyText);
     expect(reply.status).toBe(500);
@@ -165,7 +167,7 @@ describe('upstream mode: backend failures', () => {
   });
 
   it('upstream.onFailure "fallback" answers with the rule/default answer instead', async () => {
-    const { engine } = await setup(() => ({ answer: { status: 502, body: 'Bad Gateway' } }), {
+    const { engine } = await setup(() => ({ status: 502, body: 'Bad Gateway' }), {
       upstream: { onFailure: 'fallback' },
     });
     engine.core.setRules([

@@ -1,6 +1,6 @@
 import type { Capture, DecidedBy, Decision, Finding, Settings } from '../../../shared/contract/index.js';
 import { type Identification, predictionTimeoutMs } from '../../../shared/protocol/index.js';
-import type { ExchangeAgents } from '../http-exchange.js';
+import type { ExchangeAgents } from '../outbound/http-exchange.js';
 import { serverProfile, serverTimeoutMs } from './capture-factory.js';
 import type { RawRequest } from './listener.js';
 import type { UpstreamReply } from './upstream.js';

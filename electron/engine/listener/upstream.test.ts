@@ -2,8 +2,8 @@ import { createServer } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findCommand } from '../../../shared/protocol/index.js';
-import { ExchangeAgents, type ExchangeResult, endToEndHeaders, headerRecord } from '../http-exchange.js';
-import { type FakeBackend, startFakeBackend } from '../testing/upstream-backend.js';
+import { ExchangeAgents, type ExchangeResult, endToEndHeaders, headerRecord } from '../outbound/http-exchange.js';
+import { type FakeBackend, startFakeBackend } from '../testing/fake-backend.js';
 import { type AnswerContext, forwardCallback, upstreamReply, upstreamTarget } from './upstream.js';
 
 const ADD = 'callbackBeforeAddFriendCommand';
@@ -65,7 +65,9 @@ describe('forwardCallback over real HTTP', () => {
 
   it('sends method, body bytes and end-to-end headers exactly, relays the answer exactly, reuses connections', async () => {
     backend = await startFakeBackend(() => ({
-      answer: { status: 201, headers: { 'X-Backend': 'yes', 'Content-Type': 'text/json' }, body: '{"errCode":0}' },
+      status: 201,
+      headers: { 'X-Backend': 'yes', 'Content-Type': 'text/json' },
+      body: '{"errCode":0}',
     }));
     // Bytes that are not valid UTF-8 must survive too.
     const body = Buffer.concat([

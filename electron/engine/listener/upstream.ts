@@ -1,14 +1,14 @@
-import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import type { Decision, UpstreamExchange } from '../../../shared/contract/index.js';
 import { checkAnswer, type Identification, type OutcomeInput } from '../../../shared/protocol/index.js';
 import {
+  decodedBody,
   type ExchangeAgents,
   type ExchangeFailureKind,
   type ExchangeResult,
   endToEndHeaders,
   exchange,
   headerRecord,
-} from '../http-exchange.js';
+} from '../outbound/http-exchange.js';
 
 /**
  * Upstream (forward) mode: a callback goes on to the real app backend exactly as the IM server sent it, and the
@@ -69,13 +69,6 @@ export function upstreamTarget(base: string, id: Pick<Identification, 'dialect' 
   return withQuery(base, query);
 }
 
-const DECODERS: Record<string, (b: Buffer) => Buffer> = {
-  gzip: gunzipSync,
-  'x-gzip': gunzipSync,
-  deflate: inflateSync,
-  br: brotliDecompressSync,
-};
-
 /**
  * The answer's body as text, and the headers to relay with it. A compressed body (the IM servers' Go client sends
  * `Accept-Encoding: gzip`, and decompresses transparently) is relayed decompressed, without its Content-Encoding:
@@ -83,23 +76,19 @@ const DECODERS: Record<string, (b: Buffer) => Buffer> = {
  */
 function decodedAnswer(rawHeaders: readonly string[], body: Buffer): { headers: string[]; bodyText: string } {
   const headers = endToEndHeaders(rawHeaders);
-  const index = headers.findIndex((h, i) => i % 2 === 0 && h.toLowerCase() === 'content-encoding');
-  const decode = index < 0 ? undefined : DECODERS[(headers[index + 1] ?? '').trim().toLowerCase()];
-  if (!decode) return { headers, bodyText: body.toString('utf8') };
-  try {
-    const text = decode(body).toString('utf8');
-    return { headers: headers.filter((_, i) => i !== index && i !== index + 1), bodyText: text };
-  } catch {
-    return { headers, bodyText: body.toString('utf8') };
-  }
+  const decoded = decodedBody(headers, body) ?? { headers, body };
+  return { headers: decoded.headers, bodyText: decoded.body.toString('utf8') };
 }
 
 /** Which failure the IM server gets instead of an answer, so that it sees what the backend did. */
-const REPRODUCE: Record<Exclude<ExchangeFailureKind, 'aborted'>, 'reset' | 'close' | 'no-response'> = {
+const REPRODUCE: Record<ExchangeFailureKind, 'reset' | 'close' | 'no-response'> = {
   // A refused connection cannot be refused again on a connection already accepted: a reset is the nearest.
   refused: 'reset',
   reset: 'reset',
+  'too-large': 'reset',
+  error: 'reset',
   closed: 'close',
+  aborted: 'no-response',
   // The backend answered too late: the IM server gives up at its own timeout, as it would have.
   timeout: 'no-response',
 };
@@ -130,7 +119,7 @@ export function upstreamReply(
     };
   }
   const { failure } = result;
-  const fault = failure.kind === 'aborted' ? 'no-response' : REPRODUCE[failure.kind];
+  const fault = REPRODUCE[failure.kind];
   // With no answer at all, the IM server waits for its own timeout.
   const elapsed = fault === 'no-response' ? Math.max(elapsedMs, context.serverTimeoutMs) : elapsedMs;
   const check = checkAnswer({ ...context, sent: { action: fault }, elapsedMs: elapsed });
@@ -159,15 +148,13 @@ export interface ForwardOptions {
 
 /** Sends the callback on, exactly: method, body bytes, headers other than hop-by-hop ones and `Host`. */
 export function forwardCallback(request: ArrivedRequest, opts: ForwardOptions): Promise<ExchangeResult> {
-  return exchange(
-    {
-      url: opts.target,
-      method: request.method,
-      headers: endToEndHeaders(request.rawHeaders, ['host']),
-      body: request.body,
-      timeoutMs: opts.timeoutMs,
-      ...(opts.signal ? { signal: opts.signal } : {}),
-    },
-    opts.agents,
-  );
+  return exchange({
+    url: opts.target,
+    method: request.method,
+    headers: endToEndHeaders(request.rawHeaders, ['host']),
+    body: request.body,
+    timeoutMs: opts.timeoutMs,
+    agents: opts.agents,
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
 }

@@ -1,161 +1,244 @@
 import { type ClientRequest, Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import { HOP_BY_HOP_HEADERS } from '../../../shared/protocol/index.js';
 
 /**
- * One HTTP exchange with a backend under a deadline, as an IM server makes it: the answer, or why none came
- * (refused / reset / timeout / DNS / other). Shared by send, replay and (to merge) upstream forwarding.
+ * The engine's one HTTP client: every request it makes goes through `exchange` — playing the IM server against a
+ * backend (send, replay), forwarding a callback upstream, and the v1 resend to its own listener. One request and
+ * its whole answer under a deadline, reported as data (never thrown): what the other side answered, byte for byte,
+ * or how the exchange failed.
+ *
+ * Headers go out byte-exact: names in their case, in the given order, repeats kept; `Host` first (as Go writes it)
+ * and `Content-Length` last are ours. The one header Node adds that the Go client does not send is
+ * `Connection: keep-alive` (README "Send and replay").
  */
 export interface ExchangeRequest {
   url: string;
   method: string;
-  headers: Record<string, string>;
-  bodyText: string;
-  /** The server gives up after this long (the whole exchange, like Go's context deadline). */
+  /** Flat [name, value, name, value…] like `IncomingMessage.rawHeaders`; without `Host` and `Content-Length`. */
+  headers: readonly string[];
+  body: Buffer | string;
+  /** Give up after this many ms (connect + whole answer, like Go's context deadline); the failure is `timeout`. */
   timeoutMs: number;
-  /** Answer bodies beyond this are cut (and flagged by the error); default 8 MiB. */
+  /** Aborts the exchange (the failure is then `aborted`). */
+  signal?: AbortSignal;
+  /** An answer body beyond this many bytes ends the exchange (`too-large`); none: read it all, as the IM servers do. */
   maxBodyBytes?: number;
+  /**
+   * A kept-alive connection the other side closed while idle fails the request at once: like Go's transport, try
+   * once more on a new connection. Off for forwarding, whose backend must never get a callback twice.
+   */
+  retryStale?: boolean;
+  /** Connection pools; default: one shared by the whole process. */
+  agents?: ExchangeAgents;
 }
 
-export type ExchangeFailure = 'refused' | 'reset' | 'timeout' | 'dns' | 'too-large' | 'error';
+export interface ExchangeAnswer {
+  status: number;
+  /** As received: [name, value, …] with the names' case. */
+  rawHeaders: string[];
+  body: Buffer;
+}
+
+/**
+ * How an exchange can fail, by what the client saw: no connection (`refused`, also DNS and TLS failures and
+ * unreachable hosts), a reset, a close without an answer, no (complete) answer in time, aborted by the caller, an
+ * answer over the size limit, or anything else (an unusable URL).
+ */
+export type ExchangeFailureKind = 'refused' | 'reset' | 'closed' | 'timeout' | 'aborted' | 'too-large' | 'error';
+
+export interface ExchangeFailure {
+  kind: ExchangeFailureKind;
+  /** In words, for people: "connection refused". */
+  message: string;
+  /** The status when the answer's head had arrived before the failure. */
+  status?: number;
+}
 
 export type ExchangeResult =
-  | { ok: true; status: number; headers: Record<string, string>; bodyText: string; latencyMs: number }
-  | { ok: false; failure: ExchangeFailure; error: string; latencyMs: number };
+  | { ok: true; answer: ExchangeAnswer; latencyMs: number }
+  | { ok: false; failure: ExchangeFailure; latencyMs: number };
 
-const DEFAULT_MAX_BODY = 8 * 1_048_576;
-// Keep-alive like Go's default transport, so a replay of many callbacks reuses connections as the server would.
-const httpAgent = new HttpAgent({ keepAlive: true });
-const httpsAgent = new HttpsAgent({ keepAlive: true });
+/** Keep-alive connection pools: repeated requests reuse connections like the IM servers' Go transport does. */
+export class ExchangeAgents {
+  readonly http = new HttpAgent({ keepAlive: true, maxSockets: 256 });
+  readonly https = new HttpsAgent({ keepAlive: true, maxSockets: 256 });
 
-function failureOf(err: NodeJS.ErrnoException): { failure: ExchangeFailure; error: string } {
-  switch (err.code) {
-    case 'ECONNREFUSED':
-      return { failure: 'refused', error: 'connection refused' };
-    case 'ECONNRESET':
-    case 'EPIPE':
-      return { failure: 'reset', error: 'connection reset before the answer was complete' };
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return { failure: 'dns', error: `host not found (${err.message})` };
-    default:
-      return { failure: 'error', error: err.message };
+  destroy(): void {
+    this.http.destroy();
+    this.https.destroy();
   }
 }
 
-function headerRecord(res: IncomingMessage): Record<string, string> {
-  const out: Record<string, string> = {};
-  const raw = res.rawHeaders;
+const SHARED_AGENTS = new ExchangeAgents();
+
+/** A header record as a flat raw-header list, in its key order. */
+export function flatHeaders(headers: Record<string, string>): string[] {
+  const out: string[] = [];
+  for (const name in headers) out.push(name, headers[name] as string); // own enumerable key
+  return out;
+}
+
+/** The end-to-end headers of a raw header list: hop-by-hop ones, those named in `Connection`, and `skip` removed. */
+export function endToEndHeaders(raw: readonly string[], skip: readonly string[] = []): string[] {
+  const drop = new Set([...HOP_BY_HOP_HEADERS, ...skip.map((s) => s.toLowerCase())]);
   for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = raw[i] as string; // rawHeaders alternates name, value
-    const value = raw[i + 1] as string;
-    out[name] = Object.hasOwn(out, name) ? `${out[name]}, ${value}` : value;
+    if (raw[i]?.toLowerCase() !== 'connection') continue;
+    for (const token of (raw[i + 1] ?? '').split(',')) drop.add(token.trim().toLowerCase());
+  }
+  const out: string[] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i] as string; // i + 1 < length, so both entries exist
+    if (!drop.has(name.toLowerCase())) out.push(name, raw[i + 1] as string);
   }
   return out;
 }
 
-/** Sends the request and settles once: never rejects. */
+/** Header pairs as one record per name (repeats joined with ", "), keeping the first-seen case of each name. */
+export function headerRecord(raw: readonly string[], lowerCase = false): Record<string, string> {
+  const out: Record<string, string> = {};
+  const names = new Map<string, string>();
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i] as string; // i + 1 < length, so both entries exist
+    const value = raw[i + 1] as string;
+    const lower = name.toLowerCase();
+    const key = names.get(lower) ?? (lowerCase ? lower : name);
+    names.set(lower, key);
+    out[key] = Object.hasOwn(out, key) ? `${out[key]}, ${value}` : value;
+  }
+  return out;
+}
+
+const DECODERS: Record<string, typeof gunzipSync> = {
+  gzip: gunzipSync,
+  'x-gzip': gunzipSync,
+  deflate: inflateSync,
+  br: brotliDecompressSync,
+};
+/** What a compressed answer may inflate to: far beyond any callback answer, far below a decompression bomb. */
+export const MAX_DECODED_BYTES = 8 * 1_048_576;
+
+/**
+ * A compressed answer's body decoded, and its headers without `Content-Encoding` (the Go client asks for gzip and
+ * decompresses transparently). Unchanged when it is not compressed; null when it does not decode (or would inflate
+ * beyond `MAX_DECODED_BYTES`).
+ */
+export function decodedBody(rawHeaders: readonly string[], body: Buffer): { headers: string[]; body: Buffer } | null {
+  const index = rawHeaders.findIndex((h, i) => i % 2 === 0 && h.toLowerCase() === 'content-encoding');
+  const decode = index < 0 ? undefined : DECODERS[(rawHeaders[index + 1] ?? '').trim().toLowerCase()];
+  if (!decode) return { headers: [...rawHeaders], body };
+  try {
+    const decoded = decode(body, { maxOutputLength: MAX_DECODED_BYTES });
+    return { headers: rawHeaders.filter((_, i) => i !== index && i !== index + 1), body: decoded };
+  } catch {
+    return null;
+  }
+}
+
+const CONNECT_ERRORS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ENOTFOUND: 'host not found (ENOTFOUND)',
+  EAI_AGAIN: 'host name lookup failed (EAI_AGAIN)',
+  EHOSTUNREACH: 'host unreachable (EHOSTUNREACH)',
+  ENETUNREACH: 'network unreachable (ENETUNREACH)',
+  EADDRNOTAVAIL: 'address not available (EADDRNOTAVAIL)',
+};
+
+function describeError(err: NodeJS.ErrnoException, gotHead: boolean): ExchangeFailure {
+  const code = err.code ?? '';
+  const connect = CONNECT_ERRORS[code];
+  if (connect !== undefined) return { kind: 'refused', message: connect };
+  if (code === 'ECONNRESET' && err.message === 'socket hang up' && !gotHead) {
+    return { kind: 'closed', message: 'the connection was closed without an answer' };
+  }
+  if (code === 'ECONNRESET' || code === 'EPIPE') {
+    return { kind: 'reset', message: `the connection was reset${gotHead ? ' in the middle of the answer' : ''}` };
+  }
+  if (code.startsWith('ERR_TLS') || code.includes('CERT') || code.startsWith('ERR_SSL')) {
+    return { kind: 'refused', message: `TLS failed: ${err.message} (${code})` };
+  }
+  if (code.startsWith('HPE_')) return { kind: 'reset', message: `the answer is not valid HTTP (${code})` };
+  return { kind: 'error', message: err.message || code || 'the exchange failed' };
+}
+
+/** Sends one request and collects the whole answer; resolves with the answer or the failure, never rejects. */
 export function exchange(req: ExchangeRequest): Promise<ExchangeResult> {
   const started = performance.now();
-  const elapsed = (): number => Math.round((performance.now() - started) * 10) / 10;
-  const limit = req.maxBodyBytes ?? DEFAULT_MAX_BODY;
-  return new Promise((resolve) => {
+  const elapsed = (): number => Math.round((performance.now() - started) * 1000) / 1000;
+  return new Promise<ExchangeResult>((resolve) => {
     let settled = false;
+    let gotHead: number | undefined;
     let timer: NodeJS.Timeout | undefined;
-    const settle = (result: ExchangeResult): void => {
+    let current: ClientRequest | null = null;
+    const finish = (result: ExchangeResult): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      req.signal?.removeEventListener('abort', onAbort);
       resolve(result);
     };
+    const fail = (failure: ExchangeFailure): void => {
+      if (gotHead !== undefined && failure.status === undefined) failure.status = gotHead;
+      finish({ ok: false, failure, latencyMs: elapsed() });
+      current?.destroy();
+    };
+    const onAbort = (): void => fail({ kind: 'aborted', message: 'not awaited any longer' });
     let url: URL;
     try {
       url = new URL(req.url);
     } catch {
-      settle({ ok: false, failure: 'error', error: `not a valid URL: ${req.url}`, latencyMs: 0 });
+      fail({ kind: 'error', message: `not a valid URL: ${req.url}` });
       return;
     }
-    const https = url.protocol === 'https:';
-    const body = Buffer.from(req.bodyText, 'utf8');
-    let client: ClientRequest | null = null;
+    const secure = url.protocol === 'https:';
+    const agents = req.agents ?? SHARED_AGENTS;
+    const body = typeof req.body === 'string' ? Buffer.from(req.body, 'utf8') : req.body;
+    // Node sends a flat raw-header array as is (names keep their case, repeats stay repeats) but then adds no Host
+    // of its own: Host and the body length are ours.
+    const headers = ['Host', url.host, ...req.headers, 'Content-Length', String(body.length)];
     timer = setTimeout(() => {
-      settle({
-        ok: false,
-        failure: 'timeout',
-        error: `no answer within ${req.timeoutMs} ms`,
-        latencyMs: req.timeoutMs,
-      });
-      client?.destroy();
+      const what = gotHead === undefined ? '' : 'complete ';
+      fail({ kind: 'timeout', message: `no ${what}answer within ${req.timeoutMs} ms` });
     }, req.timeoutMs);
-    const attempt = (retry: boolean): void => {
-      const current = (https ? httpsRequest : httpRequest)(url, {
-        method: req.method,
-        agent: https ? httpsAgent : httpAgent,
-        // Header names go out exactly as given (`Operationid`), in order, with the length of the body.
-        headers: { ...req.headers, 'Content-Length': String(body.length) },
-      });
-      client = current;
-      let answered = false;
-      current.on('error', (err: NodeJS.ErrnoException) => {
-        // A kept-alive connection the backend closed while idle: like Go's transport, try once on a new one.
-        if (!answered && !retry && current.reusedSocket && err.code === 'ECONNRESET') {
-          attempt(true);
-          return;
-        }
-        settle({ ok: false, ...failureOf(err), latencyMs: elapsed() });
-      });
-      current.on('response', (res) => {
-        answered = true;
-        read(res, current);
-      });
-      current.end(body);
-    };
-    const read = (res: IncomingMessage, current: ClientRequest): void => {
+    if (req.signal?.aborted) {
+      onAbort();
+      return;
+    }
+    req.signal?.addEventListener('abort', onAbort, { once: true });
+    const read = (res: IncomingMessage): void => {
+      gotHead = res.statusCode ?? 0;
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > limit) {
-          settle({
-            ok: false,
-            failure: 'too-large',
-            error: `the answer is larger than ${limit} bytes`,
-            latencyMs: elapsed(),
-          });
-          current.destroy();
+        if (req.maxBodyBytes !== undefined && size > req.maxBodyBytes) {
+          fail({ kind: 'too-large', message: `the answer is larger than ${req.maxBodyBytes} bytes` });
           return;
         }
         chunks.push(chunk);
       });
-      res.on('error', (err: NodeJS.ErrnoException) => settle({ ok: false, ...failureOf(err), latencyMs: elapsed() }));
-      res.on('aborted', () =>
-        settle({ ok: false, failure: 'reset', error: 'the connection closed mid-answer', latencyMs: elapsed() }),
-      );
       res.on('end', () => {
-        let data = Buffer.concat(chunks);
-        const headers = headerRecord(res);
-        // Go's transport asked for gzip itself, so it inflates the answer transparently; so do we.
-        if (/gzip/i.test(res.headers['content-encoding'] ?? '')) {
-          try {
-            data = gunzipSync(data);
-          } catch {
-            settle({
-              ok: false,
-              failure: 'error',
-              error: 'the gzip answer could not be inflated',
-              latencyMs: elapsed(),
-            });
-            return;
-          }
-        }
-        settle({
-          ok: true,
-          status: res.statusCode ?? 0,
-          headers,
-          bodyText: data.toString('utf8'),
-          latencyMs: elapsed(),
-        });
+        const answer = { status: gotHead ?? 0, rawHeaders: res.rawHeaders, body: Buffer.concat(chunks) };
+        finish({ ok: true, answer, latencyMs: elapsed() });
       });
+      res.on('error', (err: NodeJS.ErrnoException) => fail(describeError(err, true)));
+      res.on('aborted', () => fail({ kind: 'reset', message: 'the connection broke in the middle of the answer' }));
+    };
+    const attempt = (retried: boolean): void => {
+      const outgoing = (secure ? httpsRequest : httpRequest)(url, {
+        method: req.method,
+        headers, // node:http takes the flat array form as is (documented)
+        agent: secure ? agents.https : agents.http,
+      });
+      current = outgoing;
+      outgoing.on('response', read);
+      outgoing.on('error', (err: NodeJS.ErrnoException) => {
+        const stale = gotHead === undefined && outgoing.reusedSocket && err.code === 'ECONNRESET';
+        if (stale && req.retryStale && !retried && !settled) attempt(true);
+        else fail(describeError(err, gotHead !== undefined));
+      });
+      outgoing.end(body);
     };
     attempt(false);
   });

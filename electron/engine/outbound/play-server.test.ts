@@ -45,14 +45,14 @@ describe('send: every relationship command of both servers', () => {
   it.each(sampleCommands().map((c) => [c.dialect, c.name, c] as const))('%s %s', async (dialect, command, info) => {
     const b = await backend(allowAll);
     const capture = await send({ to: `${b.url}/cb`, command, body: info.sample, tencent: { sdkAppId: 1400000001 } });
-    const got = b.received[0];
-    expect(b.received).toHaveLength(1);
+    const got = b.requests[0];
+    expect(b.requests).toHaveLength(1);
     expect(got?.method).toBe('POST');
     if (dialect === 'openim') {
       expect(got?.url).toBe(`/cb/${command}`);
-      expect(got?.rawHeaders.Operationid).toMatch(/^\d+$/);
-      expect(got?.rawHeaders['Content-Type']).toBe('application/json; charset=utf-8');
-      expect(got?.rawHeaders['User-Agent']).toBe('Go-http-client/1.1');
+      expect(got?.sentHeaders.Operationid).toMatch(/^\d+$/);
+      expect(got?.sentHeaders['Content-Type']).toBe('application/json; charset=utf-8');
+      expect(got?.sentHeaders['User-Agent']).toBe('Go-http-client/1.1');
       expect(got?.bodyText).toBe(goJson(info.sample));
     } else {
       const query = new URL(got?.url ?? '', 'http://x').searchParams;
@@ -86,8 +86,8 @@ describe('send: OpenIM answers and versions', () => {
   it('uses ?command= and operationID in the body for v3.0–v3.4.0', async () => {
     const b = await backend(() => ({ body: OPENIM_ALLOW }));
     await send({ to: `${b.url}/cb`, command: body.callbackCommand, body, profile: 'v3.0-v3.4.0', operationId: 'op7' });
-    expect(b.received[0]?.url).toBe('/cb?command=callbackBeforeAddFriendCommand');
-    expect(JSON.parse(b.received[0]?.bodyText ?? '')).toMatchObject({ operationID: 'op7', fromUserID: 'a' });
+    expect(b.requests[0]?.url).toBe('/cb?command=callbackBeforeAddFriendCommand');
+    expect(JSON.parse(b.requests[0]?.bodyText ?? '')).toMatchObject({ operationID: 'op7', fromUserID: 'a' });
   });
 
   it('predicts a deny as blocked with its code', async () => {

@@ -13,7 +13,7 @@ import {
   serverCommandName,
   validate,
 } from '../../../shared/protocol/index.js';
-import { type ExchangeResult, exchange } from './http-exchange.js';
+import { decodedBody, type ExchangeFailureKind, exchange, flatHeaders, headerRecord } from './http-exchange.js';
 
 /** Tencent's callback timeout is fixed (protocols.md B.1); prediction uses it whatever the hold settings say. */
 export const TENCENT_TIMEOUT_MS = 2_000;
@@ -71,11 +71,41 @@ export function resolveSend(input: SendToBackend, settings: Settings): Resolved 
   };
 }
 
+/** Answer bodies beyond this are cut (and the exchange fails `too-large`). */
+const MAX_ANSWER_BYTES = 8 * 1_048_576;
+
+type Played =
+  | { ok: true; status: number; headers: Record<string, string>; bodyText: string; latencyMs: number }
+  | { ok: false; kind: ExchangeFailureKind; error: string; latencyMs: number };
+
+/** Plays one request as the IM server's Go client would: the whole answer, inflated, or why none came. */
+async function play(request: ServerRequest, timeoutMs: number): Promise<Played> {
+  const { url, method, headers, bodyText } = request;
+  const result = await exchange({
+    url,
+    method,
+    headers: flatHeaders(headers),
+    body: bodyText,
+    timeoutMs,
+    maxBodyBytes: MAX_ANSWER_BYTES,
+    retryStale: true,
+  });
+  const latencyMs = Math.round(result.latencyMs * 10) / 10;
+  if (!result.ok) {
+    const { kind, message } = result.failure;
+    return { ok: false, kind, error: message, latencyMs: kind === 'timeout' ? timeoutMs : latencyMs };
+  }
+  const { status, rawHeaders, body } = result.answer;
+  const decoded = decodedBody(rawHeaders, body);
+  if (!decoded) return { ok: false, kind: 'error', error: 'the compressed answer could not be inflated', latencyMs };
+  return { ok: true, status, headers: headerRecord(rawHeaders), bodyText: decoded.body.toString('utf8'), latencyMs };
+}
+
 /** What the IM server saw: the answer, or the kind of failure its client reports. */
-function sentOf(result: ExchangeResult): OutcomeInput['sent'] {
+function sentOf(result: Played): OutcomeInput['sent'] {
   if (result.ok) return { action: 'respond', status: result.status, bodyText: result.bodyText };
-  if (result.failure === 'timeout') return { action: 'no-response' };
-  if (result.failure === 'reset' || result.failure === 'too-large') return { action: 'reset' };
+  if (result.kind === 'timeout') return { action: 'no-response' };
+  if (result.kind === 'reset' || result.kind === 'closed' || result.kind === 'too-large') return { action: 'reset' };
   return { action: 'close' };
 }
 
@@ -104,7 +134,7 @@ function parsed(text: string): { body?: unknown; parseError?: string } {
  * the predicted outcome.
  */
 export async function playRequest(request: ServerRequest, meta: PlayMeta): Promise<Capture> {
-  const result = await exchange({ ...request, timeoutMs: meta.timeoutMs });
+  const result = await play(request, meta.timeoutMs);
   const { body, parseError } = parsed(request.bodyText);
   const info = findCommand(meta.command, meta.dialect);
   const phase: Phase = info?.phase ?? guessPhase(meta.command);

@@ -90,11 +90,11 @@ describe('replayCaptures', () => {
     expect(byCommand['Sns.CallbackPrevFriendAdd']?.verdict).toBe('same');
     expect(report.summary).toEqual({ total: 4, same: 3, answerChanged: 0, outcomeChanged: 1, skipped: 0 });
     // Re-sent exactly: OpenIM to <to>/<command> with the recorded body bytes; Tencent with its recorded query.
-    const urls = b.received.map((r) => r.url).sort();
+    const urls = b.requests.map((r) => r.url).sort();
     expect(urls).toContain('/new/callbackBeforeAddFriendCommand');
     expect(urls.some((u) => u.startsWith('/new?SdkAppid='))).toBe(true);
     const addFriend = captures.find((c) => c.command === 'callbackBeforeAddFriendCommand');
-    expect(b.received.find((r) => r.url.endsWith('/callbackBeforeAddFriendCommand'))?.bodyText).toBe(
+    expect(b.requests.find((r) => r.url.endsWith('/callbackBeforeAddFriendCommand'))?.bodyText).toBe(
       addFriend?.request.bodyText,
     );
   });

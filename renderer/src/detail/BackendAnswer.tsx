@@ -1,5 +1,6 @@
 import type { Capture, UpstreamExchange } from '../../../shared/contract/index.js';
 import { formatLatency, prettyJson } from '../lib/format.js';
+import { FindingList } from './FindingList.js';
 
 /** What the backend answered a sent (or forwarded) callback, and the protocol's checks of that answer. */
 export function BackendAnswer({ capture, upstream }: { capture: Capture; upstream: UpstreamExchange }) {
@@ -12,18 +13,7 @@ export function BackendAnswer({ capture, upstream }: { capture: Capture; upstrea
         {upstream.latencyMs !== null ? ` · ${formatLatency(upstream.latencyMs)}` : ''}
         {capture.origin === 'sent' ? ' · sent by the inspector' : ''}
       </p>
-      {upstream.findings.length > 0 ? (
-        <ul className="findings" aria-label="Answer checks">
-          {upstream.findings.map((f) => (
-            <li key={`${f.code}-${f.path ?? ''}-${f.message}`} className={`finding finding-${f.level}`}>
-              <span className="finding-level">{f.level}</span>
-              <span>{f.message}</span>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="muted">The answer passes every check.</p>
-      )}
+      <FindingList findings={upstream.findings} label="Answer checks" empty="The answer passes every check." />
       {upstream.status !== null ? (
         upstream.bodyText === '' ? (
           <p className="muted">(empty body)</p>

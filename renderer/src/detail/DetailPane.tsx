@@ -1,33 +1,14 @@
-import type { Capture, Finding } from '../../../shared/contract/index.js';
+import type { Capture } from '../../../shared/contract/index.js';
 import { formatDialect, formatLatency, formatTime, prettyJson, shownEffect } from '../lib/format.js';
 import { commandTitle } from '../lib/protocol.js';
 import { useApp } from '../store/app-store.js';
 import { AnsweredActions } from './AnsweredActions.js';
 import { BackendAnswer } from './BackendAnswer.js';
 import { DecisionPanel } from './DecisionPanel.js';
+import { FindingList } from './FindingList.js';
 import { KeyValueTable } from './KeyValueTable.js';
 import { UpstreamProposal } from './UpstreamProposal.js';
 import { UpstreamSection } from './UpstreamSection.js';
-
-function Findings({ findings }: { findings: Finding[] }) {
-  if (findings.length === 0) return <p className="muted">No problems found.</p>;
-  return (
-    <ul className="findings">
-      {findings.map((f, i) => (
-        // Findings have no id; order is stable for one capture.
-        // biome-ignore lint/suspicious/noArrayIndexKey: list never reorders
-        <li key={i} className={`finding finding-${f.level}`}>
-          <span className="finding-level">{f.level}</span>
-          <span>
-            {f.message}
-            {/* Only when the message does not already name it ("Missing field ex." said "ex. ex"). */}
-            {f.path && !f.message.includes(f.path) ? <code className="finding-path"> {f.path}</code> : null}
-          </span>
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 function Body({ text, label }: { text: string; label: string }) {
   if (text === '') return <p className="muted">(empty body)</p>;
@@ -90,7 +71,7 @@ function CaptureDetail({ capture }: { capture: Capture }) {
       ) : null}
       <UpstreamSection capture={capture} />
       <Section title="Checks">
-        <Findings findings={capture.findings} />
+        <FindingList findings={capture.findings} empty="No problems found." paths />
       </Section>
       <Section title="Request">
         <p className="mono request-line">

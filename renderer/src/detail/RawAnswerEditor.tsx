@@ -2,7 +2,9 @@ import { useId, useState } from 'react';
 import type { Capture, Settings } from '../../../shared/contract/index.js';
 import { checkSent } from '../lib/protocol.js';
 import { useNow } from '../lib/ticker.js';
+import { FindingList } from './FindingList.js';
 import { checkRawDraft, draftFromRaw, type RawAnswer, type RawDraft, type RawField } from './raw-answer.js';
+import { OutcomeLine } from './UpstreamSection.js';
 
 export type { RawAnswer } from './raw-answer.js';
 
@@ -25,20 +27,8 @@ function LivePrediction({ capture, settings, raw }: { capture: Capture; settings
   const { findings, outcome } = checkSent(capture, settings, raw, now);
   return (
     <>
-      <p className={`outcome outcome-${outcome.effect}`}>
-        <strong>{outcome.effect}</strong>
-        {outcome.code !== undefined ? ` ${outcome.code}` : ''} — {outcome.explanation}
-      </p>
-      {findings.length > 0 ? (
-        <ul className="findings" aria-label="Answer checks">
-          {findings.map((f) => (
-            <li key={`${f.code}:${f.path ?? ''}`} className={`finding finding-${f.level}`}>
-              <span className="finding-level">{f.level}</span>
-              <span>{f.message}</span>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <OutcomeLine outcome={outcome} />
+      <FindingList findings={findings} label="Answer checks" />
     </>
   );
 }

@@ -1,8 +1,10 @@
-import type { Capture, Finding, Outcome, UpstreamExchange } from '../../../shared/contract/index.js';
+import type { Capture, Outcome, UpstreamExchange } from '../../../shared/contract/index.js';
 import { predictionTimeoutMs } from '../../../shared/protocol/index.js';
 import { answerDiff, latencyGauge } from '../lib/answer-diff.js';
 import { formatLatency, prettyJson } from '../lib/format.js';
 import { useApp } from '../store/app-store.js';
+import { DiffBlock } from './DiffBlock.js';
+import { FindingList } from './FindingList.js';
 import { KeyValueTable } from './KeyValueTable.js';
 
 /** The IM server's own timeout for this capture, as the prediction uses it (Tencent: fixed 2 s). */
@@ -18,20 +20,6 @@ export function OutcomeLine({ outcome }: { outcome: Outcome }) {
       <strong>{outcome.effect}</strong>
       {outcome.code !== undefined ? ` ${outcome.code}` : ''} — {outcome.explanation}
     </p>
-  );
-}
-
-export function AnswerFindings({ findings, label }: { findings: Finding[]; label: string }) {
-  if (findings.length === 0) return <p className="muted">The answer passes every check.</p>;
-  return (
-    <ul className="findings" aria-label={label}>
-      {findings.map((f) => (
-        <li key={`${f.code}:${f.path ?? ''}`} className={`finding finding-${f.level}`}>
-          <span className="finding-level">{f.level}</span>
-          <span>{f.message}</span>
-        </li>
-      ))}
-    </ul>
   );
 }
 
@@ -84,17 +72,7 @@ function Diff({ capture }: { capture: Capture }) {
           {name}: {from ?? '(absent)'} → {to ?? '(absent)'}
         </p>
       ))}
-      <pre className="code-block diff-body">
-        {diff.body.map((line, i) => (
-          // Lines of one diff never reorder.
-          // biome-ignore lint/suspicious/noArrayIndexKey: positional list
-          <span key={i} className={`diff-${line.kind}`}>
-            {line.kind === 'added' ? '+ ' : line.kind === 'removed' ? '- ' : '  '}
-            {line.text}
-            {'\n'}
-          </span>
-        ))}
-      </pre>
+      <DiffBlock lines={diff.body} title="Answer diff" />
     </section>
   );
 }
@@ -118,7 +96,7 @@ export function UpstreamSection({ capture }: { capture: Capture }) {
       <AnswerHead exchange={exchange} />
       {exchange.latencyMs !== null ? <LatencyBar latencyMs={exchange.latencyMs} timeoutMs={timeout} /> : null}
       {exchange.outcome ? <OutcomeLine outcome={exchange.outcome} /> : null}
-      <AnswerFindings findings={exchange.findings} label="Backend answer checks" />
+      <FindingList findings={exchange.findings} label="Backend answer checks" empty="The answer passes every check." />
       {exchange.status !== null ? (
         <>
           <KeyValueTable label="Backend headers" entries={exchange.headers} />

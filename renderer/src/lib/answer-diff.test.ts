@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Capture, UpstreamExchange } from '../../../shared/contract/index.js';
-import { answerDiff, diffLines, latencyGauge, proposalDecision } from './answer-diff.js';
+import { answerDiff, latencyGauge, proposalDecision } from './answer-diff.js';
 
 const upstream: UpstreamExchange = {
   url: 'http://backend/cb/callbackBeforeAddFriendCommand',
@@ -53,15 +53,6 @@ describe('answerDiff', () => {
 });
 
 describe('helpers', () => {
-  it('diffLines keeps common lines in order', () => {
-    expect(diffLines(['a', 'b', 'c'], ['a', 'x', 'c'])).toEqual([
-      { kind: 'same', text: 'a' },
-      { kind: 'removed', text: 'b' },
-      { kind: 'added', text: 'x' },
-      { kind: 'same', text: 'c' },
-    ]);
-  });
-
   it('proposalDecision sends the backend answer exactly', () => {
     expect(proposalDecision(capture({}))).toEqual({
       verdict: 'allow',

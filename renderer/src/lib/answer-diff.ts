@@ -1,11 +1,6 @@
 import type { Capture, Decision } from '../../../shared/contract/index.js';
 import { prettyJson } from './format.js';
-
-/** One line of a line diff: kept, removed (only in the backend's answer) or added (only in what was sent). */
-export interface DiffLine {
-  kind: 'same' | 'removed' | 'added';
-  text: string;
-}
+import { type DiffLine, lineDiff } from './line-diff.js';
 
 export interface AnswerDiff {
   /** Nothing a person would notice changed. */
@@ -28,48 +23,12 @@ const FRAMING = new Set([
   'transfer-encoding',
   'content-encoding',
 ]);
-/** Longest bodies (in lines) diffed line by line; longer ones are shown as removed + added whole. */
-const MAX_DIFF_LINES = 600;
-
 function lowerHeaders(headers: Record<string, string>): Map<string, string> {
   const out = new Map<string, string>();
   for (const [name, value] of Object.entries(headers)) {
     const lower = name.toLowerCase();
     if (!FRAMING.has(lower)) out.set(lower, value);
   }
-  return out;
-}
-
-/** Line diff by longest common subsequence (bodies of callbacks are small). */
-export function diffLines(from: string[], to: string[]): DiffLine[] {
-  if (from.length > MAX_DIFF_LINES || to.length > MAX_DIFF_LINES) {
-    return [
-      ...from.map((text) => ({ kind: 'removed' as const, text })),
-      ...to.map((text) => ({ kind: 'added' as const, text })),
-    ];
-  }
-  const n = from.length;
-  const m = to.length;
-  // lcs[i][j]: common length of from[i..] and to[j..], in one flat array.
-  const lcs = new Uint32Array((n + 1) * (m + 1));
-  const at = (i: number, j: number): number => lcs[i * (m + 1) + j] ?? 0;
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lcs[i * (m + 1) + j] = from[i] === to[j] ? at(i + 1, j + 1) + 1 : Math.max(at(i + 1, j), at(i, j + 1));
-    }
-  }
-  const out: DiffLine[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (from[i] === to[j]) {
-      out.push({ kind: 'same', text: from[i++] ?? '' });
-      j++;
-    } else if (at(i + 1, j) >= at(i, j + 1)) out.push({ kind: 'removed', text: from[i++] ?? '' });
-    else out.push({ kind: 'added', text: to[j++] ?? '' });
-  }
-  while (i < n) out.push({ kind: 'removed', text: from[i++] ?? '' });
-  while (j < m) out.push({ kind: 'added', text: to[j++] ?? '' });
   return out;
 }
 
@@ -88,7 +47,7 @@ export function answerDiff(capture: Capture): AnswerDiff | null {
     const b = after.get(name) ?? null;
     if (a !== b) headers.push([name, a, b]);
   }
-  const body = diffLines(prettyJson(upstream.bodyText).split('\n'), prettyJson(sent.bodyText).split('\n'));
+  const body = lineDiff(prettyJson(upstream.bodyText), prettyJson(sent.bodyText));
   const identical = status === null && headers.length === 0 && body.every((l) => l.kind === 'same');
   return { identical, status, headers, body };
 }

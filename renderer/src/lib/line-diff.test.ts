@@ -12,6 +12,15 @@ describe('lineDiff', () => {
     ]);
   });
 
+  it('keeps common lines in order', () => {
+    expect(lineDiff('a\nb\nc', 'a\nx\nc')).toEqual([
+      { kind: 'same', text: 'a' },
+      { kind: 'removed', text: 'b' },
+      { kind: 'added', text: 'x' },
+      { kind: 'same', text: 'c' },
+    ]);
+  });
+
   it('handles empty and identical texts', () => {
     expect(lineDiff('x', 'x')).toEqual([{ kind: 'same', text: 'x' }]);
     expect(lineDiff('', 'y')).toEqual([

@@ -1,106 +1,27 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
-import type { ReplayItem, ReplayVerdict } from '../../../shared/contract/index.js';
-import { AnswerDiff } from './AnswerDiff.js';
-import { closeReplay, replay } from './play-actions.js';
-import { playStore, rememberedUrl, usePlay } from './play-store.js';
+import { lazy } from 'react';
+import { ModalDialog } from '../dialogs/ModalDialog.js';
+import { closeReplay } from './play-actions.js';
+import { usePlay } from './play-store.js';
 
-const LABEL: Record<ReplayVerdict, string> = {
-  'outcome-changed': 'outcome changed',
-  'answer-changed': 'answer changed',
-  skipped: 'skipped',
-  same: 'same',
-};
-const ORDER: ReplayVerdict[] = ['outcome-changed', 'answer-changed', 'skipped'];
-
-function Results() {
-  const report = usePlay((s) => s.report);
-  const selected = usePlay((s) => s.reportSelected);
-  if (!report) return null;
-  const s = report.summary;
-  const listed: ReplayItem[] = ORDER.flatMap((v) => report.items.filter((i) => i.verdict === v));
-  const item = report.items.find((i) => i.id === selected) ?? null;
-  return (
-    <div className="replay-results">
-      <p role="status" className={s.outcomeChanged > 0 ? 'replay-summary changed' : 'replay-summary'}>
-        {s.total} replayed: {s.same} same, {s.answerChanged} answer changed, {s.outcomeChanged} outcome changed,{' '}
-        {s.skipped} skipped
-      </p>
-      {listed.length > 0 ? (
-        <ul className="replay-list" aria-label="Changed callbacks">
-          {listed.map((i) => (
-            <li key={i.id}>
-              <button
-                type="button"
-                aria-pressed={i.id === selected}
-                className={`replay-item verdict-${i.verdict}`}
-                onClick={() => playStore.setState({ reportSelected: i.id })}
-              >
-                <span className="mono">
-                  #{i.seq} {i.command ?? '(no command)'}
-                </span>
-                <span>
-                  {LABEL[i.verdict]}
-                  {i.reason ? `: ${i.reason}` : ''}
-                </span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      {item && item.verdict !== 'skipped' ? <AnswerDiff item={item} /> : null}
-    </div>
-  );
-}
+const ReplayPanel = lazy(() => import('./ReplayPanel.js').then((m) => ({ default: m.ReplayPanel })));
 
 /** Replay of the imported session against a backend, with the changed outcomes and a diff of the answers. */
 export function ReplayDialog() {
   const open = usePlay((s) => s.replayOpen);
-  const replaying = usePlay((s) => s.replaying);
-  const error = usePlay((s) => s.replayError);
-  const [to, setTo] = useState(rememberedUrl);
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const el = dialog.current;
-    if (!el) return;
-    if (open && !el.open) {
-      setTo(rememberedUrl());
-      el.showModal();
-    }
-    if (!open && el.open) el.close();
-  }, [open]);
-  const submit = (event: FormEvent): void => {
-    event.preventDefault();
-    void replay({ to: to.trim() });
-  };
   return (
-    <dialog ref={dialog} className="setup-help play-dialog" aria-label="Replay session" onClose={closeReplay}>
-      <div className="dialog-head">
-        <h2>Replay session</h2>
-        <button type="button" onClick={closeReplay}>
-          Close
-        </button>
-      </div>
+    <ModalDialog
+      open={open}
+      label="Replay session"
+      heading="Replay session"
+      closeButton
+      className="play-dialog"
+      onClose={closeReplay}
+    >
       <p className="muted">
         Re-sends every imported callback to the backend exactly as it was recorded and compares the new answer and
         predicted outcome with the recorded ones. Import a session (JSON, HAR or NDJSON) first.
       </p>
-      <form className="play-form" onSubmit={submit}>
-        <label className="field field-wide">
-          <span className="field-label">Backend URL</span>
-          <input type="url" required value={to} onChange={(e) => setTo(e.target.value)} />
-        </label>
-        <div className="play-actions field-wide">
-          <button type="submit" className="primary" disabled={replaying}>
-            {replaying ? 'Replaying…' : 'Replay imported captures'}
-          </button>
-        </div>
-      </form>
-      {error ? (
-        <p className="send-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      {open ? <Results /> : null}
-    </dialog>
+      <ReplayPanel />
+    </ModalDialog>
   );
 }

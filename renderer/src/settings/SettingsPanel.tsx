@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Settings, SettingsPatch } from '../../../shared/contract/index.js';
 import { ControlApiError } from '../api/control-client.js';
-import { setState, useApp } from '../store/app-store.js';
+import { setState } from '../store/app-store.js';
 import { client } from '../store/client-ref.js';
 import { problemList } from '../store/command-actions.js';
 import { errorText, notify } from '../store/notices.js';
@@ -92,7 +92,8 @@ interface FieldProps {
   onChange: (path: string, value: string) => void;
 }
 
-function SettingsEditor({ settings, onDone }: { settings: Settings; onDone: () => void }) {
+/** The settings form, loaded the first time the dialog opens. */
+export function SettingsEditor({ settings, onDone }: { settings: Settings; onDone: () => void }) {
   const [form, setForm] = useState(() => formFromSettings(settings));
   const [errors, setErrors] = useState<Errors>({});
   const [saving, setSaving] = useState(false);
@@ -157,31 +158,5 @@ function SettingsEditor({ settings, onDone }: { settings: Settings; onDone: () =
         </button>
       </div>
     </form>
-  );
-}
-
-/** "Settings" in the top bar and its dialog: every engine setting a person tunes, each checked by the engine. */
-export function SettingsButton() {
-  const settings = useApp((s) => s.settings);
-  const [open, setOpen] = useState(false);
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const el = dialog.current;
-    if (!el) return;
-    if (open && !el.open) el.showModal();
-    if (!open && el.open) el.close();
-  }, [open]);
-  return (
-    <>
-      <button type="button" disabled={settings === null} onClick={() => setOpen(true)}>
-        Settings
-      </button>
-      <dialog ref={dialog} className="settings-dialog" aria-label="Settings" onClose={() => setOpen(false)}>
-        <div className="dialog-head">
-          <h2>Settings</h2>
-        </div>
-        {open && settings ? <SettingsEditor settings={settings} onDone={() => setOpen(false)} /> : null}
-      </dialog>
-    </>
   );
 }

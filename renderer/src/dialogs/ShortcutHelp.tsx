@@ -19,13 +19,14 @@ export function ShortcutHelp() {
   const open = useApp((s) => s.shortcutHelpOpen);
   const close = (): void => setState({ shortcutHelpOpen: false });
   return (
-    <ModalDialog open={open} label="Keyboard shortcuts" className="shortcut-help" onClose={close}>
-      <div className="dialog-head">
-        <h2>Keyboard shortcuts</h2>
-        <button type="button" onClick={close}>
-          Close
-        </button>
-      </div>
+    <ModalDialog
+      open={open}
+      label="Keyboard shortcuts"
+      heading="Keyboard shortcuts"
+      closeButton
+      className="compact-dialog shortcut-help"
+      onClose={close}
+    >
       <p className="muted">Keys act when no text field has the focus.</p>
       <dl className="shortcut-list">
         {SHORTCUTS.map(([keys, what]) => (

@@ -2,7 +2,7 @@ import { type ChangeEvent, useRef } from 'react';
 import { EXPORT_FORMATS } from '../../../shared/contract/index.js';
 import { HeldStatus } from '../held/HeldStatus.js';
 import { openReplay, openSend } from '../play/play-actions.js';
-import { SettingsButton } from '../settings/SettingsPanel.js';
+import { SettingsButton } from '../settings/SettingsButton.js';
 import { getState, setState, useApp } from '../store/app-store.js';
 import { connectionConfig } from '../store/client-ref.js';
 import { copySelectedAsCurl, exportSession, importSession, importViaDesktop } from '../store/command-actions.js';

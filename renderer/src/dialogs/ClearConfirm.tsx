@@ -10,7 +10,7 @@ export function ClearConfirm() {
   const close = (): void => setState({ clearConfirmOpen: false });
   const noun = `${total.toLocaleString()} capture${total === 1 ? '' : 's'}`;
   return (
-    <ModalDialog open={open} label="Clear all captures?" className="confirm-dialog" onClose={close}>
+    <ModalDialog open={open} label="Clear all captures?" className="compact-dialog confirm-dialog" onClose={close}>
       <h2>Clear all captures?</h2>
       <p>
         This deletes <strong>{noun}</strong> from the engine's memory <strong>and from the capture log on disk</strong>{' '}
