@@ -9,3 +9,4 @@ export * from './routes.js';
 export * from './rule.js';
 export * from './send.js';
 export * from './settings.js';
+export * from './verify.js';

@@ -27,6 +27,7 @@ import type { FlowListResponse } from './flow.js';
 import type { Rule, RuleWithStats } from './rule.js';
 import { type ReplayReport, ReplayRequestSchema, type SendToBackend, SendToBackendSchema } from './send.js';
 import type { Settings, SettingsPatch } from './settings.js';
+import { ExpectFileSchema, type VerifyResponse } from './verify.js';
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; details: ProblemDetail[] };
 
@@ -181,6 +182,12 @@ export const ROUTES = {
     reply: json<ReplayReport>(),
   },
   listFlows: { method: 'GET', path: '/api/flows', query: FlowQuerySchema, reply: json<FlowListResponse>() },
+  verify: {
+    method: 'POST',
+    path: '/api/verify',
+    body: schemaBody(ExpectFileSchema, 'invalid-expectations', 'the body is not a valid expectation file'),
+    reply: json<VerifyResponse>(),
+  },
 } as const satisfies Record<string, RouteDef>;
 
 export type RouteName = keyof typeof ROUTES;

@@ -249,3 +249,14 @@ function flowMatches(flow: Flow, needle: string): boolean {
   if (flow.key.toLowerCase().includes(needle)) return true;
   return flow.steps.some((s) => s.command.toLowerCase().includes(needle));
 }
+
+/**
+ * Flows of a finished recording (`verify --session`): every capture in order, then everything due by `now`
+ * settled (`Infinity`: the recording is over, so an expected step not in it is missing).
+ */
+export function deriveFlows(captures: Iterable<FlowCapture>, ctx: FlowContext, now = Number.POSITIVE_INFINITY): Flow[] {
+  const state = emptyFlows(Number.MAX_SAFE_INTEGER);
+  for (const capture of captures) addCapture(state, capture, ctx);
+  settleFlows(state, now);
+  return listFlows(state, Number.MAX_SAFE_INTEGER);
+}

@@ -1,6 +1,7 @@
 export { type FlowKey, type FlowKind, flowKey, flowKeysOf, visitFlows } from './flow-keys.js';
 export {
   addCapture,
+  deriveFlows,
   emptyFlows,
   FLOW_STEP_LIMIT,
   type FlowContext,
