@@ -1,6 +1,7 @@
 // Remembers the window's size and position between runs (a small JSON file in the user-data folder).
 // The file is untrusted input: anything malformed, absurd or off every screen is ignored.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import writeFileAtomic from 'write-file-atomic';
 
 export interface Rect {
   x: number;
@@ -57,12 +58,10 @@ export function loadWindowState(file: string, workAreas: readonly Rect[]): Windo
   }
 }
 
-/** Written beside and renamed over, so a crash mid-write never leaves a half file. Failures are not fatal. */
+/** Written atomically (temp file renamed over), so a crash mid-write never leaves a half file. Not fatal if it fails. */
 export function saveWindowState(file: string, state: WindowState): boolean {
   try {
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, `${JSON.stringify(state)}\n`, 'utf8');
-    renameSync(tmp, file);
+    writeFileAtomic.sync(file, `${JSON.stringify(state)}\n`);
     return true;
   } catch {
     return false;

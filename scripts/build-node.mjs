@@ -11,22 +11,28 @@ const common = {
   external: ['electron'],
 };
 
+// CommonJS packages bundled into an ES module still find `require` (the banner), `__filename` and `__dirname`
+// (write-file-atomic hashes __filename into its temp file names; without this every atomic write throws).
+const commonJsInEsm = {
+  format: 'esm',
+  define: { __filename: 'import.meta.filename', __dirname: 'import.meta.dirname' },
+};
+const requireBanner = 'import { createRequire as __cr } from "node:module"; const require = __cr(import.meta.url);';
+
 await Promise.all([
   build({
     ...common,
     entryPoints: { cli: 'electron/engine/cli/cli.ts' },
     outdir: 'dist/electron',
-    format: 'esm',
-    banner: {
-      js: '#!/usr/bin/env node\nimport { createRequire as __cr } from "node:module"; const require = __cr(import.meta.url);',
-    },
+    ...commonJsInEsm,
+    banner: { js: `#!/usr/bin/env node\n${requireBanner}` },
   }),
   build({
     ...common,
     entryPoints: { main: 'electron/main.ts' },
     outdir: 'dist/electron',
-    format: 'esm',
-    banner: { js: 'import { createRequire as __cr } from "node:module"; const require = __cr(import.meta.url);' },
+    ...commonJsInEsm,
+    banner: { js: requireBanner },
   }),
   // A sandboxed preload cannot load ES modules or require local files: one CommonJS file.
   build({

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { tencentTargets } from './answer.js';
 import { checkAnswer } from './answer-check.js';
-import { tencentDecisionFindings } from './answer-check-tencent.js';
 import { findCommand } from './catalogue.js';
+import { tencentDecisionFindings } from './tencent/answer-check.js';
 import type { OutcomeInput, ServerProfile } from './types.js';
 
 const V37: ServerProfile = { dialect: 'openim', version: 'v3.7+' };

@@ -1,15 +1,11 @@
 import type { Finding, Outcome } from '../contract/capture.js';
-import { tencentBody, tencentTimeoutFinding } from './answer-check-tencent.js';
-import { findCommand } from './catalogue.js';
-import { type GoKind, goDecode, topLevelMembers } from './go-json.js';
 import { isObject, jsonTypeOf } from './json.js';
-import { answerKinds, decodeOpenImAnswer, parseDenies } from './openim-decode.js';
-import { OPENIM_VERSIONS, versionSends } from './openim-versions.js';
+import { openImBody, openImCommandFindings } from './openim/answer-check.js';
+import { openImLimitMs } from './openim/outcome.js';
 import { predictOutcome } from './outcome.js';
-import { openImLimitMs } from './outcome-openim.js';
-import { TENCENT_TIMEOUT_MS } from './outcome-tencent.js';
+import { tencentBody, tencentTimeoutFinding } from './tencent/answer-check.js';
 import type { OutcomeInput } from './types.js';
-import { bodyOnWire, isInterimStatus, statusSendsBody } from './wire.js';
+import { bodyOnWire, isInterimStatus, statusSendsBody, TENCENT_TIMEOUT_MS } from './wire.js';
 
 /**
  * The protocol's checks applied to an *answer* (a backend's in upstream mode, a backend's to a sent callback, or one
@@ -44,91 +40,13 @@ function timing(input: OutcomeInput, out: Finding[]): void {
   }
 }
 
-/** A command the chosen OpenIM version never sends (or sends under another name). */
-function commandFindings(input: OutcomeInput, out: Finding[]): void {
-  if (input.profile.dialect !== 'openim' || input.command === null) return;
-  const info = findCommand(input.command, 'openim');
-  if (!info) return;
-  const sending = versionSends(input.profile.version, info.name, info.family === 'relationship');
-  if (sending.sent === false) {
-    out.push(finding('warning', 'command-not-sent', `${sending.note}: the outcome is not predicted.`));
-  } else if (sending.note !== undefined) {
-    out.push(finding('info', sending.sent === 'renamed' ? 'command-renamed' : 'command-version', `${sending.note}.`));
-  }
-}
-
-function openImBody(input: OutcomeInput, bodyText: string, out: Finding[]): void {
-  if (input.profile.dialect !== 'openim') return;
-  const profile = input.profile.version;
-  const v = OPENIM_VERSIONS[profile];
-  const info = input.command === null ? undefined : findCommand(input.command, 'openim');
-  const fields = info?.phase === 'before' ? info.responseFields : [];
-  const kinds: Record<string, GoKind> = answerKinds(v, fields);
-  for (const { key, raw } of topLevelMembers(bodyText)) {
-    const kind = kinds[key.toLowerCase()];
-    if (!kind) continue;
-    const decoded = goDecode(raw, kind);
-    if (!decoded.ok) {
-      out.push(
-        finding(
-          'error',
-          'answer-wrong-type',
-          `${key} ${decoded.why}: ${v.label} cannot decode the answer (a format error, 90007).`,
-          key,
-        ),
-      );
-    }
-  }
-  const { answer: a, error } = decodeOpenImAnswer(bodyText, v, fields);
-  if (error !== null || !info) return;
-  const denies = parseDenies(v, a);
-  if (denies && a.errCode < 100 && v.denyHonoured && info.phase === 'before') {
-    out.push(
-      finding(
-        'warning',
-        'answer-deny-code',
-        `A deny with errCode ${a.errCode}: codes below 100 reach the user as a generic 500 error; use 5000–9999.`,
-        'errCode',
-      ),
-    );
-  }
-  if (denies && !v.denyHonoured) {
-    out.push(
-      finding(
-        'warning',
-        'answer-deny-ignored',
-        `${v.label} only logs a deny (callBackPostReturn returns nil): this answer denies nothing.`,
-      ),
-    );
-  }
-  if (denies && v.denyHonoured && v.afterInline && info.phase === 'after' && info.modelled) {
-    out.push(
-      finding(
-        'warning',
-        'answer-after-deny',
-        `${v.label} runs after-callbacks inline: this deny reaches the API caller as error ${a.errCode}, although the change is already stored.`,
-      ),
-    );
-  }
-  if (fields.includes('remark') && v.remarkCopy === 'always' && a.remark === '') {
-    out.push(
-      finding(
-        'warning',
-        'answer-remark-cleared',
-        `${v.label} copies the answer's remark even when it has none: the remark becomes "". Echo the received remark.`,
-        'remark',
-      ),
-    );
-  }
-}
-
 /** Findings about an answer and what the IM server will do with it. Pure; never throws on hostile input. */
 export function checkAnswer(input: OutcomeInput): AnswerCheck {
   const outcome = predictOutcome(input);
   const findings: Finding[] = [];
   const sent = input.sent;
   const tencent = input.dialect === 'tencent';
-  commandFindings(input, findings);
+  openImCommandFindings(input, findings);
   if (tencent) {
     const setting = tencentTimeoutFinding(input.serverTimeoutMs);
     if (setting) findings.push(setting);

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Decision } from '../contract/decision.js';
-import { buildAnswer, tencentTargets } from './answer.js';
+import { buildAnswer, dialectDefaults, tencentTargets } from './answer.js';
 import { findCommand } from './catalogue.js';
-import { dialectDefaults } from './dialect-defaults.js';
 import type { Identification } from './types.js';
 
 const idFor = (name: string): Identification => {

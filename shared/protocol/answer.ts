@@ -1,85 +1,23 @@
-import type { Decision, TargetDecision } from '../contract/decision.js';
-import { findCommand } from './catalogue.js';
-import { TENCENT_TARGET_LIST } from './catalogue-tencent.js';
-import { denyDefaults } from './dialect-defaults.js';
-import { isObject, type JsonObject, own, safeStringify } from './json.js';
-import type { Identification, PlannedAnswer } from './types.js';
+import type { DialectOrUnknown } from '../contract/capture.js';
+import type { Decision } from '../contract/decision.js';
+import { isObject, type JsonObject, safeStringify } from './json.js';
+import { OPENIM_DEFAULTS, OPENIM_PLAIN_ALLOW, openImAnswer, openImEchoes } from './openim/answer.js';
+import { TENCENT_DEFAULTS, tencentAnswer, tencentPlainAllowText } from './tencent/answer.js';
+import type { DialectDefaults, Identification, PlannedAnswer } from './types.js';
+
+export { tencentTargets } from './tencent/answer.js';
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 
-/**
- * The remark a set-remark answer echoes when the decision does not rewrite it: the one received. Before v3.7 the
- * server copies the answer's remark even when it has none (`utils.NotNilReplace`, internal/rpc/friend/callback.go
- * @ v3.5.1:60), so an answer without it would wipe the user's remark; echoing it is safe on every version.
- */
-function echoedRemark(id: Identification, body: unknown): string | undefined {
-  const info = id.info ?? (id.command === null ? undefined : findCommand(id.command, 'openim'));
-  if (!info?.responseFields.includes('remark')) return undefined;
-  const remark = own(body, 'remark');
-  return typeof remark === 'string' ? remark : undefined;
+/** The deny code and message alone, without copying: read on every answer, so no per-call allocation. */
+export function denyDefaults(dialect: DialectOrUnknown): Readonly<Pick<DialectDefaults, 'denyCode' | 'denyMessage'>> {
+  return dialect === 'tencent' ? TENCENT_DEFAULTS : OPENIM_DEFAULTS;
 }
 
-/** OpenIM common fields, always as JSON numbers, in the order the server's own examples use (A.2). */
-function openImAnswer(decision: Decision, echoRemark?: string): JsonObject {
-  const deny = decision.verdict === 'deny';
-  const defaults = denyDefaults('openim');
-  const out: JsonObject = {
-    actionCode: 0,
-    errCode: deny ? (decision.code ?? defaults.denyCode) : 0,
-    errMsg: deny ? (decision.message ?? defaults.denyMessage) : '',
-    errDlt: deny ? (decision.detail ?? '') : '',
-    nextCode: deny ? 1 : 0,
-  };
-  // Included whenever given; only the remark/import commands' response structs read them (A.4.6, A.4.8).
-  if (decision.rewrite?.remark !== undefined) out.remark = decision.rewrite.remark;
-  else if (echoRemark !== undefined) out.remark = echoRemark;
-  if (decision.rewrite?.friendUserIDs !== undefined) out.friendUserIDs = [...decision.rewrite.friendUserIDs];
-  return out;
-}
-
-/** The `To_Account` of every item of the request's target list, in request order. */
-export function tencentTargets(command: string | null, body: unknown): string[] {
-  if (command === null || !Object.hasOwn(TENCENT_TARGET_LIST, command)) return [];
-  const list = own(body, TENCENT_TARGET_LIST[command] ?? '');
-  if (!Array.isArray(list)) return [];
-  const out: string[] = [];
-  for (const item of list) {
-    const to = own(item, 'To_Account');
-    if (typeof to === 'string') out.push(to);
-  }
-  return out;
-}
-
-function targetDecision(decision: Decision, account: string): TargetDecision | undefined {
-  const targets = decision.targets;
-  // Own keys only: an account named `constructor` must not pick up Object.prototype.constructor.
-  return targets && Object.hasOwn(targets, account) ? targets[account] : undefined;
-}
-
-function tencentAnswer(id: Identification, body: unknown, decision: Decision): JsonObject {
-  const defaults = denyDefaults('tencent');
-  const out: JsonObject = { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' };
-  if (id.command !== null && Object.hasOwn(TENCENT_TARGET_LIST, id.command)) {
-    out.ResultItem = tencentTargets(id.command, body).map((account) => {
-      const t = targetDecision(decision, account);
-      const verdict = t?.verdict ?? decision.verdict;
-      if (verdict === 'allow') return { To_Account: account, ResultCode: 0, ResultInfo: '' };
-      return {
-        To_Account: account,
-        ResultCode: t?.code ?? decision.code ?? defaults.denyCode,
-        ResultInfo: t?.message ?? decision.message ?? defaults.denyMessage,
-      };
-    });
-    return out;
-  }
-  if (decision.verdict === 'deny') {
-    // After-callback answers are ignored by Tencent; a deny is still rendered the documented failure way: the
-    // after-callback pages define ErrorCode 0 = success, 1 = failure (B.2.3), so the deny code is not used here.
-    out.ActionStatus = 'FAIL';
-    out.ErrorCode = 1;
-    out.ErrorInfo = decision.message ?? '';
-  }
-  return out;
+/** Deny code, message and presets per dialect (a copy the caller may change); unknown dialects are answered OpenIM-style. */
+export function dialectDefaults(dialect: DialectOrUnknown): DialectDefaults {
+  const d = dialect === 'tencent' ? TENCENT_DEFAULTS : OPENIM_DEFAULTS;
+  return { ...d, presets: d.presets.map((p) => ({ ...p })) };
 }
 
 function mergeOverride(out: JsonObject, override: Decision['override']): void {
@@ -93,29 +31,8 @@ function mergeOverride(out: JsonObject, override: Decision['override']): void {
   }
 }
 
-/**
- * The OpenIM allow answer, the one sent most often: an allow that changes nothing renders the same text every time
- * (deny fields, targets and presets play no part), so it is built once.
- */
-const OPENIM_PLAIN_ALLOW = safeStringify(openImAnswer({ verdict: 'allow' }));
-
 const isPlainAllow = (d: Decision): boolean =>
   d.verdict === 'allow' && d.fault === undefined && d.override === undefined && d.rewrite === undefined;
-
-const TENCENT_OK = '{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":""';
-
-/**
- * The Tencent allow answer written directly, without the per-target objects and their serialisation: the same text
- * `safeStringify(tencentAnswer(...))` gives for a plain allow with no per-target verdicts.
- */
-function tencentPlainAllowText(command: string | null, body: unknown): string {
-  if (command === null || !Object.hasOwn(TENCENT_TARGET_LIST, command)) return `${TENCENT_OK}}`;
-  let items = '';
-  for (const account of tencentTargets(command, body)) {
-    items += `${items === '' ? '' : ','}{"To_Account":${JSON.stringify(account)},"ResultCode":0,"ResultInfo":""}`;
-  }
-  return `${TENCENT_OK},"ResultItem":[${items}]}`;
-}
 
 /** The exact HTTP answer for a Decision, per dialect and command (protocols.md A.2, B.2, Part E). */
 export function buildAnswer(id: Identification, body: unknown, decision: Decision): PlannedAnswer {
@@ -124,7 +41,7 @@ export function buildAnswer(id: Identification, body: unknown, decision: Decisio
     const { status, headers, bodyText } = decision.raw;
     return { action: 'respond', delayMs, status, headers: headers ? { ...headers } : { ...JSON_HEADERS }, bodyText };
   }
-  const echo = id.dialect === 'tencent' ? undefined : echoedRemark(id, body);
+  const echo = id.dialect === 'tencent' ? undefined : openImEchoes(id, body);
   if (id.dialect !== 'tencent' && isPlainAllow(decision) && echo === undefined) {
     return { action: 'respond', delayMs, headers: { ...JSON_HEADERS }, status: 200, bodyText: OPENIM_PLAIN_ALLOW };
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue, findCommand, guessPhase, sampleCommands } from './catalogue.js';
-import { EXAMPLES } from './test-fixtures.js';
+import { EXAMPLES } from './testing/fixtures.js';
 
 const openimRel = catalogue.filter((c) => c.dialect === 'openim' && c.family === 'relationship' && !c.legacy);
 const tencentRel = catalogue.filter((c) => c.dialect === 'tencent' && c.family === 'relationship');
@@ -67,15 +67,15 @@ describe('catalogue', () => {
     expect(Object.keys(EXAMPLES)).toHaveLength(11);
   });
 
-  it('lists modelled sample commands, OpenIM first (17)', () => {
+  it('lists modelled sample commands, OpenIM first (17 friend + 2 message)', () => {
     const s = sampleCommands();
-    expect(s).toHaveLength(17);
-    expect(s.slice(0, 11).every((c) => c.dialect === 'openim')).toBe(true);
-    expect(s.slice(11).every((c) => c.dialect === 'tencent')).toBe(true);
+    expect(s).toHaveLength(19);
+    expect(s.slice(0, 12).every((c) => c.dialect === 'openim')).toBe(true);
+    expect(s.slice(12).every((c) => c.dialect === 'tencent')).toBe(true);
   });
 
   it('names and classifies non-friend and legacy commands', () => {
-    expect(findCommand('callbackBeforeSendSingleMsgCommand')).toMatchObject({
+    expect(findCommand('callbackBeforeSendGroupMsgCommand')).toMatchObject({
       family: 'message',
       phase: 'before',
       modelled: false,

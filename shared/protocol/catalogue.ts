@@ -1,9 +1,9 @@
 import type { Dialect, DialectOrUnknown, Phase } from '../contract/capture.js';
-import { OPENIM_COMMANDS } from './catalogue-openim.js';
-import { TENCENT_COMMANDS } from './catalogue-tencent.js';
+import { OPENIM_COMMANDS } from './openim/catalogue/index.js';
+import { TENCENT_COMMANDS } from './tencent/catalogue/index.js';
 import type { CommandInfo } from './types.js';
 
-/** Every recognised command of both servers: OpenIM first, then Tencent. */
+/** Every recognised command of both servers: OpenIM first, then Tencent (each dialect's tables in `<dialect>/catalogue/`). */
 export const catalogue: readonly CommandInfo[] = [...OPENIM_COMMANDS, ...TENCENT_COMMANDS];
 
 // A Map, not an object, so a command named `__proto__` or `constructor` cannot hit a prototype member.

@@ -4,8 +4,9 @@ import { OPENIM_PROFILES, type OpenImProfile, TENCENT_PROFILES } from '../contra
 import { checkAnswer } from './answer-check.js';
 import { catalogue, findCommand } from './catalogue.js';
 import { own } from './json.js';
-import { versionSends } from './openim-versions.js';
-import { sampleOutcomeInput } from './test-outcome-input.js';
+import { versionSends } from './openim/versions.js';
+import { tencentCommand } from './tencent/catalogue/index.js';
+import { sampleOutcomeInput } from './testing/outcome-input.js';
 import type { CommandInfo, ServerProfile } from './types.js';
 
 /**
@@ -21,7 +22,11 @@ const profilesFor = (info: CommandInfo): ServerProfile[] =>
     ? OPENIM_PROFILES.map((version) => ({ dialect: 'openim', version }))
     : TENCENT_PROFILES.map((policy) => ({ dialect: 'tencent', policy }));
 const sends = (info: CommandInfo, profile: ServerProfile): boolean =>
-  profile.dialect !== 'openim' || versionSends(profile.version, info.name, true).sent !== false;
+  profile.dialect !== 'openim' || versionSends(profile.version, info.name).sent !== false;
+
+/** The code a default deny carries: OpenIM 5001; Tencent 38001 per target, or ErrorCode 1 where the row denies by ErrorCode. */
+const defaultDenyCode = (info: CommandInfo): number =>
+  info.dialect === 'openim' ? 5001 : tencentCommand(info.name)?.row.denyBy === 'error-code' ? 1 : 38001;
 
 describe('default allow on every command and profile', () => {
   for (const info of modelled) {
@@ -61,7 +66,7 @@ describe('default deny on every before-command and profile', () => {
           return;
         }
         expect(outcome.effect).toBe('blocked');
-        expect(outcome.code).toBe(info.dialect === 'openim' ? 5001 : 38001);
+        expect(outcome.code).toBe(defaultDenyCode(info));
       });
     }
   }

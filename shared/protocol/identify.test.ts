@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { getHeader } from './headers.js';
 import { identify } from './identify.js';
 import type { IncomingRequest } from './types.js';
+import { getHeader } from './wire.js';
 
 const req = (over: Partial<IncomingRequest>): IncomingRequest => ({
   method: 'POST',
@@ -66,8 +66,8 @@ describe('identify', () => {
   });
 
   it('guesses dialect and phase for unknown commands', () => {
-    const c2c = identify(req({ query: { CallbackCommand: 'C2C.CallbackBeforeSendMsg', SdkAppid: '1' } }));
-    expect(c2c).toMatchObject({ dialect: 'tencent', command: 'C2C.CallbackBeforeSendMsg', phase: 'before' });
+    const c2c = identify(req({ query: { CallbackCommand: 'C2C.CallbackBeforeSomethingNew', SdkAppid: '1' } }));
+    expect(c2c).toMatchObject({ dialect: 'tencent', command: 'C2C.CallbackBeforeSomethingNew', phase: 'before' });
     expect(c2c.info).toBeUndefined();
     expect(identify(req({ body: { callbackCommand: 'callbackAfterSomethingNewCommand' } }))).toMatchObject({
       dialect: 'openim',

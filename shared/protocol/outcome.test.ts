@@ -310,7 +310,7 @@ describe('Tencent (B.1, B.2)', () => {
   it('ignores after-callbacks and does not predict unknown commands', () => {
     expect(tencent('garbage', {}, 'fail-closed', 'Sns.CallbackFriendAdd').effect).toBe('ignored');
     expect(tencent('{}', {}, 'fail-open', 'Profile.CallbackPortraitSet').effect).toBe('ignored');
-    expect(tencent('{}', { phase: 'before' }, 'fail-open', 'C2C.CallbackBeforeSendMsg').effect).toBe('unknown');
+    expect(tencent('{}', { phase: 'before' }, 'fail-open', 'C2C.CallbackBeforeSomethingNew').effect).toBe('unknown');
   });
 
   it('survives hostile answers and request bodies', () => {

@@ -1,12 +1,12 @@
 import type { Outcome } from '../contract/capture.js';
 import type { OpenImProfile, TencentProfile } from '../contract/settings.js';
-import { tencentTargets } from './answer.js';
-import { findCommand } from './catalogue.js';
-import { TENCENT_TARGET_LIST } from './catalogue-tencent.js';
-import { openImLimitMs, openImOutcome } from './outcome-openim.js';
-import { TENCENT_TIMEOUT_MS, tencentOutcome } from './outcome-tencent.js';
+import { openimCommand } from './openim/catalogue/index.js';
+import { openImLimitMs, openImOutcome } from './openim/outcome.js';
+import { tencentTargets } from './tencent/answer.js';
+import { targetList, tencentCommand } from './tencent/catalogue/index.js';
+import { tencentOutcome } from './tencent/outcome.js';
 import type { OutcomeInput } from './types.js';
-import { statusSendsBody } from './wire.js';
+import { statusSendsBody, TENCENT_TIMEOUT_MS } from './wire.js';
 
 /**
  * OpenIM outcomes of answers sent in time, per profile → command → answer text. For a catalogued command and an
@@ -21,7 +21,7 @@ const MEMO_TEXTS = 64;
 function deepFreeze(outcome: Outcome): Outcome {
   // Shared between captures: frozen so that no caller can change another capture's outcome.
   if (outcome.rewrite) {
-    if (outcome.rewrite.friendUserIDs) Object.freeze(outcome.rewrite.friendUserIDs);
+    for (const value of Object.values(outcome.rewrite)) if (typeof value === 'object') Object.freeze(value);
     Object.freeze(outcome.rewrite);
   }
   if (outcome.targets) for (const t of Object.freeze(outcome.targets)) Object.freeze(t);
@@ -39,7 +39,7 @@ function memoisedOpenIm(input: OutcomeInput, version: OpenImProfile): Outcome {
   ) {
     return openImOutcome(input, version);
   }
-  if (!findCommand(input.command, 'openim')) return openImOutcome(input, version);
+  if (!openimCommand(input.command)) return openImOutcome(input, version);
   let byCommand = openImMemo.get(version);
   if (!byCommand) {
     byCommand = new Map();
@@ -72,7 +72,7 @@ function memoisedTencent(input: OutcomeInput, policy: TencentProfile): Outcome {
   if (sent.action !== 'respond' || input.elapsedMs >= TENCENT_TIMEOUT_MS || command === null) {
     return tencentOutcome(input, policy);
   }
-  if (!Object.hasOwn(TENCENT_TARGET_LIST, command) || !findCommand(command, 'tencent')) {
+  if (targetList(command) === undefined || !tencentCommand(command)) {
     return tencentOutcome(input, policy);
   }
   let byCommand = tencentMemo.get(policy);

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { OPENIM_PROFILES } from '../contract/settings.js';
 import { findCommand, sampleCommands } from './catalogue.js';
-import { getHeader } from './headers.js';
 import { identify } from './identify.js';
-import { OPENIM_PROFILE_GUIDE, openimConfigSnippet } from './openim-setup.js';
-import { buildSampleRequest, openimWebhooksYaml, tencentCallbackNotes, tencentCallbackUrl } from './samples.js';
-import { tencentSign } from './sign.js';
+import { OPENIM_PROFILE_GUIDE, openimConfigSnippet, openimWebhooksYaml } from './openim/setup.js';
+import { buildSampleRequest } from './server-request.js';
+import { tencentCallbackNotes, tencentCallbackUrl } from './tencent/setup.js';
+import { tencentSign } from './tencent/sign.js';
+import { getHeader } from './wire.js';
 
 const NOW = 1_700_000_000_123;
 const info = (name: string) => {

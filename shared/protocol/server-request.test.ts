@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { identify } from './identify.js';
 import { buildServerRequest, replayServerRequest, serverCommandName } from './server-request.js';
-import { tencentSign } from './sign.js';
+import { tencentSign } from './tencent/sign.js';
 
 const NOW = 1_700_000_000_123;
 const openim = (version: 'v3.7+' | 'v3.0-v3.4.0') => ({ dialect: 'openim' as const, version });

@@ -1,10 +1,11 @@
 import type { Dialect } from '../contract/capture.js';
-import { catalogue, findCommand } from './catalogue.js';
-import { goJson, isObject, own, safeStringify } from './json.js';
-import { DEFAULT_SAMPLE_SDKAPPID } from './samples.js';
-import { tencentSign } from './sign.js';
-import type { FieldType, ServerProfile } from './types.js';
+import { goJson, isObject, safeStringify } from './json.js';
+import { openImBodyText, serverCommandName } from './openim/request.js';
+import { tencentSign } from './tencent/sign.js';
+import type { CommandInfo, ServerProfile } from './types.js';
 import { splitUrl } from './url.js';
+
+export { serverCommandName };
 
 /**
  * The exact HTTP request an IM server sends to the app backend (protocols.md A.1 for OpenIM, B.1 for Tencent), for
@@ -57,66 +58,8 @@ function finish(url: string, headers: Record<string, string>, bodyText: string):
   return { method: 'POST', url, path: rawQuery === '' ? path : `${path}?${rawQuery}`, query, headers, bodyText };
 }
 
-/** Go's zero value of a struct field, as encoding/json writes it (nil slices and maps become `null`). */
-const ZERO: Record<FieldType, unknown> = {
-  string: '',
-  number: 0,
-  boolean: false,
-  'string[]': null,
-  object: null,
-  'object[]': null,
-};
-
-/**
- * The body the way the server's Go struct serialises it (A.1): every field present in struct order (a field the
- * caller left out goes out as its zero value; `callbackCommand` is the command), then any keys the struct does not
- * have, kept so nothing the caller wrote is lost. Uncatalogued commands and non-object bodies go out as given.
- */
-function goStructBody(command: string, body: unknown): unknown {
-  const info = findCommand(command, 'openim');
-  if (!info?.modelled || !isObject(body)) return body;
-  const out: Record<string, unknown> = {};
-  for (const field of info.fields) {
-    const value = own(body, field.name);
-    out[field.name] = value !== undefined ? value : field.name === 'callbackCommand' ? command : ZERO[field.type];
-  }
-  for (const [key, value] of Object.entries(body)) if (!Object.hasOwn(out, key)) out[key] = value;
-  return out;
-}
-
-/** A body naming the current command, renamed to the name the older server sends. */
-function renamed(body: unknown, from: string, to: string): unknown {
-  if (from === to || !isObject(body) || own(body, 'callbackCommand') !== from) return body;
-  return { ...body, callbackCommand: to };
-}
-
-/** OpenIM v3.0–v3.4.0 structs carry `operationID` in the body, right after `callbackCommand` (A.4.13, A.2). */
-function legacyBody(body: unknown, given: unknown, operationId: string): unknown {
-  if (!isObject(body)) return body;
-  const out: Record<string, unknown> = {};
-  if (Object.hasOwn(body, 'callbackCommand')) out.callbackCommand = body.callbackCommand;
-  out.operationID = own(body, 'operationID') ?? operationId;
-  for (const [key, value] of Object.entries(body)) {
-    // Before-add-friend's `ex` arrives in v3.4.2: the older struct has none, so it is sent only when written.
-    if (key === 'ex' && body.callbackCommand === 'callbackBeforeAddFriendCommand' && own(given, 'ex') === undefined) {
-      continue;
-    }
-    if (key !== 'callbackCommand' && key !== 'operationID') out[key] = value;
-  }
-  return out;
-}
-
 const isLegacyOpenIm = (profile: ServerProfile): boolean =>
   profile.dialect === 'openim' && profile.version === 'v3.0-v3.4.0';
-
-/**
- * The name this server version sends for a command: before v3.7 several commands had other names (set-remark had no
- * `Command` suffix; A.4.13, A.5 legacy list).
- */
-export function serverCommandName(command: string, profile: ServerProfile): string {
-  if (profile.dialect !== 'openim' || profile.version === 'v3.7+') return command;
-  return catalogue.find((c) => c.dialect === 'openim' && c.legacy && c.renamedTo === command)?.name ?? command;
-}
 
 /** The request the chosen server version sends for this command and body. */
 export function buildServerRequest(input: ServerRequestInput): ServerRequest {
@@ -126,8 +69,7 @@ export function buildServerRequest(input: ServerRequestInput): ServerRequest {
     const legacy = isLegacyOpenIm(input.profile);
     // Plain string concatenation, as the server does it: a trailing "/" in the base gives "//" there too (A.3).
     const url = legacy ? withQuery(input.to, `command=${encodeURIComponent(command)}`) : `${input.to}/${command}`;
-    const shaped = goStructBody(command, renamed(input.body, input.command, command));
-    const body = legacy ? legacyBody(shaped, input.body, operationId) : shaped;
+    const bodyText = openImBodyText(command, input.command, input.body, legacy, operationId);
     return finish(
       url,
       {
@@ -136,7 +78,7 @@ export function buildServerRequest(input: ServerRequestInput): ServerRequest {
         Operationid: operationId,
         ...GO_DEFAULT_HEADERS,
       },
-      goJson(body),
+      bodyText,
     );
   }
   const pairs: [string, string][] = [
@@ -226,4 +168,67 @@ export function replayServerRequest(
     query = [...kept, `Sign=${sign}`, `RequestTime=${requestTime}`].join('&');
   }
   return finish(withQuery(to, query), headers, recorded.bodyText);
+}
+
+export interface SampleRequestOptions {
+  sdkAppId?: number | null;
+  token?: string | null;
+  nowMs: number;
+  /** OpenIM: the webhook base path (default `/callbackExample`); Tencent: the console URL's path (default `/`). */
+  basePath?: string;
+}
+
+export interface SampleRequest {
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  bodyText: string;
+  /** `path` plus the encoded query string: what goes after the host. */
+  target: string;
+}
+
+export const DEFAULT_SAMPLE_SDKAPPID = 1400000000;
+
+const encodeRecord = (query: Record<string, string>): string => encodeQuery(Object.entries(query));
+
+const trimSlashes = (p: string): string => p.replace(/\/+$/, '');
+
+/** A request exactly as the IM server would send it for this command (A.1 for OpenIM, B.1 for Tencent). */
+export function buildSampleRequest(info: CommandInfo, opts: SampleRequestOptions): SampleRequest {
+  const sample =
+    info.sample ?? (info.dialect === 'openim' ? { callbackCommand: info.name } : { CallbackCommand: info.name });
+  if (info.dialect === 'openim') {
+    const base = trimSlashes(opts.basePath ?? '/callbackExample');
+    const path = `${base.startsWith('/') ? base : `/${base}`}/${info.name}`;
+    return {
+      path,
+      query: {},
+      // Go canonicalises header names: `operationID` goes out as `Operationid`.
+      headers: { 'Content-Type': 'application/json; charset=utf-8', Operationid: `sample-${opts.nowMs}` },
+      bodyText: goJson(sample),
+      target: path,
+    };
+  }
+  const body = { ...sample };
+  if (typeof body.EventTime === 'number') body.EventTime = opts.nowMs;
+  const query: Record<string, string> = {
+    SdkAppid: String(opts.sdkAppId ?? DEFAULT_SAMPLE_SDKAPPID),
+    CallbackCommand: info.name,
+    contenttype: 'json',
+    ClientIP: '203.0.113.10',
+    OptPlatform: 'Android',
+  };
+  if (opts.token) {
+    const requestTime = String(Math.floor(opts.nowMs / 1000));
+    query.Sign = tencentSign(opts.token, requestTime);
+    query.RequestTime = requestTime;
+  }
+  const path = opts.basePath ?? '/';
+  return {
+    path,
+    query,
+    headers: { 'Content-Type': 'application/json' },
+    bodyText: safeStringify(body),
+    target: `${path}?${encodeRecord(query)}`,
+  };
 }

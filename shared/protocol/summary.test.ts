@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findCommand } from './catalogue.js';
 import { identify } from './identify.js';
 import { summarize } from './summary.js';
-import { EXAMPLES } from './test-fixtures.js';
+import { EXAMPLES } from './testing/fixtures.js';
 import type { Identification } from './types.js';
 
 const sum = (name: string, body?: unknown) => {

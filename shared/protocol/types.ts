@@ -20,41 +20,127 @@ export type CommandFamily =
 
 export type FieldType = 'string' | 'number' | 'boolean' | 'string[]' | 'object' | 'object[]';
 
+/** One request field of a command, in the order the server's struct (OpenIM) or the doc page (Tencent) gives it. */
 export interface FieldSpec {
   /** Exact wire key (e.g. `blackUserID`, `HandleResult`). */
   name: string;
   type: FieldType;
   required: boolean;
   description: string;
-  /** For `object[]`: the fields of each item (e.g. `FriendItem[].To_Account`). */
+  /** For `object[]` / `object`: the fields of each item (e.g. `FriendItem[].To_Account`). */
   items?: FieldSpec[];
-  /** For `number`: the integer width the server uses (`EventTime` needs int64). */
-  int?: 'int32' | 'int64';
+  /** For `number`: the integer type the server uses (`EventTime` needs int64, OpenIM `seq` is uint32). */
+  int?: 'int32' | 'int64' | 'uint32';
+  /** A value the server always sends here; another value gets a warning ("HandleResult is always 1 (agree) here."). */
+  always?: { value: string | number; meaning: string };
+  /** Time unit of a timestamp field: a value that looks like the other unit gets a warning. */
+  unit?: 'ms' | 's';
+  /** A string holding JSON text (OpenIM message `content`). */
+  jsonString?: boolean;
+  /** First server version that sends the field (an OpenIM tag such as `v3.8.1`); absent = every version. */
+  since?: string;
 }
 
-export interface CommandInfo {
-  dialect: Dialect;
+/** One field of the answer the server reads, beyond the dialect's common ones (actionCode…, ActionStatus…). */
+export interface AnswerFieldSpec {
+  /** Exact wire key the server reads (`remark`, `MsgBody`). */
+  name: string;
+  type: FieldType;
+  int?: 'int32' | 'int64' | 'uint32';
+  /** What the server does with it, in words ("replaces the remark that is stored"). */
+  effect: string;
+  /**
+   * When the server takes it: `non-empty` (OpenIM "non-empty wins": an absent, null or empty value keeps the
+   * request's), `present` (any value given, Tencent `MsgBody`). Version-specific copying is the dialect's business.
+   */
+  applies: 'non-empty' | 'present';
+  /** Sent as a JSON *string* holding JSON (OpenIM message modify `content`). */
+  jsonString?: boolean;
+  /** A default answer echoes the request's field of the same name (an older server clears it otherwise). */
+  echo?: boolean;
+  /** The word for it in sentences ("the remark", "the list"). */
+  label?: string;
+  /** For a list: what each item is, in sentences ("user(s)"). */
+  noun?: string;
+  /** Said after the change in sentences (", not re-validated"). */
+  note?: string;
+}
+
+/**
+ * What a failed call (no answer, late, bad JSON) does, per the server's code or page:
+ * `fails-operation` the user's action fails (OpenIM v3.7+ before-callbacks), `skips` the action goes on without the
+ * callback's effect (OpenIM push before-callbacks: the push is sent unchanged), `ignored` (after-callbacks),
+ * `console-policy` Tencent's console setting decides (fail-open by default).
+ */
+export type FailurePolicy = 'fails-operation' | 'skips' | 'ignored' | 'console-policy';
+
+/**
+ * Where the parties are named in the request body, as paths (`fromUserID`, `FriendItem[].To_Account`): read by the
+ * summaries, flows and "decide ahead".
+ */
+export interface PartyFields {
+  from?: string;
+  to?: string;
+  group?: string;
+  conversation?: string;
+  /** Per-target list of a Tencent before-callback: the list key and the account key of each item. */
+  targets?: { list: string; account: string };
+}
+
+/** A callback expected after this one (before-add-friend proceeds → after-add-friend), for flows. */
+export interface NextStep {
+  command: string;
+  /** `proceeds`: only when this callback's outcome lets the action go ahead; `always`: whatever the answer. */
+  when: 'proceeds' | 'always';
+  /** From which version or under which condition, in words. */
+  note?: string;
+}
+
+/**
+ * A command's row in a dialect's catalogue table (`openim/catalogue/*.ts`, `tencent/catalogue/*.ts`): the facts a
+ * person looks up on the server's page or struct. Tables hold rows only; the dialect's interpreter reads them.
+ * A row without `fields` is a command named only (recognised, phase and family known, not modelled).
+ */
+export interface CommandRow {
   /** Wire name: `callbackBeforeAddFriendCommand`, `Sns.CallbackPrevFriendAdd`. */
   name: string;
   phase: 'before' | 'after';
   family: CommandFamily;
   /** Short human title: "Before add friend". */
   title: string;
-  /** OpenIM `webhooks.yml` key (`beforeAddFriend`), when there is one. */
+  /** A shorter label for menus and badges ("add friend"). */
+  short?: string;
+  /** What the server is doing, for sentences: "the friend request", "the remark change". */
+  subject?: string;
+  /** OpenIM `webhooks.yml` key (`beforeAddFriend`); Tencent console switch name. */
   configKey?: string;
+  /** Request fields in wire order; absent = named only. */
+  fields?: FieldSpec[];
+  /** Answer fields the server reads beyond the common ones. */
+  answer?: AnswerFieldSpec[];
+  failure?: FailurePolicy;
+  parties?: PartyFields;
+  next?: NextStep[];
+  /** Where the facts come from: tag + file, or page URL. */
+  source?: string;
+  /** Realistic request body (modelled commands only), without the command key (added from `name`). */
+  sample?: Record<string, unknown>;
+}
+
+/** A catalogue entry as the code reads it: a row with its dialect, plus the derived look-up fields. */
+export interface CommandInfo extends Omit<CommandRow, 'fields' | 'answer'> {
+  dialect: Dialect;
   /** Name used only by older servers (≤ v3.6 renames, v2.3); `renamedTo` gives the current one. */
   legacy?: boolean;
   renamedTo?: string;
-  /** Fully modelled (fields, sample, answer semantics) — the relationship callbacks. */
+  /** Fully modelled (fields, sample, answer semantics). */
   modelled: boolean;
   /** Request fields (modelled commands only). */
   fields: FieldSpec[];
-  /** Extra answer fields the server uses (`remark`, `friendUserIDs`, `ResultItem`). */
+  /** The answer fields' specs (empty when none). */
+  answer: AnswerFieldSpec[];
+  /** The answer fields' wire names (`remark`, `friendUserIDs`, `ResultItem`). */
   responseFields: string[];
-  /** Realistic request body (modelled commands only). */
-  sample?: Record<string, unknown>;
-  /** What the server is doing, for sentences: "the friend request", "the remark change". */
-  subject?: string;
 }
 
 /** A request as the listener saw it; the body is already parsed (undefined when empty or not JSON). */

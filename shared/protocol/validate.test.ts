@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { sampleCommands } from './catalogue.js';
 import { identify } from './identify.js';
-import { buildSampleRequest } from './samples.js';
-import { tencentSign } from './sign.js';
-import { EXAMPLES } from './test-fixtures.js';
+import { buildSampleRequest } from './server-request.js';
+import { tencentSign } from './tencent/sign.js';
+import { EXAMPLES } from './testing/fixtures.js';
 import type { IncomingRequest, ValidationContext } from './types.js';
 import { validate } from './validate.js';
 

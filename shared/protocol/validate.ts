@@ -1,10 +1,12 @@
 import type { Finding } from '../contract/capture.js';
+import { checkObject, checkValues } from './fields.js';
 import { bodyCommand, hasTencentQuery, lastPathSegment } from './identify.js';
 import { isObject, jsonTypeOf, own } from './json.js';
-import { versionSends } from './openim-versions.js';
-import type { CommandInfo, FieldSpec, Identification, IncomingRequest, ValidationContext } from './types.js';
-import { checkObject } from './validate-fields.js';
-import { checkTencentQuery } from './validate-tencent.js';
+import { openimCommand } from './openim/catalogue/index.js';
+import { checkOpenImVersion, openImFields } from './openim/validate.js';
+import { tencentCommand } from './tencent/catalogue/index.js';
+import { checkTencentQuery } from './tencent/validate.js';
+import type { CommandInfo, Identification, IncomingRequest, ValidationContext } from './types.js';
 
 type BodyCommand = ReturnType<typeof bodyCommand>;
 
@@ -87,59 +89,10 @@ function checkDialectMix(
   }
 }
 
-function checkValues(id: Identification, body: Record<string, unknown>, out: Finding[]): void {
-  const handle = own(body, 'HandleResult');
-  if (typeof handle === 'number' && handle !== 1 && id.info?.fields.some((f) => f.name === 'HandleResult')) {
-    out.push({
-      level: 'warning',
-      code: 'unexpected-value',
-      path: 'HandleResult',
-      message: 'HandleResult is always 1 (agree) here.',
-    });
-  }
-  const eventTime = own(body, 'EventTime');
-  if (typeof eventTime === 'number' && eventTime > 0 && eventTime < 1e11) {
-    out.push({
-      level: 'warning',
-      code: 'event-time-not-ms',
-      path: 'EventTime',
-      message: 'EventTime looks like seconds; Tencent sends milliseconds.',
-    });
-  }
-}
-
-/**
- * v3.0–v3.4.0's `CallbackBeforeAddFriendReq` (pkg/callbackstruct/friend.go @ v3.4.0): `operationID` in the body, no
- * `ex` (added in v3.4.2). Built once from the current table.
- */
-let v340AddFields: FieldSpec[] | null = null;
-
-function fieldsFor(info: CommandInfo, ctx: ValidationContext): FieldSpec[] {
-  if (ctx.openimProfile !== 'v3.0-v3.4.0' || info.name !== 'callbackBeforeAddFriendCommand') return info.fields;
-  v340AddFields ??= [
-    ...info.fields.filter((f) => f.name !== 'ex'),
-    { name: 'operationID', type: 'string', required: true, description: 'operation id (v3.0–v3.4.0 body only)' },
-  ];
-  return v340AddFields;
-}
-
-/** Flags a command the chosen OpenIM version never sends, or sends under another name. */
-function checkVersion(id: Identification, ctx: ValidationContext, out: Finding[]): void {
-  if (ctx.openimProfile === undefined || id.dialect !== 'openim' || !id.info) return;
-  const sending = versionSends(ctx.openimProfile, id.info.name, id.info.family === 'relationship');
-  if (sending.sent === false) {
-    out.push({
-      level: 'warning',
-      code: 'command-not-sent',
-      message: `${sending.note}: check the OpenIM server profile.`,
-    });
-  } else if (sending.note !== undefined) {
-    out.push({
-      level: 'info',
-      code: sending.sent === 'renamed' ? 'command-renamed' : 'command-version',
-      message: `${sending.note}.`,
-    });
-  }
+/** The row's own extra checks (a hook, for a command whose rules its field table cannot express). */
+function checkHooks(info: CommandInfo, body: Record<string, unknown>, out: Finding[]): void {
+  const hooks = info.dialect === 'openim' ? openimCommand(info.name)?.row.hooks : tencentCommand(info.name)?.row.hooks;
+  hooks?.checkBody?.(body, out);
 }
 
 /**
@@ -160,10 +113,12 @@ export function validate(req: IncomingRequest, id: Identification, ctx: Validati
     const inBody = bodyCommand(req.body);
     checkCommand(req, id, inBody, out);
     checkDialectMix(req, id, inBody, out);
-    checkVersion(id, ctx, out);
+    checkOpenImVersion(id, ctx, out);
     if (bodyOk && isObject(req.body) && id.info?.modelled && id.dialect !== 'unknown') {
-      checkObject('', req.body, fieldsFor(id.info, ctx), id.dialect, out);
-      checkValues(id, req.body, out);
+      const fields = id.dialect === 'openim' ? openImFields(id.info, ctx) : id.info.fields;
+      checkObject('', req.body, fields, id.dialect, out);
+      checkValues(req.body, fields, id.dialect, out);
+      checkHooks(id.info, req.body, out);
     }
     if (id.dialect === 'tencent') checkTencentQuery(req, ctx, out);
   } catch (err) {

@@ -81,10 +81,29 @@ describe('parseCliArgs', () => {
   });
 
   it('help and version win over everything else', () => {
-    expect(parseCliArgs(['--help'])).toEqual({ kind: 'help' });
-    expect(parseCliArgs(['serve', '-h'])).toEqual({ kind: 'help' });
+    expect(parseCliArgs(['--help'])).toMatchObject({ kind: 'help' });
+    expect(parseCliArgs(['serve', '-h'])).toMatchObject({
+      kind: 'help',
+      text: expect.stringContaining('--control-port'),
+    });
     expect(parseCliArgs(['--version'])).toEqual({ kind: 'version' });
     expect(parseCliArgs(['-v'])).toEqual({ kind: 'version' });
+  });
+
+  it('gives each command its own help, and bad input the exit code and usage of its command', () => {
+    const root = parseCliArgs(['--help']);
+    expect(root.kind === 'help' && root.text).toMatch(/Commands:\n\s+serve .*\n\s+send .*\n(.*\n)*\s+replay /);
+    expect(parseCliArgs(['send', '--help'])).toMatchObject({
+      kind: 'help',
+      text: expect.stringContaining('Usage: callback-inspector send --to URL --command CMD --body FILE|- [options]'),
+    });
+    expect(parseCliArgs(['replay', '--to', 'http://h'])).toMatchObject({
+      kind: 'error',
+      exitCode: 3,
+      usage: expect.stringContaining('Usage: callback-inspector replay SESSION --to URL [options]'),
+    });
+    expect(parseCliArgs(['serve', '--bogus'])).toMatchObject({ kind: 'error', exitCode: 2 });
+    expect(errorOf(['serve', '--verbos'])).toBe('unknown option --verbos (did you mean --verbose?)');
   });
 
   it('explains every kind of mistake', () => {

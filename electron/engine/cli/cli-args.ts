@@ -1,8 +1,16 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { HOLD_MODES, type HoldMode, upstreamUrlProblem } from '../../../shared/contract/index.js';
-import { type PlayCommand, parsePlayArgs } from './cli-play-args.js';
+import { type PlayCommand, replayCommand, sendCommand } from './cli-play-args.js';
+import {
+  ArgError,
+  act,
+  noMoreArguments,
+  type ParseStop,
+  parseCommandLine,
+  quietCommand,
+  type Subcommand,
+} from './cli-program.js';
 
 /** `callback-inspector serve` options (product.md §5). */
 export interface ServeOptions {
@@ -23,57 +31,25 @@ export interface ServeOptions {
   verbose: boolean;
 }
 
-export type CliCommand =
-  | { kind: 'serve'; options: ServeOptions }
-  | PlayCommand
-  | { kind: 'help' }
-  | { kind: 'version' }
-  | { kind: 'error'; message: string };
+/** What the command line asks for: a subcommand with its checked options, help, the version, or bad input. */
+export type CliCommand = { kind: 'serve'; options: ServeOptions } | PlayCommand | ParseStop;
 
-export const USAGE = `Usage: callback-inspector serve [options]
-       callback-inspector send --to URL --command CMD --body FILE|- [options]   (send --help)
-       callback-inspector replay SESSION --to URL [options]                     (replay --help)
-
-serve runs the Callback Inspector engine headless and serves its UI to a browser; send and replay play the IM
-server against a backend (no listener, no control API).
-
-Options:
-  --host HOST          listener address (default 127.0.0.1; anything else exposes it to the network)
-  --port N             listener port (default 10006; 0 = any free port)
-  --control-port N     control API + UI port, loopback only (default 10007; 0 = any free port)
-  --token T            control API token for this run (default: the one kept in the data dir)
-  --new-token          replace the token kept in the data dir (open pages must use the new UI address)
-  --rules FILE         JSON array of rules to use for this run
-  --hold MODE          hold requests for a person or script: off | before | all
-  --upstream URL       forward every callback to your app backend at URL and relay its answers
-                       (OpenIM: URL/<command>; Tencent: URL?<original query>)
-  --data-dir DIR       settings, rules and capture log (default: the user data folder)
-  --no-ui              do not serve the web UI (control API only)
-  --sdkappid N         expected Tencent SdkAppid
-  --tencent-token T    Tencent callback token (enables Sign checks)
-  --verbose            print one line per answered callback
-  -h, --help           show this help
-  -v, --version        print the version`;
-
-const OPTIONS = {
-  host: { type: 'string' },
-  port: { type: 'string' },
-  'control-port': { type: 'string' },
-  token: { type: 'string' },
-  'new-token': { type: 'boolean' },
-  rules: { type: 'string' },
-  hold: { type: 'string' },
-  upstream: { type: 'string' },
-  'data-dir': { type: 'string' },
-  'no-ui': { type: 'boolean' },
-  sdkappid: { type: 'string' },
-  'tencent-token': { type: 'string' },
-  verbose: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'v' },
-} as const;
-
-class ArgError extends Error {}
+/** The raw strings commander collects for serve (names camel-cased; `--no-ui` sets `ui`). */
+interface ServeFlags {
+  host?: string;
+  port?: string;
+  controlPort?: string;
+  token?: string;
+  newToken?: boolean;
+  rules?: string;
+  hold?: string;
+  upstream?: string;
+  dataDir?: string;
+  ui: boolean;
+  sdkappid?: string;
+  tencentToken?: string;
+  verbose?: boolean;
+}
 
 function parsePort(name: string, value: string | undefined): number | null {
   if (value === undefined) return null;
@@ -111,60 +87,80 @@ function parseSdkAppId(value: string | undefined): number | null {
   return Number(value);
 }
 
-/** Parses `serve [options]` (argv without node and the script). Never throws; never exits. */
-export function parseCliArgs(argv: readonly string[]): CliCommand {
-  const sub = argv[0];
-  if (sub === 'send' || sub === 'replay') return parsePlayArgs(sub, argv.slice(1));
-  try {
-    const { values, positionals } = parseArgs({
-      args: [...argv],
-      options: OPTIONS,
-      strict: true,
-      allowPositionals: true,
-    });
-    if (values.help) return { kind: 'help' };
-    if (values.version) return { kind: 'version' };
-    if (positionals.length === 0) return { kind: 'error', message: 'missing command (did you mean "serve"?)' };
-    if (positionals[0] !== 'serve') return { kind: 'error', message: `unknown command "${positionals[0]}"` };
-    if (positionals.length > 1) return { kind: 'error', message: `unexpected argument "${positionals[1]}"` };
-    if (values['new-token'] && values.token !== undefined) {
-      return { kind: 'error', message: '--new-token and --token cannot be used together' };
-    }
-    return {
-      kind: 'serve',
-      options: {
-        host: nonEmpty('host', values.host, 255),
-        port: parsePort('port', values.port),
-        controlPort: parsePort('control-port', values['control-port']) ?? 10007,
-        token: nonEmpty('token', values.token, 256),
-        newToken: values['new-token'] === true,
-        rulesFile: nonEmpty('rules', values.rules, 4096),
-        hold: parseHold(values.hold),
-        upstream: parseUpstream(values.upstream),
-        dataDir: values['data-dir'] === undefined || values['data-dir'] === '' ? null : values['data-dir'],
-        ui: values['no-ui'] !== true,
-        sdkAppId: parseSdkAppId(values.sdkappid),
-        tencentToken: nonEmpty('tencent-token', values['tencent-token'], 128),
-        verbose: values.verbose === true,
-      },
-    };
-  } catch (error) {
-    return { kind: 'error', message: argErrorMessage(error) };
-  }
+function serveOptions(flags: ServeFlags, args: readonly string[]): ServeOptions {
+  noMoreArguments(args, 0);
+  if (flags.newToken && flags.token !== undefined)
+    throw new ArgError('--new-token and --token cannot be used together');
+  return {
+    host: nonEmpty('host', flags.host, 255),
+    port: parsePort('port', flags.port),
+    controlPort: parsePort('control-port', flags.controlPort) ?? 10007,
+    token: nonEmpty('token', flags.token, 256),
+    newToken: flags.newToken === true,
+    rulesFile: nonEmpty('rules', flags.rules, 4096),
+    hold: parseHold(flags.hold),
+    upstream: parseUpstream(flags.upstream),
+    dataDir: flags.dataDir === undefined || flags.dataDir === '' ? null : flags.dataDir,
+    ui: flags.ui,
+    sdkAppId: parseSdkAppId(flags.sdkappid),
+    tencentToken: nonEmpty('tencent-token', flags.tencentToken, 128),
+    verbose: flags.verbose === true,
+  };
 }
 
-/** parseArgs' own messages are long-winded for the common mistakes; the rest pass through. */
-function argErrorMessage(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const code = 'code' in error ? error.code : undefined;
-  const option = /'([^' ]+)/.exec(error.message)?.[1];
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option ${option}`;
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
-    return /argument missing/.test(error.message)
-      ? `option ${option} needs a value`
-      : `option ${option} takes no value`;
-  }
-  return error.message;
+const serveCommand: Subcommand<CliCommand> = (done) => {
+  const cmd = quietCommand('serve', 2)
+    .summary('run the engine headless and serve its UI to a browser')
+    .description('Runs the Callback Inspector engine headless and serves its UI to a browser.')
+    .option('--host <HOST>', 'listener address (default 127.0.0.1; anything else exposes it to the network)')
+    .option('--port <N>', 'listener port (default 10006; 0 = any free port)')
+    .option('--control-port <N>', 'control API + UI port, loopback only (default 10007; 0 = any free port)')
+    .option('--token <T>', 'control API token for this run (default: the one kept in the data dir)')
+    .option('--new-token', 'replace the token kept in the data dir (open pages must use the new UI address)')
+    .option('--rules <FILE>', 'JSON array of rules to use for this run')
+    .option('--hold <MODE>', `hold requests for a person or script: ${HOLD_MODES.join(' | ')}`)
+    .option(
+      '--upstream <URL>',
+      'forward every callback to your app backend at URL and relay its answers (OpenIM: URL/<command>; Tencent: URL?<original query>)',
+    )
+    .option('--data-dir <DIR>', 'settings, rules and capture log (default: the user data folder)')
+    .option('--no-ui', 'do not serve the web UI (control API only)')
+    .option('--sdkappid <N>', 'expected Tencent SdkAppid')
+    .option('--tencent-token <T>', 'Tencent callback token (enables Sign checks)')
+    .option('--verbose', 'print one line per answered callback')
+    .version('', '-v, --version', 'print the version');
+  return act(cmd, (): CliCommand => ({ kind: 'serve', options: serveOptions(cmd.opts<ServeFlags>(), cmd.args) }), done);
+};
+
+/**
+ * The subcommands, in the order the help lists them. A new one (e.g. `verify`) is a Subcommand in its own file, an
+ * entry here, its parsed type in CliCommand and a case in cli.ts's `main`.
+ */
+const SUBCOMMANDS = [serveCommand, sendCommand, replayCommand];
+
+/** Parses `serve|send|replay [options]` (argv without node and the script). Never throws; never exits. */
+export function parseCliArgs(argv: readonly string[]): CliCommand {
+  let parsed: CliCommand | null = null;
+  const done = (command: CliCommand): void => {
+    parsed = command;
+  };
+  const program = quietCommand('callback-inspector', 2)
+    .description(
+      'Stands in for the app backend of OpenIM and Tencent Cloud Chat callbacks (serve), or plays the IM server against a backend (send, replay: no listener, no control API). Each command has its own --help.',
+    )
+    .version('', '-v, --version', 'print the version');
+  for (const define of SUBCOMMANDS) program.addCommand(define(done));
+  act(
+    program,
+    () => {
+      const [first] = program.args;
+      throw new ArgError(
+        first === undefined ? 'missing command (did you mean "serve"?)' : `unknown command "${first}"`,
+      );
+    },
+    done,
+  );
+  return parseCommandLine(program, argv, () => parsed);
 }
 
 /** The per-user data folder: XDG data home on Linux, Application Support on macOS, %APPDATA% on Windows. */

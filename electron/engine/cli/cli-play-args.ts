@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import type { Command } from 'commander';
 import {
   BackendUrlSchema,
   OPENIM_PROFILES,
@@ -6,6 +6,7 @@ import {
   TENCENT_PROFILES,
   type TencentProfile,
 } from '../../../shared/contract/index.js';
+import { ArgError, act, noMoreArguments, quietCommand, type Subcommand } from './cli-program.js';
 
 /** `callback-inspector send` and `replay` (product.md §2 "Send and replay", §5): play the IM server from CI. */
 export interface SendOptions {
@@ -33,90 +34,83 @@ export interface ReplayCliOptions {
   json: boolean;
 }
 
-export type PlayCommand =
-  | { kind: 'send'; options: SendOptions }
-  | { kind: 'replay'; options: ReplayCliOptions }
-  | { kind: 'play-help'; text: string }
-  | { kind: 'play-error'; message: string; usage: string };
+export type PlayCommand = { kind: 'send'; options: SendOptions } | { kind: 'replay'; options: ReplayCliOptions };
 
-export const SEND_USAGE = `Usage: callback-inspector send --to URL --command CMD --body FILE|- [options]
+/** The raw strings commander collects for send and replay (names camel-cased). */
+interface PlayFlags {
+  to?: string;
+  command?: string;
+  body?: string;
+  dialect?: string;
+  profile?: string[];
+  sdkappid?: string;
+  tencentToken?: string;
+  timeout?: string;
+  concurrency?: string;
+  json?: boolean;
+}
 
-Sends one callback to a backend exactly as the IM server would, checks the answer and prints the predicted outcome.
-Exit code: 0 proceeds or ignored, 1 blocked (or some targets blocked), 2 fails or unknown, 3 bad input.
+/** Bad input in send and replay is exit 3 (product.md §2), so a CI job can tell it from an outcome. */
+const BAD_INPUT = 3;
 
-Options:
-  --to URL             the backend: OpenIM webhooks.yml url (the command is appended) or the Tencent callback URL
-  --command CMD        callbackBeforeAddFriendCommand, Sns.CallbackPrevFriendAdd, …
-  --body FILE|-        the JSON body to send (- reads stdin)
-  --dialect D          openim | tencent (default: from the command)
-  --profile P          OpenIM ${OPENIM_PROFILES.join(' | ')}; Tencent ${TENCENT_PROFILES.join(' | ')}
-  --sdkappid N         Tencent SdkAppid query value
-  --tencent-token T    Tencent callback token: adds RequestTime and Sign
-  --timeout MS         the server's timeout (default: OpenIM 5000, Tencent 2000)
-  --json               print the full exchange as JSON`;
+/** What each command says about the options both take. */
+interface CommonHelp {
+  to: string;
+  profile: string;
+  sdkappid: string;
+  tencentToken: string;
+  timeout: string;
+}
 
-export const REPLAY_USAGE = `Usage: callback-inspector replay SESSION --to URL [options]
-
-Re-sends every callback of a recorded session (JSON session, HAR or NDJSON) to a backend and compares each answer
-and predicted outcome with the recorded one. Exit code: 0 no outcome changed, 1 an outcome changed, 3 bad input.
-
-Options:
-  --to URL             the backend (OpenIM: <url>/<command>; Tencent: <url>?<recorded query>)
-  --profile P          OpenIM ${OPENIM_PROFILES.join(' | ')} and/or Tencent ${TENCENT_PROFILES.join(' | ')} (repeatable)
-  --sdkappid N         expected Tencent SdkAppid (for the request checks)
-  --tencent-token T    re-sign Tencent callbacks (recorded Signs are stale)
-  --timeout MS         OpenIM's timeout (default 5000)
-  --concurrency N      callbacks in flight at once (default 1: the recorded order)
-  --json               print the report as JSON`;
-
-const COMMON = {
-  to: { type: 'string' },
-  profile: { type: 'string', multiple: true },
-  sdkappid: { type: 'string' },
-  'tencent-token': { type: 'string' },
-  timeout: { type: 'string' },
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
-class PlayArgError extends Error {}
+/** The options both commands take, each explained for this command. */
+function playCommand(name: string, usage: string, summary: string, description: string, help: CommonHelp): Command {
+  return quietCommand(name, BAD_INPUT)
+    .usage(usage)
+    .summary(summary)
+    .description(description)
+    .option('--to <URL>', help.to)
+    .option('--profile <P>', help.profile, (value: string, previous?: string[]) => [...(previous ?? []), value])
+    .option('--sdkappid <N>', help.sdkappid)
+    .option('--tencent-token <T>', help.tencentToken)
+    .option('--timeout <MS>', help.timeout);
+}
 
 function required(name: string, value: string | undefined): string {
-  if (value === undefined || value === '') throw new PlayArgError(`--${name} is required`);
+  if (value === undefined || value === '') throw new ArgError(`--${name} is required`);
   return value;
 }
 
 function url(value: string | undefined): string {
   const checked = BackendUrlSchema.safeParse(required('to', value));
-  if (!checked.success) throw new PlayArgError(`--to must be an absolute http:// or https:// URL (got "${value}")`);
+  if (!checked.success) throw new ArgError(`--to must be an absolute http:// or https:// URL (got "${value}")`);
   return checked.data;
 }
 
 function int(name: string, value: string | undefined, min: number, max: number): number | null {
   if (value === undefined) return null;
   if (!/^\d{1,15}$/.test(value) || Number(value) < min || Number(value) > max) {
-    throw new PlayArgError(`--${name} must be a whole number from ${min} to ${max} (got "${value}")`);
+    throw new ArgError(`--${name} must be a whole number from ${min} to ${max} (got "${value}")`);
   }
   return Number(value);
 }
 
 function token(value: string | undefined): string | null {
   if (value === undefined) return null;
-  if (value === '' || value.length > 128) throw new PlayArgError('--tencent-token must be 1 to 128 characters');
+  if (value === '' || value.length > 128) throw new ArgError('--tencent-token must be 1 to 128 characters');
   return value;
 }
 
 const isOpenIm = (p: string): p is OpenImProfile => (OPENIM_PROFILES as readonly string[]).includes(p);
 const isTencent = (p: string): p is TencentProfile => (TENCENT_PROFILES as readonly string[]).includes(p);
 
-function profiles(values: string[] | undefined): { openim: OpenImProfile | null; tencent: TencentProfile | null } {
+function profiles(values: readonly string[] = []): { openim: OpenImProfile | null; tencent: TencentProfile | null } {
   let openim: OpenImProfile | null = null;
   let tencent: TencentProfile | null = null;
-  for (const p of values ?? []) {
+  for (const p of values) {
     if (isOpenIm(p)) openim = p;
     else if (isTencent(p)) tencent = p;
     else {
-      throw new PlayArgError(
+      throw new ArgError(
         `--profile must be one of ${[...OPENIM_PROFILES, ...TENCENT_PROFILES].join(', ')} (got "${p}")`,
       );
     }
@@ -124,70 +118,83 @@ function profiles(values: string[] | undefined): { openim: OpenImProfile | null;
   return { openim, tencent };
 }
 
-function parseSend(args: string[]): PlayCommand {
-  const { values, positionals } = parseArgs({
-    args,
-    options: { ...COMMON, command: { type: 'string' }, body: { type: 'string' }, dialect: { type: 'string' } },
-    strict: true,
-    allowPositionals: true,
-  });
-  if (values.help) return { kind: 'play-help', text: SEND_USAGE };
-  if (positionals.length > 0) throw new PlayArgError(`unexpected argument "${positionals[0]}"`);
-  const dialect = values.dialect ?? null;
+/** What send and replay check alike. */
+function common(flags: PlayFlags) {
+  return {
+    sdkAppId: int('sdkappid', flags.sdkappid, 0, Number.MAX_SAFE_INTEGER),
+    tencentToken: token(flags.tencentToken),
+    timeoutMs: int('timeout', flags.timeout, 1, 15_000),
+    json: flags.json === true,
+  };
+}
+
+function sendOptions(flags: PlayFlags, args: readonly string[]): SendOptions {
+  noMoreArguments(args, 0);
+  const dialect = flags.dialect ?? null;
   if (dialect !== null && dialect !== 'openim' && dialect !== 'tencent') {
-    throw new PlayArgError(`--dialect must be openim or tencent (got "${dialect}")`);
+    throw new ArgError(`--dialect must be openim or tencent (got "${dialect}")`);
   }
-  if ((values.profile?.length ?? 0) > 1) throw new PlayArgError('--profile may be given once for send');
-  const { openim, tencent } = profiles(values.profile);
-  return {
-    kind: 'send',
-    options: {
-      to: url(values.to),
-      command: required('command', values.command),
-      body: required('body', values.body),
-      dialect,
-      profile: openim ?? tencent,
-      sdkAppId: int('sdkappid', values.sdkappid, 0, Number.MAX_SAFE_INTEGER),
-      tencentToken: token(values['tencent-token']),
-      timeoutMs: int('timeout', values.timeout, 1, 15_000),
-      json: values.json === true,
+  if ((flags.profile?.length ?? 0) > 1) throw new ArgError('--profile may be given once for send');
+  const { openim, tencent } = profiles(flags.profile);
+  const to = url(flags.to);
+  const command = required('command', flags.command);
+  const body = required('body', flags.body);
+  return { to, command, body, dialect, profile: openim ?? tencent, ...common(flags) };
+}
+
+export const sendCommand: Subcommand<PlayCommand> = (done) => {
+  const cmd = playCommand(
+    'send',
+    '--to URL --command CMD --body FILE|- [options]',
+    'send one callback to a backend as the IM server would and print the outcome',
+    'Sends one callback to a backend exactly as the IM server would, checks the answer and prints the predicted outcome.\nExit code: 0 proceeds or ignored, 1 blocked (or some targets blocked), 2 fails or unknown, 3 bad input.',
+    {
+      to: 'the backend: OpenIM webhooks.yml url (the command is appended) or the Tencent callback URL',
+      profile: `OpenIM ${OPENIM_PROFILES.join(' | ')}; Tencent ${TENCENT_PROFILES.join(' | ')}`,
+      sdkappid: 'Tencent SdkAppid query value',
+      tencentToken: 'Tencent callback token: adds RequestTime and Sign',
+      timeout: "the server's timeout (default: OpenIM 5000, Tencent 2000)",
     },
+  )
+    .option('--command <CMD>', 'callbackBeforeAddFriendCommand, Sns.CallbackPrevFriendAdd, …')
+    .option('--body <FILE|->', 'the JSON body to send (- reads stdin)')
+    .option('--dialect <D>', 'openim | tencent (default: from the command)')
+    .option('--json', 'print the full exchange as JSON');
+  return act(cmd, (): PlayCommand => ({ kind: 'send', options: sendOptions(cmd.opts<PlayFlags>(), cmd.args) }), done);
+};
+
+function replayOptions(flags: PlayFlags, args: readonly string[]): ReplayCliOptions {
+  const [session] = args;
+  if (session === undefined) throw new ArgError('the session file is required (JSON session, HAR or NDJSON)');
+  noMoreArguments(args, 1);
+  return {
+    session,
+    to: url(flags.to),
+    ...profiles(flags.profile),
+    ...common(flags),
+    concurrency: int('concurrency', flags.concurrency, 1, 64) ?? 1,
   };
 }
 
-function parseReplay(args: string[]): PlayCommand {
-  const { values, positionals } = parseArgs({
-    args,
-    options: { ...COMMON, concurrency: { type: 'string' } },
-    strict: true,
-    allowPositionals: true,
-  });
-  if (values.help) return { kind: 'play-help', text: REPLAY_USAGE };
-  if (positionals.length === 0) throw new PlayArgError('the session file is required (JSON session, HAR or NDJSON)');
-  if (positionals.length > 1) throw new PlayArgError(`unexpected argument "${positionals[1]}"`);
-  return {
-    kind: 'replay',
-    options: {
-      session: positionals[0] ?? '',
-      to: url(values.to),
-      ...profiles(values.profile),
-      sdkAppId: int('sdkappid', values.sdkappid, 0, Number.MAX_SAFE_INTEGER),
-      tencentToken: token(values['tencent-token']),
-      timeoutMs: int('timeout', values.timeout, 1, 15_000),
-      concurrency: int('concurrency', values.concurrency, 1, 64) ?? 1,
-      json: values.json === true,
+export const replayCommand: Subcommand<PlayCommand> = (done) => {
+  const cmd = playCommand(
+    'replay',
+    'SESSION --to URL [options]',
+    'replay a recorded session against a backend and compare the outcomes',
+    'Re-sends every callback of a recorded session (JSON session, HAR or NDJSON) to a backend and compares each answer and predicted outcome with the recorded one.\nExit code: 0 no outcome changed, 1 an outcome changed, 3 bad input.',
+    {
+      to: 'the backend (OpenIM: <url>/<command>; Tencent: <url>?<recorded query>)',
+      profile: `OpenIM ${OPENIM_PROFILES.join(' | ')} and/or Tencent ${TENCENT_PROFILES.join(' | ')} (repeatable)`,
+      sdkappid: 'expected Tencent SdkAppid (for the request checks)',
+      tencentToken: 're-sign Tencent callbacks (recorded Signs are stale)',
+      timeout: "OpenIM's timeout (default 5000)",
     },
-  };
-}
-
-/** Parses `send …` / `replay …` (argv after the subcommand name). Never throws. */
-export function parsePlayArgs(sub: 'send' | 'replay', args: readonly string[]): PlayCommand {
-  const usage = sub === 'send' ? SEND_USAGE : REPLAY_USAGE;
-  try {
-    return sub === 'send' ? parseSend([...args]) : parseReplay([...args]);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    // parseArgs' own messages name the option; keep their first sentence.
-    return { kind: 'play-error', message: message.split('. ')[0] ?? message, usage };
-  }
-}
+  )
+    .option('--concurrency <N>', 'callbacks in flight at once (default 1: the recorded order)')
+    .option('--json', 'print the report as JSON');
+  return act(
+    cmd,
+    (): PlayCommand => ({ kind: 'replay', options: replayOptions(cmd.opts<PlayFlags>(), cmd.args) }),
+    done,
+  );
+};

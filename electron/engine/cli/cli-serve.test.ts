@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -377,6 +377,8 @@ describe('the built CLI (dist/electron/cli.js)', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(out.trimEnd().split('\n').at(-1)).toBe('Stopped.');
+    // The token was kept: atomic writes work in the bundle too (write-file-atomic is CommonJS bundled into ESM).
+    expect(readFileSync(join(dir, 'control-token'), 'utf8')).toMatch(/^[\w-]{16,}\n$/);
     rmSync(dir, { recursive: true, force: true });
   });
 

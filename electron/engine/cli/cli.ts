@@ -1,6 +1,6 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseCliArgs, USAGE } from './cli-args.js';
+import { parseCliArgs } from './cli-args.js';
 import { type PlayEnv, readProcessStdin, runReplay, runSend } from './cli-play.js';
 import { type CliIo, runServe } from './cli-serve.js';
 
@@ -34,25 +34,17 @@ export async function main(
   const version = readVersion();
   switch (command.kind) {
     case 'help':
-      io.out(USAGE);
+      io.out(command.text.trimEnd());
       return 0;
     case 'version':
       io.out(version);
       return 0;
     case 'error':
+      // The exit code is the command's: 2 for serve, 3 for send and replay (product.md §2).
       io.err(`Error: ${command.message}`);
       io.err('');
-      io.err(USAGE);
-      return 2;
-    case 'play-help':
-      io.out(command.text);
-      return 0;
-    case 'play-error':
-      // send/replay: bad input is exit 3 (product.md §2), so a CI job can tell it from a blocked or changed outcome.
-      io.err(`Error: ${command.message}`);
-      io.err('');
-      io.err(command.usage);
-      return 3;
+      io.err(command.usage.trimEnd());
+      return command.exitCode;
     case 'send':
       return runSend(command.options, io, play);
     case 'replay':

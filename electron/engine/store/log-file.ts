@@ -1,8 +1,8 @@
 import { closeSync, fstatSync, ftruncateSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
 import { open, readdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { fsyncDir } from './atomic-file.js';
 import type { LineRef } from './line-arena.js';
-import { fsyncDir } from './persistence.js';
 
 /** Compaction writes this much at a time. */
 const CHUNK_BYTES = 1_048_576;

@@ -1,5 +1,6 @@
-import { open, readFile, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { writeFileAtomically } from './atomic-file.js';
 
 /** A settings or rules change that could not be written: the change is not applied (→ 500 `persist-failed`). */
 export class PersistError extends Error {
@@ -12,9 +13,8 @@ export class PersistError extends Error {
 }
 
 /**
- * Small JSON files of the data dir (settings.json, rules.json): read tolerant, written atomically and durably
- * (temp file, fsync, rename, fsync of the folder: a crash or power loss leaves the old or the new file, never half
- * of one) and in order.
+ * Small JSON files of the data dir (settings.json, rules.json): read tolerant, written atomically and durably (a crash
+ * or power loss leaves the old or the new file, never half of one: see writeFileAtomically) and in order.
  */
 export class JsonFileStore {
   private pending: Promise<void> = Promise.resolve();
@@ -45,7 +45,7 @@ export class JsonFileStore {
   write(value: unknown): Promise<void> {
     const text = `${JSON.stringify(value, null, 2)}\n`;
     const written = this.pending.then(() =>
-      writeAtomic(this.path, text).catch((err: unknown) => {
+      writeFileAtomically(this.path, text).catch((err: unknown) => {
         this.log(`cannot write ${this.path}: ${String(err)}`);
         throw new PersistError(this.path, err);
       }),
@@ -58,36 +58,4 @@ export class JsonFileStore {
   flush(): Promise<void> {
     return this.pending;
   }
-}
-
-let tempCounter = 0;
-
-export async function writeAtomic(path: string, text: string): Promise<void> {
-  tempCounter += 1;
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${tempCounter}.tmp`);
-  try {
-    const handle = await open(temp, 'w');
-    try {
-      await handle.writeFile(text, 'utf8');
-      // On disk before the rename makes it the file: otherwise a power loss can leave an empty settings.json.
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, path);
-    await fsyncDir(dirname(path));
-  } catch (err) {
-    await unlink(temp).catch(() => undefined);
-    throw err;
-  }
-}
-
-/** Makes a rename in `dir` durable. Best effort: some file systems refuse to fsync a directory. */
-export async function fsyncDir(dir: string): Promise<void> {
-  const handle = await open(dir, 'r').catch(() => null);
-  if (!handle) return;
-  await handle
-    .sync()
-    .catch(() => undefined)
-    .finally(() => handle.close());
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomically } from './atomic-file.js';
 
 /** The control token of a data dir, so a restart keeps an open window working (product.md §4 "v2 token"). */
 export const TOKEN_FILE = 'control-token';
@@ -14,7 +15,7 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{16,256}$/;
 
 /**
  * The token kept in `<dataDir>/control-token`, created (or replaced, with `rotate`) when absent, unreadable or not a
- * token. The file is written with mode 0600, and tightened to 0600 when found looser: the token gives full control of
+ * token. The file is written atomically with mode 0600, and tightened to 0600 when found looser: the token gives full control of
  * the engine, so only its owner may read it. Returns whether it was created now.
  */
 export async function dataDirToken(dataDir: string, rotate: boolean): Promise<{ token: string; created: boolean }> {
@@ -32,8 +33,7 @@ export async function dataDirToken(dataDir: string, rotate: boolean): Promise<{ 
   }
   await mkdir(dataDir, { recursive: true });
   const token = newControlToken();
-  // `mode` applies only when the file is created; the chmod covers an existing file being replaced.
-  await writeFile(file, `${token}\n`, { encoding: 'utf8', mode: 0o600 });
-  await chmod(file, 0o600).catch(() => undefined);
+  // Written whole or not at all: a half-written token would lock every open page out after the next restart.
+  await writeFileAtomically(file, `${token}\n`, 0o600);
   return { token, created: true };
 }

@@ -72,11 +72,13 @@ export function topLevelMembers(text: string): RawMember[] {
   return out;
 }
 
-export type GoKind = 'int32' | 'int64' | 'string' | 'string[]';
+/** `json`: any JSON value, kept as parsed (a field whose Go type this module does not model yet). */
+export type GoKind = 'int32' | 'int64' | 'uint32' | 'string' | 'string[]' | 'json';
 
 const INT_LITERAL = /^-?(0|[1-9]\d*)$/;
-const RANGE: Record<'int32' | 'int64', [bigint, bigint]> = {
+const RANGE: Record<'int32' | 'int64' | 'uint32', [bigint, bigint]> = {
   int32: [-2_147_483_648n, 2_147_483_647n],
+  uint32: [0n, 4_294_967_295n],
   int64: [-9_223_372_036_854_775_808n, 9_223_372_036_854_775_807n],
 };
 
@@ -99,7 +101,8 @@ export function goDecode(raw: string, kind: GoKind): GoDecodeResult {
   // `null` leaves the field as it was (its zero value), for every kind.
   if (raw === 'null') return { ok: true, value: null };
   const first = raw[0];
-  if (kind === 'int32' || kind === 'int64') {
+  if (kind === 'json') return { ok: true, value: JSON.parse(raw) };
+  if (kind === 'int32' || kind === 'int64' || kind === 'uint32') {
     // strconv.ParseInt on the literal: `1.0`, `1e2` and quoted numbers are type errors.
     if (!INT_LITERAL.test(raw)) return { ok: false, why: `is ${describe(raw)}, not an integer` };
     const n = BigInt(raw);

@@ -1,4 +1,5 @@
-import type { OpenImProfile } from '../contract/settings.js';
+import type { OpenImProfile } from '../../contract/settings.js';
+import { openimCommand } from './catalogue/index.js';
 
 /**
  * How each OpenIM server version reads a callback answer, from the tags' own code (openimsdk/open-im-server):
@@ -77,74 +78,59 @@ export const OPENIM_VERSIONS: Record<OpenImProfile, OpenImVersion> = {
   },
 };
 
-/** The relationship commands each version calls (grep of the call sites at v3.4.0, v3.5.1, v3.6.0, v3.7.0, v3.8.1). */
-const FRIEND_V34 = [
-  'callbackBeforeAddFriendCommand',
-  'callbackAfterAddFriendCommand',
-  'callbackBeforeAddFriendAgreeCommand',
-  'callbackAfterDeleteFriendCommand',
-  'callbackBeforeImportFriendsCommand',
-  'callbackAfterImportFriendsCommand',
-];
-const SENT: Record<OpenImProfile, ReadonlySet<string>> = {
-  // v3.4.0 internal/rpc/friend/friend.go:106 is the only friend callback call site.
-  'v3.0-v3.4.0': new Set(['callbackBeforeAddFriendCommand']),
-  // v3.5.1 / v3.6.0 internal/rpc/friend/friend.go; set-remark still without the Command suffix (constant.go).
-  'v3.4.2-v3.5': new Set([...FRIEND_V34, 'callbackBeforeSetFriendRemark', 'callbackAfterSetFriendRemark']),
-  'v3.6': new Set([...FRIEND_V34, 'callbackBeforeSetFriendRemark', 'callbackAfterSetFriendRemark']),
-  'v3.7+': new Set([
-    ...FRIEND_V34,
-    'callbackBeforeSetFriendRemarkCommand',
-    'callbackAfterSetFriendRemarkCommand',
-    'callbackAfterAddFriendAgreeCommand',
-    'callbackBeforeAddBlackCommand',
-    'callbackAfterRemoveBlackCommand',
-  ]),
-};
-
-/**
- * Commands v3.7+ calls only from v3.8.1 on (v3.8.1 internal/rpc/relation/black.go:71, 81 and friend.go:215).
- * protocols.md A.2 says callbackAfterAddFriendAgreeCommand "exists from v3.7.0"; the code disagrees and wins: the
- * constant and its only call site first appear at v3.8.1 (absent at v3.7.0, v3.7.1 and v3.8.0).
- */
-const FROM_V381 = new Set([
-  'callbackAfterAddFriendAgreeCommand',
-  'callbackBeforeAddBlackCommand',
-  'callbackAfterRemoveBlackCommand',
-]);
-
-/** The set-remark callback's two names: `…Command` from v3.7.0 (constant.go), without the suffix before. */
-const RENAMED: Record<string, string> = {
-  callbackBeforeSetFriendRemarkCommand: 'callbackBeforeSetFriendRemark',
-  callbackBeforeSetFriendRemark: 'callbackBeforeSetFriendRemarkCommand',
-  callbackAfterSetFriendRemarkCommand: 'callbackAfterSetFriendRemark',
-  callbackAfterSetFriendRemark: 'callbackAfterSetFriendRemarkCommand',
-};
-
 export type Sending =
   | { sent: true; note?: string }
   /** The same callback under the version's other name: predicted, with a note. */
   | { sent: 'renamed'; as: string; note: string }
   | { sent: false; note: string };
 
+/** The first release of each profile: a row's `sends.from` later than this gets a note. */
+const FIRST: Record<OpenImProfile, string> = {
+  'v3.0-v3.4.0': 'v3.0.0',
+  'v3.4.2-v3.5': 'v3.4.2',
+  'v3.6': 'v3.6.0',
+  'v3.7+': 'v3.7.0',
+};
+
+/** The profiles that send `name` (the row's own or one of its legacy names); undefined = not checked. */
+function profilesOf(name: string): readonly OpenImProfile[] | undefined {
+  const info = openimCommand(name);
+  if (!info) return undefined;
+  if (!info.legacy) return info.row.sends?.profiles;
+  return info.row.legacyNames?.find((l) => l.name === name)?.profiles;
+}
+
 /**
- * Whether the chosen version calls this relationship command at all. Only relationship commands are checked; for
- * the others (messages, groups, …) `family` is not 'relationship' and the answer is `sent: true`.
+ * Whether the chosen version calls this command at all, from the rows' `sends` (grep of the call sites at each tag).
+ * A row without `sends` is not checked (`sent: true`). Under the version's other name (set-remark had no `Command`
+ * suffix before v3.7.0) it is `renamed`.
  */
-export function versionSends(profile: OpenImProfile, command: string, relationship: boolean): Sending {
-  if (!relationship) return { sent: true };
+export function versionSends(profile: OpenImProfile, command: string): Sending {
+  const profiles = profilesOf(command);
+  if (profiles === undefined) return { sent: true };
   const label = OPENIM_VERSIONS[profile].label;
-  const sent = SENT[profile];
-  if (sent.has(command)) {
-    if (profile === 'v3.7+' && FROM_V381.has(command)) {
-      return { sent: true, note: `v3.7.0–v3.8.0 never send ${command}; it is called from v3.8.1 on` };
+  if (profiles.includes(profile)) {
+    const from = openimCommand(command)?.row.sends?.from;
+    if (from !== undefined && from !== FIRST[profile]) {
+      return {
+        sent: true,
+        note: `${FIRST[profile]}–${previous(from)} never send ${command}; it is called from ${from} on`,
+      };
     }
     return { sent: true };
   }
-  const other = Object.hasOwn(RENAMED, command) ? RENAMED[command] : undefined;
-  if (other !== undefined && sent.has(other)) {
-    return { sent: 'renamed', as: other, note: `${label} sends this callback as ${other}` };
-  }
+  const info = openimCommand(command);
+  const others = info === undefined ? [] : [info.row.name, ...(info.row.legacyNames ?? []).map((l) => l.name)];
+  const other = others.find((n) => n !== command && profilesOf(n)?.includes(profile));
+  if (other !== undefined) return { sent: 'renamed', as: other, note: `${label} sends this callback as ${other}` };
   const only = profile === 'v3.0-v3.4.0' ? ' (its only friend callback is callbackBeforeAddFriendCommand)' : '';
   return { sent: false, note: `${label} never sends ${command}${only}` };
+}
+
+/** The release before a tag, for sentences: v3.8.1 → v3.8.0, v3.8.0 → v3.7.x. */
+function previous(tag: string): string {
+  const m = /^v(\d+)\.(\d+)\.(\d+)$/.exec(tag);
+  if (!m) return tag;
+  const [major, minor, patch] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return patch > 0 ? `v${major}.${minor}.${patch - 1}` : `v${major}.${minor - 1}.x`;
 }

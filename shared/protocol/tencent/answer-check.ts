@@ -1,10 +1,10 @@
-import type { Finding } from '../contract/capture.js';
-import type { Decision } from '../contract/decision.js';
+import type { Finding } from '../../contract/capture.js';
+import type { Decision } from '../../contract/decision.js';
+import { isObject, jsonTypeOf, own, quote } from '../json.js';
+import type { Identification, OutcomeInput } from '../types.js';
+import { TENCENT_TIMEOUT_MS } from '../wire.js';
 import { tencentTargets } from './answer.js';
-import { TENCENT_TARGET_LIST } from './catalogue-tencent.js';
-import { isObject, jsonTypeOf, own, quote } from './json.js';
-import { TENCENT_TIMEOUT_MS } from './outcome-tencent.js';
-import type { Identification, OutcomeInput } from './types.js';
+import { targetList, tencentCommand } from './catalogue/index.js';
 
 /** Tencent's documented range for a deny ResultCode / failure ErrorCode (protocols.md B.2.1). */
 export const TENCENT_DENY_MIN = 38_000;
@@ -111,7 +111,29 @@ export function tencentBody(input: OutcomeInput, parsed: unknown, out: Finding[]
     );
   }
   const command = input.command;
-  if (command === null || !Object.hasOwn(TENCENT_TARGET_LIST, command) || input.phase === 'after') {
+  const row = command === null ? undefined : tencentCommand(command)?.row;
+  if (row?.denyBy === 'error-code' && input.phase !== 'after') {
+    const range = row.denyCodes;
+    const documented =
+      typeof errorCode !== 'number' ||
+      errorCode === 0 ||
+      errorCode === 1 ||
+      (errorCode === 2 && row.drop === true) ||
+      (range !== undefined && errorCode >= range.min && errorCode <= range.max);
+    if (!documented) {
+      const codes = `0, 1${row.drop ? ', 2' : ''}${range ? ` or ${range.min}–${range.max}` : ''}`;
+      out.push(
+        finding(
+          'warning',
+          'answer-error-code',
+          `ErrorCode ${errorCode}: this command documents ${codes}.`,
+          'ErrorCode',
+        ),
+      );
+    }
+    return;
+  }
+  if (targetList(command) === undefined || input.phase === 'after') {
     // After-callback pages define ErrorCode 0 = success, 1 = failure (B.2.3).
     if (typeof errorCode === 'number' && errorCode !== 0 && errorCode !== 1) {
       out.push(
@@ -137,7 +159,7 @@ export function tencentBody(input: OutcomeInput, parsed: unknown, out: Finding[]
     );
     return;
   }
-  resultItemFindings(items, tencentTargets(command, input.requestBody), out);
+  resultItemFindings(items, tencentTargets(input.command, input.requestBody), out);
 }
 
 /**
@@ -146,7 +168,7 @@ export function tencentBody(input: OutcomeInput, parsed: unknown, out: Finding[]
  * the capture's findings when such a decision is sent.
  */
 export function tencentDecisionFindings(id: Identification, body: unknown, decision: Decision): Finding[] {
-  if (id.dialect !== 'tencent' || id.command === null || !Object.hasOwn(TENCENT_TARGET_LIST, id.command)) return [];
+  if (id.dialect !== 'tencent' || targetList(id.command) === undefined) return [];
   if (decision.raw || decision.fault) return [];
   const out: Finding[] = [];
   for (const account of tencentTargets(id.command, body)) {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Decision } from '../contract/decision.js';
-import { TENCENT_PROFILES, type TencentProfile } from '../contract/settings.js';
-import { buildAnswer, tencentTargets } from './answer.js';
-import { catalogue, findCommand } from './catalogue.js';
-import { predictOutcome } from './outcome.js';
-import { tencentOutcome } from './outcome-tencent.js';
-import { sampleId, sampleOutcomeInput } from './test-outcome-input.js';
-import type { CommandInfo, OutcomeInput } from './types.js';
+import type { Decision } from '../../contract/decision.js';
+import { TENCENT_PROFILES, type TencentProfile } from '../../contract/settings.js';
+import { buildAnswer, tencentTargets } from '../answer.js';
+import { catalogue, findCommand } from '../catalogue.js';
+import { predictOutcome } from '../outcome.js';
+import { sampleId, sampleOutcomeInput } from '../testing/outcome-input.js';
+import type { CommandInfo, OutcomeInput } from '../types.js';
+import { tencentOutcome } from './outcome.js';
 
 const tencentCommands = catalogue.filter((c) => c.dialect === 'tencent');
 

@@ -1,11 +1,12 @@
-import type { Outcome } from '../contract/capture.js';
-import type { OpenImProfile } from '../contract/settings.js';
-import { findCommand } from './catalogue.js';
-import { quote } from './json.js';
-import { decodeOpenImAnswer, type GoAnswer, parseDenies } from './openim-decode.js';
-import { OPENIM_VERSIONS, type OpenImVersion, versionSends } from './openim-versions.js';
-import type { CommandInfo, OutcomeInput } from './types.js';
-import { bodyOnWire, isInterimStatus, OPENIM_HARD_LIMIT_MS, statusSendsBody } from './wire.js';
+import type { Outcome } from '../../contract/capture.js';
+import type { OpenImProfile } from '../../contract/settings.js';
+import { quote } from '../json.js';
+import type { AnswerFieldSpec, OutcomeInput } from '../types.js';
+import { bodyOnWire, isInterimStatus, OPENIM_HARD_LIMIT_MS, statusSendsBody } from '../wire.js';
+import { openimCommand } from './catalogue/index.js';
+import { decodeOpenImAnswer, type GoAnswer, parseDenies } from './decode.js';
+import type { OpenImCommand } from './row.js';
+import { OPENIM_VERSIONS, type OpenImVersion, versionSends } from './versions.js';
 
 /** The shared HTTP client's hard limit (A.1, from v3.4.0): the effective timeout is min(timeout, 15 s); 0 means 15 s. */
 export const HARD_LIMIT_MS = OPENIM_HARD_LIMIT_MS;
@@ -40,33 +41,43 @@ export function openImReceived(input: OutcomeInput): Received {
 
 interface Ctx {
   v: OpenImVersion;
-  info: CommandInfo;
+  info: OpenImCommand;
   subject: string;
   /** " (v3.7.0–v3.8.0 never send …)" or ''. */
   note: string;
 }
 
+/** What the server takes from one answer field, and the words for it; null when it keeps the request's value. */
+function applied(ctx: Ctx, spec: AnswerFieldSpec, value: unknown): { value: unknown; change: string } | null {
+  const label = spec.label ?? spec.name;
+  // An echo field is copied even when absent by versions that use `utils.NotNilReplace` on a plain string
+  // (set-remark before v3.7: internal/rpc/friend/callback.go @ v3.5.1:60); `remarkCopy` says which versions do.
+  if (spec.echo && ctx.v.remarkCopy === 'always' && typeof value === 'string') {
+    const change =
+      value === ''
+        ? `the ${label} set to "" (before v3.7 the answer's ${label} is copied even when it has none)`
+        : `the ${label} set to ${quote(value)} from the answer`;
+    return { value, change };
+  }
+  if (Array.isArray(value)) {
+    if (value.length === 0) return null;
+    return { value, change: `the ${label} replaced by ${value.length} ${spec.noun ?? 'item(s)'}${spec.note ?? ''}` };
+  }
+  if (value === '' || value === null || value === undefined) return null;
+  const shown = typeof value === 'string' ? quote(value) : quote(JSON.stringify(value));
+  return { value, change: `the ${label} replaced by ${shown}${spec.note ?? ''}` };
+}
+
 function rewrites(ctx: Ctx, a: GoAnswer): { rewrite: NonNullable<Outcome['rewrite']>; changes: string[] } {
-  const rewrite: NonNullable<Outcome['rewrite']> = {};
+  const rewrite: Record<string, unknown> = {};
   const changes: string[] = [];
-  if (ctx.info.responseFields.includes('remark')) {
-    if (ctx.v.remarkCopy === 'always') {
-      rewrite.remark = a.remark;
-      changes.push(
-        a.remark === ''
-          ? 'the remark set to "" (before v3.7 the answer\'s remark is copied even when it has none)'
-          : `the remark set to ${quote(a.remark)} from the answer`,
-      );
-    } else if (a.remark !== '') {
-      rewrite.remark = a.remark;
-      changes.push(`the remark replaced by ${quote(a.remark)}`);
-    }
+  for (const spec of ctx.info.answer) {
+    const took = applied(ctx, spec, a.extra[spec.name]);
+    if (took === null) continue;
+    rewrite[spec.name] = took.value;
+    changes.push(took.change);
   }
-  if (ctx.info.responseFields.includes('friendUserIDs') && a.friendUserIDs.length > 0) {
-    rewrite.friendUserIDs = a.friendUserIDs;
-    changes.push(`the list replaced by ${a.friendUserIDs.length} user(s), not re-validated`);
-  }
-  return { rewrite, changes };
+  return { rewrite: rewrite as NonNullable<Outcome['rewrite']>, changes };
 }
 
 function proceeds(ctx: Ctx, a: GoAnswer, because: string, hint = ''): Outcome {
@@ -132,7 +143,7 @@ function afterOutcome(ctx: Ctx, input: OutcomeInput): Outcome {
       explanation: `${inline}; ${got.network}, which failedContinue: true (the shipped default) skips${ctx.note}.`,
     };
   }
-  const d = decodeOpenImAnswer(got.body, v, []);
+  const d = decodeOpenImAnswer(got.body, v);
   if (d.error !== null) {
     return {
       effect: 'ignored',
@@ -162,7 +173,7 @@ function afterOutcome(ctx: Ctx, input: OutcomeInput): Outcome {
 
 export function openImOutcome(input: OutcomeInput, profile: OpenImProfile): Outcome {
   const v = OPENIM_VERSIONS[profile];
-  const info = input.command === null ? undefined : findCommand(input.command, 'openim');
+  const info = input.command === null ? undefined : openimCommand(input.command);
   const phase = info?.phase ?? input.phase;
   if (!info) {
     if (phase === 'after') {
@@ -176,7 +187,7 @@ export function openImOutcome(input: OutcomeInput, profile: OpenImProfile): Outc
       explanation: `Unknown OpenIM command${input.command ? ` ${input.command}` : ''}: the outcome cannot be predicted.`,
     };
   }
-  const sending = versionSends(profile, info.name, info.family === 'relationship');
+  const sending = versionSends(profile, info.name);
   if (sending.sent === false) {
     return {
       effect: 'unknown',
@@ -191,10 +202,10 @@ export function openImOutcome(input: OutcomeInput, profile: OpenImProfile): Outc
   };
   if (phase === 'after') return afterOutcome(ctx, input);
   const got = openImReceived(input);
-  const empty = decodeOpenImAnswer('', v, []).answer; // nothing decoded: the struct's zero values
+  const empty = decodeOpenImAnswer('', v, info.answer).answer; // nothing decoded: the struct's zero values
   if ('network' in got) return failed(ctx, NETWORK_ERROR, got.network, empty);
   // The HTTP status is never checked (A.1): a 500 with a valid JSON body counts like a 200.
-  const d = decodeOpenImAnswer(got.body, v, info.responseFields);
+  const d = decodeOpenImAnswer(got.body, v, info.answer);
   if (d.error !== null) return failed(ctx, DATA_ERROR, `${got.note}${d.error}`, d.answer);
   const a = d.answer;
   if (parseDenies(v, a)) {

@@ -1,6 +1,6 @@
-import type { Finding } from '../contract/capture.js';
+import type { Finding } from '../../contract/capture.js';
+import type { IncomingRequest, ValidationContext } from '../types.js';
 import { constantTimeEqual, tencentSign } from './sign.js';
-import type { IncomingRequest, ValidationContext } from './types.js';
 
 const q = (req: IncomingRequest, key: string): string | undefined =>
   Object.hasOwn(req.query, key) && typeof req.query[key] === 'string' ? req.query[key] : undefined;

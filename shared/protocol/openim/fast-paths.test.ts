@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Decision } from '../contract/decision.js';
-import type { OpenImProfile } from '../contract/settings.js';
-import { buildAnswer } from './answer.js';
-import { catalogue } from './catalogue.js';
-import { lastPathSegment } from './identify.js';
-import { predictOutcome } from './outcome.js';
-import { openImOutcome } from './outcome-openim.js';
-import { sampleId, sampleOutcomeInput } from './test-outcome-input.js';
-import type { CommandInfo, OutcomeInput } from './types.js';
+import type { Decision } from '../../contract/decision.js';
+import type { OpenImProfile } from '../../contract/settings.js';
+import { buildAnswer } from '../answer.js';
+import { catalogue } from '../catalogue.js';
+import { lastPathSegment } from '../identify.js';
+import { predictOutcome } from '../outcome.js';
+import { sampleId, sampleOutcomeInput } from '../testing/outcome-input.js';
+import type { CommandInfo, OutcomeInput } from '../types.js';
+import { openImOutcome } from './outcome.js';
 
 const PROFILES: OpenImProfile[] = ['v3.7+', 'v3.6', 'v3.4.2-v3.5', 'v3.0-v3.4.0'];
 

@@ -1,6 +1,6 @@
-import type { Decision } from '../contract/decision.js';
-import { buildAnswer } from './answer.js';
-import type { CommandInfo, Identification, OutcomeInput, ServerProfile } from './types.js';
+import type { Decision } from '../../contract/decision.js';
+import { buildAnswer } from '../answer.js';
+import type { CommandInfo, Identification, OutcomeInput, ServerProfile } from '../types.js';
 
 /** Test helper: a catalogued command identified the way its server sends it. */
 export const sampleId = (info: CommandInfo): Identification => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../contract/capture.js';
-import { rowCheck } from './finding-label.js';
+import { rowCheck } from './summary.js';
 
 const f = (level: Finding['level'], code: string): Finding => ({ level, code, message: code });
 

@@ -1,5 +1,5 @@
-import type { OpenImProfile } from '../contract/settings.js';
-import { openimWebhooksYaml } from './samples.js';
+import type { OpenImProfile } from '../../contract/settings.js';
+import { OPENIM_ROWS } from './catalogue/index.js';
 
 /** Which OpenIM profile fits which server, in words (README "Server profiles" and the window's Setup help). */
 export interface ProfileGuide {
@@ -80,6 +80,28 @@ export function openimConfigSnippet(baseUrl: string, profile: OpenImProfile): st
   ];
   for (const key of LEGACY_KEYS[profile]) {
     lines.push(`  ${key}:`, '    enable: true', '    timeout: 5', '    failedContinue: true');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const trimSlashes = (p: string): string => p.replace(/\/+$/, '');
+
+/** Base URL the way OpenIM needs it: no query string, no fragment, no trailing slash (A.3). */
+function cleanBase(url: string): string {
+  return trimSlashes(url.trim().replace(/[?#].*$/, ''));
+}
+
+/** Ready-to-paste `config/webhooks.yml` lines enabling every relationship callback (A.3 key layout; the friend RPC reads them). */
+export function openimWebhooksYaml(baseUrl: string): string {
+  const lines = [
+    '# config/webhooks.yml (OpenIM v3.7+): restart openim-rpc-friend after editing.',
+    '# failedContinue is not read by v3.7+ (before-callbacks fail closed), so it is left out.',
+    `url: ${cleanBase(baseUrl)}`,
+  ];
+  for (const c of OPENIM_ROWS) {
+    if (c.family !== 'relationship') continue;
+    if (!c.configKey) continue;
+    lines.push(`${c.configKey}:`, '  enable: true', '  timeout: 5');
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { OpenImProfile } from '../contract/settings.js';
-import { findCommand } from './catalogue.js';
-import { predictOutcome } from './outcome.js';
-import type { OutcomeInput } from './types.js';
+import type { OpenImProfile } from '../../contract/settings.js';
+import { findCommand } from '../catalogue.js';
+import { predictOutcome } from '../outcome.js';
+import type { OutcomeInput } from '../types.js';
 
 /**
  * Issue 12, item 1 (and the OpenIM parts of 3–5): every expectation here comes from open-im-server's own code at the

@@ -1,10 +1,11 @@
 import type { Dialect, Finding } from '../contract/capture.js';
-import { isObject, type JsonObject, jsonTypeOf } from './json.js';
+import { isObject, type JsonObject, jsonTypeOf, own } from './json.js';
 import type { FieldSpec } from './types.js';
 
 /** At most this many findings per list or per "unknown field" kind, so a 100 000-item array stays readable. */
 const CAP = 10;
 const INT32 = 2_147_483_647;
+const UINT32 = 4_294_967_295;
 
 const typeName: Record<FieldSpec['type'], string> = {
   string: 'a string',
@@ -37,11 +38,11 @@ function checkNumber(base: string, name: string, spec: FieldSpec, value: number,
     return;
   }
   if (spec.int === undefined) return;
-  const max = spec.int === 'int32' ? INT32 : Number.MAX_SAFE_INTEGER;
+  const max = spec.int === 'int32' ? INT32 : spec.int === 'uint32' ? UINT32 : Number.MAX_SAFE_INTEGER;
   if (!Number.isInteger(value)) {
     const path = join(base, name);
     out.push({ level: 'error', code: 'wrong-type', path, message: `${path} must be an integer, got ${value}.` });
-  } else if (Math.abs(value) > max) {
+  } else if (Math.abs(value) > max || (spec.int === 'uint32' && value < 0)) {
     const path = join(base, name);
     out.push({
       level: 'warning',
@@ -169,5 +170,43 @@ export function checkObject(base: string, obj: JsonObject, specs: FieldSpec[], d
       path: base,
       message: `${unknown - CAP} more unknown fields.`,
     });
+  }
+}
+
+const DIALECT_NAME: Record<Dialect, string> = { openim: 'OpenIM', tencent: 'Tencent' };
+const kebab = (name: string): string => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+
+/**
+ * Values the field table knows more about than their type: a field the server always sends with one value
+ * (`always`), a timestamp in the wrong unit (`unit`: seconds look like < 1e11, milliseconds like > 1e11). Top level.
+ */
+export function checkValues(body: JsonObject, specs: readonly FieldSpec[], dialect: Dialect, out: Finding[]): void {
+  for (const spec of specs) {
+    if (spec.always === undefined && spec.unit === undefined) continue;
+    const value = own(body, spec.name);
+    if (spec.always !== undefined && typeof value === typeof spec.always.value && value !== spec.always.value) {
+      out.push({
+        level: 'warning',
+        code: 'unexpected-value',
+        path: spec.name,
+        message: `${spec.name} is always ${spec.always.value} (${spec.always.meaning}) here.`,
+      });
+    }
+    if (typeof value !== 'number' || value <= 0) continue;
+    if (spec.unit === 'ms' && value < 1e11) {
+      out.push({
+        level: 'warning',
+        code: `${kebab(spec.name)}-not-ms`,
+        path: spec.name,
+        message: `${spec.name} looks like seconds; ${DIALECT_NAME[dialect]} sends milliseconds.`,
+      });
+    } else if (spec.unit === 's' && value >= 1e11) {
+      out.push({
+        level: 'warning',
+        code: `${kebab(spec.name)}-not-s`,
+        path: spec.name,
+        message: `${spec.name} looks like milliseconds; ${DIALECT_NAME[dialect]} sends seconds.`,
+      });
+    }
   }
 }

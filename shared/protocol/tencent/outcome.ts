@@ -1,11 +1,11 @@
-import type { Outcome, TargetOutcome } from '../contract/capture.js';
-import type { TencentProfile } from '../contract/settings.js';
+import type { Outcome, TargetOutcome } from '../../contract/capture.js';
+import type { TencentProfile } from '../../contract/settings.js';
+import { isObject, own, quote } from '../json.js';
+import type { OutcomeInput } from '../types.js';
+import { isInterimStatus, TENCENT_TIMEOUT_MS } from '../wire.js';
 import { tencentTargets } from './answer.js';
-import { findCommand } from './catalogue.js';
-import { TENCENT_TARGET_LIST } from './catalogue-tencent.js';
-import { isObject, own, quote } from './json.js';
-import type { OutcomeInput } from './types.js';
-import { isInterimStatus, TENCENT_TIMEOUT_MS } from './wire.js';
+import { tencentCommand } from './catalogue/index.js';
+import type { TencentCommand } from './row.js';
 
 /**
  * Tencent's callback timeout is 2 s, not configurable for before-callbacks (B.1; cloud.tencent.com/document/product/
@@ -86,7 +86,7 @@ function perTarget(accounts: string[], answer: unknown): { targets: TargetOutcom
 }
 
 export function tencentOutcome(input: OutcomeInput, policy: TencentProfile): Outcome {
-  const info = input.command === null ? undefined : findCommand(input.command, 'tencent');
+  const info = input.command === null ? undefined : tencentCommand(input.command);
   const phase = info?.phase ?? input.phase;
   const subject = info?.subject ?? 'the event';
   if (phase === 'after') {
@@ -95,7 +95,8 @@ export function tencentOutcome(input: OutcomeInput, policy: TencentProfile): Out
       explanation: `Tencent ignores answers to after-callbacks: ${subject} has already happened.`,
     };
   }
-  if (!info || !Object.hasOwn(TENCENT_TARGET_LIST, info.name)) {
+  if (info?.row.denyBy === 'error-code') return errorCodeOutcome(input, policy, info);
+  if (!info || info.parties?.targets === undefined) {
     return {
       effect: 'unknown',
       explanation: `Unknown Tencent command${input.command ? ` ${input.command}` : ''}: the outcome cannot be predicted.`,
@@ -146,4 +147,55 @@ export function tencentOutcome(input: OutcomeInput, policy: TencentProfile): Out
     };
   }
   return { effect: 'proceeds', explanation: `Tencent lets ${subject} go ahead for every target${note}.`, targets };
+}
+
+/**
+ * A before-callback that denies with `ErrorCode` on the whole answer (C2C / Group before-callbacks, B.3): 0 allows,
+ * 1 or a code in the row's `denyCodes` denies (the code reaches the sender), 2 discards silently where the page
+ * documents it. The answer's fields the row lists (`MsgBody` …) replace the request's when present.
+ */
+function errorCodeOutcome(input: OutcomeInput, policy: TencentProfile, info: TencentCommand): Outcome {
+  const subject = info.subject ?? 'the event';
+  const why = failureReason(input);
+  if (why !== null) return failed(policy, subject, why);
+  const answer: unknown = input.sent.action === 'respond' ? JSON.parse(input.sent.bodyText) : undefined; // parsed fine above
+  const errorCode = own(answer, 'ErrorCode');
+  const range = info.row.denyCodes;
+  if (own(answer, 'ActionStatus') === 'FAIL') {
+    return failed(policy, subject, 'the answer says ActionStatus "FAIL" (assumed to count as a backend failure)');
+  }
+  if (
+    typeof errorCode === 'number' &&
+    (errorCode === 1 || (range && errorCode >= range.min && errorCode <= range.max))
+  ) {
+    const message = own(answer, 'ErrorInfo');
+    return {
+      effect: 'blocked',
+      code: errorCode,
+      ...(typeof message === 'string' ? { message } : {}),
+      explanation: `Tencent blocks ${subject} (ErrorCode ${errorCode}${typeof message === 'string' && message !== '' ? ` ${quote(message)}` : ''}).`,
+    };
+  }
+  if (typeof errorCode === 'number' && errorCode !== 0) {
+    const documented = range ? `0, 1 or ${range.min}–${range.max}` : '0 or 1';
+    return failed(
+      policy,
+      subject,
+      `ErrorCode ${errorCode} is not one the page documents (${documented}); assumed to count as a backend failure`,
+    );
+  }
+  const rewrite: Record<string, unknown> = {};
+  const changes: string[] = [];
+  for (const spec of info.answer) {
+    const value = own(answer, spec.name);
+    if (value === undefined || value === null) continue;
+    rewrite[spec.name] = value;
+    changes.push(`the ${spec.label ?? spec.name} replaced from the answer`);
+  }
+  const with_ = changes.length > 0 ? ` with ${changes.join(' and ')}` : '';
+  return {
+    effect: 'proceeds',
+    explanation: `Tencent lets ${subject} go ahead${with_}.`,
+    ...(changes.length > 0 ? { rewrite: rewrite as NonNullable<Outcome['rewrite']> } : {}),
+  };
 }
