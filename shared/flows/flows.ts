@@ -182,8 +182,9 @@ function conditionsOf(next: NextStep): ConditionTest[] {
 /** What the protocol says comes next, when this step proceeded for the flow's pair. */
 function expectNext(state: FlowState, flow: Flow, step: FlowStep, capture: FlowCapture, ctx: FlowContext): void {
   const rows = NEXT_STEPS.get(step.command);
-  if (rows === undefined || !proceeded(step.effect) || flow.dialect !== capture.dialect) return;
+  if (rows === undefined || flow.dialect !== capture.dialect) return;
   for (const row of rows) {
+    if (row.when === 'proceeds' && !proceeded(step.effect)) continue;
     if (!conditionsOf(row).every((test) => test(capture.request.body))) continue;
     const prediction = predict(flow.dialect, row, ctx.profiles);
     if (prediction === null) continue;

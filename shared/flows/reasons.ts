@@ -1,8 +1,8 @@
 import type { Dialect } from '../contract/capture.js';
 import type { OpenImProfile, TencentProfile } from '../contract/settings.js';
 import { findCommand } from '../protocol/catalogue.js';
-import { versionSends } from '../protocol/openim-versions.js';
-import type { NextStep } from './next-steps.js';
+import { versionSends } from '../protocol/index.js';
+import { laterFailure, type NextStep } from './next-steps.js';
 
 export interface FlowProfiles {
   openim: OpenImProfile;
@@ -16,7 +16,7 @@ export type Prediction = { command: string; reasons: string[] } | null;
 const memo = new WeakMap<NextStep, Map<string, Prediction>>();
 
 /**
- * Whether the server of this profile sends `step.expect` at all, and the likely reasons it may not arrive (the
+ * Whether the server of this profile sends `step.command` at all, and the likely reasons it may not arrive (the
  * `webhooks.yml` key or console switch first: the most common cause in OpenIM's issues). Memoised: the answer
  * depends only on the step and the profile.
  */
@@ -35,26 +35,27 @@ export function predict(dialect: Dialect, step: NextStep, profiles: FlowProfiles
 }
 
 function openIm(step: NextStep, profile: OpenImProfile): Prediction {
-  const info = findCommand(step.expect, 'openim');
-  const sending = versionSends(profile, step.expect, info?.family === 'relationship');
+  const info = findCommand(step.command, 'openim');
+  const sending = versionSends(profile, step.command);
   if (sending.sent === false) return null;
-  const command = sending.sent === 'renamed' ? sending.as : step.expect;
-  const key = info?.configKey ?? step.configKey;
+  const command = sending.sent === 'renamed' ? sending.as : step.command;
+  const key = info?.configKey;
   const reasons = [
     key === undefined
       ? `${command} is not enabled in config/webhooks.yml`
       : `the callback is not enabled: set ${key}.enable: true in config/webhooks.yml`,
   ];
   if (sending.note !== undefined) reasons.push(sending.note);
-  else if (step.note !== undefined) reasons.push(step.note);
-  reasons.push(step.laterFailure, 'the client stopped before the action completed');
+  else if (step.note !== undefined) reasons.push(`OpenIM sends it ${step.note}`);
+  reasons.push(laterFailure(step, info?.family), 'the client stopped before the action completed');
   return { command, reasons };
 }
 
 function tencent(step: NextStep): Prediction {
-  const title = findCommand(step.expect, 'tencent')?.title ?? step.expect;
-  const reasons = [`the callback is not enabled in the Chat console (Callback configuration: ${title})`];
-  if (step.note !== undefined) reasons.push(step.note);
-  reasons.push(step.laterFailure, 'the client stopped before the action completed');
-  return { command: step.expect, reasons };
+  const info = findCommand(step.command, 'tencent');
+  const reasons = [
+    `the callback is not enabled in the Chat console (Callback configuration: ${info?.title ?? step.command})`,
+  ];
+  reasons.push(laterFailure(step, info?.family), 'the client stopped before the action completed');
+  return { command: step.command, reasons };
 }

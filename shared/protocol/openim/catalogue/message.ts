@@ -85,7 +85,13 @@ export const MESSAGE: readonly OpenImRow[] = [
     },
   },
   { name: 'callbackAfterSendSingleMsgCommand', phase: 'after', family: 'message', title: 'After send 1:1 message' },
-  { name: 'callbackBeforeSendGroupMsgCommand', phase: 'before', family: 'message', title: 'Before send group message' },
+  {
+    name: 'callbackBeforeSendGroupMsgCommand',
+    phase: 'before',
+    family: 'message',
+    title: 'Before send group message',
+    next: [{ command: 'callbackAfterSendGroupMsgCommand', when: 'proceeds' }],
+  },
   { name: 'callbackAfterSendGroupMsgCommand', phase: 'after', family: 'message', title: 'After send group message' },
   {
     name: 'callbackBeforeMsgModifyCommand',
