@@ -295,6 +295,15 @@ describe('main process', () => {
     fake.dialog.openResult = { canceled: true, filePaths: [] };
   });
 
+  it('a second copy of the app brings this window up: restored, shown, focused (one engine per data dir)', () => {
+    win.minimized = true;
+    win.focused = false;
+    win.shown = false;
+    fake.app.emit('second-instance', fakeEvent(), ['callback-inspector'], root);
+    expect(win).toMatchObject({ minimized: false, shown: true, focused: true });
+    expect(readFileSync(join(userData, 'engine.lock'), 'utf8').trim()).toBe(String(process.pid));
+  });
+
   it('quits only after the engine stopped: log flushed, window state saved, control API closed', async () => {
     fake.app.quit();
     await fake.quitDone;
@@ -309,5 +318,7 @@ describe('main process', () => {
     });
     await expect(api('/api/health')).rejects.toThrow();
     expect(fake.app.exitCode).toBeNull();
+    // The data dir is free again for the next start.
+    expect(existsSync(join(userData, 'engine.lock'))).toBe(false);
   });
 });

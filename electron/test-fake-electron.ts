@@ -75,9 +75,12 @@ export class FakeBrowserWindow extends EventEmitter {
   flashFrame(flag: boolean): void {
     this.flashes.push(flag);
   }
-  restore(): void {}
+  minimized = false;
+  restore(): void {
+    this.minimized = false;
+  }
   isMinimized(): boolean {
-    return false;
+    return this.minimized;
   }
   isMaximized(): boolean {
     return false;
@@ -110,8 +113,10 @@ class FakeApp extends EventEmitter {
     this.paths.set(name, path);
   }
   enableSandbox(): void {}
+  /** What requestSingleInstanceLock answers: false = another copy of the app holds it. */
+  singleInstanceLock = true;
   requestSingleInstanceLock(): boolean {
-    return true;
+    return this.singleInstanceLock;
   }
   whenReady(): Promise<void> {
     return Promise.resolve();

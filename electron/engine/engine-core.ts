@@ -37,6 +37,7 @@ import { captureJson } from './store/capture-json.js';
 import { summaryText } from './store/capture-line.js';
 import { CaptureLog } from './store/capture-log.js';
 import { CaptureStore, toSummary } from './store/capture-store.js';
+import { lockDataDir } from './store/data-dir-lock.js';
 import { JsonFileStore } from './store/persistence.js';
 import { UpstreamMonitor } from './upstream-monitor.js';
 
@@ -97,6 +98,8 @@ export class EngineCore implements EngineApi {
     emit: (event) => this.emit(event),
     limit: () => this.settings?.capture.limit ?? 50_000,
   });
+  /** Releases the data dir's lock (taken by `load`). */
+  private unlock: () => void = () => undefined;
 
   constructor(private readonly opts: EngineCoreOptions) {
     this.version = opts.version;
@@ -133,11 +136,11 @@ export class EngineCore implements EngineApi {
         const { capture, text } = refusedCapture(raw, seq, this.idFor(seq), response, refusal);
         this.commit(capture, text, true, true);
       },
-      statusBody: () => ({
+      statusBody: (local) => ({
         name: 'Callback Inspector',
         version: this.version,
         message: 'Listening for OpenIM and Tencent Cloud Chat callbacks: POST them to any path here.',
-        captures: this.store.size,
+        ...(local ? { captures: this.store.size } : {}),
       }),
       log: opts.log,
     });
@@ -146,12 +149,17 @@ export class EngineCore implements EngineApi {
   /** Reads settings, rules and the capture log from the data dir (rejects on invalid option settings). */
   async load(): Promise<void> {
     const { dataDir, log } = this.opts;
-    if (dataDir !== null) await mkdir(dataDir, { recursive: true });
+    if (dataDir !== null) {
+      await mkdir(dataDir, { recursive: true });
+      // One engine per data dir: two would cut each other's log lines (product.md §4 v3). Throws when taken.
+      this.unlock = lockDataDir(dataDir);
+    }
     const { saved, effective: settings, notices } = await loadSettings(this.settingsFile, this.opts.settings, log);
-    this.startNotices = notices;
     this.settings = settings;
     this.savedSettings = saved;
-    this.rules.setRules(await loadRules(this.rulesFile, this.opts.rules, log));
+    const rules = await loadRules(this.rulesFile, this.opts.rules, log);
+    this.rules.setRules(rules.rules);
+    this.startNotices = [...notices, ...rules.notices];
     this.store = new CaptureStore(settings.capture.limit, this.idFor);
     this.upstream.setUrl(settings.upstream.url);
     if (!this.log) return;
@@ -186,6 +194,7 @@ export class EngineCore implements EngineApi {
     this.flows.close();
     this.agents.destroy();
     await Promise.all([this.log?.close(), this.settingsFile?.flush(), this.rulesFile?.flush()]);
+    this.unlock();
   }
 
   /**

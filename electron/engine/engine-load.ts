@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import {
   DEFAULT_SETTINGS,
   mergeSettings,
@@ -7,8 +8,8 @@ import {
   type SettingsPatch,
   SettingsSchema,
 } from '../../shared/contract/index.js';
-import { validateRules } from '../../shared/rules/index.js';
-import type { JsonFileStore } from './store/persistence.js';
+import { keepInvalidCopy, salvageRules, salvageSettings } from './store/config-salvage.js';
+import type { JsonFileStore, JsonRead } from './store/persistence.js';
 
 type Log = (line: string) => void;
 
@@ -16,9 +17,36 @@ const describeIssues = (issues: readonly { path: readonly PropertyKey[]; message
   issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`).join('; ');
 
 /**
- * Persisted settings (defaults for anything missing or invalid), then the caller's patch (CLI flags) on top.
- * Settings of an earlier release are migrated (`migrateSettings`); each change is logged and returned as a notice,
- * which `GET /api/health` carries to the window. The migrated value is saved with the next settings change.
+ * A stored file that did not validate: kept beside it (before anything rewrites it) and reported, one notice naming
+ * the file and the copy, then one per problem. Logged too.
+ */
+async function reportInvalid(file: JsonFileStore, problems: string[], log: Log): Promise<string[]> {
+  let kept: string;
+  try {
+    kept = `its original is kept as ${await keepInvalidCopy(file.path, new Date())}`;
+  } catch (err) {
+    kept = `its original could not be copied (${err instanceof Error ? err.message : String(err)})`;
+  }
+  const notices = [
+    `${file.path} did not validate (${problems.length} problem${problems.length === 1 ? '' : 's'}): everything valid in it was kept; ${kept}.`,
+    ...problems.map((problem) => `${basename(file.path)}: ${problem}`),
+  ];
+  for (const notice of notices) log(notice);
+  return notices;
+}
+
+/** A file that could not be read or parsed at all: nothing in it can be kept, but it is kept and said. */
+function unreadable(read: JsonRead): string[] | null {
+  if (read.state === 'unreadable') return [`cannot be read (${read.error})`];
+  if (read.state === 'not-json') return [`not JSON (${read.error})`];
+  return null;
+}
+
+/**
+ * Persisted settings, item by item (an invalid setting falls back to its default alone, product.md §4 v3), then the
+ * caller's patch (CLI flags) on top. Settings of an earlier release are migrated (`migrateSettings`); each change and
+ * each problem is logged and returned as a notice, which `GET /api/health` carries to the window. The migrated value
+ * is saved with the next settings change.
  */
 export async function loadSettings(
   file: JsonFileStore | null,
@@ -26,16 +54,20 @@ export async function loadSettings(
   log: Log,
 ): Promise<{ saved: Settings; effective: Settings; notices: string[] }> {
   let saved = DEFAULT_SETTINGS;
-  let notices: string[] = [];
-  const stored = await file?.read();
-  if (stored !== undefined) {
-    const migrated = migrateSettings(stored);
-    const parsed = SettingsSchema.safeParse(mergeSettings(DEFAULT_SETTINGS, migrated.settings));
-    if (parsed.success) {
-      saved = parsed.data;
-      notices = migrated.notices;
-      for (const notice of notices) log(`settings: ${notice}`);
-    } else log(`ignoring ${file?.path}: ${describeIssues(parsed.error.issues)}`);
+  const notices: string[] = [];
+  const read = await file?.readFile();
+  if (file && read && read.state !== 'absent') {
+    await file.tighten();
+    const problems = unreadable(read);
+    if (problems) notices.push(...(await reportInvalid(file, problems, log)));
+    else if (read.state === 'ok') {
+      const migrated = migrateSettings(read.value);
+      for (const notice of migrated.notices) log(`settings: ${notice}`);
+      notices.push(...migrated.notices);
+      const salvaged = salvageSettings(migrated.settings);
+      saved = salvaged.settings;
+      if (salvaged.problems.length > 0) notices.push(...(await reportInvalid(file, salvaged.problems, log)));
+    }
   }
   if (patch === undefined) return { saved, effective: saved, notices };
   const parsed = SettingsSchema.safeParse(mergeSettings(saved, patch));
@@ -59,13 +91,23 @@ export function carryChanges(saved: Settings, prev: Settings, next: Settings): S
   return out;
 }
 
-/** The rules given by the caller (CLI --rules, already validated), else the persisted ones. */
-export async function loadRules(file: JsonFileStore | null, given: Rule[] | undefined, log: Log): Promise<Rule[]> {
-  if (given !== undefined) return given;
-  const stored = await file?.read();
-  if (stored === undefined) return [];
-  const result = validateRules(stored);
-  if (result.ok) return result.rules;
-  log(`ignoring ${file?.path}: ${result.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
-  return [];
+/**
+ * The rules given by the caller (CLI --rules, already validated), else the persisted ones, rule by rule: an invalid
+ * rule is left out alone, the file kept beside and each problem returned as a notice (product.md §4 v3).
+ */
+export async function loadRules(
+  file: JsonFileStore | null,
+  given: Rule[] | undefined,
+  log: Log,
+): Promise<{ rules: Rule[]; notices: string[] }> {
+  if (given !== undefined) return { rules: given, notices: [] };
+  const read = await file?.readFile();
+  if (!file || !read || read.state === 'absent') return { rules: [], notices: [] };
+  await file.tighten();
+  const problems = unreadable(read);
+  if (problems) return { rules: [], notices: await reportInvalid(file, problems, log) };
+  if (read.state !== 'ok') return { rules: [], notices: [] };
+  const salvaged = salvageRules(read.value);
+  if (salvaged.problems.length === 0) return { rules: salvaged.rules, notices: [] };
+  return { rules: salvaged.rules, notices: await reportInvalid(file, salvaged.problems, log) };
 }

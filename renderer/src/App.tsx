@@ -8,7 +8,7 @@ import { ReplayDialog } from './play/ReplayDialog.js';
 import { SendDialog } from './play/SendDialog.js';
 import { EmptyState } from './shell/EmptyState.js';
 import { PaneSplitter, useSideWidth } from './shell/PaneSplitter.js';
-import { ConnectionBanner, Notices, PersistenceBanner } from './shell/StatusLayer.js';
+import { ConnectionBanner, EngineNoticesBanner, Notices, PersistenceBanner } from './shell/StatusLayer.js';
 import { TopBar } from './shell/TopBar.js';
 import { type SidePanel, setState, useApp } from './store/app-store.js';
 import { CaptureTable } from './table/CaptureTable.js';
@@ -52,6 +52,7 @@ export function App() {
       <TopBar />
       <ConnectionBanner />
       <PersistenceBanner />
+      <EngineNoticesBanner />
       {/* A custom property is not in CSSProperties' keys; the value is a plain length. */}
       <main className="workspace" style={{ '--side-width': `${sideWidth}px` } as CSSProperties}>
         <section className="list-pane" aria-label="Captures">

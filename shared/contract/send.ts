@@ -1,12 +1,21 @@
 import { z } from 'zod';
 import type { Dialect, Finding, Outcome } from './capture.js';
-import { OpenImProfileSchema, TencentProfileSchema } from './settings.js';
+import { hostPortProblem, OpenImProfileSchema, TencentProfileSchema } from './settings.js';
 
-/** An absolute http(s) URL without whitespace: where a played callback goes. */
+/**
+ * An absolute http(s) URL without whitespace, with a host and a port that can be: where a played callback goes.
+ * `http://[::1` and port 99999 are bad input (CLI exit 3), not a callback that got no answer.
+ */
 export const BackendUrlSchema = z
   .string()
   .max(2_000)
-  .regex(/^https?:\/\/[^\s/?#]+[^\s]*$/i, 'must be an absolute http:// or https:// URL');
+  .regex(/^https?:\/\/[^\s/?#]+[^\s]*$/i, 'must be an absolute http:// or https:// URL')
+  .superRefine((value, ctx) => {
+    const authority = /^https?:\/\/([^\s/?#]+)/i.exec(value)?.[1];
+    if (authority === undefined) return; // the regex above reports it
+    const problem = hostPortProblem(authority.slice(authority.lastIndexOf('@') + 1));
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 /**
  * `POST /api/send` v2 (product.md §2 "Send and replay"): play the IM server against a backend. `to` tells it apart from

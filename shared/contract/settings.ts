@@ -43,8 +43,14 @@ export function upstreamUrlProblem(value: string): string | null {
   }
   const authority = url[2] ?? '';
   if (authority.includes('@')) return 'the URL must not carry a user name or password';
+  return hostPortProblem(authority, example);
+}
+
+/** Why `host[:port]` of a URL is not one (an unclosed `[::1`, a port over 65535), or null when it is. */
+export function hostPortProblem(authority: string, example = ''): string | null {
   const hostPort = HOST_PORT.exec(authority);
-  if (!hostPort) return `"${authority}" is not a host name or address with an optional port ${example}`;
+  if (!hostPort)
+    return `"${authority}" is not a host name or address with an optional port${example ? ` ${example}` : ''}`;
   if (hostPort[2] !== undefined && Number(hostPort[2]) > 65_535) return `port ${hostPort[2]} is above 65535`;
   return null;
 }
@@ -104,12 +110,23 @@ export const SettingsSchema = z.strictObject({
   capture: z.strictObject({
     limit: whole('Capture limit', 10, 1_000_000),
     maxBodyBytes: whole('Body limit', 1_024, 64 * 1_048_576, ' of bytes'),
+    /**
+     * v3: bytes of bodies the store keeps in memory (request, answer and upstream answer, parsed bodies counted);
+     * past it the oldest captures go, as past `limit`. The capture log is compacted past twice this.
+     */
+    maxStoreBytes: whole('Store limit', 1_048_576, 64 * 1_073_741_824, ' of bytes').default(268_435_456),
   }),
+  /** v3: how much of a value a `matches` regex runs on, so no rule can hold the listener (product.md §4). */
+  rules: z
+    .strictObject({ maxMatchBytes: whole('Regex match limit', 64, 1_048_576, ' of bytes').default(65_536) })
+    .default({ maxMatchBytes: 65_536 }),
   /** v3 flows (product.md §3): derived as captures settle; an expected step not seen `settleMs` after is missing. */
-  flows: z.strictObject({
-    enabled: z.boolean({ error: 'Flows enabled must be true or false.' }),
-    settleMs: whole('Settle time', 50, 600_000, ' of ms'),
-  }),
+  flows: z
+    .strictObject({
+      enabled: z.boolean({ error: 'Flows enabled must be true or false.' }).default(true),
+      settleMs: whole('Settle time', 50, 600_000, ' of ms').default(10_000),
+    })
+    .default({ enabled: true, settleMs: 10_000 }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -119,7 +136,8 @@ export const DEFAULT_SETTINGS: Settings = {
   profiles: { openim: 'v3.7+', tencent: 'fail-open' },
   tencent: { sdkAppId: null, token: null, maxClockSkewS: 60 },
   upstream: { url: null, onFailure: 'relay' },
-  capture: { limit: 50_000, maxBodyBytes: 1_048_576 },
+  capture: { limit: 50_000, maxBodyBytes: 1_048_576, maxStoreBytes: 268_435_456 },
+  rules: { maxMatchBytes: 65_536 },
   flows: { enabled: true, settleMs: 10_000 },
 };
 

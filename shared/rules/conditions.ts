@@ -11,14 +11,33 @@ import { compileRegex } from './regex.js';
  * - `exists`: the path reaches a value other than null; `value: false` inverts it (must be absent or null).
  * - `in`: `value` is an array and the reached value `equals` one of its items.
  */
-export type ConditionTest = (body: unknown) => boolean;
+export type ConditionTest = (body: unknown, maxMatchBytes?: number) => boolean;
 
 export type CompiledCondition =
   | { ok: true; test: ConditionTest }
   | { ok: false; field: 'path' | 'value'; error: string };
 
-/** Longest text a regex is run on (matching is linear, this keeps it short on a huge field). */
-const MAX_MATCH_INPUT = 10_000;
+/** Default of the setting `rules.maxMatchBytes`: how much of a value a regex is run on (product.md §4 v3). */
+export const DEFAULT_MAX_MATCH_BYTES = 65_536;
+
+/**
+ * The start of `text` that is at most `maxBytes` bytes of UTF-8 (never splitting a character). A regex runs on this
+ * only: its time is linear in the input, and this keeps the input short on a huge field.
+ */
+export function matchInput(text: string, maxBytes: number): string {
+  // Every UTF-16 unit is at most 3 bytes of UTF-8 (a surrogate pair, 2 units, is 4).
+  if (text.length * 3 <= maxBytes) return text;
+  let bytes = 0;
+  let i = 0;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const width = c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? 4 : c >= 0xdc00 && c <= 0xdfff ? 0 : 3;
+    if (bytes + width > maxBytes) break;
+    bytes += width;
+  }
+  // A high surrogate whose low half did not fit is left out with it.
+  return text.slice(0, i);
+}
 
 function isPrimitive(v: unknown): v is string | number | boolean | null {
   return v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
@@ -39,7 +58,9 @@ export function jsonEquals(a: unknown, b: unknown): boolean {
   return keys.length === Object.keys(rb).length && keys.every((k) => Object.hasOwn(rb, k) && jsonEquals(ra[k], rb[k]));
 }
 
-function valueTest(condition: Condition): { ok: true; test: (v: unknown) => boolean } | { ok: false; error: string } {
+type ValueTest = (v: unknown, maxMatchBytes: number) => boolean;
+
+function valueTest(condition: Condition): { ok: true; test: ValueTest } | { ok: false; error: string } {
   const expected = condition.value;
   switch (condition.op) {
     case 'equals':
@@ -63,9 +84,9 @@ function valueTest(condition: Condition): { ok: true; test: (v: unknown) => bool
       const { re } = compiled;
       return {
         ok: true,
-        test: (v) =>
+        test: (v, maxMatchBytes) =>
           (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') &&
-          re.test(String(v).slice(0, MAX_MATCH_INPUT)),
+          re.test(matchInput(String(v), maxMatchBytes)),
       };
     }
     case 'in':
@@ -86,7 +107,11 @@ export function compileCondition(condition: Condition): CompiledCondition {
   const { segments } = parsed;
   const { test } = check;
   if (condition.op === 'exists' && condition.value === false) {
-    return { ok: true, test: (body) => !resolvePath(body, segments).some(test) };
+    return { ok: true, test: (body) => !resolvePath(body, segments).some((v) => test(v, 0)) };
   }
-  return { ok: true, test: (body) => resolvePath(body, segments).some(test) };
+  return {
+    ok: true,
+    test: (body, maxMatchBytes = DEFAULT_MAX_MATCH_BYTES) =>
+      resolvePath(body, segments).some((v) => test(v, maxMatchBytes)),
+  };
 }

@@ -1,4 +1,11 @@
-export { type CompiledCondition, type ConditionTest, compileCondition, jsonEquals } from './conditions.js';
+export {
+  type CompiledCondition,
+  type ConditionTest,
+  compileCondition,
+  DEFAULT_MAX_MATCH_BYTES,
+  jsonEquals,
+  matchInput,
+} from './conditions.js';
 export { commandMatcher, globToRegExp } from './glob.js';
 export { type ParsedPath, type PathSegment, parsePath, resolvePath } from './json-path.js';
 export { type CompiledRule, compileRule, type MatchContext } from './match.js';

@@ -8,6 +8,8 @@ export interface MatchContext {
   dialect: DialectOrUnknown;
   command: string | null;
   body: unknown;
+  /** How much of a value a `matches` regex runs on (setting `rules.maxMatchBytes`); default 64 KiB. */
+  maxMatchBytes?: number;
 }
 
 export interface CompiledRule {
@@ -30,6 +32,8 @@ export function compileRule(rule: Rule): CompiledRule {
   return {
     rule,
     matches: (ctx) =>
-      (dialect === 'any' || dialect === ctx.dialect) && command(ctx.command) && tests.every((test) => test(ctx.body)),
+      (dialect === 'any' || dialect === ctx.dialect) &&
+      command(ctx.command) &&
+      tests.every((test) => test(ctx.body, ctx.maxMatchBytes)),
   };
 }

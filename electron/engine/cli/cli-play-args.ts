@@ -82,7 +82,10 @@ function required(name: string, value: string | undefined): string {
 
 function url(value: string | undefined): string {
   const checked = BackendUrlSchema.safeParse(required('to', value));
-  if (!checked.success) throw new ArgError(`--to must be an absolute http:// or https:// URL (got "${value}")`);
+  if (!checked.success) {
+    const why = checked.error.issues.find((i) => i.code === 'custom')?.message;
+    throw new ArgError(`--to must be an absolute http:// or https:// URL (got "${value}")${why ? `: ${why}` : ''}`);
+  }
   return checked.data;
 }
 

@@ -113,6 +113,10 @@ describe('callback-inspector send', () => {
   it.each([
     [['send', '--command', 'c', '--body', 'x'], /--to is required/],
     [['send', '--to', 'localhost:1', '--command', 'c', '--body', 'x'], /--to must be an absolute http/],
+    // Issue 22: these were sent, got "no answer" and exit 2.
+    [['send', '--to', 'http://[::1', '--command', 'c', '--body', '-'], /--to must be .*"\[::1" is not a host name/],
+    [['send', '--to', 'http://127.0.0.1:99999/x', '--command', 'c', '--body', '-'], /port 99999 is above 65535/],
+    [['replay', 's.json', '--to', 'http://h:70000'], /port 70000 is above 65535/],
     [['send', '--to', 'http://h', '--command', 'c', '--body', '/no/such/file'], /cannot read the body file/],
     [
       ['send', '--to', 'http://h', '--command', 'Sns.CallbackFriendAdd', '--body', '-', '--profile', 'v3.7+'],

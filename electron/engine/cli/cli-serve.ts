@@ -4,6 +4,7 @@ import type { EngineEvent, HoldMode, Rule, SettingsPatch } from '../../../shared
 import { checkRules } from '../../../shared/rules/index.js';
 import { errorMessage } from '../control/http-io.js';
 import { createEngine, type Engine, type EngineOptions } from '../engine.js';
+import { DataDirBusyError, lockHolder } from '../store/data-dir-lock.js';
 import { dataDirToken } from '../store/token-file.js';
 import { defaultDataDir, type ServeOptions } from './cli-args.js';
 
@@ -101,6 +102,13 @@ export async function runServe(options: ServeOptions, io: CliIo, env: ServeEnv):
   }
   const dataDir = resolve(options.dataDir ?? defaultDataDir());
   const patch = settingsPatch(options);
+  // Checked before the token file is touched (--new-token would rotate the running engine's token); the engine's own
+  // lock at start is what really keeps a second engine out.
+  const holder = lockHolder(dataDir);
+  if (holder !== null) {
+    io.err(`Error: could not start: ${new DataDirBusyError(dataDir, holder).message}`);
+    return { ok: false, exitCode: 1 };
+  }
   // Without --token the token lives in the data dir, so a page left open works again after a restart.
   let token = options.token;
   if (token === null) {

@@ -98,7 +98,8 @@ export class CallbackHandler {
       return;
     }
     // v2 precedence: an answer or forward rule acts at once even in hold mode; a hold rule always holds.
-    const match = this.deps.rules.match({ dialect: id.dialect, command: id.command, body });
+    const { maxMatchBytes } = this.deps.settings().rules;
+    const match = this.deps.rules.match({ dialect: id.dialect, command: id.command, body, maxMatchBytes });
     if (match) this.deps.rulesUsed();
     const upstream = settings.upstream.url;
     if (match?.type === 'answer') this.answer(pending, match.decision, `rule:${match.ruleId}`);
@@ -171,7 +172,8 @@ export class CallbackHandler {
   /** The first matching answer rule's decision, else the default allow. */
   private ruleOrDefault(pending: Pending): { decision: Decision; by: DecidedBy } {
     const { dialect, command } = pending.capture;
-    const match = this.deps.rules.match({ dialect, command, body: pending.request.body }, true);
+    const { maxMatchBytes } = this.deps.settings().rules;
+    const match = this.deps.rules.match({ dialect, command, body: pending.request.body, maxMatchBytes }, true);
     if (match) this.deps.rulesUsed();
     return match?.type === 'answer'
       ? { decision: match.decision, by: `rule:${match.ruleId}` }

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { CaptureRequest, CaptureResponse, ListenerStatus } from '../../../shared/contract/index.js';
 import { splitUrl } from '../../../shared/protocol/index.js';
 import { isLoopbackAddress, serverUrl } from '../addresses.js';
+import { isLoopbackHostHeader } from '../control/security.js';
 import { bindErrorText } from './bind-error.js';
 import {
   type Refusal,
@@ -37,8 +38,11 @@ export interface ListenerOptions {
   onRequest: (raw: RawRequest, res: ServerResponse) => void;
   /** A request the HTTP layer refused after its request line was read, already answered with `response`. */
   onRefused: (raw: RawRequest, response: CaptureResponse, refusal: Refusal) => void;
-  /** Body of `GET /`: a small status document (not captured). */
-  statusBody: () => unknown;
+  /**
+   * Body of `GET /`: a small status document (not captured). `local`: the Host header names this machine (loopback);
+   * any other Host (a DNS-rebinding page, another machine) gets nothing that tells what was captured.
+   */
+  statusBody: (local: boolean) => unknown;
   log: (line: string) => void;
 }
 
@@ -200,7 +204,7 @@ export class Listener {
     const url = req.url ?? '/';
     const method = req.method ?? 'GET';
     if ((method === 'GET' || method === 'HEAD') && (url === '/' || url.startsWith('/?'))) {
-      const body = JSON.stringify(this.opts.statusBody());
+      const body = JSON.stringify(this.opts.statusBody(isLoopbackHostHeader(req.headers.host)));
       res.writeHead(200, {
         'content-type': 'application/json; charset=utf-8',
         'content-length': Buffer.byteLength(body),

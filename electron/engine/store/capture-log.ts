@@ -1,7 +1,7 @@
 import type { PersistenceStatus } from '../../../shared/contract/index.js';
 import { ByteBatch, NEWLINE } from './byte-batch.js';
 import type { LineRef } from './line-arena.js';
-import { LogFile } from './log-file.js';
+import { LogFile, PartialWriteError, type WriteSync } from './log-file.js';
 import { type CaptureHead, type LoadedLog, loadLog } from './log-load.js';
 
 export interface CaptureLogOptions {
@@ -19,6 +19,14 @@ export interface CaptureLogOptions {
   retryMs?: number;
   /** While writes fail: how many bytes of unsaved lines are kept; beyond that the oldest are let go (`dropped`). */
   maxUnsavedBytes?: number;
+  /** For tests: the append system call (a disk that fills up after N bytes). */
+  writeSync?: WriteSync;
+}
+
+function countLines(bytes: Buffer): number {
+  let lines = 0;
+  for (let at = bytes.indexOf(0x0a); at >= 0; at = bytes.indexOf(0x0a, at + 1)) lines += 1;
+  return lines;
 }
 
 interface Chunk {
@@ -74,13 +82,14 @@ export class CaptureLog {
     readonly path: string,
     private readonly opts: CaptureLogOptions,
   ) {
-    this.file = new LogFile(path);
+    this.file = new LogFile(path, opts.writeSync);
     this.retryMs = opts.retryMs ?? 1_000;
     this.maxUnsavedBytes = opts.maxUnsavedBytes ?? 64 * 1_048_576;
   }
 
   /** Streams the newest `limit` captures to `keep`; corrupt lines are skipped, counted and reported. */
   async load(limit: number, keep: (head: CaptureHead, line: string) => void): Promise<LoadedLog> {
+    this.file.tighten();
     await this.file.removeStaleTemps();
     const loaded = await loadLog(this.path, limit, keep);
     this.fileLines = loaded.lines;
@@ -202,18 +211,20 @@ export class CaptureLog {
     if (this.chunks.length > 0) {
       const chunks = this.chunks;
       const bytes = chunks.length === 1 ? (chunks[0] as Chunk).bytes : Buffer.concat(chunks.map((c) => c.bytes)); // length checked
-      if (!this.attempt(() => this.file.append(bytes))) return;
-      this.chunks = [];
-      this.fileLines += this.forget(chunks);
-      // Lines the snapshot does not hold must also reach the compacted file.
-      const compaction = this.compaction;
-      if (compaction) {
-        for (const chunk of chunks) {
-          if (chunk.inSnapshot) continue;
-          compaction.tail.push(chunk.bytes);
-          compaction.tailLines += chunk.lines;
+      let written = 0;
+      const ok = this.attempt(() => {
+        try {
+          this.file.append(bytes);
+          written = bytes.length;
+        } catch (err) {
+          // The whole lines that fit stay in the file: only the rest waits for the retry.
+          if (!(err instanceof PartialWriteError)) throw err;
+          written = err.written;
+          throw err.cause;
         }
-      }
+      });
+      if (written > 0) this.wrote(written);
+      if (!ok) return;
     }
     this.recovered();
     if (this.compactWanted && !this.compaction && !this.closed) this.startCompaction();
@@ -268,6 +279,37 @@ export class CaptureLog {
         this.compaction = null;
         for (const chunk of this.chunks) chunk.inSnapshot = false;
       });
+  }
+
+  /** The first `bytes` of the unsaved chunks (whole lines) are in the file now: off the queue, oldest first. */
+  private wrote(bytes: number): void {
+    const done: Chunk[] = [];
+    let left = bytes;
+    while (left > 0 && this.chunks.length > 0) {
+      const chunk = this.chunks[0] as Chunk; // length checked
+      if (chunk.bytes.length <= left) {
+        this.chunks.shift();
+        done.push(chunk);
+        left -= chunk.bytes.length;
+        continue;
+      }
+      const head = chunk.bytes.subarray(0, left);
+      const lines = countLines(head);
+      done.push({ bytes: head, lines, ...(chunk.inSnapshot ? { inSnapshot: true } : {}) });
+      chunk.bytes = chunk.bytes.subarray(left);
+      chunk.lines -= lines;
+      left = 0;
+    }
+    this.fileLines += this.forget(done);
+    // Lines the snapshot does not hold must also reach the compacted file.
+    const compaction = this.compaction;
+    if (compaction) {
+      for (const chunk of done) {
+        if (chunk.inSnapshot) continue;
+        compaction.tail.push(chunk.bytes);
+        compaction.tailLines += chunk.lines;
+      }
+    }
   }
 
   /** Takes written (or superseded) chunks off the counts; returns their lines. */

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, ftruncateSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, fstatSync, ftruncateSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
 import { open, readdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fsyncDir } from './atomic-file.js';
@@ -7,6 +7,19 @@ import type { LineRef } from './line-arena.js';
 /** Compaction writes this much at a time. */
 const CHUNK_BYTES = 1_048_576;
 const NEWLINE = Buffer.from('\n');
+
+/** `fs.writeSync`'s shape: the bytes it took (a full disk takes part of a buffer, then throws ENOSPC). */
+export type WriteSync = (fd: number, buffer: Buffer, offset: number, length: number) => number;
+
+/** A write that failed after `written` bytes of whole lines reached the file (they stay there). */
+export class PartialWriteError extends Error {
+  constructor(
+    readonly written: number,
+    override readonly cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
 
 /**
  * The append side of captures.ndjson. It knows how many bytes of the file are whole lines it wrote (`goodSize`);
@@ -23,21 +36,31 @@ export class LogFile {
   /** Bytes at the start of the file that end with a whole line (-1: not known yet, read at open). */
   private goodSize = -1;
 
-  constructor(readonly path: string) {}
+  constructor(
+    readonly path: string,
+    private readonly writer: WriteSync = writeSync,
+  ) {}
 
-  /** Appends whole lines; throws (the file then holds exactly what it held before) on any error. */
+  /**
+   * Appends whole lines, oldest first, as far as the disk takes them. On an error the whole lines that reached the
+   * file stay (a write never becomes all-or-nothing: after a disk-full period the backlog goes in as space allows,
+   * not retried whole and cut back every time) and a PartialWriteError says how many bytes that was; a torn last
+   * line is cut back.
+   */
   append(bytes: Buffer): void {
     const fd = this.ready();
+    let done = 0;
     try {
-      let done = 0;
       // A write may take only part of the buffer (disk nearly full): the rest goes in the next call.
-      while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+      while (done < bytes.length) done += this.writer(fd, bytes, done, bytes.length - done);
     } catch (err) {
+      const whole = done === 0 ? 0 : bytes.lastIndexOf(0x0a, done - 1) + 1;
+      this.goodSize += whole;
       // Part of a line may be on disk: cut it now when possible, else on the next attempt (ready()).
       try {
         ftruncateSync(fd, this.goodSize);
       } catch {}
-      throw err;
+      throw new PartialWriteError(whole, err);
     }
     this.goodSize += bytes.length;
   }
@@ -49,7 +72,7 @@ export class LogFile {
   async writeTemp(lines: readonly LineRef[]): Promise<string> {
     const temp = join(dirname(this.path), `.${basename(this.path)}.${process.pid}.compact.tmp`);
     try {
-      const handle = await open(temp, 'w');
+      const handle = await open(temp, 'w', 0o600);
       try {
         const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
         let used = 0;
@@ -97,6 +120,13 @@ export class LogFile {
     void fsyncDir(dirname(this.path));
   }
 
+  /** Makes an existing log readable by its owner only (a log from an earlier release was created 0644). */
+  tighten(): void {
+    try {
+      chmodSync(this.path, 0o600);
+    } catch {}
+  }
+
   /** Removes compaction temp files a crash left behind (they may be as large as the log). */
   async removeStaleTemps(): Promise<void> {
     const prefix = `.${basename(this.path)}.`;
@@ -138,7 +168,8 @@ export class LogFile {
       else if (size !== this.goodSize) this.cutBack(this.fd, size);
     }
     if (this.fd !== null) return this.fd;
-    const fd = openSync(this.path, 'a+');
+    // 0600: the log holds captured callbacks (user IDs, message text, tokens in headers): for its owner only.
+    const fd = openSync(this.path, 'a+', 0o600);
     try {
       this.cutBack(fd, fstatSync(fd).size);
     } catch (err) {

@@ -1,5 +1,6 @@
 import { useApp } from '../store/app-store.js';
 import { dismissNotice } from '../store/notices.js';
+import { dismissEngineNotice } from '../store/session-actions.js';
 
 /** Engine connection problems: visible, and gone by themselves once the stream is back. */
 export function ConnectionBanner() {
@@ -42,6 +43,27 @@ export function PersistenceBanner() {
     <div className="banner banner-info" role="status">
       {dropped > 0 ? `${dropped} captures could not be saved to disk while it was failing. ` : ''}
       {skippedLines > 0 ? `${skippedLines} corrupt line(s) of the capture log were skipped at start.` : ''}
+    </div>
+  );
+}
+
+/**
+ * product.md §4 v3: what the engine says about this run — a settings or rules file that did not validate (which file,
+ * each problem, where the original was kept), a migrated setting — stays in view until dismissed.
+ */
+export function EngineNoticesBanner() {
+  const notices = useApp((s) => s.engineNotices);
+  if (notices.length === 0) return null;
+  return (
+    <div className="banner banner-info engine-notices" role="status" aria-label="Engine notices">
+      <ul>
+        {notices.map((notice) => (
+          <li key={notice}>{notice}</li>
+        ))}
+      </ul>
+      <button type="button" className="small ghost" onClick={() => notices.forEach(dismissEngineNotice)}>
+        Dismiss
+      </button>
     </div>
   );
 }

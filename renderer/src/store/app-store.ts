@@ -50,6 +50,11 @@ export interface AppState {
   persistence: PersistenceStatus | null;
   version: string;
   notices: Notice[];
+  /**
+   * v3: what the engine says about this run (`GET /api/health` notices: a settings or rules file that did not
+   * validate, a migrated setting), shown in a banner until dismissed.
+   */
+  engineNotices: string[];
   sidePanel: SidePanel;
   /** Prefilled rule for the editor ("Make this a rule"); null = editor closed or editing an existing rule. */
   ruleEditorSeed: { rule: unknown; isNew: boolean; originalId: string | null } | null;
@@ -79,6 +84,7 @@ export const initialState: AppState = {
   persistence: null,
   version: '',
   notices: [],
+  engineNotices: [],
   sidePanel: 'details',
   ruleEditorSeed: null,
   setupHelpOpen: false,

@@ -2,15 +2,20 @@ import type { CaptureSummary, EngineEvent } from '../../../shared/contract/index
 import { getState, setState } from './app-store.js';
 import { emptyList, oldestSeq, prependOlder, upsertSummaries } from './capture-list.js';
 import { client } from './client-ref.js';
-import { notify } from './notices.js';
 import { refreshSelected } from './selection-actions.js';
 
 /** Newest page first for a fast first paint, then older pages in the background. */
 export const FIRST_PAGE = 2000;
 export const BACKFILL_PAGE = 5000;
 
-/** Engine notices already shown (a reconnect reloads health; each notice is shown once per window). */
-const shownNotices = new Set<string>();
+/** Engine notices the person dismissed (a reconnect reloads health; a dismissed notice stays dismissed). */
+const dismissedNotices = new Set<string>();
+
+/** Hides one engine notice for the life of this window. */
+export function dismissEngineNotice(notice: string): void {
+  dismissedNotices.add(notice);
+  setState({ engineNotices: getState().engineNotices.filter((n) => n !== notice) });
+}
 
 // Bumped on every reload/clear so an in-flight backfill from an older generation stops writing.
 let generation = 0;
@@ -31,15 +36,11 @@ export async function reloadAll(): Promise<void> {
     api.listCaptures({ limit: FIRST_PAGE }),
   ]);
   if (gen !== generation) return;
-  for (const notice of health.notices ?? []) {
-    if (shownNotices.has(notice)) continue;
-    shownNotices.add(notice);
-    notify('info', notice, 20_000);
-  }
   const list = upsertSummaries(emptyList(), page.items);
   const selectedId = getState().selectedId;
   setState({
     version: health.version,
+    engineNotices: (health.notices ?? []).filter((n) => !dismissedNotices.has(n)),
     listener: health.status,
     // An engine from before upstream mode has no upstream status.
     upstream: health.upstream ?? null,
