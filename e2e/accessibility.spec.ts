@@ -2,6 +2,7 @@ import type { Rule } from '../shared/contract/index.js';
 import { postCallback } from './fixtures/callbacks.js';
 import { expect, test } from './fixtures/inspector.js';
 import { seriousViolations } from './pages/axe.js';
+import { FlowsView } from './pages/flows-view.js';
 import { SettingsDialog } from './pages/settings-dialog.js';
 
 // axe-core in every main state, light and dark: no serious or critical violation (product.md §6 v2).
@@ -32,6 +33,13 @@ for (const scheme of ['light', 'dark'] as const) {
     await postCallback(engine.listenerUrl, 'callbackBeforeSetFriendRemarkCommand', { remark: 'r' });
     await inspector.selectRow('axe1 →');
     await check('table and details (selected row)');
+
+    const flows = new FlowsView(page);
+    await flows.open();
+    await flows.select(/axe1/);
+    await expect(flows.timeline()).toBeVisible();
+    await check('flows view with a timeline');
+    await flows.showCaptures();
 
     await inspector.setHoldMode('before');
     const pending = postCallback(engine.listenerUrl, 'Sns.CallbackPrevFriendAdd', { From_Account: 'axe-held' });
