@@ -410,7 +410,12 @@ export class EngineCore implements EngineApi {
       if (event) this.emit(event);
       return;
     }
-    this.flows.add(capture, body);
+    try {
+      this.flows.add(capture, body);
+    } catch (err) {
+      // Flows are derived: a failure there must never cost the capture its place in the store and the log.
+      this.opts.log(`flows: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    }
     // The log line and the event's JSON come from one serialisation (see captureJson).
     const line = captureJson(capture, text, event);
     // A capture answered at once goes into the store finished, as its line only.

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { OutcomeEffect, TargetOutcome } from '../contract/capture.js';
 import type { Decision } from '../contract/decision.js';
-import { addCapture, emptyFlows, type FlowContext, listFlows, nextDue, settleFlows } from './flows.js';
+import {
+  addCapture,
+  emptyFlows,
+  FLOWS_PER_CAPTURE,
+  type FlowContext,
+  listFlows,
+  nextDue,
+  settleFlows,
+} from './flows.js';
 import type { FlowCapture } from './steps.js';
 
 const ctx: FlowContext = { profiles: { openim: 'v3.7+', tencent: 'fail-open' }, settleMs: 1000 };
@@ -196,5 +204,17 @@ describe('flows', () => {
     ] as const)
       addCapture(state, cap('callbackAfterAddFriendCommand', { fromUserID: 'z', toUserID: to }, at, 'ignored'), ctx);
     expect([...state.flows.keys()]).toEqual(['openim:pair:a|z', 'openim:pair:c|z']);
+  });
+
+  it('joins at most FLOWS_PER_CAPTURE flows from one capture (a hostile list of targets)', () => {
+    const state = emptyFlows();
+    const items = Array.from({ length: 1000 }, (_, i) => ({ To_Account: `t${i}` }));
+    const flows = addCapture(
+      state,
+      cap('Sns.CallbackPrevFriendAdd', { From_Account: 'me', FriendItem: items }, 0, 'proceeds'),
+      ctx,
+    );
+    expect(flows).toHaveLength(FLOWS_PER_CAPTURE);
+    expect(state.flows.size).toBe(FLOWS_PER_CAPTURE);
   });
 });

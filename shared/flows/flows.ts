@@ -9,6 +9,11 @@ import { type FlowCapture, proceeded, stepOf, stopped } from './steps.js';
 
 /** Steps kept per flow (the latest); a busy conversation would otherwise grow without bound. */
 export const FLOW_STEP_LIMIT = 200;
+/**
+ * Flows one capture joins at most: Tencent's own lists hold at most 100 targets, so a longer one is hostile input,
+ * and 200 000 targets must not become 200 000 flows.
+ */
+export const FLOWS_PER_CAPTURE = 100;
 /** Open expectations kept per flow (the latest): before-send callbacks with the after-callback switched off pile up. */
 const EXPECTED_LIMIT = 50;
 
@@ -54,6 +59,7 @@ export function addCapture(state: FlowState, capture: FlowCapture, ctx: FlowCont
   if (capture.state === 'held' || command === null || dialect === 'unknown') return [];
   const changed: Flow[] = [];
   visitFlows(dialect, command, capture.request.body, (kind, family, a, b, target) => {
+    if (changed.length >= FLOWS_PER_CAPTURE) return;
     const flow = touch(state, dialect, kind, family, a, b, capture.receivedAt);
     // A list naming the same pair twice joins its flow once.
     if (changed.includes(flow)) return;
