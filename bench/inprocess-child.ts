@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startControlServer } from '../electron/engine/control/control-server.js';
 import { EngineCore } from '../electron/engine/engine-core.js';
-import type { RawRequest } from '../electron/engine/listener/listener.js';
+import type { RawRequest } from '../electron/engine/listener/request-input.js';
 import { identify, splitUrl } from '../shared/protocol/index.js';
 import { openEvents } from './event-client.js';
 import { SAMPLES } from './samples.js';

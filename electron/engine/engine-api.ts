@@ -1,75 +1,75 @@
 import type {
   Capture,
-  CaptureListResponse,
-  CaptureQuery,
-  Decision,
-  EngineEvent,
   Flow,
-  ImportResponse,
-  ListenerStatus,
-  PersistenceStatus,
-  ReplayReport,
-  ReplayRequest,
-  Rule,
-  RuleWithStats,
-  SendRequest,
-  SendToBackend,
+  HealthResponse,
+  RouteBody,
+  RouteQuery,
+  RouteResult,
   Settings,
-  UpstreamStatus,
 } from '../../shared/contract/index.js';
+import type { EventListener } from './engine-events.js';
 
-export type EventListener = (event: EngineEvent) => void;
+export type { EventListener } from './engine-events.js';
+
+/** `POST /api/send` v1: a request posted to the engine's own listener. */
+export type ResendRequest = Exclude<RouteBody<'send'>, { to: string }>;
+/** `POST /api/send` v2: one callback played against a backend. */
+export type PlayRequest = Extract<RouteBody<'send'>, { to: string }>;
 
 /**
- * What the control API server (and any other adapter) needs from the engine core.
+ * What the control API server (and any other adapter) needs from the engine core, written in the route table's
+ * types (shared/contract/routes.ts): a route's query or body is what its method takes, its reply what it gives.
  * EngineCore (engine-core.ts) implements it; control/ only talks to this interface.
  */
 export interface EngineApi {
   readonly version: string;
-  listenerStatus(): ListenerStatus;
+  listenerStatus(): HealthResponse['status'];
   /** v2: the upstream backend and whether it answers. */
-  upstreamStatus(): UpstreamStatus;
+  upstreamStatus(): HealthResponse['upstream'];
   /** Whether captures reach the data dir (health, the window's banner). */
-  persistenceStatus(): PersistenceStatus;
+  persistenceStatus(): HealthResponse['persistence'];
   /** Notices for the person from this run's start (settings migrated), shown by `GET /api/health`. */
   notices?(): string[];
 
-  listCaptures(query: CaptureQuery): CaptureListResponse;
-  getCapture(id: string): Capture | undefined;
+  listCaptures(query: RouteQuery<'listCaptures'>): RouteResult<'listCaptures'>;
+  getCapture(id: string): RouteResult<'getCapture'> | undefined;
   clearCaptures(): void;
   /** v3 flows, latest activity first; `q` matches a party or a command. */
   listFlows(limit: number, q?: string): Flow[];
   /** Every capture in the store, oldest first (for export). */
   allCaptures(): Capture[];
   /** Adds captures from a session/HAR import (marked `imported`, fresh seq, own id; a stored id is a duplicate). */
-  importCaptures(captures: Capture[]): ImportResponse;
+  importCaptures(captures: Capture[]): RouteResult<'importSession'>;
 
   /** Answers a held request. `not-held` when it was already answered (→ 409). */
-  decide(id: string, decision: Decision, by: 'person' | 'api'): DecideResult;
+  decide(id: string, decision: RouteBody<'decide'>, by: DecidedByCaller): DecideResult;
 
-  getRules(): RuleWithStats[];
+  getRules(): RouteResult<'getRules'>;
   /** Persists the rule list (already validated), then replaces it; rejects with PersistError when it cannot be saved. */
-  setRules(rules: Rule[]): Promise<void>;
+  setRules(rules: RouteBody<'putRules'>): Promise<void>;
 
-  getSettings(): Settings;
+  getSettings(): RouteResult<'getSettings'>;
   /**
    * Persists the settings (already validated), then applies them and re-binds the listener if it moved; rejects
    * with PersistError (and changes nothing) when they cannot be saved.
    */
   updateSettings(next: Settings): Promise<void>;
 
-  /** Sends a request to the engine's own listener (sample callbacks, resend). Fire and forget. */
-  send(request: SendRequest): void;
+  /** v1: posts a request to the engine's own listener (sample callbacks, resend). Fire and forget. */
+  resend(request: ResendRequest): void;
 
-  /** Plays the IM server: sends one callback to a backend and stores the exchange as a capture (`origin: "sent"`). */
-  sendToBackend(input: SendToBackend): Promise<PlayResult<Capture>>;
+  /** v2: plays the IM server: one callback to a backend, the exchange stored as a capture (`origin: "sent"`). */
+  playServer(input: PlayRequest): Promise<PlayResult<Capture>>;
 
   /** Re-sends recorded captures (default: the imported ones) to a backend and compares the answers. */
-  replay(request: ReplayRequest): Promise<PlayResult<ReplayReport>>;
+  replay(request: RouteBody<'replay'>): Promise<PlayResult<RouteResult<'replay'>>>;
 
   /** Subscribes to engine events; returns the unsubscribe function. */
   subscribe(listener: EventListener): () => void;
 }
+
+/** Who decided a held request through the API: `?by=`, else told apart by the request's Origin. */
+export type DecidedByCaller = NonNullable<RouteQuery<'decide'>['by']>;
 
 export type DecideResult = { ok: true; capture: Capture } | { ok: false; reason: 'not-found' | 'not-held' };
 

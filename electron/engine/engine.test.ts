@@ -112,7 +112,7 @@ describe('createEngine', () => {
   it('send() posts to its own listener', async () => {
     const e = await start();
     const added = nextEvent(e, (ev) => ev.type === 'capture.added');
-    e.send({
+    e.resend({
       path: '/tc',
       query: { SdkAppid: '1400000000', CallbackCommand: 'Sns.CallbackFriendAdd' },
       bodyText: '{"CallbackCommand":"Sns.CallbackFriendAdd","PairList":[]}',

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Rule, SettingsPatch } from '../../shared/contract/index.js';
 import { identify } from '../../shared/protocol/index.js';
+import { serverUrl } from './addresses.js';
 import { type ControlServer, startControlServer } from './control/control-server.js';
 import type { EngineApi } from './engine-api.js';
 import { EngineCore, type EngineStats } from './engine-core.js';
@@ -41,82 +42,71 @@ export interface Engine extends EngineApi {
   stats(): EngineStats;
 }
 
-export function createEngine(options: EngineOptions): Engine {
-  const log = options.log ?? (() => undefined);
-  const version = options.version ?? '0.0.0';
-  const token = options.token ?? randomBytes(24).toString('base64url');
-  const controlHost = options.controlHost ?? '127.0.0.1';
-  const core = new EngineCore({
-    dataDir: options.dataDir,
-    ...(options.settings ? { settings: options.settings } : {}),
-    ...(options.rules ? { rules: options.rules } : {}),
-    version,
-    log,
-  });
-  let control: ControlServer | null = null;
-  let started: Promise<void> | null = null;
-  let stopped: Promise<void> | null = null;
+/** The core (every EngineApi method is its own) plus the control API and a start/stop that run once. */
+class RunningEngine extends EngineCore implements Engine {
+  readonly token: string;
+  private readonly controlHost: string;
+  private control: ControlServer | null = null;
+  private started: Promise<void> | null = null;
+  private stopped: Promise<void> | null = null;
 
-  const start = async (): Promise<void> => {
-    await core.load();
-    control = await startControlServer(core, {
-      host: controlHost,
-      port: options.controlPort ?? 10007,
-      token,
-      uiDir: options.uiDir ?? null,
-      version,
+  constructor(private readonly options: EngineOptions) {
+    const log = options.log ?? (() => undefined);
+    super({
+      dataDir: options.dataDir,
+      ...(options.settings ? { settings: options.settings } : {}),
+      ...(options.rules ? { rules: options.rules } : {}),
+      version: options.version ?? '0.0.0',
       log,
+    });
+    this.token = options.token ?? randomBytes(24).toString('base64url');
+    this.controlHost = options.controlHost ?? '127.0.0.1';
+  }
+
+  start(): Promise<void> {
+    this.started ??= this.startOnce().catch(async (err: unknown) => {
+      await this.close().catch(() => undefined);
+      throw err;
+    });
+    return this.started;
+  }
+
+  stop(): Promise<void> {
+    this.stopped ??= (async () => {
+      await this.started?.catch(() => undefined);
+      await this.close();
+      await this.control?.close();
+    })();
+    return this.stopped;
+  }
+
+  controlUrl(): string {
+    return this.control?.url ?? serverUrl(this.controlHost, this.options.controlPort ?? 10007);
+  }
+
+  listenerUrl(): string {
+    return this.listenerStatus().url;
+  }
+
+  uiUrl(): string {
+    return `${this.controlUrl()}/?token=${this.token}`;
+  }
+
+  private async startOnce(): Promise<void> {
+    await this.load();
+    this.control = await startControlServer(this, {
+      host: this.controlHost,
+      port: this.options.controlPort ?? 10007,
+      token: this.token,
+      uiDir: this.options.uiDir ?? null,
+      version: this.version,
+      log: this.options.log ?? (() => undefined),
       identify,
     });
-    await core.listen();
-  };
+    await this.listen();
+  }
+}
 
-  const stop = async (): Promise<void> => {
-    await started?.catch(() => undefined);
-    await core.close();
-    await control?.close();
-  };
-
-  // The EngineApi methods are the core's own; bound so shells can pass them around.
-  const api: EngineApi = core;
-  return {
-    get version() {
-      return version;
-    },
-    token,
-    listenerStatus: () => api.listenerStatus(),
-    upstreamStatus: () => api.upstreamStatus(),
-    persistenceStatus: () => api.persistenceStatus(),
-    notices: () => core.notices(),
-    listCaptures: (query) => api.listCaptures(query),
-    getCapture: (id) => api.getCapture(id),
-    clearCaptures: () => api.clearCaptures(),
-    listFlows: (limit, q) => api.listFlows(limit, q),
-    allCaptures: () => api.allCaptures(),
-    importCaptures: (captures) => api.importCaptures(captures),
-    decide: (id, decision, by) => api.decide(id, decision, by),
-    getRules: () => api.getRules(),
-    setRules: (rules) => api.setRules(rules),
-    getSettings: () => api.getSettings(),
-    updateSettings: (next) => api.updateSettings(next),
-    send: (request) => api.send(request),
-    sendToBackend: (input) => api.sendToBackend(input),
-    replay: (request) => api.replay(request),
-    subscribe: (listener) => api.subscribe(listener),
-    stats: () => core.stats(),
-    start: () => {
-      started ??= start().catch(async (err: unknown) => {
-        await core.close().catch(() => undefined);
-        throw err;
-      });
-      return started;
-    },
-    stop: () => {
-      stopped ??= stop();
-      return stopped;
-    },
-    controlUrl: () => control?.url ?? `http://${controlHost}:${options.controlPort ?? 10007}`,
-    listenerUrl: () => core.listenerStatus().url,
-    uiUrl: () => `${control?.url ?? `http://${controlHost}:${options.controlPort ?? 10007}`}/?token=${token}`,
-  };
+export function createEngine(options: EngineOptions): Engine {
+  return new RunningEngine(options);
 }

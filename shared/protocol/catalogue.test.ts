@@ -67,11 +67,14 @@ describe('catalogue', () => {
     expect(Object.keys(EXAMPLES)).toHaveLength(11);
   });
 
-  it('lists modelled sample commands, OpenIM first (17 friend + 2 message)', () => {
+  it('lists modelled sample commands, OpenIM first (12 OpenIM, then 30 Tencent)', () => {
     const s = sampleCommands();
-    expect(s).toHaveLength(19);
-    expect(s.slice(0, 12).every((c) => c.dialect === 'openim')).toBe(true);
-    expect(s.slice(12).every((c) => c.dialect === 'tencent')).toBe(true);
+    const firstTencent = s.findIndex((c) => c.dialect === 'tencent');
+    expect(firstTencent).toBe(12);
+    expect(s.slice(0, firstTencent).every((c) => c.dialect === 'openim')).toBe(true);
+    // Tencent: 6 Sns + 4 C2C + 18 Group + State.StateChange + Profile.CallbackPortraitSet.
+    expect(s.slice(firstTencent).every((c) => c.dialect === 'tencent')).toBe(true);
+    expect(s.length - firstTencent).toBe(30);
   });
 
   it('names and classifies non-friend and legacy commands', () => {

@@ -23,7 +23,7 @@ function wrongType(path: string, spec: FieldSpec, value: unknown): Finding {
     level: 'error',
     code: 'wrong-type',
     path,
-    message: `${path} must be ${typeName[spec.type]}, got ${jsonTypeOf(value)}.`,
+    message: `${path} must be ${typeName[spec.type]}${spec.also ? ` or ${typeName[spec.also]}` : ''}, got ${jsonTypeOf(value)}.`,
   };
 }
 
@@ -84,6 +84,8 @@ function checkValue(
   dialect: Dialect,
   out: Finding[],
 ): void {
+  // The page's second type: accepted as is (a numeric string is not range-checked).
+  if (spec.also !== undefined && typeof value === spec.also) return;
   switch (spec.type) {
     case 'string':
     case 'boolean':

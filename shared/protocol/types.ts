@@ -40,6 +40,11 @@ export interface FieldSpec {
   jsonString?: boolean;
   /** First server version that sends the field (an OpenIM tag such as `v3.8.1`); absent = every version. */
   since?: string;
+  /**
+   * A second JSON type the server's page also gives for this field (Tencent Group pages print the Integer
+   * `EventTime` as a string; Profile `Value` is `uint32/string`): a value of either type is well typed.
+   */
+  also?: 'string' | 'number';
 }
 
 /** One field of the answer the server reads, beyond the dialect's common ones (actionCode…, ActionStatus…). */

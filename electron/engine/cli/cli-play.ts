@@ -9,7 +9,7 @@ import {
 } from '../../../shared/contract/index.js';
 import { describeOutcome } from '../../../shared/protocol/index.js';
 import { errorMessage } from '../control/http-io.js';
-import { resolveSend, sendToBackend } from '../outbound/play-server.js';
+import { playCallback, resolvePlay } from '../outbound/play-server.js';
 import { replayCaptures } from '../outbound/replay.js';
 import { parseImport } from '../store/session-io.js';
 import type { ReplayCliOptions, SendOptions } from './cli-play-args.js';
@@ -72,12 +72,12 @@ export async function runSend(o: SendOptions, io: CliIo, env: PlayEnv): Promise<
     io.err(`Error: ${input.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}`);
     return EXIT.badInput;
   }
-  const resolved = resolveSend(input.data, DEFAULT_SETTINGS);
+  const resolved = resolvePlay(input.data, DEFAULT_SETTINGS);
   if (!resolved.ok) {
     io.err(`Error: ${resolved.message}`);
     return EXIT.badInput;
   }
-  const capture = await sendToBackend(resolved.send);
+  const capture = await playCallback(resolved.play);
   if (o.json) io.out(JSON.stringify(capture, null, 2));
   else printSent(capture, io);
   return exitFor(capture.outcome?.effect);

@@ -97,7 +97,7 @@ const HANDLERS: { [N in RouteName]: Handler<N> } = {
   },
   send: async ({ engine, body }) => {
     // v2 plays the IM server against a backend: the engine's own listener is not involved.
-    if ('to' in body) return played(await engine.sendToBackend(body));
+    if ('to' in body) return played(await engine.playServer(body));
     // Said here, not only on stderr: the window shows this error where the person pressed the button.
     const listener = engine.listenerStatus();
     if (listener.state !== 'listening') {
@@ -108,7 +108,7 @@ const HANDLERS: { [N in RouteName]: Handler<N> } = {
         `The listener is not running (${why}): pick another port under Listener in the top bar, then send again.`,
       );
     }
-    engine.send(body);
+    engine.resend(body);
     return { accepted: true };
   },
   replay: async ({ engine, body }) => played(await engine.replay(body)),

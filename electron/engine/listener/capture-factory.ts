@@ -4,7 +4,6 @@ import type {
   CaptureResponse,
   CaptureSummaryText,
   Finding,
-  HoldInfo,
   Settings,
 } from '../../../shared/contract/index.js';
 import {
@@ -12,13 +11,13 @@ import {
   type IncomingRequest,
   identify,
   predictOutcome,
-  type ServerProfile,
   summarize,
   validate,
 } from '../../../shared/protocol/index.js';
-import type { RawRequest } from './listener.js';
 import { settingFindings } from './predict.js';
+import type { RawRequest } from './request-input.js';
 import { type BadInput, incomingRequest } from './request-input.js';
+import { serverProfile, serverTimeoutMs } from './server-settings.js';
 
 /**
  * Capture ids: a random prefix per engine run plus the sequence number — unique across restarts and clears,
@@ -29,7 +28,10 @@ export function captureIds(): (seq: number) => string {
   return (seq) => `${prefix}-${seq.toString(36)}`;
 }
 
-/** A fresh capture for a request as received: not yet decided, answered or identified. */
+/**
+ * A fresh capture for a request as received: not yet decided, answered or identified. Its `state` is a placeholder
+ * until the handler's first step sets it (held when held, answered or failed at the end); nothing reads it before.
+ */
 export function newCapture(raw: RawRequest, seq: number, id: string): Capture {
   const capture: Capture = {
     id,
@@ -38,7 +40,7 @@ export function newCapture(raw: RawRequest, seq: number, id: string): Capture {
     dialect: 'unknown',
     command: null,
     phase: 'unknown',
-    state: 'held',
+    state: 'answered',
     decidedBy: null,
     request: {
       method: raw.method,
@@ -67,26 +69,6 @@ export function applyIdentification(capture: Capture, id: Identification): void 
   capture.command = id.command;
   capture.phase = id.phase;
   capture.identifiedBy = id.via;
-}
-
-/** The IM server's own timeout for a request of this dialect (unknown: the OpenIM value). */
-export function serverTimeoutMs(settings: Settings, dialect: Capture['dialect']): number {
-  return dialect === 'tencent' ? settings.hold.tencentTimeoutMs : settings.hold.openimTimeoutMs;
-}
-
-export function holdInfo(settings: Settings, capture: Capture): HoldInfo {
-  const timeout = serverTimeoutMs(settings, capture.dialect);
-  return {
-    deadlineAt: capture.receivedAt + Math.max(0, timeout - settings.hold.marginMs),
-    serverTimeoutMs: timeout,
-    fallback: settings.hold.fallback,
-  };
-}
-
-export function serverProfile(settings: Settings, dialect: Capture['dialect']): ServerProfile {
-  return dialect === 'tencent'
-    ? { dialect: 'tencent', policy: settings.profiles.tencent }
-    : { dialect: 'openim', version: settings.profiles.openim };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CaptureRequest, CaptureResponse, ListenerStatus } from '../../../shared/contract/index.js';
+import type { CaptureResponse, ListenerStatus } from '../../../shared/contract/index.js';
 import { splitUrl } from '../../../shared/protocol/index.js';
 import { isLoopbackAddress, serverUrl } from '../addresses.js';
 import { isLoopbackHostHeader } from '../control/security.js';
@@ -14,24 +14,7 @@ import {
   requestLineOf,
   trackRequest,
 } from './http-rejects.js';
-import { answerInternalError } from './request-input.js';
-
-/**
- * A request whose body has been read (up to the size limit): the capture's request fields as received, plus when it
- * arrived. `truncated` is always present here (true: `bodyText` holds only the first `maxBodyBytes` bytes).
- */
-export interface RawRequest extends Pick<CaptureRequest, 'method' | 'url' | 'path' | 'query' | 'headers' | 'bodyText'> {
-  /** The headers as received ([name, value, …], names in their case): what upstream mode forwards. */
-  rawHeaders: string[];
-  /** The body's bytes (`bodyText` decodes them as UTF-8): what upstream mode forwards. */
-  bodyBytes: Buffer;
-  truncated: boolean;
-  receivedAt: number;
-  /** performance.now() when the request arrived, for latency. */
-  startedAt: number;
-  /** The HTTP layer refused it while its body was read (broken framing, too slow): answered so, never decided. */
-  refused?: Refusal;
-}
+import { answerInternalError, type RawRequest } from './request-input.js';
 
 export interface ListenerOptions {
   maxBodyBytes: () => number;

@@ -8,6 +8,7 @@ import {
   tencentDecisionFindings,
   tencentTimeoutFinding,
 } from '../../../shared/protocol/index.js';
+import { serverProfile, serverTimeoutMs } from './server-settings.js';
 
 /**
  * Predictions and findings beyond the answer actually written (that one is `predictedOutcome` in capture-factory):
@@ -26,10 +27,9 @@ export function predictClientLeft(
   sendElapsedMs: number,
   settings: Settings,
 ): Outcome {
-  const tencent = capture.dialect === 'tencent';
-  const serverTimeoutMs = tencent ? settings.hold.tencentTimeoutMs : settings.hold.openimTimeoutMs;
+  const timeout = serverTimeoutMs(settings, capture.dialect);
   const plan = capture.decision ? buildAnswer(id, body, capture.decision) : null;
-  const limit = predictionTimeoutMs(capture.dialect, serverTimeoutMs);
+  const limit = predictionTimeoutMs(capture.dialect, timeout);
   return predictOutcome({
     dialect: capture.dialect,
     command: capture.command,
@@ -37,10 +37,8 @@ export function predictClientLeft(
     requestBody: body,
     sent: sentWhenClientLeft(plan, sendElapsedMs, limit),
     elapsedMs: sendElapsedMs,
-    serverTimeoutMs,
-    profile: tencent
-      ? { dialect: 'tencent', policy: settings.profiles.tencent }
-      : { dialect: 'openim', version: settings.profiles.openim },
+    serverTimeoutMs: timeout,
+    profile: serverProfile(settings, capture.dialect),
   });
 }
 

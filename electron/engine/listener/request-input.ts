@@ -1,7 +1,24 @@
 import type { ServerResponse } from 'node:http';
-import type { CaptureResponse, Settings } from '../../../shared/contract/index.js';
+import type { CaptureRequest, CaptureResponse, Settings } from '../../../shared/contract/index.js';
 import { type IncomingRequest, jsonDeeperThan, MAX_JSON_DEPTH } from '../../../shared/protocol/index.js';
-import type { RawRequest } from './listener.js';
+import type { Refusal } from './http-rejects.js';
+
+/**
+ * A request whose body has been read (up to the size limit): the capture's request fields as received, plus when it
+ * arrived. `truncated` is always present here (true: `bodyText` holds only the first `maxBodyBytes` bytes).
+ */
+export interface RawRequest extends Pick<CaptureRequest, 'method' | 'url' | 'path' | 'query' | 'headers' | 'bodyText'> {
+  /** The headers as received ([name, value, …], names in their case): what upstream mode forwards. */
+  rawHeaders: string[];
+  /** The body's bytes (`bodyText` decodes them as UTF-8): what upstream mode forwards. */
+  bodyBytes: Buffer;
+  truncated: boolean;
+  receivedAt: number;
+  /** performance.now() when the request arrived, for latency. */
+  startedAt: number;
+  /** The HTTP layer refused it while its body was read (broken framing, too slow): answered so, never decided. */
+  refused?: Refusal;
+}
 
 /** Why a request gets a 4xx instead of a decision (it is still captured). */
 export interface BadInput {

@@ -26,8 +26,8 @@ describe('captures completed after the answer', () => {
   it('one capture failing to complete does not stop the others or the engine', async () => {
     const lines: string[] = [];
     engine = await startTestEngine({ log: (line) => lines.push(line) });
-    // biome-ignore lint/complexity/useLiteralKeys: `store` is private; bracket access is TypeScript's way in for a test
-    const store = engine.core['store'];
+    // biome-ignore lint/complexity/useLiteralKeys: `captures` is private; bracket access is TypeScript's way in for a test
+    const store = engine.core['captures'].memory;
     // A capture answered at once enters the store finished, through addLine.
     const addLine = store.addLine.bind(store);
     let failures = 1;

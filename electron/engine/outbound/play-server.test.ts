@@ -9,7 +9,7 @@ import {
   signChecking,
   startFakeBackend,
 } from '../testing/fake-backend.js';
-import { resolveSend, sendToBackend } from './play-server.js';
+import { playCallback, resolvePlay } from './play-server.js';
 
 const backends: FakeBackend[] = [];
 afterEach(async () => {
@@ -25,9 +25,9 @@ const OPENIM_ALLOW = { actionCode: 0, errCode: 0, errMsg: '', errDlt: '', nextCo
 const settings = (patch: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, ...patch });
 
 async function send(input: SendToBackend, s: Settings = settings()) {
-  const resolved = resolveSend(input, s);
+  const resolved = resolvePlay(input, s);
   if (!resolved.ok) throw new Error(resolved.message);
-  return sendToBackend(resolved.send);
+  return playCallback(resolved.play);
 }
 
 /** Allows everything, the way each dialect expects (Tencent Prev*: one ResultItem per target). */
@@ -177,19 +177,19 @@ describe('send: Tencent Sign and failure policy', () => {
 
   it('uses the fixed 2 s Tencent timeout and the settings token by default', () => {
     const s = settings({ tencent: { sdkAppId: 7, token: 'tok', maxClockSkewS: 60 } });
-    const r = resolveSend({ to: 'http://h', command, body }, s);
-    expect(r).toMatchObject({ ok: true, send: { dialect: 'tencent', timeoutMs: 2000, sdkAppId: 7, token: 'tok' } });
+    const r = resolvePlay({ to: 'http://h', command, body }, s);
+    expect(r).toMatchObject({ ok: true, play: { dialect: 'tencent', timeoutMs: 2000, sdkAppId: 7, token: 'tok' } });
   });
 });
 
-describe('resolveSend', () => {
+describe('resolvePlay', () => {
   it('refuses a profile of the other dialect', () => {
-    const r = resolveSend({ to: 'http://h', command: 'Sns.CallbackFriendAdd', body: {}, profile: 'v3.7+' }, settings());
+    const r = resolvePlay({ to: 'http://h', command: 'Sns.CallbackFriendAdd', body: {}, profile: 'v3.7+' }, settings());
     expect(r).toEqual({ ok: false, message: expect.stringMatching(/not a Tencent policy/) });
   });
 
   it('guesses the dialect of an uncatalogued command from its shape', () => {
-    const r = resolveSend({ to: 'http://h', command: 'Group.CallbackX', body: {} }, settings());
-    expect(r.ok && r.send.dialect).toBe('tencent');
+    const r = resolvePlay({ to: 'http://h', command: 'Group.CallbackX', body: {} }, settings());
+    expect(r.ok && r.play.dialect).toBe('tencent');
   });
 });

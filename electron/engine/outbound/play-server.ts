@@ -18,8 +18,8 @@ import { decodedBody, type ExchangeFailureKind, exchange, flatHeaders, headerRec
 /** Tencent's callback timeout is fixed (protocols.md B.1); prediction uses it whatever the hold settings say. */
 export const TENCENT_TIMEOUT_MS = 2_000;
 
-/** A send request with every default filled in from the settings. */
-export interface ResolvedSend {
+/** A play request (`POST /api/send` v2, CLI `send`) with every default filled in from the settings. */
+export interface ResolvedPlay {
   to: string;
   dialect: Dialect;
   command: string;
@@ -31,13 +31,13 @@ export interface ResolvedSend {
   operationId?: string;
 }
 
-export type Resolved = { ok: true; send: ResolvedSend } | { ok: false; message: string };
+export type Resolved = { ok: true; play: ResolvedPlay } | { ok: false; message: string };
 
 const isOneOf = <T extends string>(list: readonly T[], value: string): value is T =>
   (list as readonly string[]).includes(value);
 
 /** Fills in dialect, profile, timeout and Tencent credentials; a profile of the other dialect is an input error. */
-export function resolveSend(input: SendToBackend, settings: Settings): Resolved {
+export function resolvePlay(input: SendToBackend, settings: Settings): Resolved {
   const dialect =
     input.dialect ?? findCommand(input.command)?.dialect ?? (looksTencent(input.command) ? 'tencent' : 'openim');
   let profile: ServerProfile;
@@ -57,7 +57,7 @@ export function resolveSend(input: SendToBackend, settings: Settings): Resolved 
   const tencent = input.tencent;
   return {
     ok: true,
-    send: {
+    play: {
       to: input.to,
       dialect,
       command: input.command,
@@ -199,18 +199,18 @@ export async function playRequest(request: ServerRequest, meta: PlayMeta): Promi
 }
 
 /** `POST /api/send` v2 and `callback-inspector send`: one callback played to a backend. */
-export function sendToBackend(send: ResolvedSend, nowMs = Date.now()): Promise<Capture> {
+export function playCallback(play: ResolvedPlay, nowMs = Date.now()): Promise<Capture> {
   const request = buildServerRequest({
-    to: send.to,
-    dialect: send.dialect,
-    command: send.command,
-    body: send.body,
-    profile: send.profile,
+    to: play.to,
+    dialect: play.dialect,
+    command: play.command,
+    body: play.body,
+    profile: play.profile,
     nowMs,
-    sdkAppId: send.sdkAppId,
-    token: send.token,
-    ...(send.operationId !== undefined ? { operationId: send.operationId } : {}),
+    sdkAppId: play.sdkAppId,
+    token: play.token,
+    ...(play.operationId !== undefined ? { operationId: play.operationId } : {}),
   });
   // The capture names the command as this server version sent it (before v3.7 some had other names).
-  return playRequest(request, { ...send, command: serverCommandName(send.command, send.profile), nowMs });
+  return playRequest(request, { ...play, command: serverCommandName(play.command, play.profile), nowMs });
 }

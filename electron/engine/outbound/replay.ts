@@ -4,6 +4,8 @@ import type {
   ReplayAnswer,
   ReplayItem,
   ReplayReport,
+  ReplayRequest,
+  Settings,
   TencentProfile,
 } from '../../../shared/contract/index.js';
 import {
@@ -28,6 +30,27 @@ export interface ReplayOptions {
   onProgress?: (done: number, total: number) => void;
   /** Stores the new exchange and returns its capture id (the window keeps them; the CLI does not). */
   onSent?: (capture: Capture) => string | undefined;
+}
+
+/** A replay request's options, the settings filling in what it leaves out; `onSent` records each new exchange. */
+export function replayOptions(
+  request: ReplayRequest,
+  settings: Settings,
+  onSent: (capture: Capture) => string | undefined,
+): ReplayOptions {
+  return {
+    to: request.to,
+    profiles: {
+      openim: request.profiles?.openim ?? settings.profiles.openim,
+      tencent: request.profiles?.tencent ?? settings.profiles.tencent,
+    },
+    openimTimeoutMs: settings.hold.openimTimeoutMs,
+    token: request.tencentToken !== undefined ? request.tencentToken : settings.tencent.token,
+    sdkAppId: settings.tencent.sdkAppId,
+    // One at a time by default: the recorded order matters to a backend that keeps state (add, then delete).
+    concurrency: request.concurrency ?? 1,
+    onSent,
+  };
 }
 
 const profileFor = (dialect: 'openim' | 'tencent', o: ReplayOptions): ServerProfile =>

@@ -139,11 +139,11 @@ export function createFakeEngine(
       fake.settings = next;
       fake.emit({ type: 'settings.changed', settings: next });
     },
-    send(request) {
+    resend(request) {
       fake.sent.push(request);
     },
     // Playing the server needs the real engine (engine.test.ts, play-server.test.ts).
-    sendToBackend: async () => ({ ok: false, message: 'not supported by the test double' }),
+    playServer: async () => ({ ok: false, message: 'not supported by the test double' }),
     replay: async () => ({ ok: false, message: 'not supported by the test double' }),
     subscribe(listener) {
       subscribers.add(listener);

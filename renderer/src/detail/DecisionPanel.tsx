@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { Capture, FaultType } from '../../../shared/contract/index.js';
 import type { DenyPreset } from '../../../shared/protocol/index.js';
+import { Field } from '../lib/Field.js';
 import { formatCountdown } from '../lib/format.js';
+import { Options } from '../lib/Options.js';
 import { answerFor, canRewriteRemark, defaultsFor, listTargets, overrideForCode } from '../lib/protocol.js';
 import { useApp } from '../store/app-store.js';
 import { buildDecision, type DecisionDraft } from '../store/decision-draft.js';
@@ -10,6 +12,7 @@ import { sendAnswer, updateDraft } from '../store/selection-actions.js';
 import { Countdown } from '../table/Countdown.js';
 import { DelayWarning } from './DelayWarning.js';
 import { RawAnswerEditor } from './RawAnswerEditor.js';
+import { SendError } from './SendError.js';
 import { TargetList } from './TargetList.js';
 
 const FAULTS: { value: FaultType | ''; label: string }[] = [
@@ -27,23 +30,20 @@ function DenyFields({ draft, capture }: { draft: DecisionDraft; capture: Capture
   const defaults = defaultsFor(capture.dialect);
   return (
     <div className="deny-fields">
-      <label className="field">
-        <span className="field-label">Code</span>
+      <Field label="Code">
         <input inputMode="numeric" value={draft.code} onChange={(e) => updateDraft({ code: e.target.value })} />
-      </label>
+      </Field>
       <PresetSelect
         label="Preset"
         presets={defaults.presets}
         onPick={(preset) => updateDraft({ code: String(preset.code) })}
       />
-      <label className="field field-wide">
-        <span className="field-label">Message</span>
+      <Field label="Message" className="field field-wide">
         <input value={draft.message} onChange={(e) => updateDraft({ message: e.target.value })} />
-      </label>
-      <label className="field field-wide">
-        <span className="field-label">Detail</span>
+      </Field>
+      <Field label="Detail" className="field field-wide">
         <input value={draft.detail} onChange={(e) => updateDraft({ detail: e.target.value })} />
-      </label>
+      </Field>
     </div>
   );
 }
@@ -59,10 +59,9 @@ function ErrorInjection({ draft, capture }: { draft: DecisionDraft; capture: Cap
       <div className="advanced-grid">
         <PresetSelect label="Error preset" presets={defaults.presets} onPick={(p) => insert(p.code, p.message)} />
         <div className="field-inline">
-          <label className="field">
-            <span className="field-label">Custom code</span>
+          <Field label="Custom code">
             <input inputMode="numeric" value={customCode} onChange={(e) => setCustomCode(e.target.value)} />
-          </label>
+          </Field>
           <button
             type="button"
             disabled={!/^-?\d+$/.test(customCode.trim())}
@@ -71,8 +70,7 @@ function ErrorInjection({ draft, capture }: { draft: DecisionDraft; capture: Cap
             Insert
           </button>
         </div>
-        <label className="field field-wide">
-          <span className="field-label">Override fields (JSON)</span>
+        <Field label="Override fields (JSON)" className="field field-wide">
           <textarea
             className="mono"
             rows={5}
@@ -81,37 +79,30 @@ function ErrorInjection({ draft, capture }: { draft: DecisionDraft; capture: Cap
             placeholder="{ } merged into the answer as raw fields"
             onChange={(e) => updateDraft({ overrideText: e.target.value })}
           />
-        </label>
-        <label className="field field-wide">
-          <span className="field-label">Fault</span>
+        </Field>
+        <Field label="Fault" className="field field-wide">
           {/* Option values are exactly the FaultType union plus '' (none). */}
           <select value={draft.fault} onChange={(e) => updateDraft({ fault: e.target.value as FaultType | '' })}>
-            {FAULTS.map((f) => (
-              <option key={f.value} value={f.value}>
-                {f.label}
-              </option>
-            ))}
+            <Options items={FAULTS} />
           </select>
-        </label>
+        </Field>
         {draft.fault === 'http-status' ? (
-          <label className="field">
-            <span className="field-label">HTTP status</span>
+          <Field label="HTTP status">
             <input
               inputMode="numeric"
               value={draft.faultStatus}
               onChange={(e) => updateDraft({ faultStatus: e.target.value })}
             />
-          </label>
+          </Field>
         ) : null}
-        <label className="field">
-          <span className="field-label">Delay (ms)</span>
+        <Field label="Delay (ms)">
           <input
             inputMode="numeric"
             value={draft.delayMs}
             placeholder="0"
             onChange={(e) => updateDraft({ delayMs: e.target.value })}
           />
-        </label>
+        </Field>
         <DelayWarning capture={capture} delayText={draft.delayMs} />
       </div>
     </details>
@@ -173,13 +164,12 @@ export function DecisionPanel({ capture }: { capture: Capture }) {
             />
             Rewrite remark
           </label>
-          <label className="field field-wide">
-            <span className="field-label">New remark</span>
+          <Field label="New remark" className="field field-wide">
             <input
               value={draft.remark}
               onChange={(e) => updateDraft({ remark: e.target.value, rewriteRemark: true })}
             />
-          </label>
+          </Field>
         </div>
       ) : null}
       {targets.length > 0 ? <TargetList targets={targets} draft={draft} /> : null}
@@ -191,11 +181,7 @@ export function DecisionPanel({ capture }: { capture: Capture }) {
         <button type="button" onClick={() => openRawEditor(capture, draft)}>
           Edit the exact answer
         </button>
-        {sendError ? (
-          <p className="send-error" role="alert">
-            {sendError}
-          </p>
-        ) : null}
+        <SendError message={sendError} />
       </div>
     </section>
   );
@@ -237,8 +223,7 @@ interface PresetSelectProps {
 
 function PresetSelect({ label, presets, onPick }: PresetSelectProps) {
   return (
-    <label className="field">
-      <span className="field-label">{label}</span>
+    <Field label={label}>
       <select
         value=""
         onChange={(e) => {
@@ -247,12 +232,8 @@ function PresetSelect({ label, presets, onPick }: PresetSelectProps) {
         }}
       >
         <option value="">Choose…</option>
-        {presets.map((p) => (
-          <option key={p.code} value={p.code}>
-            {p.label}
-          </option>
-        ))}
+        <Options items={presets.map((p) => ({ value: p.code, label: p.label }))} />
       </select>
-    </label>
+    </Field>
   );
 }

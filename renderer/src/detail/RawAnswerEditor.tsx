@@ -1,9 +1,11 @@
 import { useId, useState } from 'react';
 import type { Capture, Settings } from '../../../shared/contract/index.js';
+import { Field } from '../lib/Field.js';
 import { checkSent } from '../lib/protocol.js';
 import { useNow } from '../lib/ticker.js';
 import { FindingList } from './FindingList.js';
 import { checkRawDraft, draftFromRaw, type RawAnswer, type RawDraft, type RawField } from './raw-answer.js';
+import { SendError } from './SendError.js';
 import { OutcomeLine } from './UpstreamSection.js';
 
 export type { RawAnswer } from './raw-answer.js';
@@ -89,21 +91,18 @@ export function RawAnswerEditor({
 
   return (
     <section className="raw-answer" aria-label="Exact answer">
-      <label className="field">
-        <span className="field-label">Status</span>
+      <Field label="Status">
         <input inputMode="numeric" size={5} {...status.props} />
         {status.note}
-      </label>
-      <label className="field field-wide">
-        <span className="field-label">Headers (one per line, Name: value)</span>
+      </Field>
+      <Field label="Headers (one per line, Name: value)" className="field field-wide">
         <textarea className="mono" rows={2} spellCheck={false} {...headers.props} />
         {headers.note}
-      </label>
-      <label className="field field-wide">
-        <span className="field-label">Body (sent exactly as typed)</span>
+      </Field>
+      <Field label="Body (sent exactly as typed)" className="field field-wide">
         <textarea className="mono" rows={9} spellCheck={false} {...body.props} />
         {body.note}
-      </label>
+      </Field>
       <section className="raw-prediction" aria-label="Predicted outcome of this answer">
         <h4>If sent now</h4>
         {check.raw ? (
@@ -121,11 +120,7 @@ export function RawAnswerEditor({
             {cancelLabel}
           </button>
         ) : null}
-        {sendError ? (
-          <p className="send-error" role="alert">
-            {sendError}
-          </p>
-        ) : null}
+        <SendError message={sendError} />
       </div>
     </section>
   );

@@ -1,3 +1,4 @@
+import { Field } from '../lib/Field.js';
 import type { DecisionDraft } from '../store/decision-draft.js';
 import { updateDraft } from '../store/selection-actions.js';
 
@@ -32,14 +33,13 @@ export function TargetList({ targets, draft }: { targets: string[]; draft: Decis
           </div>
         );
       })}
-      <label className="field">
-        <span className="field-label">Target deny code</span>
+      <Field label="Target deny code">
         <input
           inputMode="numeric"
           value={draft.targetCode}
           onChange={(e) => updateDraft({ targetCode: e.target.value })}
         />
-      </label>
+      </Field>
     </fieldset>
   );
 }

@@ -6,6 +6,7 @@ import { useApp } from '../store/app-store.js';
 import { sendRawAnswer } from '../store/raw-answer-actions.js';
 import { FindingList } from './FindingList.js';
 import { RawAnswerEditor } from './RawAnswerEditor.js';
+import { SendError } from './SendError.js';
 import { LatencyBar, OutcomeLine, serverTimeoutFor } from './UpstreamSection.js';
 
 /** Held in upstream mode: the backend's answer as the proposal — send it as is, edit it, or replace it below. */
@@ -89,11 +90,7 @@ export function UpstreamProposal({ capture }: { capture: Capture }) {
           <button type="button" onClick={replace}>
             Replace
           </button>
-          {error ? (
-            <p className="send-error" role="alert">
-              {error}
-            </p>
-          ) : null}
+          <SendError message={error} />
         </div>
       ) : null}
     </section>

@@ -1,6 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import type { ReplayItem, ReplayVerdict } from '../../../shared/contract/index.js';
+import { SendError } from '../detail/SendError.js';
 import { AnswerDiff } from './AnswerDiff.js';
+import { BackendUrlField } from './BackendUrlField.js';
 import { replay } from './play-actions.js';
 import { playStore, rememberedUrl, usePlay } from './play-store.js';
 
@@ -65,21 +67,14 @@ export function ReplayPanel() {
   return (
     <>
       <form className="play-form" onSubmit={submit}>
-        <label className="field field-wide">
-          <span className="field-label">Backend URL</span>
-          <input type="url" required value={to} onChange={(e) => setTo(e.target.value)} />
-        </label>
+        <BackendUrlField value={to} onChange={setTo} />
         <div className="play-actions field-wide">
           <button type="submit" className="primary" disabled={replaying}>
             {replaying ? 'Replaying…' : 'Replay imported captures'}
           </button>
         </div>
       </form>
-      {error ? (
-        <p className="send-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <SendError message={error} />
       <Results />
     </>
   );

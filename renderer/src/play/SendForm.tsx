@@ -5,9 +5,13 @@ import {
   TENCENT_PROFILES,
   type TencentProfile,
 } from '../../../shared/contract/index.js';
+import { SendError } from '../detail/SendError.js';
+import { Field } from '../lib/Field.js';
 import { formatDialect } from '../lib/format.js';
+import { Options } from '../lib/Options.js';
 import { sampleList } from '../lib/protocol.js';
 import { useApp } from '../store/app-store.js';
+import { BackendUrlField } from './BackendUrlField.js';
 import { closeSend, seedFromSample, sendToBackend } from './play-actions.js';
 import { rememberedUrl, type SendSeed, usePlay } from './play-store.js';
 
@@ -69,51 +73,31 @@ export function SendForm({ seed }: { seed: SendSeed }) {
   const error = localError ?? serverError;
   return (
     <form className="play-form" onSubmit={submit}>
-      <label className="field field-wide">
-        <span className="field-label">Backend URL</span>
-        <input type="url" required value={to} onChange={(e) => setTo(e.target.value)} />
-      </label>
-      <label className="field">
-        <span className="field-label">Command</span>
+      <BackendUrlField value={to} onChange={setTo} />
+      <Field label="Command">
         <select value={command} onChange={(e) => pickCommand(e.target.value)}>
-          {commands.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
+          <Options items={commands} />
         </select>
-      </label>
-      <label className="field">
-        <span className="field-label">Server profile ({formatDialect(dialect)})</span>
+      </Field>
+      <Field label={`Server profile (${formatDialect(dialect)})`}>
         <select value={profile} onChange={(e) => setProfile(e.target.value)}>
-          {profiles.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
+          <Options items={profiles} />
         </select>
-      </label>
+      </Field>
       {dialect === 'tencent' ? (
         <>
-          <label className="field">
-            <span className="field-label">SdkAppID</span>
+          <Field label="SdkAppID">
             <input inputMode="numeric" value={sdkAppId} onChange={(e) => setSdkAppId(e.target.value)} />
-          </label>
-          <label className="field">
-            <span className="field-label">Callback token</span>
+          </Field>
+          <Field label="Callback token">
             <input value={token} onChange={(e) => setToken(e.target.value)} />
-          </label>
+          </Field>
         </>
       ) : null}
-      <label className="field field-wide">
-        <span className="field-label">Body (JSON)</span>
+      <Field label="Body (JSON)" className="field field-wide">
         <textarea className="mono" rows={12} value={bodyText} onChange={(e) => setBodyText(e.target.value)} />
-      </label>
-      {error ? (
-        <p className="send-error field-wide" role="alert">
-          {error}
-        </p>
-      ) : null}
+      </Field>
+      <SendError message={error} wide />
       <div className="play-actions field-wide">
         <button type="submit" className="primary" disabled={sending}>
           {sending ? 'Sending…' : 'Send'}

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Rule } from '../../../shared/contract/index.js';
+import { Field } from '../lib/Field.js';
 import { getState, setState } from '../store/app-store.js';
 import { plainRule, saveRules } from '../store/command-actions.js';
 import { FieldIssue, issueProps } from './field-issue.js';
@@ -79,8 +80,7 @@ export function RuleEditor({ initial, originalId }: Props) {
           </span>
         ) : null}
       </div>
-      <label className="field field-wide">
-        <span className="field-label">Rule JSON</span>
+      <Field label="Rule JSON" className="field field-wide">
         <textarea
           className="mono"
           rows={12}
@@ -90,7 +90,7 @@ export function RuleEditor({ initial, originalId }: Props) {
           {...issueProps(issues, 'json', idBase)}
         />
         <FieldIssue issues={issues} field="json" idBase={idBase} />
-      </label>
+      </Field>
     </section>
   );
 }

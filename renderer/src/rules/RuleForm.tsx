@@ -1,5 +1,6 @@
 import { CONDITION_OPS, type Condition } from '../../../shared/contract/index.js';
-import { FieldIssue, issueProps } from './field-issue.js';
+import { Options } from '../lib/Options.js';
+import { IssueField } from './field-issue.js';
 import {
   conditionFromText,
   conditionValueText,
@@ -24,6 +25,7 @@ interface FormProps {
 
 function ConditionRows({ rule, onChange, issues, idBase }: FormProps) {
   const conditions = getConditions(rule);
+  const at = { issues, idBase };
   const setAt = (i: number, c: Condition | null): void => {
     const next = conditions.slice();
     if (c) next[i] = c;
@@ -36,43 +38,26 @@ function ConditionRows({ rule, onChange, issues, idBase }: FormProps) {
       {conditions.map((c, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: conditions have no id; the editor owns their order
         <div className="condition-row" key={i}>
-          <label className="field">
-            <span className="field-label">Path</span>
-            <input
-              value={c.path}
-              onChange={(e) => setAt(i, { ...c, path: e.target.value })}
-              spellCheck={false}
-              {...issueProps(issues, `match.where[${i}].path`, idBase)}
-            />
-            <FieldIssue issues={issues} field={`match.where[${i}].path`} idBase={idBase} />
-          </label>
-          <label className="field">
-            <span className="field-label">Operator</span>
+          <IssueField label="Path" field={`match.where[${i}].path`} at={at}>
+            <input value={c.path} onChange={(e) => setAt(i, { ...c, path: e.target.value })} spellCheck={false} />
+          </IssueField>
+          <IssueField label="Operator" field={`match.where[${i}].op`} at={at}>
             <select
               value={c.op}
               onChange={(e) =>
                 setAt(i, conditionFromText(c.path, e.target.value as Condition['op'], conditionValueText(c)))
               } // options are CONDITION_OPS
-              {...issueProps(issues, `match.where[${i}].op`, idBase)}
             >
-              {CONDITION_OPS.map((op) => (
-                <option key={op} value={op}>
-                  {op}
-                </option>
-              ))}
+              <Options items={CONDITION_OPS} />
             </select>
-            <FieldIssue issues={issues} field={`match.where[${i}].op`} idBase={idBase} />
-          </label>
+          </IssueField>
           {c.op !== 'exists' ? (
-            <label className="field">
-              <span className="field-label">Value</span>
+            <IssueField label="Value" field={`match.where[${i}].value`} at={at}>
               <input
                 value={conditionValueText(c)}
                 onChange={(e) => setAt(i, conditionFromText(c.path, c.op, e.target.value))}
-                {...issueProps(issues, `match.where[${i}].value`, idBase)}
               />
-              <FieldIssue issues={issues} field={`match.where[${i}].value`} idBase={idBase} />
-            </label>
+            </IssueField>
           ) : null}
           <button type="button" onClick={() => setAt(i, null)}>
             Remove
@@ -89,62 +74,47 @@ function ConditionRows({ rule, onChange, issues, idBase }: FormProps) {
   );
 }
 
+/** A number field's text: null when empty, a number when it matches `whole`, else the text (the check names it). */
+function numberOrText(text: string, whole: RegExp): number | string | null {
+  const t = text.trim();
+  if (t === '') return null;
+  return whole.test(t) ? Number(t) : t;
+}
+
 /** The rule's fields over its JSON; each field shows its own problem. */
 export function RuleForm({ rule, onChange, issues, idBase }: FormProps) {
   const match = getMatch(rule);
   const action = getAction(rule);
   const decision = getDecision(rule);
+  const at = { issues, idBase };
   const str = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
   return (
     <div className="rule-form">
-      <label className="field">
-        <span className="field-label">Rule id</span>
-        <input
-          {...issueProps(issues, 'id', idBase)}
-          value={str(rule.id)}
-          onChange={(e) => onChange({ ...rule, id: e.target.value })}
-          spellCheck={false}
-        />
-        <FieldIssue issues={issues} field="id" idBase={idBase} />
-      </label>
-      <label className="field field-wide">
-        <span className="field-label">Name</span>
-        <input
-          {...issueProps(issues, 'name', idBase)}
-          value={str(rule.name)}
-          onChange={(e) => onChange({ ...rule, name: e.target.value })}
-        />
-        <FieldIssue issues={issues} field="name" idBase={idBase} />
-      </label>
-      <label className="field">
-        <span className="field-label">Dialect</span>
+      <IssueField label="Rule id" field="id" at={at}>
+        <input value={str(rule.id)} onChange={(e) => onChange({ ...rule, id: e.target.value })} spellCheck={false} />
+      </IssueField>
+      <IssueField label="Name" field="name" at={at} wide>
+        <input value={str(rule.name)} onChange={(e) => onChange({ ...rule, name: e.target.value })} />
+      </IssueField>
+      <IssueField label="Dialect" field="match.dialect" at={at}>
         <select
-          {...issueProps(issues, 'match.dialect', idBase)}
           value={str(match.dialect) || 'any'}
           onChange={(e) => onChange(withMatch(rule, { dialect: e.target.value }))}
         >
-          <option value="any">any</option>
-          <option value="openim">openim</option>
-          <option value="tencent">tencent</option>
+          <Options items={['any', 'openim', 'tencent']} />
         </select>
-        <FieldIssue issues={issues} field="match.dialect" idBase={idBase} />
-      </label>
-      <label className="field field-wide">
-        <span className="field-label">Command (name or glob)</span>
+      </IssueField>
+      <IssueField label="Command (name or glob)" field="match.command" at={at} wide>
         <input
-          {...issueProps(issues, 'match.command', idBase)}
           value={str(match.command)}
           spellCheck={false}
           placeholder="any command"
           onChange={(e) => onChange(withMatch(rule, { command: e.target.value === '' ? undefined : e.target.value }))}
         />
-        <FieldIssue issues={issues} field="match.command" idBase={idBase} />
-      </label>
+      </IssueField>
       <ConditionRows rule={rule} onChange={onChange} issues={issues} idBase={idBase} />
-      <label className="field">
-        <span className="field-label">Action</span>
+      <IssueField label="Action" field="action.type" at={at}>
         <select
-          {...issueProps(issues, 'action.type', idBase)}
           value={str(action.type) || 'answer'}
           onChange={(e) =>
             onChange(
@@ -154,17 +124,12 @@ export function RuleForm({ rule, onChange, issues, idBase }: FormProps) {
             )
           }
         >
-          <option value="answer">answer</option>
-          <option value="hold">hold</option>
-          <option value="forward">forward to the backend</option>
+          <Options items={['answer', 'hold', { value: 'forward', label: 'forward to the backend' }]} />
         </select>
-        <FieldIssue issues={issues} field="action.type" idBase={idBase} />
-      </label>
+      </IssueField>
       {action.type === 'forward' ? (
-        <label className="field field-wide">
-          <span className="field-label">Backend URL (empty: the upstream setting)</span>
+        <IssueField label="Backend URL (empty: the upstream setting)" field="action.url" at={at} wide>
           <input
-            {...issueProps(issues, 'action.url', idBase)}
             value={str(action.url)}
             spellCheck={false}
             placeholder="the upstream URL from the settings"
@@ -175,62 +140,44 @@ export function RuleForm({ rule, onChange, issues, idBase }: FormProps) {
               })
             }
           />
-          <FieldIssue issues={issues} field="action.url" idBase={idBase} />
-        </label>
+        </IssueField>
       ) : null}
       {action.type !== 'hold' && action.type !== 'forward' ? (
         <>
-          <label className="field">
-            <span className="field-label">Verdict</span>
+          <IssueField label="Verdict" field="action.decision.verdict" at={at}>
             <select
-              {...issueProps(issues, 'action.decision.verdict', idBase)}
               value={str(decision.verdict) || 'allow'}
               onChange={(e) => onChange(withDecision(rule, { verdict: e.target.value }))}
             >
-              <option value="allow">allow</option>
-              <option value="deny">deny</option>
+              <Options items={['allow', 'deny']} />
             </select>
-            <FieldIssue issues={issues} field="action.decision.verdict" idBase={idBase} />
-          </label>
-          <label className="field">
-            <span className="field-label">Deny code</span>
+          </IssueField>
+          <IssueField label="Deny code" field="action.decision.code" at={at}>
             <input
-              {...issueProps(issues, 'action.decision.code', idBase)}
               inputMode="numeric"
               value={str(decision.code)}
-              onChange={(e) => {
-                const t = e.target.value.trim();
-                onChange(withDecision(rule, { code: t === '' ? undefined : /^-?\d+$/.test(t) ? Number(t) : t }));
-              }}
+              onChange={(e) =>
+                onChange(withDecision(rule, { code: numberOrText(e.target.value, /^-?\d+$/) ?? undefined }))
+              }
             />
-            <FieldIssue issues={issues} field="action.decision.code" idBase={idBase} />
-          </label>
-          <label className="field field-wide">
-            <span className="field-label">Deny message</span>
+          </IssueField>
+          <IssueField label="Deny message" field="action.decision.message" at={at} wide>
             <input
-              {...issueProps(issues, 'action.decision.message', idBase)}
               value={str(decision.message)}
               onChange={(e) =>
                 onChange(withDecision(rule, { message: e.target.value === '' ? undefined : e.target.value }))
               }
             />
-            <FieldIssue issues={issues} field="action.decision.message" idBase={idBase} />
-          </label>
+          </IssueField>
         </>
       ) : null}
-      <label className="field">
-        <span className="field-label">Times (empty = always)</span>
+      <IssueField label="Times (empty = always)" field="times" at={at}>
         <input
-          {...issueProps(issues, 'times', idBase)}
           inputMode="numeric"
           value={str(rule.times)}
-          onChange={(e) => {
-            const t = e.target.value.trim();
-            onChange({ ...rule, times: t === '' ? null : /^\d+$/.test(t) ? Number(t) : t });
-          }}
+          onChange={(e) => onChange({ ...rule, times: numberOrText(e.target.value, /^\d+$/) })}
         />
-        <FieldIssue issues={issues} field="times" idBase={idBase} />
-      </label>
+      </IssueField>
     </div>
   );
 }

@@ -1,3 +1,5 @@
+import { cloneElement, type ReactElement } from 'react';
+import { Field } from '../lib/Field.js';
 import type { FieldIssues } from './rule-issues.js';
 
 /** The attributes that tie a field to its problem: marked invalid, described by the message under it. */
@@ -22,5 +24,36 @@ export function FieldIssue({ issues, field, idBase }: { issues: FieldIssues; fie
     <span id={issueId(idBase, field)} className="field-error" aria-hidden="true">
       {message}
     </span>
+  );
+}
+
+/** Where a form's problems are: the messages per field, and the prefix of the ids that tie them to the fields. */
+export interface IssueSource {
+  issues: FieldIssues;
+  idBase: string;
+}
+
+/**
+ * A labelled field tied to its problem: the control (the one child, an input or a select) is marked invalid and
+ * described by the message, which shows under it.
+ */
+export function IssueField({
+  label,
+  field,
+  at,
+  wide = false,
+  children,
+}: {
+  label: string;
+  field: string;
+  at: IssueSource;
+  wide?: boolean;
+  children: ReactElement<ReturnType<typeof issueProps>>;
+}) {
+  return (
+    <Field label={label} className={wide ? 'field field-wide' : 'field'}>
+      {cloneElement(children, issueProps(at.issues, field, at.idBase))}
+      <FieldIssue issues={at.issues} field={field} idBase={at.idBase} />
+    </Field>
   );
 }

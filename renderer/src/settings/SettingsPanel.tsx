@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Settings, SettingsPatch } from '../../../shared/contract/index.js';
 import { ControlApiError } from '../api/control-client.js';
+import { Options } from '../lib/Options.js';
 import { setState } from '../store/app-store.js';
 import { client } from '../store/client-ref.js';
 import { problemList } from '../store/command-actions.js';
@@ -61,11 +62,7 @@ function Field({ field, form, errors, onChange }: FieldProps) {
       <span className="field-label">{field.label}</span>
       {field.kind === 'choice' ? (
         <select {...common}>
-          {field.choices?.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
-            </option>
-          ))}
+          <Options items={field.choices ?? []} />
         </select>
       ) : (
         <input inputMode={field.kind.startsWith('int') ? 'numeric' : 'text'} spellCheck={false} {...common} />

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Field } from '../lib/Field.js';
 import { useApp } from '../store/app-store.js';
 import { copyListenerUrl, patchSettings } from '../store/command-actions.js';
 
@@ -42,8 +43,7 @@ export function ListenerStatus() {
               void patchSettings({ listener: { port: value } });
           }}
         >
-          <label className="field inline">
-            <span className="field-label">Port</span>
+          <Field label="Port" className="field inline">
             <input
               inputMode="numeric"
               size={6}
@@ -51,7 +51,7 @@ export function ListenerStatus() {
               placeholder="0 = any"
               onChange={(e) => setPort(e.target.value)}
             />
-          </label>
+          </Field>
           <button type="submit" className="small">
             Use port
           </button>

@@ -6,6 +6,8 @@ import {
   TENCENT_PROFILES,
   type TencentProfile,
 } from '../../../shared/contract/index.js';
+import { Field } from '../lib/Field.js';
+import { Options } from '../lib/Options.js';
 import { useApp } from '../store/app-store.js';
 import { patchSettings } from '../store/command-actions.js';
 
@@ -32,11 +34,7 @@ export function SettingsControls() {
           // Options are exactly HOLD_MODES.
           onChange={(e) => void patchSettings({ hold: { mode: e.target.value as HoldMode } })}
         >
-          {HOLD_MODES.map((m) => (
-            <option key={m} value={m}>
-              {HOLD_LABELS[m]}
-            </option>
-          ))}
+          <Options items={HOLD_MODES} labels={HOLD_LABELS} />
         </select>
       </label>
       {settings && settings.hold.mode !== 'off' ? (
@@ -48,36 +46,26 @@ export function SettingsControls() {
           Holding {settings.hold.mode === 'before' ? 'before-callbacks' : 'all callbacks'} no rule answers
         </span>
       ) : null}
-      <label className="field inline">
-        <span className="field-label">OpenIM server</span>
+      <Field label="OpenIM server" className="field inline">
         <select
           disabled={disabled}
           value={settings?.profiles.openim ?? 'v3.7+'}
           // Options are exactly OPENIM_PROFILES.
           onChange={(e) => void patchSettings({ profiles: { openim: e.target.value as OpenImProfile } })}
         >
-          {OPENIM_PROFILES.map((p) => (
-            <option key={p} value={p}>
-              {OPENIM_LABELS[p]}
-            </option>
-          ))}
+          <Options items={OPENIM_PROFILES} labels={OPENIM_LABELS} />
         </select>
-      </label>
-      <label className="field inline">
-        <span className="field-label">Tencent policy</span>
+      </Field>
+      <Field label="Tencent policy" className="field inline">
         <select
           disabled={disabled}
           value={settings?.profiles.tencent ?? 'fail-open'}
           // Options are exactly TENCENT_PROFILES.
           onChange={(e) => void patchSettings({ profiles: { tencent: e.target.value as TencentProfile } })}
         >
-          {TENCENT_PROFILES.map((p) => (
-            <option key={p} value={p}>
-              {TENCENT_LABELS[p]}
-            </option>
-          ))}
+          <Options items={TENCENT_PROFILES} labels={TENCENT_LABELS} />
         </select>
-      </label>
+      </Field>
     </div>
   );
 }

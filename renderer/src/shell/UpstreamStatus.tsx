@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { type UpstreamStatus as Status, upstreamUrlProblem } from '../../../shared/contract/index.js';
+import { Field } from '../lib/Field.js';
 import { formatLatency } from '../lib/format.js';
 import { useApp } from '../store/app-store.js';
 import { patchSettings } from '../store/command-actions.js';
@@ -53,8 +54,7 @@ export function UpstreamStatus() {
           });
         }}
       >
-        <label className="field inline">
-          <span className="field-label">Backend URL</span>
+        <Field label="Backend URL" className="field inline">
           <input
             value={text}
             size={34}
@@ -67,7 +67,7 @@ export function UpstreamStatus() {
               setError(null);
             }}
           />
-        </label>
+        </Field>
         <button type="submit" className="small">
           Forward
         </button>

@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import type { CaptureState } from '../../../shared/contract/index.js';
 import { catalogue } from '../../../shared/protocol/index.js';
+import { Field } from '../lib/Field.js';
+import { Options } from '../lib/Options.js';
 import { getState, setState, useApp } from '../store/app-store.js';
 import { isFilterEmpty, type RowFilter } from '../store/capture-list.js';
 import { rowView } from '../store/row-view.js';
@@ -33,8 +35,7 @@ export function FilterBar() {
   );
   return (
     <div className="filter-bar">
-      <label className="field field-grow">
-        <span className="field-label">Filter</span>
+      <Field label="Filter" className="field field-grow">
         <input
           type="search"
           value={filter.text}
@@ -42,38 +43,24 @@ export function FilterBar() {
           onChange={(e) => setFilter({ text: e.target.value })}
           spellCheck={false}
         />
-      </label>
-      <label className="field">
-        <span className="field-label">Command</span>
+      </Field>
+      <Field label="Command">
         <select value={filter.command} onChange={(e) => setFilter({ command: e.target.value })}>
           <option value="">All commands</option>
           <optgroup label="OpenIM">
-            {commands.openim.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
+            <Options items={commands.openim} />
           </optgroup>
           <optgroup label="Tencent">
-            {commands.tencent.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
+            <Options items={commands.tencent} />
           </optgroup>
         </select>
-      </label>
-      <label className="field">
-        <span className="field-label">State</span>
+      </Field>
+      <Field label="State">
         {/* Option values are exactly the CaptureState union plus '' (all). */}
         <select value={filter.state} onChange={(e) => setFilter({ state: e.target.value as CaptureState | '' })}>
-          {STATES.map((s) => (
-            <option key={s.value} value={s.value}>
-              {s.label}
-            </option>
-          ))}
+          <Options items={STATES} />
         </select>
-      </label>
+      </Field>
       <label className="toggle">
         <input type="checkbox" checked={followNewest} onChange={(e) => setState({ followNewest: e.target.checked })} />
         Follow newest

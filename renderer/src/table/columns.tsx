@@ -11,6 +11,9 @@ const column = createColumnHelper<CaptureRow>();
 /** Text cells are cut with an ellipsis; the full value stays one hover away. */
 const clipped = (value: string) => <span title={value}>{value}</span>;
 
+/** A column's id, header, default width and minimum width (px). */
+const sized = (id: string, header: string, size: number, minSize: number) => ({ id, header, size, minSize });
+
 function StateCell({ row }: { row: CaptureRow }) {
   const s = row.summary;
   if (s.state === 'held' && s.hold) {
@@ -73,68 +76,29 @@ function OutcomeCell({ row }: { row: CaptureRow }) {
  * resize restyles the columns without re-rendering a row. The key field takes the width left over.
  */
 export const columns = [
-  column.accessor((r) => r.summary.seq, { id: 'seq', header: '#', size: 48, minSize: 36 }),
+  column.accessor((r) => r.summary.seq, sized('seq', '#', 48, 36)),
   column.accessor((r) => r.summary.receivedAt, {
-    id: 'time',
-    header: 'Time',
-    size: 104,
-    minSize: 60,
+    ...sized('time', 'Time', 104, 60),
     cell: (c) => formatTime(c.getValue()),
   }),
   column.accessor((r) => r.summary.dialect, {
-    id: 'dialect',
-    header: 'Dialect',
-    size: 80,
-    minSize: 50,
+    ...sized('dialect', 'Dialect', 80, 50),
     cell: (c) => <span className={`dialect dialect-${c.getValue()}`}>{formatDialect(c.getValue())}</span>,
   }),
-  column.display({
-    id: 'command',
-    header: 'Command',
-    size: 140,
-    minSize: 70,
-    cell: (c) => <CommandCell row={c.row.original} />,
-  }),
+  column.display({ ...sized('command', 'Command', 140, 70), cell: (c) => <CommandCell row={c.row.original} /> }),
   column.accessor((r) => r.summary.summary.parties, {
-    id: 'parties',
-    header: 'Parties',
-    size: 104,
-    minSize: 60,
+    ...sized('parties', 'Parties', 104, 60),
     cell: (c) => clipped(c.getValue()),
   }),
   column.accessor((r) => r.summary.summary.text, {
-    id: 'key',
-    header: 'Key field',
-    size: 80,
-    minSize: 60,
+    ...sized('key', 'Key field', 80, 60),
     cell: (c) => clipped(c.getValue()),
   }),
-  column.display({
-    id: 'state',
-    header: 'State',
-    size: 144,
-    minSize: 70,
-    cell: (c) => <StateCell row={c.row.original} />,
-  }),
-  column.accessor(answerText, {
-    id: 'answer',
-    header: 'Answer',
-    size: 136,
-    minSize: 60,
-    cell: (c) => clipped(c.getValue()),
-  }),
-  column.display({
-    id: 'outcome',
-    header: 'Outcome',
-    size: 148,
-    minSize: 60,
-    cell: (c) => <OutcomeCell row={c.row.original} />,
-  }),
+  column.display({ ...sized('state', 'State', 144, 70), cell: (c) => <StateCell row={c.row.original} /> }),
+  column.accessor(answerText, { ...sized('answer', 'Answer', 136, 60), cell: (c) => clipped(c.getValue()) }),
+  column.display({ ...sized('outcome', 'Outcome', 148, 60), cell: (c) => <OutcomeCell row={c.row.original} /> }),
   column.accessor((r) => r.summary.latencyMs, {
-    id: 'latency',
-    header: 'Latency',
-    size: 64,
-    minSize: 50,
+    ...sized('latency', 'Latency', 64, 50),
     cell: (c) => formatLatency(c.getValue()),
   }),
 ];

@@ -1,11 +1,25 @@
 import type { TencentCommand, TencentRow } from '../row.js';
 import { C2C } from './c2c.js';
+import { GROUP } from './group.js';
+import { GROUP_MESSAGE } from './group-message.js';
+import { GROUP_PROFILE } from './group-profile.js';
 import { FOLLOW, PROFILE } from './profile.js';
 import { SNS } from './sns.js';
 import { STATE } from './state.js';
+import { TOPIC } from './topic.js';
 
 /** Every Tencent table, relationship first (the order of menus and samples). Adding a command is adding a row. */
-export const TENCENT_ROWS: readonly TencentRow[] = [...SNS, ...C2C, ...PROFILE, ...FOLLOW, ...STATE];
+export const TENCENT_ROWS: readonly TencentRow[] = [
+  ...SNS,
+  ...C2C,
+  ...GROUP_MESSAGE,
+  ...GROUP,
+  ...GROUP_PROFILE,
+  ...TOPIC,
+  ...PROFILE,
+  ...FOLLOW,
+  ...STATE,
+];
 
 function entry(row: TencentRow): TencentCommand {
   const { fields, answer, denyBy: _b, denyCodes: _c, drop: _d, hooks: _h, ...rest } = row;

@@ -32,12 +32,13 @@ const resultItem = {
 const page = (id: number) => `https://intl.cloud.tencent.com/document/product/1047/${id}`;
 
 /** PairList commands: after-callbacks, answer ignored. */
-const afterPairs = (name: string, title: string, subject: string, id: number): TencentRow => ({
+const afterPairs = (name: string, title: string, subject: string, id: number, configKey: string): TencentRow => ({
   name,
   phase: 'after',
   family: 'relationship',
   title,
   subject,
+  configKey,
   fields: [commandField(name), pairList(false)],
   failure: 'ignored',
   parties: { from: 'PairList[].From_Account', to: 'PairList[].To_Account' },
@@ -51,6 +52,7 @@ export const SNS: readonly TencentRow[] = [
     phase: 'before',
     family: 'relationship',
     title: 'Before friend add',
+    configKey: 'Before a Friend Is Added',
     short: 'add friend',
     subject: 'the friend request',
     fields: [
@@ -118,6 +120,7 @@ export const SNS: readonly TencentRow[] = [
     phase: 'before',
     family: 'relationship',
     title: 'Before friend request answered',
+    configKey: 'Before a Friend Request Is Responded',
     short: 'answer friend request',
     subject: 'the friend response',
     fields: [
@@ -160,6 +163,7 @@ export const SNS: readonly TencentRow[] = [
     phase: 'after',
     family: 'relationship',
     title: 'After friend added',
+    configKey: 'After a Friend Is Added',
     short: 'friend added',
     subject: 'the friend add',
     fields: [
@@ -174,7 +178,25 @@ export const SNS: readonly TencentRow[] = [
     source: `${page(34359)} ; CN https://cloud.tencent.com/document/product/269/1657`,
     sample: { PairList: pairs(true), ClientCmd: 'friend_add', Admin_Account: '', ForceFlag: 1 },
   },
-  afterPairs('Sns.CallbackFriendDelete', 'After friend deleted', 'the friend deletion', 34360),
-  afterPairs('Sns.CallbackBlackListAdd', 'After blocklist add', 'the blocklist add', 34361),
-  afterPairs('Sns.CallbackBlackListDelete', 'After blocklist delete', 'the blocklist removal', 34362),
+  afterPairs(
+    'Sns.CallbackFriendDelete',
+    'After friend deleted',
+    'the friend deletion',
+    34360,
+    'After a Friend Is Deleted',
+  ),
+  afterPairs(
+    'Sns.CallbackBlackListAdd',
+    'After blocklist add',
+    'the blocklist add',
+    34361,
+    'After a User Is Added to Blocklist',
+  ),
+  afterPairs(
+    'Sns.CallbackBlackListDelete',
+    'After blocklist delete',
+    'the blocklist removal',
+    34362,
+    'After a User Is Removed from Blocklist',
+  ),
 ];

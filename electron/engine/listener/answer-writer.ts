@@ -6,7 +6,7 @@ import { bodyOnWire, type PlannedAnswer } from '../../../shared/protocol/index.j
 /** A `no-response` socket is held at most this long, then destroyed (the IM server gave up long before). */
 export const NO_RESPONSE_MAX_MS = 60_000;
 
-export interface ExecuteOptions {
+export interface WriteOptions {
   /** Ask the client to close the connection after this answer (engine stopping). */
   closeConnection: boolean;
   /** Sockets held open by `no-response`; the entry is removed when the socket closes. */
@@ -17,7 +17,7 @@ export interface ExecuteOptions {
  * Carries out a planned answer on the wire: a normal (or deliberately broken) HTTP response, or one of the
  * faults that send none — no answer at all, a clean close (FIN), or a reset (RST). Returns what was sent.
  */
-export function executeAnswer(res: ServerResponse, plan: PlannedAnswer, opts: ExecuteOptions): CaptureResponse {
+export function writeAnswer(res: ServerResponse, plan: PlannedAnswer, opts: WriteOptions): CaptureResponse {
   const socket = res.socket;
   switch (plan.action) {
     case 'respond': {

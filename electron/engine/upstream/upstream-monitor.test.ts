@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { UpstreamStatus } from '../../shared/contract/index.js';
-import type { UpstreamReply } from './listener/upstream.js';
-import { type FakeBackend, startFakeBackend } from './testing/fake-backend.js';
+import type { UpstreamStatus } from '../../../shared/contract/index.js';
+import { type FakeBackend, startFakeBackend } from '../testing/fake-backend.js';
+import type { UpstreamReply } from './upstream.js';
 import { UpstreamMonitor } from './upstream-monitor.js';
 
 const reply = (url: string, status: number | null, error?: string): UpstreamReply => ({

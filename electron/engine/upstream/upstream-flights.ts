@@ -1,7 +1,7 @@
 import type { UpstreamExchange } from '../../../shared/contract/index.js';
 import type { Identification } from '../../../shared/protocol/index.js';
+import type { RawRequest } from '../listener/request-input.js';
 import type { ExchangeAgents } from '../outbound/http-exchange.js';
-import type { RawRequest } from './listener.js';
 import { type AnswerContext, forwardCallback, type UpstreamReply, upstreamReply, upstreamTarget } from './upstream.js';
 
 export interface FlightStart {
@@ -22,8 +22,7 @@ interface Flight {
 
 /**
  * The callbacks on their way to the backend, keyed by the handler's pending request. A flight ends either with the
- * backend's reply (`done` is called) or cancelled by the handler (`done` is never called; the capture gets the record
- * that `cancel` returns).
+ * backend's reply or cancelled (its promise then resolves null; the capture gets the record that `cancel` returns).
  */
 export class UpstreamFlights<K extends object> {
   private readonly flights = new Map<K, Flight>();
@@ -34,18 +33,18 @@ export class UpstreamFlights<K extends object> {
     return this.flights.size;
   }
 
-  start(key: K, start: FlightStart, done: (reply: UpstreamReply) => void): void {
+  start(key: K, start: FlightStart): Promise<UpstreamReply | null> {
     const { raw, id, base, timeoutMs, context } = start;
     const target = upstreamTarget(base, id, raw.url);
     const controller = new AbortController();
     this.flights.set(key, { target, controller, sentAt: performance.now() });
-    void forwardCallback(
+    return forwardCallback(
       { method: raw.method, url: raw.url, rawHeaders: raw.rawHeaders, body: raw.bodyBytes },
       { target, timeoutMs, signal: controller.signal, agents: this.agents },
     ).then((result) => {
-      if (this.flights.get(key)?.controller !== controller) return; // cancelled meanwhile
+      if (this.flights.get(key)?.controller !== controller) return null; // cancelled meanwhile
       this.flights.delete(key);
-      done(upstreamReply(target, result, context, performance.now() - raw.startedAt));
+      return upstreamReply(target, result, context, performance.now() - raw.startedAt);
     });
   }
 

@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
-import type { UpstreamStatus } from '../../shared/contract/index.js';
-import type { UpstreamReply } from './listener/upstream.js';
+import type { UpstreamStatus } from '../../../shared/contract/index.js';
+import type { UpstreamReply } from './upstream.js';
 
 const PROBE_TIMEOUT_MS = 2_000;
 
