@@ -8,6 +8,8 @@ import { SettingsDialog } from './pages/settings-dialog.js';
 // axe-core in every main state, light and dark: no serious or critical violation (product.md §6 v2).
 for (const scheme of ['light', 'dark'] as const) {
   test(`no serious or critical axe violation in the main states (${scheme})`, async ({ engine, inspector, page }) => {
+    // Ten states, each a full axe run: longer than the default timeout on a loaded machine.
+    test.slow();
     await page.emulateMedia({ colorScheme: scheme });
     // Every state is checked before the test fails, so one run lists everything to fix.
     const found: { state: string; violations: unknown[] }[] = [];
