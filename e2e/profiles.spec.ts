@@ -34,6 +34,9 @@ test('Setup help says which profile fits and prints the config of the chosen one
   await expect(dialog).toContainText('v3.0.0 to v3.4.0');
   await expect(dialog).toContainText(`callback:\n  url: ${engine.listenerUrl}/callbackExample`);
   await expect(dialog).toContainText('callbackBeforeSetFriendRemark:');
+  // v3.6's own config.yaml keys for the other families (pkg/common/config/config.go @ v3.6.0).
+  await expect(dialog).toContainText('msgModify:');
+  await expect(dialog).toContainText('transferGroupOwner:');
   await inspector.screenshot('profiles-02-setup-help');
   await inspector.closeSetupHelp();
 });

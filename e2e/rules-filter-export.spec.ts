@@ -86,7 +86,15 @@ test('setup help shows webhooks.yml for this listener and the Tencent URL', asyn
   const dialog = await inspector.openSetupHelp();
   await expect(dialog).toContainText(`url: ${engine.listenerUrl}/callbackExample`);
   await expect(dialog).toContainText('beforeAddFriend:');
+  // Every OpenIM command's webhooks.yml key, from the catalogue (issue 21): messages, push, groups, conversations too.
+  for (const key of ['beforeSendSingleMsg:', 'beforeMsgModify:', 'beforeOfflinePush:', 'beforeApplyJoinGroup:']) {
+    await expect(dialog).toContainText(key);
+  }
   await expect(dialog).toContainText(engine.listenerUrl);
+  // Every Tencent console switch, from the catalogue (issue 21): folded until asked for.
+  await dialog.getByText(/Callback switches to turn on/).click();
+  await expect(dialog.getByText('Before a One-to-One Message Is Sent', { exact: true })).toBeVisible();
+  await expect(dialog).toContainText('Group.CallbackBeforeCreateTopic');
   await inspector.closeSetupHelp();
   await expect(dialog).toBeHidden();
 });

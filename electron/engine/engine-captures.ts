@@ -13,6 +13,7 @@ import { FlowTracker } from './flows/flow-tracker.js';
 import { captureIds, refusedCapture } from './listener/capture-factory.js';
 import type { CaptureSteps } from './listener/pending.js';
 import type { BadInput, RawRequest } from './listener/request-input.js';
+import { boundBodies } from './store/body-limit.js';
 import { captureJson } from './store/capture-json.js';
 import { summaryText } from './store/capture-line.js';
 import { CaptureLog } from './store/capture-log.js';
@@ -43,16 +44,20 @@ export class EngineCaptures implements CaptureSteps {
   /** v3 flows: derived from every capture that reaches its final state. */
   readonly flows: FlowTracker;
 
-  /** `path`: the capture log (null: in memory only); `limit()`: how many captures the store keeps (the setting). */
+  /**
+   * `path`: the capture log (null: in memory only); `limits()`: the capture settings (how many captures and how many
+   * bytes of bodies the store keeps, how large one stored body may be).
+   */
   constructor(
     private readonly events: EngineEvents,
     path: string | null,
     private readonly say: (line: string) => void,
-    limit: () => number,
+    private readonly limits: () => Settings['capture'],
     settings: () => Settings,
   ) {
-    this.memory = new CaptureStore(limit(), this.idFor);
-    this.flows = new FlowTracker({ settings, emit: (event) => this.events.emit(event), limit });
+    const { limit, maxStoreBytes } = limits();
+    this.memory = new CaptureStore(limit, this.idFor, maxStoreBytes);
+    this.flows = new FlowTracker({ settings, emit: (event) => this.events.emit(event), limit: () => limits().limit });
     this.log =
       path === null
         ? null
@@ -60,7 +65,9 @@ export class EngineCaptures implements CaptureSteps {
             log: say,
             onStatus: (status) => this.events.emit({ type: 'persistence.status', status }),
             snapshot: () => this.memory.snapshotLines(),
-            compactAt: () => Math.max(COMPACT_MIN_LINES, COMPACT_FACTOR * limit()),
+            compactAt: () => Math.max(COMPACT_MIN_LINES, COMPACT_FACTOR * limits().limit),
+            // product.md §4 v3: the log compacts past twice capture.maxStoreBytes too.
+            compactAtBytes: () => COMPACT_FACTOR * limits().maxStoreBytes,
           });
   }
 
@@ -78,16 +85,21 @@ export class EngineCaptures implements CaptureSteps {
     return this.log?.status() ?? IN_MEMORY;
   }
 
-  /** A fresh store of `limit` captures, filled from the log (compacted when mostly superseded or corrupt lines). */
-  async load(limit: number, say: (line: string) => void): Promise<void> {
-    const memory = new CaptureStore(limit, this.idFor);
+  /**
+   * A fresh store of `limit` captures and `maxStoreBytes` bytes, filled from the log (compacted when mostly
+   * superseded or corrupt lines).
+   */
+  async load({ limit, maxStoreBytes }: Settings['capture'], say: (line: string) => void): Promise<void> {
+    const memory = new CaptureStore(limit, this.idFor, maxStoreBytes);
     this.memory = memory;
     if (!this.log) return;
     const { kept, lastSeq, lines, skipped } = await this.log.load(limit, (head, line) => memory.addLine(head, line));
     this.seq = lastSeq;
     // Superseded or corrupt lines: rewritten from the store now (a corrupt line is then reported once, not forever).
-    if ((lines > COMPACT_FACTOR * Math.max(kept, 1) && lines > 100) || skipped > 0) {
-      say(`compacting ${this.log.path}: ${lines} lines → ${kept}`);
+    // The store may hold fewer than `kept`: past `maxStoreBytes` the oldest went.
+    const stored = Math.min(kept, memory.size);
+    if ((lines > COMPACT_FACTOR * Math.max(stored, 1) && lines > 100) || skipped > 0) {
+      say(`compacting ${this.log.path}: ${lines} lines → ${stored}`);
       await this.log.compact();
     }
     // Flows are derived, not stored: rebuilt from the captures kept (oldest first, as they arrived).
@@ -103,18 +115,26 @@ export class EngineCaptures implements CaptureSteps {
     }
   }
 
-  store(capture: Capture, text: CaptureSummaryText): void {
+  /** One stored body is at most capture.maxBodyBytes (product.md §4 v3): in memory, in the log and in events. */
+  private bounded(capture: Capture): Capture {
+    return boundBodies(capture, this.limits().maxBodyBytes);
+  }
+
+  store(whole: Capture, text: CaptureSummaryText): void {
+    const capture = this.bounded(whole);
     this.memory.add(capture, text);
     if (this.events.listened) this.events.emit({ type: 'capture.added', capture: toSummary(capture, text) });
   }
 
-  update(capture: Capture, text: CaptureSummaryText): void {
+  update(whole: Capture, text: CaptureSummaryText): void {
+    const capture = this.bounded(whole);
     if (this.memory.updated(capture) && this.events.listened) {
       this.events.emit({ type: 'capture.updated', capture: toSummary(capture, text) });
     }
   }
 
-  finish(capture: Capture, text: CaptureSummaryText, body?: unknown): void {
+  finish(whole: Capture, text: CaptureSummaryText, body?: unknown): void {
+    const capture = this.bounded(whole);
     this.flowsOf(capture, body);
     const event =
       this.memory.updated(capture) && this.events.listened
@@ -125,7 +145,8 @@ export class EngineCaptures implements CaptureSteps {
     this.written(this.memory.finish(capture, line), line, event);
   }
 
-  record(capture: Capture, text: CaptureSummaryText, body?: unknown): void {
+  record(whole: Capture, text: CaptureSummaryText, body?: unknown): void {
+    const capture = this.bounded(whole);
     this.flowsOf(capture, body);
     const event = this.events.listened ? { type: 'capture.added' as const, capture: toSummary(capture, text) } : null;
     const line = captureJson(capture, text, event);

@@ -1,22 +1,23 @@
 import { mkdir } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import type {
-  Capture,
-  CaptureListResponse,
-  CaptureQuery,
-  Decision,
-  Flow,
-  ImportResponse,
-  ListenerStatus,
-  PersistenceStatus,
-  ReplayReport,
-  ReplayRequest,
-  Rule,
-  RuleWithStats,
-  Settings,
-  SettingsPatch,
-  UpstreamStatus,
+import {
+  type Capture,
+  type CaptureListResponse,
+  type CaptureQuery,
+  DEFAULT_SETTINGS,
+  type Decision,
+  type Flow,
+  type ImportResponse,
+  type ListenerStatus,
+  type PersistenceStatus,
+  type ReplayReport,
+  type ReplayRequest,
+  type Rule,
+  type RuleWithStats,
+  type Settings,
+  type SettingsPatch,
+  type UpstreamStatus,
 } from '../../shared/contract/index.js';
 import type { DecideResult, EngineApi, PlayRequest, PlayResult, ResendRequest } from './engine-api.js';
 import { EngineCaptures } from './engine-captures.js';
@@ -45,8 +46,10 @@ export interface EngineCoreOptions {
 
 export interface EngineStats {
   captures: number;
-  /** Captures dropped from memory because the store limit was reached. */
+  /** Captures dropped from memory because the store limit (count or bytes) was reached. */
   dropped: number;
+  /** Bytes of bodies the store holds (counted toward `capture.maxStoreBytes`). */
+  storeBytes: number;
   held: number;
 }
 
@@ -83,7 +86,7 @@ export class EngineCore implements EngineApi {
     const dir = opts.dataDir;
     this.settingsFile = dir === null ? null : new JsonFileStore(join(dir, 'settings.json'), opts.log);
     this.rulesFile = dir === null ? null : new JsonFileStore(join(dir, 'rules.json'), opts.log);
-    const limit = (): number => this.settings?.capture.limit ?? 50_000;
+    const limit = (): Settings['capture'] => this.settings?.capture ?? DEFAULT_SETTINGS.capture;
     this.captures = new EngineCaptures(
       this.events,
       dir === null ? null : join(dir, 'captures.ndjson'),
@@ -135,7 +138,7 @@ export class EngineCore implements EngineApi {
     this.rules.setRules(rules.rules);
     this.startNotices = [...notices, ...rules.notices];
     this.upstream.setUrl(settings.upstream.url);
-    await this.captures.load(settings.capture.limit, log);
+    await this.captures.load(settings.capture, log);
   }
 
   /** Binds the listener; a failure is reported in the status (and an event), never thrown. */
@@ -167,7 +170,12 @@ export class EngineCore implements EngineApi {
 
   stats(): EngineStats {
     const { memory } = this.captures;
-    return { captures: memory.size, dropped: memory.dropped, held: this.handler.holds.size };
+    return {
+      captures: memory.size,
+      dropped: memory.dropped,
+      storeBytes: memory.bytes,
+      held: this.handler.holds.size,
+    };
   }
 
   listenerStatus(): ListenerStatus {
@@ -279,7 +287,7 @@ export class EngineCore implements EngineApi {
       this.events.emit({ type: 'listener.status', status });
     }
     this.settings = applied;
-    this.captures.memory.setLimit(applied.capture.limit);
+    this.captures.memory.setLimit(applied.capture.limit, applied.capture.maxStoreBytes);
     this.upstream.setUrl(applied.upstream.url);
     this.captures.flows.settingsChanged(prev, applied);
     this.savedSettings = carryChanges(this.savedSettings ?? applied, prev, applied);

@@ -61,6 +61,8 @@ export interface CaptureResponse {
   bodyText: string;
   /** Set for faults that send no HTTP response at all. */
   fault?: 'no-response' | 'close' | 'reset';
+  /** v3: true when the stored `bodyText` was cut at `capture.maxBodyBytes` (what went out was whole). */
+  truncated?: boolean;
 }
 
 export interface HoldInfo {
@@ -81,7 +83,12 @@ export interface UpstreamExchange {
   /** HTTP status of the backend's answer; null when none came (connection refused, reset, timeout). */
   status: number | null;
   headers: Record<string, string>;
+  /**
+   * The answer's text, decompressed. v3: cut at `capture.maxBodyBytes` (then `truncated` is true): the store keeps
+   * at most that much of one body; the IM server was relayed the backend's bytes unchanged.
+   */
   bodyText: string;
+  truncated?: boolean;
   /** Time from sending to the end of the answer (or to the failure); null when never sent. */
   latencyMs: number | null;
   /** What went wrong on the way, in words ("connection refused", "no answer within 5 s"). */

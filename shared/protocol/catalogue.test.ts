@@ -67,10 +67,10 @@ describe('catalogue', () => {
     expect(Object.keys(EXAMPLES)).toHaveLength(11);
   });
 
-  it('lists modelled sample commands, OpenIM first (12 OpenIM, then 30 Tencent)', () => {
+  it('lists modelled sample commands, OpenIM first (all 52 current OpenIM commands, then 30 Tencent)', () => {
     const s = sampleCommands();
     const firstTencent = s.findIndex((c) => c.dialect === 'tencent');
-    expect(firstTencent).toBe(12);
+    expect(firstTencent).toBe(52);
     expect(s.slice(0, firstTencent).every((c) => c.dialect === 'openim')).toBe(true);
     // Tencent: 6 Sns + 4 C2C + 18 Group + State.StateChange + Profile.CallbackPortraitSet.
     expect(s.slice(firstTencent).every((c) => c.dialect === 'tencent')).toBe(true);
@@ -81,7 +81,8 @@ describe('catalogue', () => {
     expect(findCommand('callbackBeforeSendGroupMsgCommand')).toMatchObject({
       family: 'message',
       phase: 'before',
-      modelled: false,
+      modelled: true,
+      configKey: 'beforeSendGroupMsg',
     });
     expect(findCommand('callbackBeforeAfterMsgCommand')).toMatchObject({ phase: 'after' });
     expect(findCommand('callbackAfterUserOnlineCommand')).toMatchObject({ family: 'status', phase: 'after' });
@@ -101,8 +102,17 @@ describe('catalogue', () => {
       phase: 'after',
     });
     expect(findCommand('Follow.CallbackAfterFollowDelete')).toMatchObject({ family: 'follow' });
-    const legacy = catalogue.filter((c) => c.legacy);
-    expect(legacy).toHaveLength(16);
+    // The names v3.0–v3.7 used (constant.go at each tag; research/openim): 18, two more than protocols.md A.5 lists
+    // (callbackTransferGroupOwnerAfter of v3.4.2–v3.5, CallbackBeforeSetGroupMemberInfoCommand of v3.0–v3.4.0).
+    const legacy = catalogue.filter((c) => c.legacy && c.dialect === 'openim');
+    expect(legacy).toHaveLength(18);
+    expect(findCommand('CallbackBeforeSetGroupMemberInfoCommand')).toMatchObject({
+      legacy: true,
+      renamedTo: 'callbackBeforeSetGroupMemberInfoCommand',
+    });
+    expect(findCommand('callbackTransferGroupOwnerAfter')).toMatchObject({
+      renamedTo: 'callbackAfterTransferGroupOwnerCommand',
+    });
     for (const c of legacy) expect(findCommand(c.renamedTo ?? ''), c.name).toBeDefined();
     expect(new Set(catalogue.map((c) => c.name)).size).toBe(catalogue.length);
   });

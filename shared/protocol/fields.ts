@@ -12,6 +12,7 @@ const typeName: Record<FieldSpec['type'], string> = {
   number: 'a number',
   boolean: 'a boolean',
   'string[]': 'an array of strings',
+  'number[]': 'an array of numbers',
   object: 'an object',
   'object[]': 'an array of objects',
 };
@@ -84,6 +85,7 @@ function checkValue(
   dialect: Dialect,
   out: Finding[],
 ): void {
+  if (value === null && spec.nullable) return;
   // The page's second type: accepted as is (a numeric string is not range-checked).
   if (spec.also !== undefined && typeof value === spec.also) return;
   switch (spec.type) {
@@ -100,6 +102,7 @@ function checkValue(
       else if (spec.items) checkObject(join(base, name), value, spec.items, dialect, out);
       return;
     case 'string[]':
+    case 'number[]':
     case 'object[]':
       // Go encodes a nil slice as null, so OpenIM may legitimately send `null` for a list.
       if (value === null && dialect === 'openim') return;
@@ -114,6 +117,9 @@ function checkValue(
 function checkItem(listPath: string, index: number, spec: FieldSpec, item: unknown, dialect: Dialect, out: Finding[]) {
   if (spec.type === 'string[]') {
     if (typeof item !== 'string') out.push(wrongType(`${listPath}[${index}]`, { ...spec, type: 'string' }, item));
+  } else if (spec.type === 'number[]') {
+    if (typeof item !== 'number') out.push(wrongType(`${listPath}[${index}]`, { ...spec, type: 'number' }, item));
+    else checkNumber('', `${listPath}[${index}]`, spec, item, out);
   } else if (!isObject(item)) {
     out.push(wrongType(`${listPath}[${index}]`, { ...spec, type: 'object' }, item));
   } else if (spec.items) {

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { OPENIM_PROFILES } from '../contract/settings.js';
 import { findCommand, sampleCommands } from './catalogue.js';
 import { identify } from './identify.js';
+import { OPENIM_ROWS } from './openim/catalogue/index.js';
 import { OPENIM_PROFILE_GUIDE, openimConfigSnippet, openimWebhooksYaml } from './openim/setup.js';
 import { buildSampleRequest } from './server-request.js';
-import { tencentCallbackNotes, tencentCallbackUrl } from './tencent/setup.js';
+import { TENCENT_COMMANDS } from './tencent/catalogue/index.js';
+import { tencentCallbackNotes, tencentCallbackUrl, tencentConsoleSwitches } from './tencent/setup.js';
 import { tencentSign } from './tencent/sign.js';
 import { getHeader } from './wire.js';
 
@@ -80,12 +82,20 @@ describe('buildSampleRequest', () => {
 });
 
 describe('setup help', () => {
-  it('writes webhooks.yml for every relationship callback', () => {
+  it('writes webhooks.yml with the key of every OpenIM command, relationship ones enabled', () => {
     const yaml = openimWebhooksYaml('http://127.0.0.1:10006/callbackExample/?x=1');
     expect(yaml).toContain('url: http://127.0.0.1:10006/callbackExample\n');
     expect(yaml).toContain('beforeAddFriend:\n  enable: true\n  timeout: 5\n');
     expect(yaml).toContain('afterRemoveBlack:\n  enable: true\n  timeout: 5\n');
     expect(yaml.match(/enable: true/g)).toHaveLength(11);
+    // Every current command v3.7+ calls, by its webhooks.yml key (kick-off is called by no version: left out).
+    for (const row of OPENIM_ROWS) {
+      if (row.name === 'callbackAfterUserKickOffCommand') continue;
+      expect(yaml, row.name).toContain(`\n${row.configKey}:\n`);
+    }
+    expect(yaml).toContain('beforeSendSingleMsg:\n  enable: false\n');
+    expect(yaml).toContain('beforeApplyJoinGroup:\n');
+    expect(yaml).toContain('afterMsgSaveDB:\n');
   });
 
   it('writes the config.yaml callback section for servers before v3.7 (pkg/common/config/config.go @ v3.5.1, v3.4.0)', () => {
@@ -95,8 +105,15 @@ describe('setup help', () => {
       '  callbackBeforeSetFriendRemark:\n    enable: true\n    timeout: 5\n    failedContinue: true\n',
     );
     expect(v35).toContain('  addFriendAgreeBefore:\n');
+    expect(v35).toContain('  msgModify:\n    enable: false\n');
+    expect(v35).toContain('  transferGroupOwner:\n');
+    expect(v35).toContain('  joinGroupAfter:\n');
+    expect(v35).not.toContain('beforeAddBlack');
     expect(v35.match(/enable: true/g)).toHaveLength(8);
-    expect(openimConfigSnippet('http://h/cb', 'v3.0-v3.4.0').match(/enable: true/g)).toHaveLength(1);
+    const v34 = openimConfigSnippet('http://h/cb', 'v3.0-v3.4.0');
+    expect(v34.match(/enable: true/g)).toHaveLength(1);
+    expect(v34).toContain('  superGroupOnlinePush:\n');
+    expect(v34).toContain('  beforeUpdateUserInfo:\n');
     expect(openimConfigSnippet('http://h/cb', 'v3.7+')).toBe(openimWebhooksYaml('http://h/cb'));
     expect(OPENIM_PROFILE_GUIDE.map((g) => g.profile)).toEqual([...OPENIM_PROFILES]);
   });
@@ -105,5 +122,24 @@ describe('setup help', () => {
     expect(tencentCallbackUrl('http://127.0.0.1:10006/?SdkAppid=1')).toBe('http://127.0.0.1:10006/');
     expect(tencentCallbackUrl('https://cb.example.com/tim')).toBe('https://cb.example.com/tim');
     expect(tencentCallbackNotes('http://127.0.0.1:10006/?a=1').join(' ')).toMatch(/query string.*public URL/);
+  });
+
+  it('lists the console switch of every modelled Tencent command, topics under the group switches', () => {
+    const switches = tencentConsoleSwitches();
+    const listed = switches.flatMap((s) => s.commands);
+    expect(listed.sort()).toEqual(
+      TENCENT_COMMANDS.filter((c) => c.modelled)
+        .map((c) => c.name)
+        .sort(),
+    );
+    expect(switches).toHaveLength(26); // 30 commands; 4 topic callbacks share a group callback's switch
+    expect(switches.find((s) => s.label === 'Before a Group Is Created')?.commands).toEqual([
+      'Group.CallbackBeforeCreateGroup',
+      'Group.CallbackBeforeCreateTopic',
+    ]);
+    expect(switches.find((s) => s.commands.includes('C2C.CallbackBeforeSendMsg'))).toMatchObject({
+      label: 'Before a One-to-One Message Is Sent',
+      phase: 'before',
+    });
   });
 });

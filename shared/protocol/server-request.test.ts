@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { OpenImProfile } from '../contract/settings.js';
 import { identify } from './identify.js';
 import { buildServerRequest, replayServerRequest, serverCommandName } from './server-request.js';
 import { tencentSign } from './tencent/sign.js';
 
 const NOW = 1_700_000_000_123;
-const openim = (version: 'v3.7+' | 'v3.0-v3.4.0') => ({ dialect: 'openim' as const, version });
+const openim = (version: OpenImProfile) => ({ dialect: 'openim' as const, version });
 const tencent = { dialect: 'tencent' as const, policy: 'fail-open' as const };
 
 describe('buildServerRequest: OpenIM (A.1)', () => {
@@ -36,7 +37,7 @@ describe('buildServerRequest: OpenIM (A.1)', () => {
     );
   });
 
-  it('writes the body in Go struct order with zero values for missing fields, extra keys last', () => {
+  it('writes only the Go struct: struct order, zero values for missing fields, no keys the struct lacks', () => {
     const req = buildServerRequest({
       to: 'http://h',
       dialect: 'openim',
@@ -45,17 +46,21 @@ describe('buildServerRequest: OpenIM (A.1)', () => {
       profile: openim('v3.7+'),
       nowMs: NOW,
     });
+    // The server cannot send a key its struct does not have (pkg/callbackstruct/friend.go CallbackBeforeImportFriendsReq).
     expect(req.bodyText).toBe(
-      '{"callbackCommand":"callbackBeforeImportFriendsCommand","ownerUserID":"o","friendUserIDs":null,"extra":1}\n',
+      '{"callbackCommand":"callbackBeforeImportFriendsCommand","ownerUserID":"o","friendUserIDs":null}\n',
     );
   });
 
-  it('uses ?command= and puts operationID in the body for v3.0–v3.4.0', () => {
+  it('v3.0–v3.4.0: ?command=, operationID as the LAST field, no ex, no trailing newline', () => {
+    // CallbackBeforeAddFriendReq @ v3.4.0 (pkg/callbackstruct/friend.go): callbackCommand, fromUserID, toUserID,
+    // reqMsg, operationID; pkg/common/http/http_client.go Post encodes with json.Marshal (no newline). The old test
+    // expected operationID second, an `ex`-free body only by accident, and a trailing newline: all three wrong.
     const req = buildServerRequest({
       to: 'http://h/cb',
       dialect: 'openim',
       command: 'callbackBeforeAddFriendCommand',
-      body: { fromUserID: 'x', callbackCommand: 'callbackBeforeAddFriendCommand' },
+      body: { fromUserID: 'x', callbackCommand: 'callbackBeforeAddFriendCommand', ex: 'dropped' },
       profile: openim('v3.0-v3.4.0'),
       nowMs: NOW,
     });
@@ -63,28 +68,111 @@ describe('buildServerRequest: OpenIM (A.1)', () => {
     expect(req.query).toEqual({ command: 'callbackBeforeAddFriendCommand' });
     expect(req.headers.Operationid).toBe(String(NOW));
     expect(req.bodyText).toBe(
-      `{"callbackCommand":"callbackBeforeAddFriendCommand","operationID":"${NOW}","fromUserID":"x","toUserID":"","reqMsg":""}\n`,
+      `{"callbackCommand":"callbackBeforeAddFriendCommand","fromUserID":"x","toUserID":"","reqMsg":"","operationID":"${NOW}"}`,
     );
   });
 
-  it('uses the set-remark names without the Command suffix before v3.7 (A.4.13)', () => {
-    const older = { dialect: 'openim' as const, version: 'v3.0-v3.4.0' as const };
-    expect(serverCommandName('callbackBeforeSetFriendRemarkCommand', older)).toBe('callbackBeforeSetFriendRemark');
+  it('v3.4.2–v3.6 encode with json.Marshal (no newline); v3.7+ with json.Encoder (newline)', () => {
+    const text = (version: OpenImProfile) =>
+      buildServerRequest({
+        to: 'http://h',
+        dialect: 'openim',
+        command: 'callbackAfterDeleteFriendCommand',
+        body: { ownerUserID: 'a', friendUserID: 'b' },
+        profile: openim(version),
+        nowMs: NOW,
+      }).bodyText;
+    const bytes = '{"callbackCommand":"callbackAfterDeleteFriendCommand","ownerUserID":"a","friendUserID":"b"}';
+    expect(text('v3.4.2-v3.5')).toBe(bytes);
+    expect(text('v3.6')).toBe(bytes);
+    expect(text('v3.7+')).toBe(`${bytes}\n`);
+  });
+
+  it('operationID stays where each struct has it (message bodies: fifth, in every version)', () => {
+    const body = { sendID: 's', recvID: 'r', content: '{"content":"hi"}' };
+    for (const version of ['v3.0-v3.4.0', 'v3.7+'] as const) {
+      const req = buildServerRequest({
+        to: 'http://h',
+        dialect: 'openim',
+        command: 'callbackBeforeSendSingleMsgCommand',
+        body,
+        profile: openim(version),
+        nowMs: NOW,
+        operationId: 'op-9',
+      });
+      expect(Object.keys(JSON.parse(req.bodyText)).slice(0, 5), version).toEqual([
+        'sendID',
+        'callbackCommand',
+        'serverMsgID',
+        'clientMsgID',
+        'operationID',
+      ]);
+      expect(JSON.parse(req.bodyText).operationID).toBe('op-9');
+    }
+  });
+
+  it("uses each version's own name: set-remark without the Command suffix in v3.4.2–v3.6 (A.4.13)", () => {
+    for (const version of ['v3.4.2-v3.5', 'v3.6'] as const) {
+      expect(serverCommandName('callbackBeforeSetFriendRemarkCommand', openim(version))).toBe(
+        'callbackBeforeSetFriendRemark',
+      );
+    }
     expect(serverCommandName('callbackBeforeSetFriendRemarkCommand', openim('v3.7+'))).toBe(
       'callbackBeforeSetFriendRemarkCommand',
     );
-    expect(serverCommandName('callbackBeforeAddFriendCommand', older)).toBe('callbackBeforeAddFriendCommand');
+    expect(serverCommandName('callbackBeforeSetFriendRemark', openim('v3.7+'))).toBe(
+      'callbackBeforeSetFriendRemarkCommand',
+    );
+    expect(serverCommandName('callbackAfterTransferGroupOwnerCommand', openim('v3.6'))).toBe(
+      'callbackAfterTransferGroupOwner',
+    );
+    expect(serverCommandName('callbackAfterTransferGroupOwnerCommand', openim('v3.4.2-v3.5'))).toBe(
+      'callbackTransferGroupOwnerAfter',
+    );
+    // v3.0–v3.4.0 has no set-remark callback under any name: the given name is kept (the CLI warns).
+    expect(serverCommandName('callbackBeforeSetFriendRemarkCommand', openim('v3.0-v3.4.0'))).toBe(
+      'callbackBeforeSetFriendRemarkCommand',
+    );
+    expect(serverCommandName('callbackBeforeAddFriendCommand', openim('v3.0-v3.4.0'))).toBe(
+      'callbackBeforeAddFriendCommand',
+    );
     const req = buildServerRequest({
       to: 'http://h/cb',
       dialect: 'openim',
       command: 'callbackAfterSetFriendRemarkCommand',
       body: { callbackCommand: 'callbackAfterSetFriendRemarkCommand', remark: 'r' },
-      profile: older,
+      profile: openim('v3.6'),
       nowMs: NOW,
       operationId: 'o',
     });
-    expect(req.url).toBe('http://h/cb?command=callbackAfterSetFriendRemark');
+    expect(req.url).toBe('http://h/cb/callbackAfterSetFriendRemark');
     expect(JSON.parse(req.bodyText)).toMatchObject({ callbackCommand: 'callbackAfterSetFriendRemark', remark: 'r' });
+  });
+
+  it('main: after-send message callbacks carry ?key=base64(json{sendID,recvID,groupID}) (buildKeyMsgDataQuery)', () => {
+    const req = buildServerRequest({
+      to: 'http://h/cb',
+      dialect: 'openim',
+      command: 'callbackAfterSendSingleMsgCommand',
+      body: { sendID: 'u1', recvID: 'u2' },
+      profile: openim('v3.7+'),
+      nowMs: NOW,
+    });
+    // base64 of {"sendID":"u1","recvID":"u2","groupID":""}, as Go's url.Values.Encode writes it.
+    expect(req.url).toBe(
+      'http://h/cb/callbackAfterSendSingleMsgCommand?key=eyJzZW5kSUQiOiJ1MSIsInJlY3ZJRCI6InUyIiwiZ3JvdXBJRCI6IiJ9',
+    );
+    expect(req.query.key).toBe('eyJzZW5kSUQiOiJ1MSIsInJlY3ZJRCI6InUyIiwiZ3JvdXBJRCI6IiJ9');
+    const group = buildServerRequest({
+      to: 'http://h/cb',
+      dialect: 'openim',
+      command: 'callbackAfterSendGroupMsgCommand',
+      body: { sendID: 'user001', groupID: 'group001' },
+      profile: openim('v3.7+'),
+      nowMs: NOW,
+    });
+    expect(group.url).toContain('?key=eyJzZW5kSUQiOiJ1c2VyMDAxIiwicmVjdklEIjoiIiwiZ3JvdXBJRCI6Imdyb3VwMDAxIn0%3D');
+    expect(group.query.key).toBe('eyJzZW5kSUQiOiJ1c2VyMDAxIiwicmVjdklEIjoiIiwiZ3JvdXBJRCI6Imdyb3VwMDAxIn0=');
   });
 
   it('is identified by the listener the way the server means it', () => {

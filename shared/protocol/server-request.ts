@@ -1,6 +1,6 @@
 import type { Dialect } from '../contract/capture.js';
 import { goJson, isObject, safeStringify } from './json.js';
-import { openImBodyText, serverCommandName } from './openim/request.js';
+import { openImBodyText, openImUrlQuery, serverCommandName } from './openim/request.js';
 import { tencentSign } from './tencent/sign.js';
 import type { CommandInfo, ServerProfile } from './types.js';
 import { splitUrl } from './url.js';
@@ -64,18 +64,22 @@ const isLegacyOpenIm = (profile: ServerProfile): boolean =>
 /** The request the chosen server version sends for this command and body. */
 export function buildServerRequest(input: ServerRequestInput): ServerRequest {
   if (input.dialect === 'openim') {
+    const version = input.profile.dialect === 'openim' ? input.profile.version : 'v3.7+';
     const command = serverCommandName(input.command, input.profile);
     const operationId = input.operationId ?? String(input.nowMs);
     const legacy = isLegacyOpenIm(input.profile);
     // Plain string concatenation, as the server does it: a trailing "/" in the base gives "//" there too (A.3).
-    const url = legacy ? withQuery(input.to, `command=${encodeURIComponent(command)}`) : `${input.to}/${command}`;
-    const bodyText = openImBodyText(command, input.command, input.body, legacy, operationId);
+    const url = legacy
+      ? withQuery(input.to, `command=${encodeURIComponent(command)}`)
+      : withQuery(`${input.to}/${command}`, openImUrlQuery(command, input.body, version));
+    const bodyText = openImBodyText(command, input.body, version, operationId);
     return finish(
       url,
       {
         'Content-Type': 'application/json; charset=utf-8',
-        // Go writes header names in canonical form: `operationID` goes out as `Operationid`.
-        Operationid: operationId,
+        // Go writes header names in canonical form: `operationID` goes out as `Operationid`. Up to v3.6 the header
+        // is set only for a non-empty operation ID (pkg/common/http/http_client.go Post); v3.7+ always sets it.
+        ...(operationId !== '' || version === 'v3.7+' ? { Operationid: operationId } : {}),
         ...GO_DEFAULT_HEADERS,
       },
       bodyText,

@@ -19,7 +19,7 @@ export type CommandFamily =
   | 'profile'
   | 'follow';
 
-export type FieldType = 'string' | 'number' | 'boolean' | 'string[]' | 'object' | 'object[]';
+export type FieldType = 'string' | 'number' | 'boolean' | 'string[]' | 'number[]' | 'object' | 'object[]';
 
 /** One request field of a command, in the order the server's struct (OpenIM) or the doc page (Tencent) gives it. */
 export interface FieldSpec {
@@ -40,6 +40,11 @@ export interface FieldSpec {
   jsonString?: boolean;
   /** First server version that sends the field (an OpenIM tag such as `v3.8.1`); absent = every version. */
   since?: string;
+  /**
+   * `null` is a valid value: OpenIM pointer fields (`*string`, `*int32`) and protobuf wrappers
+   * (`*wrapperspb.StringValue`) encode as the value or `null` (Go's nil).
+   */
+  nullable?: boolean;
   /**
    * A second JSON type the server's page also gives for this field (Tencent Group pages print the Integer
    * `EventTime` as a string; Profile `Value` is `uint32/string`): a value of either type is well typed.
@@ -64,6 +69,11 @@ export interface AnswerFieldSpec {
   jsonString?: boolean;
   /** A default answer echoes the request's field of the same name (an older server clears it otherwise). */
   echo?: boolean;
+  /**
+   * OpenIM versions whose code copies the field differently from `applies`: `always` even when absent (Go
+   * `NotNilReplace(&x, &resp.X)` on a plain string: an absent field clears it), `never` (that version does not read it).
+   */
+  copy?: Partial<Record<OpenImProfile, 'always' | 'never'>>;
   /** The word for it in sentences ("the remark", "the list"). */
   label?: string;
   /** For a list: what each item is, in sentences ("user(s)"). */

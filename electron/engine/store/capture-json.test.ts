@@ -70,6 +70,22 @@ const variants: Array<[string, Capture]> = [
     }),
   ],
   ['no backend answer', makeCapture({ origin: 'listener', upstream: null })],
+  [
+    'answer and backend answer cut at the body limit (truncated)',
+    makeCapture({
+      response: { status: 200, headers: {}, bodyText: '{"errCode":0,"x":"aaa', truncated: true },
+      upstream: {
+        url: 'http://127.0.0.1:9/cb',
+        status: 200,
+        headers: {},
+        bodyText: '{"errCode":0,"x":"aaa',
+        truncated: true,
+        latencyMs: 1,
+        findings: [],
+        outcome: null,
+      },
+    }),
+  ],
 ];
 
 /**

@@ -85,7 +85,8 @@ export function captureJson(c: Capture, text: CaptureSummaryText, event: Capture
     (rq.parseError !== undefined ? `,"parseError":${narrow(str(rq.parseError))}` : '') +
     (rq.truncated !== undefined ? `,"truncated":${str(rq.truncated)}` : '');
   const response = rs
-    ? `{"status":${num(rs.status)},"headers":${str(rs.headers)}${rs.fault !== undefined ? `,"fault":${quote(rs.fault)}` : ''}`
+    ? `{"status":${num(rs.status)},"headers":${str(rs.headers)}${rs.fault !== undefined ? `,"fault":${quote(rs.fault)}` : ''}` +
+      (rs.truncated !== undefined ? `,"truncated":${str(rs.truncated)}` : '')
     : 'null';
   const tail =
     `,"findings":${c.findings.length === 0 ? '[]' : narrow(str(c.findings))},"decision":${objectJson(c.decision)},` +

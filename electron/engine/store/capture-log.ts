@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { PersistenceStatus } from '../../../shared/contract/index.js';
 import { ByteBatch, NEWLINE } from './byte-batch.js';
 import type { LineRef } from './line-arena.js';
@@ -15,12 +16,22 @@ export interface CaptureLogOptions {
   snapshot(): { refs: readonly LineRef[]; release: () => void };
   /** How many lines the file may reach before it is compacted (rewritten from the store) in the background. */
   compactAt(): number;
+  /** How many bytes the file may reach before it is compacted (product.md §4 v3: twice `capture.maxStoreBytes`). */
+  compactAtBytes?(): number;
   /** While writes fail: how often they are tried again. */
   retryMs?: number;
   /** While writes fail: how many bytes of unsaved lines are kept; beyond that the oldest are let go (`dropped`). */
   maxUnsavedBytes?: number;
   /** For tests: the append system call (a disk that fills up after N bytes). */
   writeSync?: WriteSync;
+}
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }
 
 function countLines(bytes: Buffer): number {
@@ -63,6 +74,9 @@ export class CaptureLog {
   private chunkLines = 0;
   private closed = false;
   private fileLines = 0;
+  private fileBytes = 0;
+  /** No compaction is tried again before the file has this many bytes (one failed). */
+  private compactAfterBytes = 0;
   private compactWanted = false;
   /** No compaction is tried again before the file has this many lines (one failed: the disk may be too full). */
   private compactAfter = 0;
@@ -93,6 +107,7 @@ export class CaptureLog {
     await this.file.removeStaleTemps();
     const loaded = await loadLog(this.path, limit, keep);
     this.fileLines = loaded.lines;
+    this.fileBytes = fileSize(this.path);
     this.skippedLines = loaded.skipped;
     if (loaded.skipped > 0) {
       this.opts.log(
@@ -167,6 +182,10 @@ export class CaptureLog {
     this.file.close();
   }
 
+  private compactAtBytes(): number {
+    return this.opts.compactAtBytes?.() ?? Number.POSITIVE_INFINITY;
+  }
+
   private readonly flushNow = (): void => {
     this.immediate = null;
     this.write();
@@ -177,6 +196,8 @@ export class CaptureLog {
     this.queuedLines += 1;
     const lines = this.fileLines + this.queuedLines + this.chunkLines;
     if (lines > this.opts.compactAt() && lines > this.compactAfter) this.compactWanted = true;
+    const bytes = this.fileBytes + this.queue.length + this.chunkBytes;
+    if (bytes > this.compactAtBytes() && bytes > this.compactAfterBytes) this.compactWanted = true;
     // At the end of this loop turn (after every answer decided in it went out). While writes fail, only the retry
     // timer tries again.
     if (this.immediate === null && this.ok) {
@@ -207,6 +228,7 @@ export class CaptureLog {
       if (!this.attempt(() => this.file.truncate())) return;
       this.clearWanted = false;
       this.fileLines = 0;
+      this.fileBytes = 0;
     }
     if (this.chunks.length > 0) {
       const chunks = this.chunks;
@@ -245,6 +267,7 @@ export class CaptureLog {
       // Not a loss: the old file is intact and holds every line. Compaction waits for another `compactAt()` lines.
       this.opts.log(`cannot compact ${this.path}: ${err instanceof Error ? err.message : String(err)}`);
       this.compactAfter = this.fileLines + this.opts.compactAt();
+      this.compactAfterBytes = this.fileBytes + this.compactAtBytes();
     };
     compaction.done = this.file
       .writeTemp(snapshot.refs)
@@ -265,9 +288,13 @@ export class CaptureLog {
             return;
           }
           this.fileLines = snapshot.refs.length + compaction.tailLines;
+          this.fileBytes = fileSize(this.path);
           this.compactAfter = 0;
+          this.compactAfterBytes = 0;
           // Lines appended meanwhile asked for it again, measured against the old file.
-          this.compactWanted = this.fileLines + this.chunkLines + this.queuedLines > this.opts.compactAt();
+          this.compactWanted =
+            this.fileLines + this.chunkLines + this.queuedLines > this.opts.compactAt() ||
+            this.fileBytes + this.chunkBytes + this.queue.length > this.compactAtBytes();
           // Unsaved lines the snapshot already holds must not be written again.
           const left = this.chunks.filter((c) => !c.inSnapshot);
           this.forget(this.chunks.filter((c) => c.inSnapshot));
@@ -301,6 +328,7 @@ export class CaptureLog {
       left = 0;
     }
     this.fileLines += this.forget(done);
+    this.fileBytes += bytes;
     // Lines the snapshot does not hold must also reach the compacted file.
     const compaction = this.compaction;
     if (compaction) {

@@ -39,6 +39,7 @@ export const CaptureResponseSchema = z.object({
   headers: StringRecord.default({}),
   bodyText: z.string().default(''),
   fault: z.enum(['no-response', 'close', 'reset']).optional(),
+  truncated: z.boolean().optional(),
 });
 
 export const DecidedBySchema = z.union([
@@ -77,6 +78,7 @@ export const CaptureMetaSchema = z.object({
       status: z.number().int().nullable(),
       headers: StringRecord.default({}),
       bodyText: z.string().default(''),
+      truncated: z.boolean().optional(),
       latencyMs: z.number().nullable(),
       error: z.string().optional(),
       findings: z.array(FindingSchema).default([]),

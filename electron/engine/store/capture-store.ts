@@ -6,6 +6,7 @@ import type {
   CaptureSummary,
   CaptureSummaryText,
 } from '../../../shared/contract/index.js';
+import { liveBodyBytes } from './body-limit.js';
 import { captureToLine, lineToCapture, summaryText, withBody } from './capture-line.js';
 import { LineArena, type LineRef, lineText, type Slab } from './line-arena.js';
 import type { CaptureHead } from './log-load.js';
@@ -32,6 +33,8 @@ interface Entry extends LineRef {
   live: Capture | null;
   /** Lower-case search text, built on the first `q` search and kept (the request never changes). */
   haystack?: string;
+  /** What it counts toward the byte limit: its line's bytes, or a capture in progress's bodies (`liveBodyBytes`). */
+  bytes: number;
 }
 
 /** The arena slab of an entry with no line yet (a capture in progress). */
@@ -55,6 +58,7 @@ export function toSummary(capture: Capture, text: CaptureSummaryText): CaptureSu
   if (res) {
     response = { status: res.status, headers: res.headers };
     if (res.fault !== undefined) response.fault = res.fault;
+    if (res.truncated !== undefined) response.truncated = res.truncated;
   }
   const summary: CaptureSummary = {
     id: capture.id,
@@ -82,8 +86,9 @@ export function toSummary(capture: Capture, text: CaptureSummaryText): CaptureSu
 }
 
 /**
- * The bounded in-memory history, ordered by seq (oldest first). Over the limit the oldest are dropped and counted.
- * `request.body` is never kept: `get` returns a copy with it parsed from `request.bodyText`.
+ * The bounded in-memory history, ordered by seq (oldest first). Over the limit — a count, and (product.md §4 v3) bytes
+ * of bodies — the oldest are dropped and counted. `request.body` is never kept for a finished capture: `get` returns
+ * a copy with it parsed from `request.bodyText`.
  */
 export class CaptureStore {
   /** Dropped slots are set to undefined at once so the captures they held can be collected before compaction. */
@@ -94,32 +99,47 @@ export class CaptureStore {
   private bySeq = new Map<number, Entry>();
   private count = 0;
   private readonly arena = new LineArena();
+  /** Sum of the stored entries' `bytes`. */
+  private storedBytes = 0;
   dropped = 0;
 
-  /** `idFor`: the id this engine run gives a seq (captures with other ids keep theirs in the entry). */
+  /**
+   * `idFor`: the id this engine run gives a seq (captures with other ids keep theirs in the entry). `maxBytes`: the
+   * byte limit (setting `capture.maxStoreBytes`); the newest capture is kept even when it alone is over it.
+   */
   constructor(
     private limit: number,
     private readonly idFor: (seq: number) => string = () => '',
+    private maxBytes = Number.POSITIVE_INFINITY,
   ) {}
 
   get size(): number {
     return this.count;
   }
 
-  setLimit(limit: number): void {
+  /** Bytes of bodies held: finished captures' lines plus the bodies of captures in progress. */
+  get bytes(): number {
+    return this.storedBytes;
+  }
+
+  setLimit(limit: number, maxBytes = this.maxBytes): void {
     this.limit = limit;
+    this.maxBytes = maxBytes;
     this.trim();
   }
 
   /** Adds a capture still in progress. */
   add(capture: Capture, text: CaptureSummaryText): void {
-    this.push(this.entryFor(capture, text, capture));
+    const entry = this.entryFor(capture, text, capture);
+    entry.bytes = liveBodyBytes(capture);
+    this.push(entry);
   }
 
   /** Adds a finished capture by its line (log reload, a capture answered at once); returns where its bytes are. */
   addLine(capture: CaptureHead, line: string): LineRef {
     const entry = this.entryFor(capture, null, null);
     this.putLine(entry, line);
+    entry.bytes = entry.length;
     this.push(entry);
     return entry;
   }
@@ -130,6 +150,8 @@ export class CaptureStore {
     if (!entry) return false;
     entry.live = capture;
     entry.state = capture.state;
+    this.resize(entry, liveBodyBytes(capture));
+    this.trim();
     return true;
   }
 
@@ -145,7 +167,9 @@ export class CaptureStore {
     entry.text = null;
     if (entry.slab !== NO_SLAB) this.arena.release(entry);
     this.putLine(entry, line);
-    return entry;
+    this.resize(entry, entry.length);
+    this.trim();
+    return this.bySeq.get(entry.seq) === entry ? entry : null;
   }
 
   /** The full capture, with `request.body` parsed from its text. */
@@ -223,6 +247,7 @@ export class CaptureStore {
     this.head = 0;
     this.bySeq = new Map(kept.map((e) => [e.seq, e]));
     this.count = kept.length;
+    this.storedBytes = kept.reduce((sum, e) => sum + e.bytes, 0);
   }
 
   /** Newest first; `total` counts every capture matching the filters (not `before`/`limit`). */
@@ -258,6 +283,7 @@ export class CaptureStore {
       slab: NO_SLAB,
       at: 0,
       length: 0,
+      bytes: 0,
     };
   }
 
@@ -266,6 +292,12 @@ export class CaptureStore {
     entry.slab = ref.slab;
     entry.at = ref.at;
     entry.length = ref.length;
+  }
+
+  /** A stored entry's byte count changed. */
+  private resize(entry: Entry, bytes: number): void {
+    this.storedBytes += bytes - entry.bytes;
+    entry.bytes = bytes;
   }
 
   private idOf(entry: Entry): string {
@@ -299,17 +331,22 @@ export class CaptureStore {
     this.entries.push(entry);
     this.bySeq.set(entry.seq, entry);
     this.count += 1;
+    this.storedBytes += entry.bytes;
     this.trim();
   }
 
   private trim(): void {
-    while (this.count > this.limit && this.head < this.entries.length) {
+    while (
+      (this.count > this.limit || (this.storedBytes > this.maxBytes && this.count > 1)) &&
+      this.head < this.entries.length
+    ) {
       const entry = this.entries[this.head];
       this.entries[this.head] = undefined;
       this.head += 1;
       if (!entry) continue;
       this.count -= 1;
       this.dropped += 1;
+      this.storedBytes -= entry.bytes;
       if (this.bySeq.get(entry.seq) === entry) this.bySeq.delete(entry.seq);
       if (entry.slab !== NO_SLAB) this.arena.release(entry);
     }

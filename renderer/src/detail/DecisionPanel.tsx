@@ -1,16 +1,18 @@
 import { useState } from 'react';
 import type { Capture, FaultType } from '../../../shared/contract/index.js';
 import type { DenyPreset } from '../../../shared/protocol/index.js';
+import { CodeArea } from '../lib/CodeArea.js';
 import { Field } from '../lib/Field.js';
-import { formatCountdown } from '../lib/format.js';
 import { Options } from '../lib/Options.js';
 import { answerFor, canRewriteRemark, defaultsFor, listTargets, overrideForCode } from '../lib/protocol.js';
 import { useApp } from '../store/app-store.js';
+import { armDecision } from '../store/arm-actions.js';
 import { buildDecision, type DecisionDraft } from '../store/decision-draft.js';
 import { sendRawAnswer } from '../store/raw-answer-actions.js';
 import { sendAnswer, updateDraft } from '../store/selection-actions.js';
-import { Countdown } from '../table/Countdown.js';
+import { ArmedNotice } from './ArmedNotice.js';
 import { DelayWarning } from './DelayWarning.js';
+import { HoldDeadline } from './HoldDeadline.js';
 import { RawAnswerEditor } from './RawAnswerEditor.js';
 import { SendError } from './SendError.js';
 import { TargetList } from './TargetList.js';
@@ -71,10 +73,8 @@ function ErrorInjection({ draft, capture }: { draft: DecisionDraft; capture: Cap
           </button>
         </div>
         <Field label="Override fields (JSON)" className="field field-wide">
-          <textarea
-            className="mono"
+          <CodeArea
             rows={5}
-            spellCheck={false}
             value={draft.overrideText}
             placeholder="{ } merged into the answer as raw fields"
             onChange={(e) => updateDraft({ overrideText: e.target.value })}
@@ -109,14 +109,17 @@ function ErrorInjection({ draft, capture }: { draft: DecisionDraft; capture: Cap
   );
 }
 
-/** The answer for a held request: verdict, deny details, rewrite, per-target verdicts, faults; then Send. */
-export function DecisionPanel({ capture }: { capture: Capture }) {
+/**
+ * The answer for a held request: verdict, deny details, rewrite, per-target verdicts, faults; then Send — or, with
+ * `ahead`, the same choices armed for the next request like this one (product.md §2 v3 "Decide ahead").
+ */
+export function DecisionPanel({ capture, ahead = false }: { capture: Capture; ahead?: boolean }) {
   const draft = useApp((s) => s.draft);
   const sendError = useApp((s) => s.sendError);
   const settings = useApp((s) => s.settings);
   const targets = listTargets(capture);
   const deny = draft.verdict === 'deny';
-  if (draft.raw) {
+  if (draft.raw && !ahead) {
     return (
       <section className="decision-panel" aria-label="Decision">
         <DecisionHead capture={capture} title="Edit the exact answer" />
@@ -131,8 +134,12 @@ export function DecisionPanel({ capture }: { capture: Capture }) {
     );
   }
   return (
-    <section className="decision-panel" aria-label="Decision">
-      <DecisionHead capture={capture} title="Decide the answer" />
+    <section
+      className={ahead ? 'decision-panel decide-ahead' : 'decision-panel'}
+      aria-label={ahead ? 'Decide ahead' : 'Decision'}
+    >
+      {ahead ? null : <DecisionHead capture={capture} title="Decide the answer" />}
+      {ahead ? null : <ArmedNotice capture={capture} />}
       <div className="verdict-buttons">
         <button
           type="button"
@@ -152,6 +159,21 @@ export function DecisionPanel({ capture }: { capture: Capture }) {
         >
           Deny
         </button>
+        {/* Beside the verdict, not under the options: it stays in view however many fields the panel grows. */}
+        {ahead ? (
+          <button type="button" className="primary send-answer" onClick={() => void armDecision()}>
+            Arm for the next match
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="primary send-answer"
+            aria-keyshortcuts="Enter"
+            onClick={() => void sendAnswer()}
+          >
+            Send answer
+          </button>
+        )}
       </div>
       {deny ? <DenyFields draft={draft} capture={capture} /> : null}
       {canRewriteRemark(capture) ? (
@@ -175,12 +197,20 @@ export function DecisionPanel({ capture }: { capture: Capture }) {
       {targets.length > 0 ? <TargetList targets={targets} draft={draft} /> : null}
       <ErrorInjection draft={draft} capture={capture} />
       <div className="send-row">
-        <button type="button" className="primary" aria-keyshortcuts="Enter" onClick={() => void sendAnswer()}>
-          Send answer
-        </button>
-        <button type="button" onClick={() => openRawEditor(capture, draft)}>
-          Edit the exact answer
-        </button>
+        {ahead ? null : (
+          <>
+            <button type="button" onClick={() => openRawEditor(capture, draft)}>
+              Edit the exact answer
+            </button>
+            <button
+              type="button"
+              title="The next request like this one gets this answer at once"
+              onClick={() => void armDecision()}
+            >
+              Arm for the next match
+            </button>
+          </>
+        )}
         <SendError message={sendError} />
       </div>
     </section>
@@ -191,13 +221,7 @@ function DecisionHead({ capture, title }: { capture: Capture; title: string }) {
   return (
     <div className="decision-head">
       <h3>{title}</h3>
-      {capture.hold ? (
-        <span className="hold-deadline">
-          fallback in <Countdown deadlineAt={capture.hold.deadlineAt} totalMs={capture.hold.serverTimeoutMs} />
-          {/* The whole budget too: the panel opens a moment after arrival, so the countdown alone reads short. */}
-          <span className="hold-budget"> of {formatCountdown(capture.hold.deadlineAt - capture.receivedAt)}</span>
-        </span>
-      ) : null}
+      {capture.hold ? <HoldDeadline capture={capture} hold={capture.hold} /> : null}
     </div>
   );
 }

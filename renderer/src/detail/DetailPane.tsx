@@ -4,6 +4,7 @@ import { commandTitle } from '../lib/protocol.js';
 import { useApp } from '../store/app-store.js';
 import { AnsweredActions } from './AnsweredActions.js';
 import { BackendAnswer } from './BackendAnswer.js';
+import { DecideAhead } from './DecideAhead.js';
 import { DecisionPanel } from './DecisionPanel.js';
 import { FindingList } from './FindingList.js';
 import { KeyValueTable } from './KeyValueTable.js';
@@ -49,8 +50,10 @@ function CaptureDetail({ capture }: { capture: Capture }) {
           {capture.origin === 'sent' ? ' · sent to a backend' : ''}
         </p>
       </header>
-      {capture.state === 'held' ? <UpstreamProposal key={capture.id} capture={capture} /> : null}
+      {/* The decision first: at 1024×700 its buttons are in view without scrolling (product.md §6 v3). */}
       {capture.state === 'held' ? <DecisionPanel capture={capture} /> : <AnsweredActions capture={capture} />}
+      {capture.state === 'held' ? null : <DecideAhead capture={capture} />}
+      {capture.state === 'held' ? <UpstreamProposal key={capture.id} capture={capture} /> : null}
       {capture.outcome ? (
         <Section title="Predicted outcome">
           <p className={`outcome outcome-${shownEffect(capture.outcome)}`}>
@@ -83,7 +86,9 @@ function CaptureDetail({ capture }: { capture: Capture }) {
         <KeyValueTable label="Headers" entries={capture.request.headers} />
         <Body text={capture.request.bodyText} label="Request body" />
       </Section>
-      {capture.upstream ? <BackendAnswer capture={capture} upstream={capture.upstream} /> : null}
+      {capture.upstream && capture.origin === 'sent' ? (
+        <BackendAnswer capture={capture} upstream={capture.upstream} />
+      ) : null}
       {capture.origin === 'sent' ? null : (
         <Section title="Response sent">
           {response ? (

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { Capture, Settings } from '../../../shared/contract/index.js';
+import { CodeArea } from '../lib/CodeArea.js';
 import { Field } from '../lib/Field.js';
 import { checkSent } from '../lib/protocol.js';
 import { useNow } from '../lib/ticker.js';
@@ -96,11 +97,11 @@ export function RawAnswerEditor({
         {status.note}
       </Field>
       <Field label="Headers (one per line, Name: value)" className="field field-wide">
-        <textarea className="mono" rows={2} spellCheck={false} {...headers.props} />
+        <CodeArea rows={2} {...headers.props} />
         {headers.note}
       </Field>
       <Field label="Body (sent exactly as typed)" className="field field-wide">
-        <textarea className="mono" rows={9} spellCheck={false} {...body.props} />
+        <CodeArea rows={9} {...body.props} />
         {body.note}
       </Field>
       <section className="raw-prediction" aria-label="Predicted outcome of this answer">

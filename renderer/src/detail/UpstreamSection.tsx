@@ -84,8 +84,8 @@ export function UpstreamSection({ capture }: { capture: Capture }) {
   const tencent = useApp((s) => s.settings?.hold.tencentTimeoutMs ?? 2000);
   const timeouts = { openim, tencent };
   const exchange = capture.upstream;
-  // While held, the proposal panel shows the backend's answer.
-  if (!exchange || capture.state === 'held') return null;
+  // While held, the proposal panel shows the backend's answer; a sent capture shows it once, as "Backend answer".
+  if (!exchange || capture.state === 'held' || capture.origin === 'sent') return null;
   const timeout = serverTimeoutFor(capture, timeouts);
   return (
     <section className="detail-section upstream-section" aria-label="Upstream">

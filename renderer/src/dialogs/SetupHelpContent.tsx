@@ -4,6 +4,7 @@ import {
   openimConfigSnippet,
   tencentCallbackNotes,
   tencentCallbackUrl,
+  tencentConsoleSwitches,
 } from '../lib/protocol.js';
 import { useApp } from '../store/app-store.js';
 import { notify } from '../store/notices.js';
@@ -22,6 +23,7 @@ export function SetupHelpContent() {
   const yaml = openimConfigSnippet(base, profile);
   const file = profile === 'v3.7+' ? 'webhooks.yml' : 'config.yaml';
   const tencentUrl = tencentCallbackUrl(listenerUrl);
+  const switches = tencentConsoleSwitches();
   return (
     <>
       <section>
@@ -38,8 +40,10 @@ export function SetupHelpContent() {
           ))}
         </ul>
         <p>
-          Paste into <code>config/{file}</code> and restart the friend RPC. The inspector accepts any path, so OpenIM's
-          default <code>/callbackExample</code> base works unchanged.
+          Paste into <code>config/{file}</code> and restart the OpenIM services. It lists the key of every callback your
+          version calls: the friend and blocklist ones enabled, the others (messages, push, users, groups,
+          conversations) with <code>enable: false</code> for you to switch on. The inspector accepts any path, so
+          OpenIM's default <code>/callbackExample</code> base works unchanged.
         </p>
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region needs keyboard access */}
         <pre className="code-block" tabIndex={0}>
@@ -64,6 +68,23 @@ export function SetupHelpContent() {
         <button type="button" onClick={() => void copy(tencentUrl, 'Tencent URL')}>
           Copy Tencent URL
         </button>
+        <details className="console-switches">
+          <summary>Callback switches to turn on ({switches.length})</summary>
+          <p>Console → Callback configuration → tick the callbacks to inspect:</p>
+          <ul>
+            {switches.map((s) => (
+              <li key={s.label}>
+                <strong>{s.label}</strong> ({s.phase}):{' '}
+                {s.commands.map((c, i) => (
+                  <span key={c}>
+                    {i > 0 ? ', ' : ''}
+                    <code>{c}</code>
+                  </span>
+                ))}
+              </li>
+            ))}
+          </ul>
+        </details>
       </section>
       <UpstreamPath />
     </>

@@ -3,6 +3,7 @@ import { useApp } from '../store/app-store.js';
 import { heldByDeadline } from '../store/capture-list.js';
 import { selectNextHeld } from '../store/held-actions.js';
 import { Countdown } from '../table/Countdown.js';
+import { requestRowFocus } from '../table/row-focus.js';
 
 const BASE_TITLE = 'Callback Inspector';
 
@@ -31,7 +32,12 @@ export function HeldStatus() {
           className="held-status-button"
           aria-keyshortcuts="H"
           title="Select the next held request (H)"
-          onClick={() => selectNextHeld()}
+          // The row takes the focus, not this button: A/D/Enter then act on the request (Enter on a focused button
+          // would only click it again).
+          onClick={() => {
+            selectNextHeld();
+            requestRowFocus();
+          }}
         >
           <span className="held-count">{held.length} held</span>
           <span className="held-next">
@@ -39,7 +45,10 @@ export function HeldStatus() {
             <Countdown deadlineAt={nearest.deadlineAt} totalMs={Number.POSITIVE_INFINITY} />
           </span>
         </button>
-      ) : null}
+      ) : (
+        // The slot keeps its width when nothing is held: the bar (and the table under it) never moves.
+        <span className="held-none muted">nothing held</span>
+      )}
     </div>
   );
 }

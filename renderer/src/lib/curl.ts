@@ -15,11 +15,11 @@ const SKIPPED_HEADERS = new Set(['host', 'content-length', 'connection', 'transf
 /**
  * "Copy as cURL": replays the request exactly as it reached the listener at `listenerUrl` (e.g.
  * `http://127.0.0.1:10006`). The capture keeps only the request target (`/cb/x?a=1`), which curl cannot use alone.
+ * A capture the inspector sent went to a backend, not to the listener: its URL is already the whole address.
  */
 export function toCurl(capture: Capture, listenerUrl: string): string {
-  const parts = [
-    `curl -X ${shellQuote(capture.request.method)} ${shellQuote(fullUrl(listenerUrl, capture.request.url))}`,
-  ];
+  const url = capture.origin === 'sent' ? capture.request.url : fullUrl(listenerUrl, capture.request.url);
+  const parts = [`curl -X ${shellQuote(capture.request.method)} ${shellQuote(url)}`];
   for (const [name, value] of Object.entries(capture.request.headers)) {
     if (SKIPPED_HEADERS.has(name.toLowerCase())) continue;
     parts.push(`-H ${shellQuote(`${name}: ${value}`)}`);

@@ -1,5 +1,6 @@
 import { getState, setState } from '../store/app-store.js';
 import { selectNextHeld } from '../store/held-actions.js';
+import { notify } from '../store/notices.js';
 import { moveSelection, selectEdge, sendAnswer, updateDraft } from '../store/selection-actions.js';
 import { requestRowFocus } from '../table/row-focus.js';
 
@@ -44,7 +45,10 @@ export function handleShortcut(event: KeyboardEvent): void {
       break;
     case 'h':
     case 'H':
-      if (selectNextHeld() === null) return;
+      if (selectNextHeld() === null) {
+        notify('info', 'No request is held');
+        break;
+      }
       focusFollows();
       break;
     case '?':

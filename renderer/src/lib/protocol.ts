@@ -31,6 +31,7 @@ export {
   openimWebhooksYaml,
   tencentCallbackNotes,
   tencentCallbackUrl,
+  tencentConsoleSwitches,
 } from '../../../shared/protocol/index.js';
 export type { CommandInfo, DialectDefaults };
 

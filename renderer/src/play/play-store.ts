@@ -1,6 +1,7 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { Dialect, ReplayReport } from '../../../shared/contract/index.js';
+import { getState } from '../store/app-store.js';
 
 /** What the "Send to backend" editor starts from: a capture's or a sample's command and body. */
 export interface SendSeed {
@@ -39,12 +40,16 @@ export function usePlay<T>(selector: (state: PlayState) => T): T {
 
 const URL_KEY = 'callback-inspector.backend-url';
 
-/** The backend URL last used, kept in the browser so send and replay remember it across runs. */
+/**
+ * The backend URL last used, kept in the browser so send and replay remember it across runs; before the first
+ * use, the upstream backend when one is set (a made-up :8080 address would only be refused).
+ */
 export function rememberedUrl(): string {
+  const fallback = getState().settings?.upstream.url ?? 'http://127.0.0.1:8080/callback';
   try {
-    return localStorage.getItem(URL_KEY) ?? 'http://127.0.0.1:8080/callback';
+    return localStorage.getItem(URL_KEY) ?? fallback;
   } catch {
-    return 'http://127.0.0.1:8080/callback';
+    return fallback;
   }
 }
 

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Rule } from '../../../shared/contract/index.js';
+import { CodeArea } from '../lib/CodeArea.js';
 import { Field } from '../lib/Field.js';
 import { getState, setState } from '../store/app-store.js';
 import { plainRule, saveRules } from '../store/command-actions.js';
@@ -81,10 +82,8 @@ export function RuleEditor({ initial, originalId }: Props) {
         ) : null}
       </div>
       <Field label="Rule JSON" className="field field-wide">
-        <textarea
-          className="mono"
+        <CodeArea
           rows={12}
-          spellCheck={false}
           value={text}
           onChange={(e) => setText(e.target.value)}
           {...issueProps(issues, 'json', idBase)}

@@ -2,6 +2,7 @@ import type { RuleWithStats } from '../../../shared/contract/index.js';
 import { getState, setState, useApp } from '../store/app-store.js';
 import { plainRule, saveRules } from '../store/command-actions.js';
 import { notify } from '../store/notices.js';
+import { isArmedRuleId } from './arm.js';
 import { RuleEditor } from './RuleEditor.js';
 import { deleteRule } from './rule-delete.js';
 import { newRuleSeed } from './rule-form.js';
@@ -68,6 +69,11 @@ export function RulesPanel() {
                   />
                   {rule.name || rule.id}
                 </label>
+                {isArmedRuleId(rule.id) ? (
+                  <span className={rule.remaining === 0 ? 'badge badge-armed-used' : 'badge badge-armed'}>
+                    {rule.remaining === 0 ? 'armed · used' : 'armed'}
+                  </span>
+                ) : null}
                 <span className="rule-stats">
                   {rule.hits} hit{rule.hits === 1 ? '' : 's'}
                   {rule.remaining !== null ? ` · ${rule.remaining} left` : ''}

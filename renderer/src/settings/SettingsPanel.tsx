@@ -47,7 +47,12 @@ async function save(settings: Settings, form: SettingsForm): Promise<Errors> {
 function Field({ field, form, errors, onChange }: FieldProps) {
   const base = useId();
   const error = errors[field.path];
-  const describedBy = [error !== undefined ? `${base}-error` : '', field.hint ? `${base}-hint` : '']
+  const warning = field.warn?.(form[field.path] ?? '') ?? null;
+  const describedBy = [
+    error !== undefined ? `${base}-error` : '',
+    field.hint ? `${base}-hint` : '',
+    warning ? `${base}-warning` : '',
+  ]
     .filter(Boolean)
     .join(' ');
   const common = {
@@ -71,6 +76,11 @@ function Field({ field, form, errors, onChange }: FieldProps) {
       {field.hint ? (
         <span id={`${base}-hint`} className="field-hint" aria-hidden="true">
           {field.hint}
+        </span>
+      ) : null}
+      {warning ? (
+        <span id={`${base}-warning`} className="field-warning" aria-hidden="true">
+          {warning}
         </span>
       ) : null}
       {error !== undefined ? (

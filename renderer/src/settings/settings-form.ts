@@ -1,4 +1,5 @@
 import type { Settings } from '../../../shared/contract/index.js';
+import { TENCENT_TIMEOUT_MS } from '../../../shared/protocol/index.js';
 
 /** One field of the Settings panel: where it lives in Settings and how its text becomes a value. */
 export interface SettingsField {
@@ -9,6 +10,18 @@ export interface SettingsField {
   kind: 'int' | 'int-or-empty' | 'text' | 'text-or-empty' | 'choice';
   choices?: readonly { value: string; label: string }[];
   hint?: string;
+  /** A value the engine accepts but that does not do what one would think: said at the field, not refused. */
+  warn?: (text: string) => string | null;
+}
+
+/**
+ * Tencent waits 2 s for an answer whatever the console or this setting says (protocols.md): a longer hold is not
+ * waited for, and the engine still sends the fallback before Tencent's own deadline.
+ */
+export function tencentTimeoutWarning(text: string): string | null {
+  const ms = Number(text.trim());
+  if (!Number.isFinite(ms) || ms <= TENCENT_TIMEOUT_MS) return null;
+  return `Tencent gives up after ${TENCENT_TIMEOUT_MS / 1000} s: a longer hold outlives it, so the fallback still goes out before Tencent's 2 s.`;
 }
 
 export const SETTINGS_SECTIONS: readonly { title: string; fields: readonly SettingsField[] }[] = [
@@ -23,7 +36,7 @@ export const SETTINGS_SECTIONS: readonly { title: string; fields: readonly Setti
     title: 'Holding requests',
     fields: [
       { path: 'hold.openimTimeoutMs', label: 'OpenIM timeout (ms)', kind: 'int', hint: 'the timeout in webhooks.yml' },
-      { path: 'hold.tencentTimeoutMs', label: 'Tencent timeout (ms)', kind: 'int' },
+      { path: 'hold.tencentTimeoutMs', label: 'Tencent timeout (ms)', kind: 'int', warn: tencentTimeoutWarning },
       { path: 'hold.marginMs', label: 'Safety margin (ms)', kind: 'int', hint: 'the fallback goes out this early' },
       {
         path: 'hold.fallback',

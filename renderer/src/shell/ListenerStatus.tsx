@@ -17,11 +17,11 @@ export function ListenerStatus() {
       <code className="listener-url" title={listener.url}>
         {listener.url}
       </code>
-      <button type="button" className="small" onClick={() => void copyListenerUrl()}>
+      <button type="button" className="small keep-size" onClick={() => void copyListenerUrl()}>
         Copy
       </button>
       <span
-        className={`badge badge-${state}`}
+        className={`badge keep-size badge-${state}`}
         role="status"
         // The error can be long (a host name): one line, cut, the whole text on hover.
         title={state === 'error' ? listener.error : undefined}

@@ -1,4 +1,17 @@
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type CSSProperties, type ReactNode, useEffect, useLayoutEffect, useRef, useState } from 'react';
+
+/** Room kept between a menu and the window's edge. */
+const EDGE = 8;
+
+/**
+ * Where the panel goes so all of it is inside the window: under the button, opening rightwards, moved left by as
+ * much as it would stick out on the right (product.md §6 v3: every menu inside the viewport at 1024 px too).
+ */
+function placeInside(button: DOMRect, width: number, viewport: number): CSSProperties {
+  const overflow = button.left + width - (viewport - EDGE);
+  const shift = Math.max(overflow, 0);
+  return { left: Math.max(EDGE - button.left, -shift), right: 'auto' };
+}
 
 /** A button that opens a small panel below it; closes on outside click, Escape, or when an item asks. */
 export function MenuButton({
@@ -12,6 +25,14 @@ export function MenuButton({
 }) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
+  const body = useRef<HTMLDivElement>(null);
+  const [place, setPlace] = useState<CSSProperties>({ left: 0, right: 'auto' });
+  useLayoutEffect(() => {
+    const button = root.current?.getBoundingClientRect();
+    const panel = body.current?.getBoundingClientRect();
+    if (!open || !button || !panel) return;
+    setPlace(placeInside(button, panel.width, document.documentElement.clientWidth));
+  }, [open]);
   useEffect(() => {
     if (!open) return;
     const onDown = (e: MouseEvent): void => {
@@ -35,7 +56,11 @@ export function MenuButton({
           ▾
         </span>
       </button>
-      {open ? <div className={wide ? 'menu-body menu-wide' : 'menu-body'}>{children(() => setOpen(false))}</div> : null}
+      {open ? (
+        <div ref={body} style={place} className={wide ? 'menu-body menu-wide' : 'menu-body'}>
+          {children(() => setOpen(false))}
+        </div>
+      ) : null}
     </div>
   );
 }

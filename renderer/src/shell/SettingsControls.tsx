@@ -26,7 +26,9 @@ export function SettingsControls() {
   const disabled = settings === null;
   return (
     <div className="settings-controls">
-      <label className={`field inline hold-field${settings && settings.hold.mode !== 'off' ? ' hold-on' : ''}`}>
+      <label
+        className={`field inline keep-size hold-field${settings && settings.hold.mode !== 'off' ? ' hold-on' : ''}`}
+      >
         <span className="field-label">Hold</span>
         <select
           disabled={disabled}
@@ -46,7 +48,7 @@ export function SettingsControls() {
           Holding {settings.hold.mode === 'before' ? 'before-callbacks' : 'all callbacks'} no rule answers
         </span>
       ) : null}
-      <Field label="OpenIM server" className="field inline">
+      <Field label="OpenIM server" className="field inline keep-size">
         <select
           disabled={disabled}
           value={settings?.profiles.openim ?? 'v3.7+'}
@@ -56,7 +58,7 @@ export function SettingsControls() {
           <Options items={OPENIM_PROFILES} labels={OPENIM_LABELS} />
         </select>
       </Field>
-      <Field label="Tencent policy" className="field inline">
+      <Field label="Tencent policy" className="field inline keep-size">
         <select
           disabled={disabled}
           value={settings?.profiles.tencent ?? 'fail-open'}

@@ -39,25 +39,26 @@ function ImportButton() {
   );
 }
 
-/** Listener, hold mode, profiles and the session commands. */
+/**
+ * Three rows of fixed height that never wrap by content: what the engine is doing (listener, upstream), what waits
+ * for a person (held status, in a slot reserved even when nothing is held, and the hold and profile controls), and
+ * the session commands. Nothing in the bar changes size when a request is held or answered, so the table below
+ * never moves (product.md §6 v3).
+ */
 export function TopBar() {
   const hasSelection = useApp((s) => s.selected !== null);
   return (
     <header className="top-bar">
-      <div className="top-row">
+      <div className="top-row top-row-status">
         <h1 className="brand">Callback Inspector</h1>
         <ListenerStatus />
         <UpstreamStatus />
-        <HeldStatus />
-        <div className="spacer" />
-        <SettingsButton />
-        <button type="button" onClick={() => setState({ setupHelpOpen: true })}>
-          Setup help
-        </button>
       </div>
-      <div className="top-row">
+      <div className="top-row top-row-hold">
+        <HeldStatus />
         <SettingsControls />
-        <div className="spacer" />
+      </div>
+      <div className="top-row top-row-tools">
         <MenuButton label="Send sample" wide>
           {(close) => <SampleButtons onSent={close} />}
         </MenuButton>
@@ -89,6 +90,11 @@ export function TopBar() {
         <ImportButton />
         <button type="button" className="danger" onClick={() => setState({ clearConfirmOpen: true })}>
           Clear
+        </button>
+        <div className="spacer" />
+        <SettingsButton />
+        <button type="button" onClick={() => setState({ setupHelpOpen: true })}>
+          Setup help
         </button>
       </div>
     </header>

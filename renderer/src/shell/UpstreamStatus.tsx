@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { type UpstreamStatus as Status, upstreamUrlProblem } from '../../../shared/contract/index.js';
 import { Field } from '../lib/Field.js';
 import { formatLatency } from '../lib/format.js';
+import { rememberedUrl } from '../play/play-store.js';
 import { useApp } from '../store/app-store.js';
 import { patchSettings } from '../store/command-actions.js';
 import { saveUpstreamUrl } from '../store/upstream-actions.js';
@@ -31,7 +32,7 @@ export function UpstreamStatus() {
   const [error, setError] = useState<string | null>(null);
   const url = status?.url ?? configured;
   const start = (): void => {
-    setText(url ?? 'http://127.0.0.1:8080/callback');
+    setText(url ?? rememberedUrl());
     setError(null);
     setEditing(true);
   };
@@ -97,13 +98,13 @@ export function UpstreamStatus() {
       <code className="listener-url" title={url}>
         {url}
       </code>
-      <span className={`badge badge-upstream-${status.state}`} role="status" aria-label="Upstream status">
+      <span className={`badge keep-size badge-upstream-${status.state}`} role="status" aria-label="Upstream status">
         {statusText(status)}
       </span>
-      <button type="button" className="small" onClick={start}>
+      <button type="button" className="small keep-size" onClick={start}>
         Change
       </button>
-      <button type="button" className="small" onClick={() => void patchSettings({ upstream: { url: null } })}>
+      <button type="button" className="small keep-size" onClick={() => void patchSettings({ upstream: { url: null } })}>
         Stop forwarding
       </button>
     </div>

@@ -1,5 +1,5 @@
 import { flexRender, type Header, type Table } from '@tanstack/react-table';
-import type { KeyboardEvent } from 'react';
+import { type KeyboardEvent, useState } from 'react';
 import type { CaptureRow } from '../store/capture-list.js';
 
 const KEY_STEP = 16;
@@ -17,8 +17,22 @@ function onHandleKey(event: KeyboardEvent, header: Header<CaptureRow, unknown>, 
   table.setColumnSizing((old) => ({ ...old, [column.id]: width }));
 }
 
+/**
+ * ↑/↓ on a handle move the focus to the previous/next column's handle: the handles are one stop in the Tab order
+ * (roving tabindex), so Tab goes from the filters to the rows instead of crossing ten handles.
+ */
+function onHandleMove(event: KeyboardEvent, step: number): void {
+  event.preventDefault();
+  event.stopPropagation();
+  const handles = [...(event.currentTarget.closest('tr')?.querySelectorAll<HTMLElement>('.col-resizer') ?? [])];
+  const at = handles.indexOf(event.currentTarget as HTMLElement);
+  handles[Math.min(handles.length - 1, Math.max(0, at + step))]?.focus();
+}
+
 /** Column headers, each with a drag (or arrow-key) handle on its right edge. */
 export function TableHeader({ table }: { table: Table<CaptureRow> }) {
+  const [active, setActive] = useState<string | null>(null);
+  const first = table.getHeaderGroups()[0]?.headers[0]?.id;
   return (
     <thead className="table-head">
       {table.getHeaderGroups().map((group) => (
@@ -36,11 +50,17 @@ export function TableHeader({ table }: { table: Table<CaptureRow> }) {
                   aria-valuenow={Math.round(header.column.getSize())}
                   aria-valuemin={header.column.columnDef.minSize ?? 40}
                   aria-valuemax={MAX_WIDTH}
-                  tabIndex={0}
+                  tabIndex={header.id === (active ?? first) ? 0 : -1}
+                  title="Drag, or ←/→ to resize; ↑/↓ for the other columns"
+                  onFocus={() => setActive(header.id)}
                   className={`col-resizer${header.column.getIsResizing() ? ' resizing' : ''}`}
                   onPointerDown={header.getResizeHandler()}
                   onDoubleClick={() => header.column.resetSize()}
-                  onKeyDown={(e) => onHandleKey(e, header, table)}
+                  onKeyDown={(e) =>
+                    e.key === 'ArrowUp' || e.key === 'ArrowDown'
+                      ? onHandleMove(e, e.key === 'ArrowUp' ? -1 : 1)
+                      : onHandleKey(e, header, table)
+                  }
                 />
               </th>
             );

@@ -1,6 +1,7 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { formatDialect, formatLatency, formatOutcome, formatTime, shownEffect } from '../lib/format.js';
 import { commandTitle } from '../lib/protocol.js';
+import { ARMED_PREFIX } from '../rules/arm.js';
 import type { CaptureRow } from '../store/capture-list.js';
 import { describeDecision } from '../store/decision-draft.js';
 import { ChecksMark } from './ChecksMark.js';
@@ -23,7 +24,14 @@ function StateCell({ row }: { row: CaptureRow }) {
       </span>
     );
   }
-  const by = s.decidedBy === 'timeout' ? 'timeout' : s.decidedBy?.startsWith('rule:') ? 'rule' : null;
+  const by =
+    s.decidedBy === 'timeout'
+      ? 'timeout'
+      : s.decidedBy?.startsWith(`rule:${ARMED_PREFIX}`)
+        ? 'armed'
+        : s.decidedBy?.startsWith('rule:')
+          ? 'rule'
+          : null;
   return (
     <span className={`state state-${s.state}`}>
       {s.state}
@@ -35,13 +43,16 @@ function StateCell({ row }: { row: CaptureRow }) {
 function answerText(row: CaptureRow): string {
   const s = row.summary;
   if (s.state === 'held') return '';
+  // A callback the inspector sent: the backend answered, no decision was made here.
+  if (s.origin === 'sent')
+    return s.upstream?.status != null ? `HTTP ${s.upstream.status} · backend` : 'no answer · backend';
   // Relayed from the app backend: what it answered is in the outcome and the details.
   if (s.decidedBy === 'upstream') {
-    return s.response?.fault ? `backend failed: ${s.response.fault}` : `backend · HTTP ${s.response?.status ?? '?'}`;
+    // The status first: a narrow column still tells a 200 from a 500.
+    return s.response?.fault ? `backend failed: ${s.response.fault}` : `HTTP ${s.response?.status ?? '?'} · backend`;
   }
   if (s.response?.fault) return `fault: ${s.response.fault}`;
   // A callback the inspector sent: the backend answered, no decision was made here.
-  if (s.origin === 'sent') return s.upstream?.status != null ? `backend ${s.upstream.status}` : 'backend: none';
   return describeDecision(s.decision);
 }
 

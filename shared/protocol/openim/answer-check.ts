@@ -1,6 +1,8 @@
 import type { Finding } from '../../contract/capture.js';
+import { own } from '../json.js';
 import type { AnswerFieldSpec, OutcomeInput } from '../types.js';
 import { openimCommand } from './catalogue/index.js';
+import { copyRule } from './copy-rule.js';
 import { answerSlots, decodeOpenImAnswer, parseDenies } from './decode.js';
 import { goDecode, topLevelMembers } from './go-json.js';
 import { OPENIM_VERSIONS, versionSends } from './versions.js';
@@ -78,9 +80,26 @@ export function openImBody(input: OutcomeInput, bodyText: string, out: Finding[]
       ),
     );
   }
-  if (v.remarkCopy !== 'always') return;
   for (const spec of fields) {
-    if (!spec.echo || a.extra[spec.name] !== '') continue;
+    const value = a.extra[spec.name];
+    // main's webhookBeforeMsgModify: json.Unmarshal(content, &struct{}{}) must succeed (internal/rpc/msg/callback.go).
+    if (spec.jsonString && profile === 'v3.7+' && typeof value === 'string' && !isJsonObjectText(value)) {
+      out.push(
+        finding(
+          'warning',
+          `answer-${spec.name}-not-json`,
+          `${spec.name} is not the text of a JSON object: main fails the message with 1001 ("webhook msg modify content is not json"); v3.7.0–v3.8.3 store it as given.`,
+          spec.name,
+        ),
+      );
+    }
+  }
+  for (const spec of fields) {
+    if (copyRule(spec, profile) !== 'always') continue;
+    const got = a.extra[spec.name];
+    const asked = own(input.requestBody, spec.name);
+    // Cleared only where the request may have had something to lose: a request value of "" loses nothing.
+    if ((got !== '' && got !== null && got !== undefined) || asked === '' || asked === null) continue;
     const label = spec.label ?? spec.name;
     out.push(
       finding(
@@ -90,5 +109,15 @@ export function openImBody(input: OutcomeInput, bodyText: string, out: Finding[]
         spec.name,
       ),
     );
+  }
+}
+
+/** Whether Go's json.Unmarshal into `struct{}` accepts the text: a JSON object, or null. */
+function isJsonObjectText(text: string): boolean {
+  try {
+    const v: unknown = JSON.parse(text);
+    return v === null || (typeof v === 'object' && !Array.isArray(v));
+  } catch {
+    return false;
   }
 }

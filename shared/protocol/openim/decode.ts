@@ -77,7 +77,8 @@ const ZERO: Record<GoKind, () => unknown> = {
 
 function zero(answer: readonly AnswerFieldSpec[]): GoAnswer {
   const extra: Record<string, unknown> = {};
-  for (const spec of answer) extra[spec.name] = ZERO[goKindOf(spec)]();
+  // A `present` field is a Go pointer: nil (null) when absent, not the pointee's zero value.
+  for (const spec of answer) extra[spec.name] = spec.applies === 'present' ? null : ZERO[goKindOf(spec)]();
   return { actionCode: 0, errCode: 0, errMsg: '', errDlt: '', nextCode: 0, extra };
 }
 

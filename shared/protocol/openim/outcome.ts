@@ -4,6 +4,7 @@ import { quote } from '../json.js';
 import type { AnswerFieldSpec, OutcomeInput } from '../types.js';
 import { bodyOnWire, isInterimStatus, OPENIM_HARD_LIMIT_MS, statusSendsBody } from '../wire.js';
 import { openimCommand } from './catalogue/index.js';
+import { copyRule } from './copy-rule.js';
 import { decodeOpenImAnswer, type GoAnswer, parseDenies } from './decode.js';
 import type { OpenImCommand } from './row.js';
 import { OPENIM_VERSIONS, type OpenImVersion, versionSends } from './versions.js';
@@ -41,6 +42,7 @@ export function openImReceived(input: OutcomeInput): Received {
 
 interface Ctx {
   v: OpenImVersion;
+  profile: OpenImProfile;
   info: OpenImCommand;
   subject: string;
   /** " (v3.7.0–v3.8.0 never send …)" or ''. */
@@ -50,22 +52,25 @@ interface Ctx {
 /** What the server takes from one answer field, and the words for it; null when it keeps the request's value. */
 function applied(ctx: Ctx, spec: AnswerFieldSpec, value: unknown): { value: unknown; change: string } | null {
   const label = spec.label ?? spec.name;
-  // An echo field is copied even when absent by versions that use `utils.NotNilReplace` on a plain string
-  // (set-remark before v3.7: internal/rpc/friend/callback.go @ v3.5.1:60); `remarkCopy` says which versions do.
-  if (spec.echo && ctx.v.remarkCopy === 'always' && typeof value === 'string') {
+  const rule = copyRule(spec, ctx.profile);
+  if (rule === 'never') return null;
+  const shown = (v: unknown) => (typeof v === 'string' ? quote(v) : quote(JSON.stringify(v)));
+  if (rule === 'always') {
+    // Copied even when absent (NotNilReplace on a plain string): an absent field arrives as its zero value.
+    const v = value ?? (spec.type === 'string' ? '' : null);
     const change =
-      value === ''
-        ? `the ${label} set to "" (before v3.7 the answer's ${label} is copied even when it has none)`
-        : `the ${label} set to ${quote(value)} from the answer`;
-    return { value, change };
+      v === '' || v === null
+        ? `the ${label} set to ${shown(v)} (${ctx.v.label} copies the answer's ${label} even when it has none)`
+        : `the ${label} set to ${shown(v)} from the answer`;
+    return { value: v, change };
   }
+  if (value === null || value === undefined) return null;
   if (Array.isArray(value)) {
-    if (value.length === 0) return null;
+    if (value.length === 0 && rule === 'non-empty') return null;
     return { value, change: `the ${label} replaced by ${value.length} ${spec.noun ?? 'item(s)'}${spec.note ?? ''}` };
   }
-  if (value === '' || value === null || value === undefined) return null;
-  const shown = typeof value === 'string' ? quote(value) : quote(JSON.stringify(value));
-  return { value, change: `the ${label} replaced by ${shown}${spec.note ?? ''}` };
+  if (value === '' && rule === 'non-empty') return null;
+  return { value, change: `the ${label} replaced by ${shown(value)}${spec.note ?? ''}` };
 }
 
 function rewrites(ctx: Ctx, a: GoAnswer): { rewrite: NonNullable<Outcome['rewrite']>; changes: string[] } {
@@ -92,6 +97,14 @@ function proceeds(ctx: Ctx, a: GoAnswer, because: string, hint = ''): Outcome {
 
 /** A failed call: v3.7+ fails closed; before, `failedContinue: true` continues with whatever the struct holds. */
 function failed(ctx: Ctx, error: { code: number; text: string }, why: string, a: GoAnswer): Outcome {
+  if (ctx.v.failClosed && skipsOnly(ctx)) {
+    return {
+      effect: 'fails',
+      code: error.code,
+      message: error.text,
+      explanation: `${ctx.v.label} skips ${ctx.subject} with error ${error.code} (${error.text}) because ${why}; the message itself is already stored and delivered to its conversation${ctx.note}.`,
+    };
+  }
   if (ctx.v.failClosed) {
     return {
       effect: 'fails',
@@ -117,8 +130,22 @@ function allowHint(profile: OpenImProfile, a: GoAnswer, bodyText: string): strin
   return '';
 }
 
+/**
+ * Push before-callbacks run after the message is stored and the sender has its answer (row `failure: 'skips'`,
+ * internal/push/push_handler.go): a deny or a failure only skips that push; nobody sees the error.
+ */
+const skipsOnly = (ctx: Ctx): boolean => ctx.info.failure === 'skips';
+
 function blocked(ctx: Ctx, a: GoAnswer): Outcome {
   const { label } = ctx.v;
+  if (skipsOnly(ctx)) {
+    return {
+      effect: 'blocked',
+      code: a.errCode,
+      message: a.errMsg,
+      explanation: `${label} skips ${ctx.subject}: the message is already stored and its sender got success, so error ${a.errCode} only reaches the server log${ctx.note}.`,
+    };
+  }
   const explanation =
     a.errCode < 100
       ? `${label} blocks ${ctx.subject}, but errCode ${a.errCode} is below 100, so the user sees a generic 500 error instead of ${quote(a.errMsg)}${ctx.note}.`
@@ -196,6 +223,7 @@ export function openImOutcome(input: OutcomeInput, profile: OpenImProfile): Outc
   }
   const ctx: Ctx = {
     v,
+    profile,
     info,
     subject: info.subject ?? 'the operation',
     note: sending.note ? ` (${sending.note})` : '',

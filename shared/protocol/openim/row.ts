@@ -1,7 +1,7 @@
 import type { Finding } from '../../contract/capture.js';
 import type { OpenImProfile } from '../../contract/settings.js';
 import type { JsonObject } from '../json.js';
-import type { CommandInfo, CommandRow, FieldSpec } from '../types.js';
+import type { AnswerFieldSpec, CommandInfo, CommandRow, FieldSpec } from '../types.js';
 
 /**
  * An OpenIM catalogue row: the shared row plus what OpenIM's versions make necessary. Facts come from
@@ -15,7 +15,14 @@ export interface OpenImRow extends CommandRow {
    * The profiles that call this command under `name`; absent = every profile (not checked). `from` names the first
    * tag when it is later than the profile's first release (`v3.8.1` for the blocklist callbacks).
    */
-  sends?: { profiles: readonly OpenImProfile[]; from?: string };
+  sends?: {
+    profiles: readonly OpenImProfile[];
+    from?: string;
+    /** Releases inside those profiles that do not call it (online status: `v3.8.0–v3.8.1`, the call commented out). */
+    except?: string;
+  };
+  /** The `callback:` key of config/config.yaml before v3.7 (`msgModify`, `joinGroupAfter`), when it had one. */
+  oldConfigKey?: string;
   /**
    * The request struct of a version whose fields or order differ from `fields` (v3.0–v3.4.0 before-add-friend has
    * `operationID` and no `ex`), and whether that version's encoder ends the body with a newline.
@@ -30,8 +37,16 @@ export interface OpenImRow extends CommandRow {
 
 export interface LegacyName {
   name: string;
-  /** The profiles that send this name; absent = not checked. */
+  /** The profiles that send this name; absent = not checked; empty = defined in the code but never sent. */
   profiles?: readonly OpenImProfile[];
+  /**
+   * The request struct sent under this name when it differs from the row's (≤ v3.7 member-join: one member per
+   * call), and per version where that differs again; absent = the row's own fields and `wire`.
+   */
+  fields?: FieldSpec[];
+  wire?: Partial<Record<OpenImProfile, { fields?: FieldSpec[] }>>;
+  /** The answer fields read under this name, when they differ from the row's. */
+  answer?: AnswerFieldSpec[];
 }
 
 /**

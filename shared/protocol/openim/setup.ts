@@ -1,5 +1,7 @@
 import type { OpenImProfile } from '../../contract/settings.js';
 import { OPENIM_ROWS } from './catalogue/index.js';
+import type { OpenImRow } from './row.js';
+import { versionSends } from './versions.js';
 
 /** Which OpenIM profile fits which server, in words (README "Server profiles" and the window's Setup help). */
 export interface ProfileGuide {
@@ -37,50 +39,62 @@ export const OPENIM_PROFILE_GUIDE: readonly ProfileGuide[] = [
   },
 ];
 
-/**
- * The `callback:` keys of config/config.yaml before v3.7 (pkg/common/config/config.go @ v3.5.1 / v3.6.0; v3.4.0
- * has only `beforeAddFriend` among friend callbacks).
- */
-const LEGACY_KEYS: Record<Exclude<OpenImProfile, 'v3.7+'>, string[]> = {
-  'v3.6': [
-    'beforeAddFriend',
-    'addFriendAfter',
-    'addFriendAgreeBefore',
-    'deleteFriendAfter',
-    'callbackBeforeSetFriendRemark',
-    'callbackAfterSetFriendRemark',
-    'importFriendsBefore',
-    'importFriendsAfter',
-  ],
-  'v3.4.2-v3.5': [
-    'beforeAddFriend',
-    'addFriendAfter',
-    'addFriendAgreeBefore',
-    'deleteFriendAfter',
-    'callbackBeforeSetFriendRemark',
-    'callbackAfterSetFriendRemark',
-    'importFriendsBefore',
-    'importFriendsAfter',
-  ],
-  'v3.0-v3.4.0': ['beforeAddFriend'],
+const FAMILY_TITLE: Record<string, string> = {
+  relationship: 'friends and blocklist',
+  message: 'messages',
+  push: 'push',
+  user: 'users',
+  status: 'online status',
+  group: 'groups',
+  conversation: 'conversations',
 };
 
-/** Ready-to-paste callback configuration for the chosen server version, pointing at `baseUrl`. */
+/** Rows the version calls (under any of its names), with the key that version's config uses. */
+function rowsFor(profile: OpenImProfile): { row: OpenImRow; key: string }[] {
+  const out: { row: OpenImRow; key: string }[] = [];
+  for (const row of OPENIM_ROWS) {
+    const key = profile === 'v3.7+' ? row.configKey : row.oldConfigKey;
+    if (key === undefined) continue;
+    const names = [row.name, ...(row.legacyNames ?? []).map((l) => l.name)];
+    if (names.some((n) => versionSends(profile, n).sent === true)) out.push({ row, key });
+  }
+  return out;
+}
+
+/** One block per family, relationship callbacks enabled (what the inspector is mostly for), the others listed off. */
+function blocks(profile: OpenImProfile, indent: string, extra: string[]): string[] {
+  const lines: string[] = [];
+  let family = '';
+  for (const { row, key } of rowsFor(profile)) {
+    if (row.family !== family) {
+      family = row.family;
+      lines.push(`${indent}# ${FAMILY_TITLE[family] ?? family}`);
+    }
+    const on = row.family === 'relationship';
+    lines.push(
+      `${indent}${key}:`,
+      `${indent}  enable: ${on}`,
+      `${indent}  timeout: 5`,
+      ...extra.map((e) => indent + e),
+    );
+  }
+  return lines;
+}
+
+/**
+ * Ready-to-paste callback configuration for the chosen server version, pointing at `baseUrl`: every callback that
+ * version calls, by its own key (webhooks.yml from v3.7, the `callback:` section of config/config.yaml before:
+ * pkg/common/config/config.go at each tag), from the catalogue rows' `configKey` / `oldConfigKey`.
+ */
 export function openimConfigSnippet(baseUrl: string, profile: OpenImProfile): string {
   if (profile === 'v3.7+') return openimWebhooksYaml(baseUrl);
-  const url = baseUrl
-    .trim()
-    .replace(/[?#].*$/, '')
-    .replace(/\/+$/, '');
   const lines = [
-    `# config/config.yaml (OpenIM ${profile}): the callback section; restart the friend RPC after editing.`,
-    '# set-remark uses the beforeAddFriend timeout and failedContinue before v3.7 (internal/rpc/friend/callback.go).',
+    `# config/config.yaml (OpenIM ${profile}): the callback section; restart the RPC services after editing.`,
+    "# Before v3.7 several callbacks borrow another one's timeout and failedContinue (research/openim).",
     'callback:',
-    `  url: ${url}`,
+    `  url: ${cleanBase(baseUrl)}`,
+    ...blocks(profile, '  ', ['  failedContinue: true']),
   ];
-  for (const key of LEGACY_KEYS[profile]) {
-    lines.push(`  ${key}:`, '    enable: true', '    timeout: 5', '    failedContinue: true');
-  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -91,17 +105,13 @@ function cleanBase(url: string): string {
   return trimSlashes(url.trim().replace(/[?#].*$/, ''));
 }
 
-/** Ready-to-paste `config/webhooks.yml` lines enabling every relationship callback (A.3 key layout; the friend RPC reads them). */
+/** Ready-to-paste `config/webhooks.yml`: every callback's key, the relationship ones enabled (A.3 key layout). */
 export function openimWebhooksYaml(baseUrl: string): string {
   const lines = [
-    '# config/webhooks.yml (OpenIM v3.7+): restart openim-rpc-friend after editing.',
+    '# config/webhooks.yml (OpenIM v3.7+): restart the RPC services after editing.',
     '# failedContinue is not read by v3.7+ (before-callbacks fail closed), so it is left out.',
     `url: ${cleanBase(baseUrl)}`,
+    ...blocks('v3.7+', '', []),
   ];
-  for (const c of OPENIM_ROWS) {
-    if (c.family !== 'relationship') continue;
-    if (!c.configKey) continue;
-    lines.push(`${c.configKey}:`, '  enable: true', '  timeout: 5');
-  }
   return `${lines.join('\n')}\n`;
 }

@@ -2,6 +2,7 @@ import type { Finding } from '../../contract/capture.js';
 import type { CommandInfo, FieldSpec, Identification, ValidationContext } from '../types.js';
 import { openimCommand } from './catalogue/index.js';
 import type { OpenImCommand } from './row.js';
+import { structFor } from './struct.js';
 import { versionSends } from './versions.js';
 
 /**
@@ -9,9 +10,8 @@ import { versionSends } from './versions.js';
  * version's struct differs (v3.0–v3.4.0 before-add-friend: `operationID`, no `ex`), else the current fields.
  */
 export function openImFields(info: CommandInfo, ctx: ValidationContext): FieldSpec[] {
-  if (ctx.openimProfile === undefined) return info.fields;
-  const row = (info as Partial<OpenImCommand>).row ?? openimCommand(info.name)?.row;
-  return row?.wire?.[ctx.openimProfile]?.fields ?? info.fields;
+  const command = (info as Partial<OpenImCommand>).row ? info : (openimCommand(info.name) ?? info);
+  return structFor(command, ctx.openimProfile);
 }
 
 /** Flags a command the chosen OpenIM version never sends, or sends under another name. */

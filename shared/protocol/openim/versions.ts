@@ -110,12 +110,18 @@ export function versionSends(profile: OpenImProfile, command: string): Sending {
   if (profiles === undefined) return { sent: true };
   const label = OPENIM_VERSIONS[profile].label;
   if (profiles.includes(profile)) {
-    const from = openimCommand(command)?.row.sends?.from;
-    if (from !== undefined && from !== FIRST[profile]) {
+    const sends = openimCommand(command)?.row.sends;
+    const from = sends?.from;
+    // A legacy name's profiles are its own; the row's `from`/`except` speak of the current name.
+    const current = openimCommand(command)?.legacy !== true;
+    if (current && from !== undefined && from !== FIRST[profile]) {
       return {
         sent: true,
         note: `${FIRST[profile]}–${previous(from)} never send ${command}; it is called from ${from} on`,
       };
+    }
+    if (current && sends?.except !== undefined && profile === 'v3.7+') {
+      return { sent: true, note: `${sends.except} never send ${command} (the call is commented out there)` };
     }
     return { sent: true };
   }
@@ -123,7 +129,9 @@ export function versionSends(profile: OpenImProfile, command: string): Sending {
   const others = info === undefined ? [] : [info.row.name, ...(info.row.legacyNames ?? []).map((l) => l.name)];
   const other = others.find((n) => n !== command && profilesOf(n)?.includes(profile));
   if (other !== undefined) return { sent: 'renamed', as: other, note: `${label} sends this callback as ${other}` };
-  const only = profile === 'v3.0-v3.4.0' ? ' (its only friend callback is callbackBeforeAddFriendCommand)' : '';
+  const friend = info?.row.family === 'relationship';
+  const only =
+    profile === 'v3.0-v3.4.0' && friend ? ' (its only friend callback is callbackBeforeAddFriendCommand)' : '';
   return { sent: false, note: `${label} never sends ${command}${only}` };
 }
 

@@ -1,3 +1,5 @@
+import { TENCENT_COMMANDS } from './catalogue/index.js';
+
 /** The URL to paste in the Tencent console: the console refuses `?`, `&`, `!`, `$`, so any query is dropped (B.1). */
 export function tencentCallbackUrl(listenerUrl: string): string {
   return listenerUrl.trim().replace(/[?#].*$/, '');
@@ -14,4 +16,27 @@ export function tencentCallbackNotes(listenerUrl: string): string[] {
   }
   notes.push('A new callback URL takes effect about 2 minutes after saving.');
   return notes;
+}
+
+/** A console switch and the commands it turns on (topic callbacks share the group ones' switches). */
+export interface TencentConsoleSwitch {
+  /** The switch's label, as the command list names the callback. */
+  label: string;
+  phase: 'before' | 'after';
+  commands: string[];
+}
+
+/**
+ * Every console switch of the catalogue's Tencent commands, in catalogue order, one entry per switch: the setup help
+ * lists them so a person knows which boxes to tick under Console → Callback configuration.
+ */
+export function tencentConsoleSwitches(): TencentConsoleSwitch[] {
+  const bySwitch = new Map<string, TencentConsoleSwitch>();
+  for (const c of TENCENT_COMMANDS) {
+    if (c.configKey === undefined) continue;
+    const entry = bySwitch.get(c.configKey);
+    if (entry) entry.commands.push(c.name);
+    else bySwitch.set(c.configKey, { label: c.configKey, phase: c.phase, commands: [c.name] });
+  }
+  return [...bySwitch.values()];
 }

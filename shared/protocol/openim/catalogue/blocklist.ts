@@ -1,11 +1,12 @@
 import { commandField, type OpenImRow, str } from '../row.js';
 
 /**
- * OpenIM blocklist callbacks (protocols.md A.4.10–11): `pkg/callbackstruct/black.go` @ v3.8.3; called only from
+ * OpenIM blocklist callbacks (protocols.md A.4.10–11): `pkg/callbackstruct/friend.go` @ v3.8.3; called only from
  * v3.8.1 on (internal/rpc/relation/black.go:71, 81). There is no after-add-black or before-remove-black callback.
  */
 
-const SRC = 'open-im-server@v3.8.3 pkg/callbackstruct/black.go';
+const SRC =
+  'open-im-server@v3.8.3 pkg/callbackstruct/friend.go (CallbackBeforeAddBlackReq, CallbackAfterRemoveBlackReq)';
 
 export const BLOCKLIST: readonly OpenImRow[] = [
   {
@@ -16,6 +17,7 @@ export const BLOCKLIST: readonly OpenImRow[] = [
     short: 'block user',
     subject: 'the blocklist add',
     configKey: 'beforeAddBlack',
+    oldConfigKey: 'addBlackBefore',
     fields: [
       commandField('callbackBeforeAddBlackCommand'),
       str('ownerUserID', 'user blocking'),
@@ -35,6 +37,7 @@ export const BLOCKLIST: readonly OpenImRow[] = [
     short: 'user unblocked',
     subject: 'the blocklist removal',
     configKey: 'afterRemoveBlack',
+    oldConfigKey: 'removeBlackAfter',
     fields: [
       commandField('callbackAfterRemoveBlackCommand'),
       str('ownerUserID', 'user unblocking'),

@@ -33,6 +33,7 @@ export const FRIEND: readonly OpenImRow[] = [
     short: 'add friend',
     subject: 'the friend request',
     configKey: 'beforeAddFriend',
+    oldConfigKey: 'beforeAddFriend',
     fields: [
       commandField('callbackBeforeAddFriendCommand'),
       str('fromUserID', 'applicant'),
@@ -75,6 +76,7 @@ export const FRIEND: readonly OpenImRow[] = [
     short: 'friend request stored',
     subject: 'the friend request',
     configKey: 'afterAddFriend',
+    oldConfigKey: 'addFriendAfter',
     fields: [
       commandField('callbackAfterAddFriendCommand'),
       str('fromUserID', 'applicant'),
@@ -95,6 +97,7 @@ export const FRIEND: readonly OpenImRow[] = [
     short: 'agree to friend request',
     subject: 'accepting the friend request',
     configKey: 'beforeAddFriendAgree',
+    oldConfigKey: 'addFriendAgreeBefore',
     fields: agreeFields('callbackBeforeAddFriendAgreeCommand'),
     sends: { profiles: FROM_V342 },
     failure: 'fails-operation',
@@ -136,6 +139,7 @@ export const FRIEND: readonly OpenImRow[] = [
     short: 'friend deleted',
     subject: 'the friend deletion',
     configKey: 'afterDeleteFriend',
+    oldConfigKey: 'deleteFriendAfter',
     fields: [
       commandField('callbackAfterDeleteFriendCommand'),
       str('ownerUserID', 'user deleting'),
@@ -155,6 +159,7 @@ export const FRIEND: readonly OpenImRow[] = [
     short: 'set friend remark',
     subject: 'the remark change',
     configKey: 'beforeSetFriendRemark',
+    oldConfigKey: 'callbackBeforeSetFriendRemark',
     fields: [
       commandField('callbackBeforeSetFriendRemarkCommand'),
       str('ownerUserID', 'user setting the remark'),
@@ -190,6 +195,7 @@ export const FRIEND: readonly OpenImRow[] = [
     short: 'friend remark set',
     subject: 'the remark change',
     configKey: 'afterSetFriendRemark',
+    oldConfigKey: 'callbackAfterSetFriendRemark',
     fields: [
       commandField('callbackAfterSetFriendRemarkCommand'),
       str('ownerUserID', 'user setting the remark'),
@@ -211,6 +217,7 @@ export const FRIEND: readonly OpenImRow[] = [
     short: 'import friends',
     subject: 'the friend import',
     configKey: 'beforeImportFriends',
+    oldConfigKey: 'importFriendsBefore',
     fields: [commandField('callbackBeforeImportFriendsCommand'), str('ownerUserID', 'owner'), { ...friendIds }],
     answer: [
       {
@@ -238,6 +245,7 @@ export const FRIEND: readonly OpenImRow[] = [
     short: 'friends imported',
     subject: 'the friend import',
     configKey: 'afterImportFriends',
+    oldConfigKey: 'importFriendsAfter',
     fields: [
       commandField('callbackAfterImportFriendsCommand'),
       str('ownerUserID', 'owner'),
