@@ -7,12 +7,15 @@ export type FlowCapture = Pick<
   'id' | 'seq' | 'receivedAt' | 'dialect' | 'command' | 'phase' | 'state' | 'decidedBy' | 'decision' | 'outcome'
 > & {
   request: { body?: unknown };
-  response: { status: number; fault?: string } | null;
+  response: { status: number; fault?: string | undefined } | null;
   latencyMs: number | null;
 };
 
 /** The outcome for this flow's pair: a Tencent per-target answer gives each target its own verdict and code. */
-function outcomeFor(capture: FlowCapture, target: string | undefined): { effect: OutcomeEffect; code?: number } | null {
+function outcomeFor(
+  capture: FlowCapture,
+  target: string | undefined,
+): { effect: OutcomeEffect; code?: number | undefined } | null {
   const outcome = capture.outcome;
   if (outcome === null || target === undefined || outcome.targets === undefined) return outcome;
   for (const t of outcome.targets) if (t.account === target) return t;

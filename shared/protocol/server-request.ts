@@ -1,6 +1,7 @@
 import type { Dialect } from '../contract/capture.js';
 import { goJson, isObject, safeStringify } from './json.js';
 import { openImBodyText, openImUrlQuery, serverCommandName } from './openim/request.js';
+import { optPlatformFor } from './tencent/catalogue/index.js';
 import { tencentSign } from './tencent/sign.js';
 import type { CommandInfo, ServerProfile } from './types.js';
 import { splitUrl } from './url.js';
@@ -91,7 +92,8 @@ export function buildServerRequest(input: ServerRequestInput): ServerRequest {
     ['contenttype', 'json'],
     ['ClientIP', input.clientIp ?? '203.0.113.10'],
     // PrevFriendAdd/PrevFriendResponse fire only for client SDK actions (B.2.1), so a client platform, not RESTAPI.
-    ['OptPlatform', input.optPlatform ?? 'Android'],
+    // Spelled as the command sends it: an iOS client is `IOS` on State.StateChange, `iOS` elsewhere (1047/34354).
+    ['OptPlatform', optPlatformFor(input.command, input.optPlatform ?? 'Android')],
   ];
   if (input.token) {
     const requestTime = String(Math.floor(input.nowMs / 1000));
@@ -141,8 +143,12 @@ export const HOP_BY_HOP_HEADERS: ReadonlySet<string> = new Set([
   'expect',
 ]);
 
-/** Not re-sent by replay: the hop-by-hop headers and `Host` (the new backend's own). */
-const NOT_FORWARDED = new Set([...HOP_BY_HOP_HEADERS, 'host']);
+/**
+ * The only recorded headers replay sends: the ones the IM servers themselves send (OpenIM: Content-Type, Operationid
+ * and Go's User-Agent and Accept-Encoding; Tencent: Content-Type). A recorded `Authorization`, `Cookie` or `Host` (or
+ * anything a crafted session adds) never goes to the backend (product.md §4 v3).
+ */
+const PROTOCOL_HEADERS: ReadonlySet<string> = new Set(['content-type', 'operationid', 'user-agent', 'accept-encoding']);
 
 /**
  * A recorded callback re-sent to another backend the way the server sent it: same body bytes and headers; OpenIM
@@ -157,7 +163,7 @@ export function replayServerRequest(
   const { rawQuery } = splitUrl(recorded.url);
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(recorded.headers)) {
-    if (!NOT_FORWARDED.has(name.toLowerCase())) headers[name] = value;
+    if (PROTOCOL_HEADERS.has(name.toLowerCase())) headers[name] = value;
   }
   if (recorded.dialect === 'openim') {
     const url =
