@@ -76,6 +76,8 @@ export class EngineCore implements EngineApi {
   private readonly agents = new ExchangeAgents();
   private readonly upstream: Upstream<Pending>;
   private startNotices: string[] = [];
+  /** The control API's port once it is bound (set by the running engine). */
+  protected controlPort: number | null = null;
   /** Releases the data dir's lock (taken by `load`). */
   private unlock: () => void = () => undefined;
 
@@ -93,8 +95,12 @@ export class EngineCore implements EngineApi {
       limit,
     );
     const settings = (): Settings => this.currentSettings();
-    this.upstream = new Upstream(this.agents, settings, (status) =>
-      this.events.emit({ type: 'upstream.status', status }),
+    this.upstream = new Upstream(
+      this.agents,
+      settings,
+      (status) => this.events.emit({ type: 'upstream.status', status }),
+      // A backend at one of these on this machine is this engine: forwarding there would loop (upstream-loop).
+      () => [this.listener.status().port, ...(this.controlPort === null ? [] : [this.controlPort])],
     );
     this.handler = new CallbackHandler({
       settings,

@@ -103,6 +103,7 @@ class RunningEngine extends EngineCore implements Engine {
       log: this.options.log ?? (() => undefined),
       identify,
     });
+    this.controlPort = Number(new URL(this.control.url).port);
     await this.listen();
   }
 }

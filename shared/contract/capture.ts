@@ -18,8 +18,11 @@ export interface Finding {
   path?: string;
 }
 
-/** `partial`: a Tencent per-target answer where some targets are blocked and others proceed. */
-export type OutcomeEffect = 'proceeds' | 'blocked' | 'partial' | 'fails' | 'ignored' | 'unknown';
+/**
+ * `partial`: a Tencent per-target answer where some targets are blocked and others proceed. `dropped`: Tencent
+ * `ErrorCode 2` on a command whose page documents it: the message is discarded silently (the sender sees success).
+ */
+export type OutcomeEffect = 'proceeds' | 'blocked' | 'partial' | 'fails' | 'ignored' | 'dropped' | 'unknown';
 
 export interface TargetOutcome {
   account: string;
@@ -37,8 +40,11 @@ export interface Outcome {
   explanation: string;
   /** Tencent Prev* per-target verdicts. */
   targets?: TargetOutcome[];
-  /** OpenIM fields the server takes from the answer ("non-empty wins"). */
-  rewrite?: { remark?: string; friendUserIDs?: string[] };
+  /**
+   * The answer fields the server applies, by wire name, as it applies them (OpenIM `remark`, `friendUserIDs`, message
+   * modify `content` as a JSON *string*; Tencent `MsgBody` …). Only the fields the server really takes.
+   */
+  rewrite?: { remark?: string; friendUserIDs?: string[]; [wireName: string]: unknown };
 }
 
 export interface CaptureRequest {

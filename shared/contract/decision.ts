@@ -45,6 +45,31 @@ function ownRecord<T extends z.ZodType>(value: T) {
 
 const code = z.number().int().min(-2_147_483_648).max(2_147_483_647);
 
+/** The answer fields a Decision sets, by wire name (`remark`, `friendUserIDs`, `content`, `MsgBody` …). */
+export type Rewrite = { remark?: string; friendUserIDs?: string[]; [wireName: string]: unknown };
+
+const REMARK = z.string().max(10_000);
+const USER_IDS = z.array(z.string()).max(10_000);
+
+/**
+ * `rewrite`: any answer field by wire name. Which names and JSON types a command takes is the catalogue's business
+ * (shared/protocol `decisionProblems`, checked by the decision route and the rules); here only the shape, the two
+ * v1 fields' types and a bound on the number of fields.
+ */
+const RewriteSchema = ownRecord(z.unknown())
+  .superRefine((r, ctx) => {
+    if (Object.keys(r).length > 100) ctx.addIssue({ code: 'custom', message: 'at most 100 fields' });
+    for (const [key, schema] of [
+      ['remark', REMARK],
+      ['friendUserIDs', USER_IDS],
+    ] as const) {
+      if (!Object.hasOwn(r, key) || r[key] === undefined) continue;
+      const parsed = schema.safeParse(r[key]);
+      if (!parsed.success) for (const i of parsed.error.issues) ctx.addIssue({ ...i, path: [key, ...i.path] });
+    }
+  })
+  .transform((r) => r as Rewrite);
+
 export const TargetDecisionSchema = z.strictObject({
   verdict: VerdictSchema,
   code: code.optional(),
@@ -62,12 +87,7 @@ export const DecisionSchema = z.strictObject({
   message: z.string().max(10_000).optional(),
   detail: z.string().max(10_000).optional(),
   targets: ownRecord(TargetDecisionSchema).optional(),
-  rewrite: z
-    .strictObject({
-      remark: z.string().max(10_000).optional(),
-      friendUserIDs: z.array(z.string()).max(10_000).optional(),
-    })
-    .optional(),
+  rewrite: RewriteSchema.optional(),
   override: ownRecord(z.unknown()).optional(),
   fault: z
     .strictObject({

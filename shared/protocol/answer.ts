@@ -2,8 +2,8 @@ import type { DialectOrUnknown } from '../contract/capture.js';
 import type { Decision } from '../contract/decision.js';
 import { isObject, type JsonObject, safeStringify } from './json.js';
 import { OPENIM_DEFAULTS, OPENIM_PLAIN_ALLOW, openImAnswer, openImEchoes } from './openim/answer.js';
-import { TENCENT_DEFAULTS, tencentAnswer, tencentPlainAllowText } from './tencent/answer.js';
-import type { DialectDefaults, Identification, PlannedAnswer } from './types.js';
+import { TENCENT_DEFAULTS, tencentAnswer, tencentDenyProblems, tencentPlainAllowText } from './tencent/answer.js';
+import type { AnswerFieldSpec, CommandInfo, DialectDefaults, Identification, PlannedAnswer } from './types.js';
 
 export { tencentTargets } from './tencent/answer.js';
 
@@ -53,7 +53,8 @@ export function buildAnswer(id: Identification, body: unknown, decision: Decisio
   if (fault === 'no-response' || fault === 'close' || fault === 'reset') {
     return { action: fault, status: 0, headers: {}, bodyText: '', delayMs, fault };
   }
-  const answer = id.dialect === 'tencent' ? tencentAnswer(id, body, decision) : openImAnswer(decision, echo);
+  const answer =
+    id.dialect === 'tencent' ? tencentAnswer(id, body, decision) : openImAnswer(decision, echo, id.info?.answer);
   mergeOverride(answer, decision.override);
 
   const base = { action: 'respond' as const, delayMs, headers: { ...JSON_HEADERS } };
@@ -78,4 +79,77 @@ export function buildAnswer(id: Identification, body: unknown, decision: Decisio
     default:
       return { ...base, status: 200, bodyText: safeStringify(answer) };
   }
+}
+
+/** A Decision that does not fit the command(s) it answers: where, and why (a 400's `details`). */
+export interface DecisionProblem {
+  path: string;
+  message: string;
+}
+
+const TYPE_WORDS: Record<AnswerFieldSpec['type'], string> = {
+  string: 'a string',
+  number: 'a number',
+  boolean: 'a boolean',
+  'string[]': 'an array of strings',
+  'number[]': 'an array of numbers',
+  object: 'an object',
+  'object[]': 'an array of objects',
+};
+
+function fits(value: unknown, spec: AnswerFieldSpec): boolean {
+  // A JSON-string field (OpenIM message modify `content`) also takes the JSON value itself: it is sent as a string.
+  if (spec.jsonString && value !== null && typeof value === 'object') return true;
+  switch (spec.type) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return typeof value === spec.type;
+    case 'string[]':
+      return Array.isArray(value) && value.every((v) => typeof v === 'string');
+    case 'number[]':
+      return Array.isArray(value) && value.every((v) => typeof v === 'number');
+    case 'object':
+      return isObject(value);
+    case 'object[]':
+      return Array.isArray(value) && value.every(isObject);
+  }
+}
+
+/**
+ * What the catalogue says a Decision may not do for these commands (one for a held request, every command a rule's
+ * glob matches): `rewrite` names only answer fields the server reads, with their JSON types, and a Tencent deny
+ * code fits the command's documented range. No commands (an unknown one) means nothing to check against.
+ */
+export function decisionProblems(decision: Decision, commands: readonly CommandInfo[]): DecisionProblem[] {
+  if (commands.length === 0 || decision.raw !== undefined) return [];
+  const out: DecisionProblem[] = [];
+  const rewrite = decision.rewrite;
+  if (rewrite !== undefined) {
+    const allowed = new Map<string, AnswerFieldSpec>();
+    for (const c of commands) for (const a of c.answer) if (!allowed.has(a.name)) allowed.set(a.name, a);
+    const first = commands[0];
+    const which =
+      commands.length === 1 && first !== undefined ? first.name : `the ${commands.length} commands the rule matches`;
+    for (const key of Object.keys(rewrite)) {
+      const spec = allowed.get(key);
+      if (spec === undefined) {
+        const list = [...allowed.keys()].join(', ');
+        out.push({
+          path: `rewrite.${key}`,
+          message:
+            allowed.size > 0
+              ? `the server reads no "${key}" in the answer to ${which}; rewrite takes: ${list}`
+              : `the server reads no rewritable field in the answer to ${which}`,
+        });
+        continue;
+      }
+      const value = rewrite[key];
+      if (value !== undefined && !fits(value, spec)) {
+        out.push({ path: `rewrite.${key}`, message: `${key} must be ${TYPE_WORDS[spec.type]}` });
+      }
+    }
+  }
+  out.push(...tencentDenyProblems(decision, commands));
+  return out;
 }

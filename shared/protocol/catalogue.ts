@@ -36,3 +36,50 @@ export const looksOpenIm = (name: string): boolean => /^callback[A-Z][A-Za-z0-9]
 
 /** A Tencent-style name: `Family.CallbackX` or `Family.Something` (dotted, PascalCase). */
 export const looksTencent = (name: string): boolean => /^[A-Z][A-Za-z0-9]*\.[A-Z][A-Za-z0-9]*$/.test(name);
+
+/** Levenshtein distance, two rows; stops early once every entry of a row exceeds `max`. */
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let least = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      const value = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      row.push(value);
+      if (value < least) least = value;
+    }
+    if (least > max) return max + 1;
+    prev = row;
+  }
+  return prev[b.length] ?? max + 1;
+}
+
+const currentNames = catalogue.filter((c) => !c.legacy);
+
+/**
+ * The known command whose name is closest to `name` (edit distance, ignoring case), preferring the dialect the name
+ * looks like: what a misspelt or unknown command is reported against. Runs only for unknown commands.
+ */
+export function closestCommand(name: string): CommandInfo | undefined {
+  const dialect = looksTencent(name) ? 'tencent' : looksOpenIm(name) ? 'openim' : undefined;
+  const lower = name.toLowerCase();
+  let best: CommandInfo | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const c of currentNames) {
+    if (dialect !== undefined && c.dialect !== dialect) continue;
+    const d = editDistance(lower, c.name.toLowerCase(), Math.min(bestDistance, 1000));
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** "Unknown command "X"; the closest known command is Y." */
+export function unknownCommandText(name: string): string {
+  const near = closestCommand(name);
+  return `Unknown command ${JSON.stringify(name)}${near ? `; the closest known command is ${near.name}` : ''}.`;
+}

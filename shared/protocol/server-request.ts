@@ -141,8 +141,12 @@ export const HOP_BY_HOP_HEADERS: ReadonlySet<string> = new Set([
   'expect',
 ]);
 
-/** Not re-sent by replay: the hop-by-hop headers and `Host` (the new backend's own). */
-const NOT_FORWARDED = new Set([...HOP_BY_HOP_HEADERS, 'host']);
+/**
+ * The only recorded headers replay sends: the ones the IM servers themselves send (OpenIM: Content-Type, Operationid
+ * and Go's User-Agent and Accept-Encoding; Tencent: Content-Type). A recorded `Authorization`, `Cookie` or `Host` (or
+ * anything a crafted session adds) never goes to the backend (product.md §4 v3).
+ */
+const PROTOCOL_HEADERS: ReadonlySet<string> = new Set(['content-type', 'operationid', 'user-agent', 'accept-encoding']);
 
 /**
  * A recorded callback re-sent to another backend the way the server sent it: same body bytes and headers; OpenIM
@@ -157,7 +161,7 @@ export function replayServerRequest(
   const { rawQuery } = splitUrl(recorded.url);
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(recorded.headers)) {
-    if (!NOT_FORWARDED.has(name.toLowerCase())) headers[name] = value;
+    if (PROTOCOL_HEADERS.has(name.toLowerCase())) headers[name] = value;
   }
   if (recorded.dialect === 'openim') {
     const url =

@@ -1,4 +1,5 @@
 import type { Finding } from '../contract/capture.js';
+import { unknownCommandText } from './catalogue.js';
 import { checkObject, checkValues } from './fields.js';
 import { bodyCommand, hasTencentQuery, lastPathSegment } from './identify.js';
 import { isObject, jsonTypeOf, own } from './json.js';
@@ -36,7 +37,7 @@ function checkCommand(req: IncomingRequest, id: Identification, inBody: BodyComm
     return;
   }
   if (!id.info) {
-    out.push({ level: 'warning', code: 'unknown-command', message: `Unknown command ${JSON.stringify(id.command)}.` });
+    out.push({ level: 'warning', code: 'unknown-command', message: unknownCommandText(id.command) });
   } else if (id.info.legacy) {
     out.push({
       level: 'info',

@@ -1,6 +1,10 @@
 import { ConditionSchema, type Rule, RuleListSchema } from '../contract/rule.js';
+import { decisionProblems } from '../protocol/answer.js';
+import { catalogue } from '../protocol/catalogue.js';
 import { MAX_JSON_DEPTH, valueDeeperThan } from '../protocol/json.js';
+import type { CommandInfo } from '../protocol/types.js';
 import { compileCondition } from './conditions.js';
+import { commandMatcher } from './glob.js';
 
 export interface RuleError {
   /** Where the problem is, e.g. `[0].match.where[1].value`. */
@@ -42,6 +46,14 @@ export function validateRules(input: unknown): ValidateRulesResult {
       });
     });
   }
+  if (parsed.success) {
+    parsed.data.forEach((rule, r) => {
+      if (rule.action.type !== 'answer') return;
+      for (const p of decisionProblems(rule.action.decision, commandsMatched(rule))) {
+        errors.push({ path: `[${r}].action.decision.${p.path}`, message: p.message });
+      }
+    });
+  }
   if (!parsed.success || errors.length > 0) return { ok: false, errors };
   return { ok: true, rules: parsed.data };
 }
@@ -54,4 +66,13 @@ export function checkRules(input: unknown): ValidateRulesResult {
   const result = validateRules(input);
   if (result.ok) return result;
   return { ok: false, errors: result.errors.map((e) => (e.path === '' ? { ...e, path: '(root)' } : e)) };
+}
+
+/**
+ * The catalogue commands a rule can answer: its dialect, its exact name or glob. A rule may rewrite the answer fields
+ * of any command it matches (issue 21); one naming an unknown command matches none and is not checked.
+ */
+function commandsMatched(rule: Rule): CommandInfo[] {
+  const matches = commandMatcher(rule.match.command);
+  return catalogue.filter((c) => (rule.match.dialect === 'any' || c.dialect === rule.match.dialect) && matches(c.name));
 }

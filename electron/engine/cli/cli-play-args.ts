@@ -150,7 +150,7 @@ export const sendCommand: Subcommand<PlayCommand> = (done) => {
     'send',
     '--to URL --command CMD --body FILE|- [options]',
     'send one callback to a backend as the IM server would and print the outcome',
-    'Sends one callback to a backend exactly as the IM server would, checks the answer and prints the predicted outcome.\nExit code: 0 proceeds or ignored, 1 blocked (or some targets blocked), 2 fails or unknown, 3 bad input.',
+    'Sends one callback to a backend exactly as the IM server would, checks the answer and prints the predicted outcome.\nExit code: 0 proceeds or ignored, 1 blocked (or some targets blocked, or dropped), 2 fails or unknown, 3 bad input (an unknown command included).',
     {
       to: 'the backend: OpenIM webhooks.yml url (the command is appended) or the Tencent callback URL',
       profile: `OpenIM ${OPENIM_PROFILES.join(' | ')}; Tencent ${TENCENT_PROFILES.join(' | ')}`,

@@ -130,6 +130,18 @@ describe('callback-inspector send', () => {
     expect(res.err).toMatch(message);
   });
 
+  it('exits 3 on an unknown command, naming the closest known one, and sends nothing', async () => {
+    const b = await backend(() => ({ body: DENY }));
+    const misspelt = { ...ADD, callbackCommand: 'callbackBeforAddFriendCommand' };
+    const file = tempFile('typo.json', JSON.stringify(misspelt));
+    const res = await run(['send', '--to', b.url, '--command', 'callbackBeforAddFriendCommand', '--body', file]);
+    expect(res.code).toBe(3);
+    expect(res.err).toMatch(
+      /Unknown command "callbackBeforAddFriendCommand"; the closest known command is callbackBeforeAddFriendCommand/,
+    );
+    expect(b.requests).toHaveLength(0);
+  });
+
   it('exits 3 when the body is not JSON', async () => {
     const res = await run(['send', '--to', 'http://h', '--command', 'c', '--body', '-'], '{nope');
     expect(res.code).toBe(3);

@@ -7,7 +7,7 @@ import {
   type ReplayReport,
   SendToBackendSchema,
 } from '../../../shared/contract/index.js';
-import { describeOutcome } from '../../../shared/protocol/index.js';
+import { describeOutcome, findCommand, unknownCommandText } from '../../../shared/protocol/index.js';
 import { errorMessage } from '../control/http-io.js';
 import { playCallback, resolvePlay } from '../outbound/play-server.js';
 import { replayCaptures } from '../outbound/replay.js';
@@ -34,7 +34,7 @@ export function readProcessStdin(): Promise<string> {
 
 function exitFor(effect: OutcomeEffect | undefined): number {
   if (effect === 'proceeds' || effect === 'ignored') return EXIT.proceeds;
-  if (effect === 'blocked' || effect === 'partial') return EXIT.blocked;
+  if (effect === 'blocked' || effect === 'partial' || effect === 'dropped') return EXIT.blocked;
   return EXIT.fails;
 }
 
@@ -70,6 +70,11 @@ export async function runSend(o: SendOptions, io: CliIo, env: PlayEnv): Promise<
   });
   if (!input.success) {
     io.err(`Error: ${input.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}`);
+    return EXIT.badInput;
+  }
+  // A misspelt command would be sent as is and its outcome guessed from the name: refused, naming the closest.
+  if (!findCommand(input.data.command)) {
+    io.err(`Error: ${unknownCommandText(input.data.command)}`);
     return EXIT.badInput;
   }
   const resolved = resolvePlay(input.data, DEFAULT_SETTINGS);

@@ -95,6 +95,27 @@ describe('control API with the real engine', () => {
     ws.close();
   });
 
+  it('a decision rewrites only the answer fields the held command has (400 listing them otherwise)', async () => {
+    const r = await start('before');
+    const answer = callback(r, 'bob');
+    const held = await vi.waitFor(async () => {
+      const c = (await list(r)).items.find((x) => x.state === 'held');
+      if (!c) throw new Error('not held yet');
+      return c;
+    });
+    const wrong = await r.api('POST', `/api/captures/${held.id}/decision`, {
+      verdict: 'allow',
+      rewrite: { remark: 'x' },
+    });
+    expect(wrong.status).toBe(400);
+    expect(errorCode(wrong)).toBe('invalid-decision');
+    expect(JSON.stringify(wrong.json)).toContain('rewrite.remark');
+    expect(JSON.stringify(wrong.json)).toContain('callbackBeforeAddFriendCommand');
+    // Still held: a good decision answers it.
+    expect((await r.api('POST', `/api/captures/${held.id}/decision`, { verdict: 'allow' })).status).toBe(200);
+    expect(await (await answer).json()).toMatchObject({ nextCode: 0 });
+  });
+
   it('POST /api/send makes the engine call its own listener', async () => {
     const r = await start();
     const res = await r.api('POST', '/api/send', {

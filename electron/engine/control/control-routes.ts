@@ -14,6 +14,7 @@ import {
   SettingsSchema,
   zodDetails,
 } from '../../../shared/contract/index.js';
+import { decisionProblems, findCommand } from '../../../shared/protocol/index.js';
 import type { EngineApi, PlayResult } from '../engine-api.js';
 import type { Identify } from '../store/har.js';
 import { PersistError } from '../store/persistence.js';
@@ -64,6 +65,12 @@ const HANDLERS: { [N in RouteName]: Handler<N> } = {
     return capture;
   },
   decide: (ctx) => {
+    const held = ctx.engine.getCapture(ctx.params.id);
+    const info = held?.command ? findCommand(held.command, held.dialect) : undefined;
+    const problems = info ? decisionProblems(ctx.body, [info]) : [];
+    if (problems.length > 0) {
+      throw new ControlApiError(400, 'invalid-decision', `the decision does not fit ${info?.name}`, problems);
+    }
     const result = ctx.engine.decide(ctx.params.id, ctx.body, ctx.query.by ?? decidedBy(ctx.req));
     if (result.ok) return result.capture;
     if (result.reason === 'not-found')

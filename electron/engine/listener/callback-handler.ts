@@ -136,6 +136,18 @@ export class CallbackHandler {
   /** Asks the backend; its answer is relayed, or kept as a held request's proposal. */
   private async askUpstream(pending: Pending, base: string): Promise<void> {
     try {
+      const refused = await this.deps.upstream.refusal(pending, base);
+      if (refused) {
+        // Answered and captured here, never sent on (a held request keeps its usual fallback).
+        pending.capture.findings.push(refused);
+        if (pending.state === 'done') return;
+        if (pending.state === 'held') this.steps.update(pending);
+        else {
+          const { decision, by } = this.ruleOrDefault(pending);
+          this.answer(pending, decision, by);
+        }
+        return;
+      }
       const answer = await this.deps.upstream.forward(pending, base);
       if (answer === null || pending.state === 'done') return;
       if (pending.state === 'held') {

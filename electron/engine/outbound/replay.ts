@@ -16,6 +16,7 @@ import {
   summarizeReplay,
 } from '../../../shared/protocol/index.js';
 import { withBody } from '../store/capture-line.js';
+import { isCommandName } from '../upstream/forward-guard.js';
 import { playRequest, TENCENT_TIMEOUT_MS } from './play-server.js';
 
 export interface ReplayOptions {
@@ -107,6 +108,8 @@ async function replayOne(c: Capture, o: ReplayOptions): Promise<ReplayItem> {
   if (c.dialect === 'unknown' || c.command === null) return skipped(c, 'not a recognised OpenIM or Tencent callback');
   if (c.request.method.toUpperCase() !== 'POST') return skipped(c, `not a callback (${c.request.method})`);
   if (c.request.truncated) return skipped(c, 'the recorded body was cut at the size limit');
+  // Put into the URL: `..` or `a/b` would reach another path of the backend (product.md §4 v3).
+  if (!isCommandName(c.command)) return skipped(c, `bad-command: "${c.command}" is not a command name`);
   const recorded = recordedAnswer(c, o);
   if (recorded === null) return skipped(c, 'no answer was recorded');
   const nowMs = Date.now();

@@ -53,6 +53,17 @@ const variants: Array<[string, Capture]> = [
   ],
   ['sent, no answer', makeCapture({ origin: 'sent', upstream: null })],
   [
+    'an outcome with a dropped effect and rewritten answer fields by wire name (v3)',
+    makeCapture({
+      outcome: {
+        effect: 'dropped',
+        code: 2,
+        explanation: 'discarded silently',
+        rewrite: { content: '{"content":"***"}', MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: '***' } }] },
+      },
+    }),
+  ],
+  [
     'every optional field set (sent, with the backend answer)',
     makeCapture({
       imported: true,
@@ -122,6 +133,16 @@ function serialise(capture: Capture, type: 'capture.added' | 'capture.updated' |
 }
 
 describe('captureJson', () => {
+  it('writes the v3 outcome fields: effect dropped, rewrite by wire name', () => {
+    const capture = variants.find(([name]) => name.includes('dropped'))?.[1] ?? makeCapture();
+    expect(JSON.parse(serialise(capture).line).outcome).toEqual({
+      effect: 'dropped',
+      code: 2,
+      explanation: 'discarded silently',
+      rewrite: { content: '{"content":"***"}', MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: '***' } }] },
+    });
+  });
+
   it('writes every field of Capture (checked by tsc)', () => {
     expectTypeOf<Exclude<keyof Capture, (typeof WRITTEN_FIELDS)[number]>>().toEqualTypeOf<never>();
     const full = variants.find(([name]) => name.startsWith('every optional'))?.[1];

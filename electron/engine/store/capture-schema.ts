@@ -14,7 +14,7 @@ const FindingSchema = z.object({
 });
 
 const OutcomeSchema = z.looseObject({
-  effect: z.enum(['proceeds', 'blocked', 'partial', 'fails', 'ignored', 'unknown']),
+  effect: z.enum(['proceeds', 'blocked', 'partial', 'fails', 'ignored', 'dropped', 'unknown']),
   code: z.number().optional(),
   message: z.string().optional(),
   explanation: z.string().default(''),

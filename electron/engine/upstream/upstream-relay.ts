@@ -3,6 +3,7 @@ import { type Identification, predictionTimeoutMs } from '../../../shared/protoc
 import type { RawRequest } from '../listener/request-input.js';
 import { serverProfile, serverTimeoutMs } from '../listener/server-settings.js';
 import type { ExchangeAgents } from '../outbound/http-exchange.js';
+import { BAD_COMMAND, isCommandName, LoopGuard, UPSTREAM_LOOP } from './forward-guard.js';
 import { UpstreamFlights } from './upstream-flights.js';
 import { UpstreamMonitor } from './upstream-monitor.js';
 
@@ -45,13 +46,28 @@ export class Upstream<P extends Forwardable> {
   private readonly flights: UpstreamFlights<P>;
   private readonly monitor: UpstreamMonitor;
 
+  private readonly loop: LoopGuard;
+
+  /** `ownPorts`: the engine's listener and control ports (a backend there would be the engine itself). */
   constructor(
     agents: ExchangeAgents,
     private readonly settings: () => Settings,
     onStatus: (status: UpstreamStatus) => void,
+    ownPorts: () => readonly number[] = () => [],
   ) {
     this.flights = new UpstreamFlights(agents);
     this.monitor = new UpstreamMonitor(onStatus);
+    this.loop = new LoopGuard(ownPorts);
+  }
+
+  /**
+   * Why this callback must not go to `base` (product.md §4 v3), or null: a command that is not a name would be put
+   * into the URL (`bad-command`); a backend that is this engine would forward to itself forever (`upstream-loop`).
+   */
+  async refusal(pending: P, base: string): Promise<Finding | null> {
+    const { command } = pending.capture;
+    if (command !== null && !isCommandName(command)) return BAD_COMMAND;
+    return (await this.loop.reachesSelf(base)) ? UPSTREAM_LOOP : null;
   }
 
   status(): UpstreamStatus {

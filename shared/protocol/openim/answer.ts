@@ -1,6 +1,6 @@
 import type { Decision } from '../../contract/decision.js';
 import { type JsonObject, own, safeStringify } from '../json.js';
-import type { DialectDefaults, Identification } from '../types.js';
+import type { AnswerFieldSpec, DialectDefaults, Identification } from '../types.js';
 import { openimCommand } from './catalogue/index.js';
 
 /** OpenIM deny defaults and presets (errCode ≥ 100; the docs give 5000–9999 for before-callbacks). */
@@ -37,8 +37,16 @@ export function openImEchoes(id: Identification, body: unknown): JsonObject | un
   return out;
 }
 
-/** OpenIM common fields, always as JSON numbers, in the order the server's own examples use (A.2). */
-export function openImAnswer(decision: Decision, echoes?: JsonObject): JsonObject {
+/**
+ * OpenIM common fields, always as JSON numbers, in the order the server's own examples use (A.2), then the answer
+ * fields: the echoed ones (a rewrite wins), then the other rewritten ones by wire name. A field the row marks
+ * `jsonString` (message modify `content`) given as a JSON value is sent as the string the server's `*string` reads.
+ */
+export function openImAnswer(
+  decision: Decision,
+  echoes?: JsonObject,
+  answerFields: readonly AnswerFieldSpec[] = [],
+): JsonObject {
   const deny = decision.verdict === 'deny';
   const out: JsonObject = {
     actionCode: 0,
@@ -47,13 +55,27 @@ export function openImAnswer(decision: Decision, echoes?: JsonObject): JsonObjec
     errDlt: deny ? (decision.detail ?? '') : '',
     nextCode: deny ? 1 : 0,
   };
-  // Included whenever given; only the remark/import commands' response structs read them (A.4.6, A.4.8).
-  if (decision.rewrite?.remark !== undefined) out.remark = decision.rewrite.remark;
-  else if (echoes !== undefined && Object.hasOwn(echoes, 'remark')) out.remark = echoes.remark;
+  const rewrite = decision.rewrite;
+  // Echoes first (the remark, A.4.6), each replaced by its rewrite when one is given.
   if (echoes !== undefined) {
-    for (const key of Object.keys(echoes)) if (!Object.hasOwn(out, key)) out[key] = echoes[key];
+    for (const key of Object.keys(echoes)) {
+      out[key] = rewrite !== undefined && rewrite[key] !== undefined ? rewrite[key] : echoes[key];
+    }
   }
-  if (decision.rewrite?.friendUserIDs !== undefined) out.friendUserIDs = [...decision.rewrite.friendUserIDs];
+  if (rewrite === undefined) return out;
+  for (const key of Object.keys(rewrite)) {
+    const value = rewrite[key];
+    if (value === undefined || Object.hasOwn(out, key)) continue;
+    const spec = answerFields.find((a) => a.name === key);
+    const asString = spec?.jsonString === true && typeof value !== 'string';
+    // defineProperty: a key `__proto__` must stay a plain field.
+    Object.defineProperty(out, key, {
+      value: asString ? safeStringify(value) : Array.isArray(value) ? [...value] : value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
   return out;
 }
 

@@ -1,5 +1,6 @@
 import type { Outcome } from '../../contract/capture.js';
 import type { OpenImProfile } from '../../contract/settings.js';
+import { unknownCommandText } from '../catalogue.js';
 import { quote } from '../json.js';
 import type { AnswerFieldSpec, OutcomeInput } from '../types.js';
 import { bodyOnWire, isInterimStatus, OPENIM_HARD_LIMIT_MS, statusSendsBody } from '../wire.js';
@@ -201,17 +202,12 @@ function afterOutcome(ctx: Ctx, input: OutcomeInput): Outcome {
 export function openImOutcome(input: OutcomeInput, profile: OpenImProfile): Outcome {
   const v = OPENIM_VERSIONS[profile];
   const info = input.command === null ? undefined : openimCommand(input.command);
-  const phase = info?.phase ?? input.phase;
   if (!info) {
-    if (phase === 'after') {
-      return {
-        effect: 'ignored',
-        explanation: `${v.label} ignores answers to after-callbacks: the operation has already happened.`,
-      };
-    }
+    // Never "ignored" by the name's look: a misspelt before-callback (callbackBeforAddFriendCommand) reads as an
+    // after-callback, and a server would not send it at all.
     return {
       effect: 'unknown',
-      explanation: `Unknown OpenIM command${input.command ? ` ${input.command}` : ''}: the outcome cannot be predicted.`,
+      explanation: `${input.command ? unknownCommandText(input.command).replace(/\.$/, '') : 'No command was named'}: the outcome cannot be predicted.`,
     };
   }
   const sending = versionSends(profile, info.name);
@@ -228,7 +224,7 @@ export function openImOutcome(input: OutcomeInput, profile: OpenImProfile): Outc
     subject: info.subject ?? 'the operation',
     note: sending.note ? ` (${sending.note})` : '',
   };
-  if (phase === 'after') return afterOutcome(ctx, input);
+  if (info.phase === 'after') return afterOutcome(ctx, input);
   const got = openImReceived(input);
   const empty = decodeOpenImAnswer('', v, info.answer).answer; // nothing decoded: the struct's zero values
   if ('network' in got) return failed(ctx, NETWORK_ERROR, got.network, empty);

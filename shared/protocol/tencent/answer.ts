@@ -1,6 +1,6 @@
 import type { Decision, TargetDecision } from '../../contract/decision.js';
 import { type JsonObject, own } from '../json.js';
-import type { DialectDefaults, Identification } from '../types.js';
+import type { CommandInfo, DialectDefaults, Identification } from '../types.js';
 import { targetList, tencentCommand } from './catalogue/index.js';
 
 /** Tencent deny defaults and presets (ResultCode in the documented 38000–39000 range of the Sns Prev* pages). */
@@ -36,6 +36,19 @@ function targetDecision(decision: Decision, account: string): TargetDecision | u
 }
 
 export function tencentAnswer(id: Identification, body: unknown, decision: Decision): JsonObject {
+  const out = tencentVerdict(id, body, decision);
+  const rewrite = decision.rewrite;
+  if (rewrite !== undefined) {
+    for (const key of Object.keys(rewrite)) {
+      if (rewrite[key] === undefined) continue;
+      // defineProperty: a key `__proto__` must stay a plain field.
+      Object.defineProperty(out, key, { value: rewrite[key], enumerable: true, writable: true, configurable: true });
+    }
+  }
+  return out;
+}
+
+function tencentVerdict(id: Identification, body: unknown, decision: Decision): JsonObject {
   const out: JsonObject = { ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' };
   if (targetList(id.command) !== undefined) {
     out.ResultItem = tencentTargets(id.command, body).map((account) => {
@@ -84,4 +97,30 @@ export function tencentPlainAllowText(command: string | null, body: unknown): st
     items += `${items === '' ? '' : ','}{"To_Account":${JSON.stringify(account)},"ResultCode":0,"ResultInfo":""}`;
   }
   return `${TENCENT_OK},"ResultItem":[${items}]}`;
+}
+
+/**
+ * A deny code that a command denying by ErrorCode (C2C / Group before-callbacks) does not document: 1 or the row's
+ * range (C2C 120001–130000). Checked for every such command among `commands` (one, or those a rule's glob matches).
+ */
+export function tencentDenyProblems(
+  decision: Decision,
+  commands: readonly CommandInfo[],
+): { path: string; message: string }[] {
+  const code = decision.code;
+  if (decision.verdict !== 'deny' || code === undefined || code === 1) return [];
+  const rows = commands.map((c) => (c.dialect === 'tencent' ? tencentCommand(c.name)?.row : undefined));
+  // A rule that also answers other commands (`*`, a dialect-wide glob) meant its code for those: an ErrorCode
+  // command then gets the plain deny, 1 (tencentAnswer). Checked only when every command denies by ErrorCode.
+  if (rows.some((row) => row?.denyBy !== 'error-code')) return [];
+  const out: { path: string; message: string }[] = [];
+  for (const [i, c] of commands.entries()) {
+    const row = rows[i];
+    if (row === undefined) continue;
+    const range = row.denyCodes;
+    if (range !== undefined && code >= range.min && code <= range.max) continue;
+    const allowed = range ? `1 or ${range.min}–${range.max}` : '1';
+    out.push({ path: 'code', message: `${c.name} denies with ErrorCode ${allowed}; ${code} is outside that range` });
+  }
+  return out;
 }

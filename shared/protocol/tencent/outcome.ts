@@ -1,5 +1,6 @@
 import type { Outcome, TargetOutcome } from '../../contract/capture.js';
 import type { TencentProfile } from '../../contract/settings.js';
+import { unknownCommandText } from '../catalogue.js';
 import { isObject, own, quote } from '../json.js';
 import type { OutcomeInput } from '../types.js';
 import { isInterimStatus, TENCENT_TIMEOUT_MS } from '../wire.js';
@@ -87,16 +88,22 @@ function perTarget(accounts: string[], answer: unknown): { targets: TargetOutcom
 
 export function tencentOutcome(input: OutcomeInput, policy: TencentProfile): Outcome {
   const info = input.command === null ? undefined : tencentCommand(input.command);
-  const phase = info?.phase ?? input.phase;
-  const subject = info?.subject ?? 'the event';
-  if (phase === 'after') {
+  if (!info) {
+    // Never "ignored" by the name's look: an unknown or misspelt name cannot be predicted.
+    return {
+      effect: 'unknown',
+      explanation: `${input.command ? unknownCommandText(input.command).replace(/\.$/, '') : 'No command was named'}: the outcome cannot be predicted.`,
+    };
+  }
+  const subject = info.subject ?? 'the event';
+  if (info.phase === 'after') {
     return {
       effect: 'ignored',
       explanation: `Tencent ignores answers to after-callbacks: ${subject} has already happened.`,
     };
   }
   if (info?.row.denyBy === 'error-code') return errorCodeOutcome(input, policy, info);
-  if (!info || info.parties?.targets === undefined) {
+  if (info.parties?.targets === undefined) {
     return {
       effect: 'unknown',
       explanation: `Unknown Tencent command${input.command ? ` ${input.command}` : ''}: the outcome cannot be predicted.`,
@@ -154,7 +161,7 @@ export function tencentOutcome(input: OutcomeInput, policy: TencentProfile): Out
  * 1 or a code in the row's `denyCodes` denies (the code reaches the sender), 2 discards silently where the page
  * documents it. The answer's fields the row lists (`MsgBody` …) replace the request's when present.
  */
-function errorCodeOutcome(input: OutcomeInput, policy: TencentProfile, info: TencentCommand): Outcome {
+export function errorCodeOutcome(input: OutcomeInput, policy: TencentProfile, info: TencentCommand): Outcome {
   const subject = info.subject ?? 'the event';
   const why = failureReason(input);
   if (why !== null) return failed(policy, subject, why);
@@ -176,8 +183,16 @@ function errorCodeOutcome(input: OutcomeInput, policy: TencentProfile, info: Ten
       explanation: `Tencent blocks ${subject} (ErrorCode ${errorCode}${typeof message === 'string' && message !== '' ? ` ${quote(message)}` : ''}).`,
     };
   }
+  if (errorCode === 2 && info.row.drop === true) {
+    // Documented on the command's page: discard silently (not delivered; the sender sees success).
+    return {
+      effect: 'dropped',
+      code: 2,
+      explanation: `Tencent discards ${subject} silently (ErrorCode 2): it is not delivered, and the sender sees success.`,
+    };
+  }
   if (typeof errorCode === 'number' && errorCode !== 0) {
-    const documented = range ? `0, 1 or ${range.min}–${range.max}` : '0 or 1';
+    const documented = `0, 1${info.row.drop ? ', 2' : ''}${range ? ` or ${range.min}–${range.max}` : ''}`;
     return failed(
       policy,
       subject,
