@@ -226,6 +226,23 @@ describe('buildServerRequest: Tencent (B.1)', () => {
     expect(Object.keys(req.query)).toEqual(['SdkAppid', 'CallbackCommand', 'contenttype', 'ClientIP', 'OptPlatform']);
     expect(req.query.SdkAppid).toBe('1400000000');
   });
+
+  it('spells an iOS client as the command does: IOS on State.StateChange, iOS elsewhere (1047/34354)', () => {
+    const send = (command: string, optPlatform: string) =>
+      buildServerRequest({
+        to: 'http://h/',
+        dialect: 'tencent',
+        command,
+        body: {},
+        profile: tencent,
+        nowMs: NOW,
+        clientIp: '127.0.0.1',
+        optPlatform,
+      }).query;
+    expect(send('State.StateChange', 'iOS')).toMatchObject({ ClientIP: '127.0.0.1', OptPlatform: 'IOS' });
+    expect(send('C2C.CallbackBeforeSendMsg', 'IOS').OptPlatform).toBe('iOS');
+    expect(send('Group.CallbackBeforeSendMsg', 'RESTAPI').OptPlatform).toBe('RESTAPI');
+  });
 });
 
 describe('replayServerRequest', () => {

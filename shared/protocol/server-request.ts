@@ -1,6 +1,7 @@
 import type { Dialect } from '../contract/capture.js';
 import { goJson, isObject, safeStringify } from './json.js';
 import { openImBodyText, openImUrlQuery, serverCommandName } from './openim/request.js';
+import { optPlatformFor } from './tencent/catalogue/index.js';
 import { tencentSign } from './tencent/sign.js';
 import type { CommandInfo, ServerProfile } from './types.js';
 import { splitUrl } from './url.js';
@@ -91,7 +92,8 @@ export function buildServerRequest(input: ServerRequestInput): ServerRequest {
     ['contenttype', 'json'],
     ['ClientIP', input.clientIp ?? '203.0.113.10'],
     // PrevFriendAdd/PrevFriendResponse fire only for client SDK actions (B.2.1), so a client platform, not RESTAPI.
-    ['OptPlatform', input.optPlatform ?? 'Android'],
+    // Spelled as the command sends it: an iOS client is `IOS` on State.StateChange, `iOS` elsewhere (1047/34354).
+    ['OptPlatform', optPlatformFor(input.command, input.optPlatform ?? 'Android')],
   ];
   if (input.token) {
     const requestTime = String(Math.floor(input.nowMs / 1000));

@@ -19,6 +19,11 @@ export interface TencentRow extends CommandRow {
   denyCodes?: { min: number; max: number };
   /** The page documents `ErrorCode 2`: discard silently (not delivered; the sender sees success). */
   drop?: boolean;
+  /**
+   * How this command spells the iOS platform in the `OptPlatform` query: `IOS` for State.StateChange, `iOS` for the
+   * others (Webhook Overview, 1047/34354: "IOS (all in uppercase) is used in the State.StateChange webhook").
+   */
+  iosPlatform?: 'IOS';
   hooks?: TencentHooks;
 }
 

@@ -22,7 +22,7 @@ export const TENCENT_ROWS: readonly TencentRow[] = [
 ];
 
 function entry(row: TencentRow): TencentCommand {
-  const { fields, answer, denyBy: _b, denyCodes: _c, drop: _d, hooks: _h, ...rest } = row;
+  const { fields, answer, denyBy: _b, denyCodes: _c, drop: _d, hooks: _h, iosPlatform: _i, ...rest } = row;
   const sample = row.sample === undefined ? undefined : { CallbackCommand: row.name, ...row.sample };
   return {
     ...rest,
@@ -47,4 +47,10 @@ export const tencentCommand = (name: string): TencentCommand | undefined => byNa
 export function targetList(name: string | null): { list: string; account: string } | undefined {
   if (name === null) return undefined;
   return byName.get(name)?.parties?.targets;
+}
+
+/** The `OptPlatform` value a command sends for a platform: iOS is `IOS` on State.StateChange (1047/34354). */
+export function optPlatformFor(name: string, platform: string): string {
+  if (platform.toLowerCase() !== 'ios') return platform;
+  return byName.get(name)?.row.iosPlatform ?? 'iOS';
 }

@@ -11,6 +11,7 @@ export const STATE: readonly TencentRow[] = [
     short: 'status change',
     subject: 'the status change',
     configKey: 'Webhook for status change',
+    iosPlatform: 'IOS',
     source: page('34357', '在线状态相关回调/状态变更回调_intl_en.md'),
     fields: [
       commandField('State.StateChange'),
