@@ -53,6 +53,21 @@ export class PlayDialogs {
     await this.replayDialog().getByRole('button', { name: 'Replay imported captures' }).click();
   }
 
+  /** What to replay: imported captures, the selected one, or every capture in the table. */
+  replayScope(): Locator {
+    return this.replayDialog().getByRole('combobox', { name: 'Replay' });
+  }
+
+  async replayScoped(url: string, scope: RegExp): Promise<void> {
+    await this.backendUrl(this.replayDialog()).fill(url);
+    const option = (await this.replayScope().locator('option').allTextContents()).find((t) => scope.test(t));
+    if (!option) throw new Error(`no replay choice ${scope}`);
+    await this.replayScope().selectOption({ label: option });
+    await this.replayDialog()
+      .getByRole('button', { name: /^Replay/ })
+      .click();
+  }
+
   replaySummary(): Locator {
     return this.replayDialog().getByRole('status');
   }

@@ -9,7 +9,7 @@
  * it as `client.call('name', { params, query, body })`. Nothing else to register.
  */
 import { z } from 'zod';
-import { checkRules } from '../rules/validate-rules.js';
+import { RulesBodySchema } from '../rules/validate-rules.js';
 import {
   type CaptureListResponse,
   CaptureQuerySchema,
@@ -22,7 +22,7 @@ import {
 import { type ProblemDetail, zodDetails } from './api-error.js';
 import type { Capture } from './capture.js';
 import { DecisionSchema } from './decision.js';
-import type { Rule, RuleWithStats } from './rule.js';
+import type { RuleWithStats } from './rule.js';
 import { type ReplayReport, ReplayRequestSchema, type SendToBackend, SendToBackendSchema } from './send.js';
 import type { Settings, SettingsPatch } from './settings.js';
 
@@ -86,16 +86,6 @@ function schemaBody<S extends z.ZodType>(schema: S, code: string, message: strin
   };
 }
 
-/** The whole rule list: the schema plus what it cannot see (paths, regexes), all problems in one answer. */
-const rulesBody: JsonBody<Rule[]> = {
-  kind: 'json',
-  parse: (input) => {
-    const result = checkRules(input);
-    return result.ok ? { ok: true, value: result.rules } : { ok: false, details: result.errors };
-  },
-  invalid: { code: 'invalid-rules', message: 'the rule list is invalid' },
-};
-
 /** A partial Settings: only its shape here; the engine merges it and checks the result (`invalid-settings`). */
 const settingsPatchBody: JsonBody<SettingsPatch> = {
   kind: 'json',
@@ -145,7 +135,13 @@ export const ROUTES = {
     reply: json<Capture>(),
   },
   getRules: { method: 'GET', path: '/api/rules', reply: json<RuleWithStats[]>() },
-  putRules: { method: 'PUT', path: '/api/rules', body: rulesBody, reply: json<RuleWithStats[]>() },
+  putRules: {
+    method: 'PUT',
+    path: '/api/rules',
+    // The whole rule list: the schema plus what it cannot see (paths, regexes), all problems in one answer.
+    body: schemaBody(RulesBodySchema, 'invalid-rules', 'the rule list is invalid'),
+    reply: json<RuleWithStats[]>(),
+  },
   getSettings: { method: 'GET', path: '/api/settings', reply: json<Settings>() },
   patchSettings: { method: 'PATCH', path: '/api/settings', body: settingsPatchBody, reply: json<Settings>() },
   exportSession: {

@@ -60,6 +60,44 @@ describe('compareReplay', () => {
   });
 });
 
+describe('compareReplay: only a change a person can see (issue 23 problem 3)', () => {
+  const none = (error: string): ReplayAnswer => ({
+    status: null,
+    bodyText: '',
+    error,
+    latencyMs: null,
+    outcome: proceeds,
+  });
+
+  it('a set-remark echo against no remark is the same outcome', () => {
+    const echo: Outcome = { ...proceeds, rewrite: { remark: 'old' } };
+    const r = compareReplay(answer('{"remark":"old"}', echo), answer('{}', proceeds), { remark: 'old' });
+    expect(r.verdict).toBe('answer-changed');
+    // A remark that really changes is still an outcome change, and says what differs.
+    const changed = compareReplay(answer('{}', echo), answer('{}', { ...proceeds, rewrite: { remark: 'new' } }), {
+      remark: 'old',
+    });
+    expect(changed).toEqual({ verdict: 'outcome-changed', reason: 'proceeds → proceeds (remark → "new")' });
+  });
+
+  it('targets that all proceed are not a change from no targets', () => {
+    const listed: Outcome = { ...proceeds, targets: [{ account: 'id1', effect: 'proceeds' }] };
+    expect(compareReplay(answer('{}', listed), answer('{}', proceeds)).verdict).toBe('same');
+  });
+
+  it('a recorded close and a "connection reset" are the same failure; a timeout and a refusal are not', () => {
+    expect(compareReplay(none('fault: close'), none('connection reset')).verdict).toBe('same');
+    expect(compareReplay(none('socket hang up'), none('fault: reset')).verdict).toBe('same');
+    expect(compareReplay(none('timeout'), none('connection refused')).verdict).toBe('answer-changed');
+  });
+
+  it('never reports an outcome change whose two sides read the same', () => {
+    const late: Outcome = { effect: 'proceeds', explanation: 'late: Tencent went on', message: 'x' };
+    const r = compareReplay(answer('{}', late), answer('{}', proceeds));
+    expect(r.verdict).not.toBe('outcome-changed');
+  });
+});
+
 describe('describeOutcome and summarizeReplay', () => {
   it('names blocked targets of a partial outcome', () => {
     expect(

@@ -3,15 +3,33 @@ import type { ReplayAnswer, ReplayItem, ReplaySummary } from '../contract/send.j
 import { isObject, safeStringify } from './json.js';
 
 /**
- * What makes two outcomes "the same" for a regression check: the effect, the code the user sees, the per-target
- * verdicts and the fields the server takes from the answer. The message and explanation are words: a changed
- * message is an answer change, not an outcome change.
+ * What a person sees of an outcome, with the request's own values taken out of the rewrite: a remark or list the
+ * server is told to set to what it already has (the set-remark echo) rewrites nothing. Two outcomes are "the same"
+ * for a regression check when this is the same (issue 23 problem 3: "proceeds → proceeds" is not a change).
  */
-function outcomeKey(o: Outcome | null): string {
-  if (o === null) return 'none';
-  const targets = (o.targets ?? []).map((t) => `${t.account}:${t.effect}:${t.code ?? ''}`).join(',');
-  const rewrite = o.rewrite ? safeStringify([o.rewrite.remark ?? null, o.rewrite.friendUserIDs ?? null]) : '';
-  return `${o.effect}|${o.code ?? ''}|${targets}|${rewrite}`;
+function visibleOutcome(o: Outcome | null, requestBody: unknown): string {
+  if (o === null || !o.rewrite) return describeOutcome(o);
+  const rewrite = { ...o.rewrite };
+  const own = isObject(requestBody) ? requestBody : {};
+  if (rewrite.remark !== undefined && rewrite.remark === own.remark) delete rewrite.remark;
+  if (
+    rewrite.friendUserIDs !== undefined &&
+    safeStringify(rewrite.friendUserIDs) === safeStringify(own.friendUserIDs ?? null)
+  )
+    delete rewrite.friendUserIDs;
+  return describeOutcome({ ...o, rewrite });
+}
+
+/**
+ * How an exchange failed without an answer, in the inspector's own words: a recorded fault `close` and a client's
+ * "socket hang up" or "connection reset" are the same failure told differently, and are not a change.
+ */
+function failureKind(error: string | undefined): string {
+  const text = (error ?? '').toLowerCase();
+  if (/close|reset|hang up|econnreset|epipe/.test(text)) return 'closed';
+  if (/timeout|timed out|no-response|no answer/.test(text)) return 'timeout';
+  if (/refused|econnrefused/.test(text)) return 'refused';
+  return text;
 }
 
 /** JSON text with object keys sorted, so key order and whitespace do not count as a change. Iterative. */
@@ -32,21 +50,23 @@ function canonical(text: string): string {
 
 function sameAnswer(a: ReplayAnswer, b: ReplayAnswer): boolean {
   if (a.status !== b.status) return false;
-  if (a.status === null) return (a.error ?? '') === (b.error ?? '');
+  if (a.status === null) return failureKind(a.error) === failureKind(b.error);
   return a.bodyText === b.bodyText || canonical(a.bodyText) === canonical(b.bodyText);
 }
 
-/** Same / answer changed / outcome changed, with what changed in words. */
+/**
+ * Same / answer changed / outcome changed, with what changed in words. An outcome change is one a person can see
+ * (effect, code, blocked targets, applied rewrite), so its reason always shows two different sides. The CLI's
+ * exit code and the window's report both come from here.
+ */
 export function compareReplay(
   recorded: ReplayAnswer,
   replayed: ReplayAnswer,
+  requestBody?: unknown,
 ): { verdict: 'same' | 'answer-changed' | 'outcome-changed'; reason?: string } {
-  if (outcomeKey(recorded.outcome) !== outcomeKey(replayed.outcome)) {
-    return {
-      verdict: 'outcome-changed',
-      reason: `${describeOutcome(recorded.outcome)} → ${describeOutcome(replayed.outcome)}`,
-    };
-  }
+  const before = visibleOutcome(recorded.outcome, requestBody);
+  const after = visibleOutcome(replayed.outcome, requestBody);
+  if (before !== after) return { verdict: 'outcome-changed', reason: `${before} → ${after}` };
   if (!sameAnswer(recorded, replayed)) {
     const what =
       recorded.status !== replayed.status

@@ -142,7 +142,7 @@ async function replayOne(c: Capture, o: ReplayOptions): Promise<ReplayItem> {
     latencyMs: up?.latencyMs ?? null,
     outcome: sent.outcome,
   };
-  const { verdict, reason } = compareReplay(recorded, replayed);
+  const { verdict, reason } = compareReplay(recorded, replayed, withBody(c).request.body);
   const sentId = o.onSent?.(sent);
   return {
     id: c.id,

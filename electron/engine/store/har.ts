@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Capture } from '../../../shared/contract/index.js';
+import { type Capture, CaptureMetaSchema, CaptureRequestSchema } from '../../../shared/contract/index.js';
 import { identify as identifyRequest } from '../../../shared/protocol/identify.js';
 import type { Identification, IncomingRequest } from '../../../shared/protocol/types.js';
-import { CaptureMetaSchema, CaptureRequestSchema, dropUndefined } from './capture-schema.js';
+import { dropUndefined } from './capture-schema.js';
 import type { Har, HarEntry, HarNameValue } from './har-schema.js';
 
 /** Custom HAR field holding what HAR has no place for, so export → import keeps it. */
