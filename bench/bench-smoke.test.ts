@@ -53,6 +53,7 @@ describe('bench --smoke', () => {
     expect(result.machine.node).toMatch(/^v\d+/);
     expect(result.errors).toEqual({});
     expect(Object.keys(result.sectionSeconds).sort()).toEqual([
+      'flows',
       'hold',
       'inprocess',
       'listener',

@@ -20,6 +20,10 @@ export interface BenchConfig {
   uiIngestS: number;
   /** Callbacks per in-process run (after a quarter as many to warm up). */
   inprocessCallbacks: number;
+  /** Captures the flows section derives flows for, in process. */
+  flowCaptures: number;
+  /** Alternating flows-on/off in-process runs per sample (median reported; ≥ 5 in a full run). */
+  flowsCompareRuns: number;
   /** Only these sections (all when empty). */
   only: SectionName[];
   /** Run the engine child with `--cpu-prof` (profiles land in bench/results/prof). */
@@ -29,7 +33,7 @@ export interface BenchConfig {
   baseline: string | null;
 }
 
-export const SECTION_NAMES = ['inprocess', 'listener', 'peers', 'hold', 'upstream', 'memory', 'ui'] as const;
+export const SECTION_NAMES = ['inprocess', 'flows', 'listener', 'peers', 'hold', 'upstream', 'memory', 'ui'] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 
 const FULL: BenchConfig = {
@@ -50,6 +54,8 @@ const FULL: BenchConfig = {
   uiIngestRate: 1_000,
   uiIngestS: 10,
   inprocessCallbacks: 40_000,
+  flowCaptures: 100_000,
+  flowsCompareRuns: 5,
   only: [],
   profile: false,
   outFile: null,
@@ -71,6 +77,8 @@ const SMOKE: BenchConfig = {
   bigBodyS: 1,
   ui: false,
   inprocessCallbacks: 2_000,
+  flowCaptures: 5_000,
+  flowsCompareRuns: 1,
 };
 
 const isSection = (value: string): value is SectionName => (SECTION_NAMES as readonly string[]).includes(value);

@@ -5,7 +5,7 @@
  * writes cost the engine what they cost any node:http server, so leaving them out shows the engine's own work
  * with a spread of about ±2 % instead of the ±15 % of end-to-end runs.
  *
- * Arguments: `--sample openim|tencent --count N --warmup N`. Prints `INPROCESS <json>` (an `InprocessRun`).
+ * Arguments: `--sample openim|tencent --count N --warmup N [--flows on|off]`. Prints `INPROCESS <json>` (an `InprocessRun`).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
@@ -55,7 +55,12 @@ class StandInResponse {
 }
 
 const { values } = parseArgs({
-  options: { sample: { type: 'string' }, count: { type: 'string' }, warmup: { type: 'string' } },
+  options: {
+    sample: { type: 'string' },
+    count: { type: 'string' },
+    warmup: { type: 'string' },
+    flows: { type: 'string' },
+  },
 });
 const found = SAMPLES.find((s) => s.name === values.sample);
 if (!found) throw new Error(`--sample must be one of ${SAMPLES.map((s) => s.name).join(', ')}`);
@@ -66,7 +71,8 @@ const warmup = Number(values.warmup ?? 5_000);
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-inprocess-'));
 const core = new EngineCore({
   dataDir,
-  settings: { listener: { host: '127.0.0.1', port: 0 } },
+  // `--flows=off`: the flows section's baseline (flows are on by default, as in the product).
+  settings: { listener: { host: '127.0.0.1', port: 0 }, flows: { enabled: values.flows !== 'off' } },
   version: 'bench',
   log: (line) => process.stderr.write(`${line}\n`),
 });

@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import type { SectionName } from './config.js';
+import type { FlowsSection } from './sections/flows.js';
 import type { HoldSection } from './sections/hold.js';
 import type { InprocessSection } from './sections/inprocess.js';
 import type { ListenerSection } from './sections/listener.js';
@@ -35,6 +36,7 @@ export interface BenchResult {
   elapsedS: number;
   sectionSeconds: Partial<Record<SectionName, number>>;
   inprocess?: InprocessSection;
+  flows?: FlowsSection;
   listener?: ListenerSection;
   peers?: PeersSection;
   hold?: HoldSection;
@@ -130,6 +132,23 @@ export function budgets(result: BenchResult): Budget[] {
       pass: peers.install !== 'failed' && measured === expected.length,
     });
   }
+  const flows = result.flows;
+  if (flows) {
+    out.push({
+      name: `Flows derived for ${flows.captures} captures, in process (ms)`,
+      value: flows.deriveMs,
+      limit: '< 200',
+      pass: flows.deriveMs < 200,
+    });
+    for (const c of flows.compare) {
+      out.push({
+        name: `${c.label}: engine CPU per callback, flows on / off − 1`,
+        value: c.overhead,
+        limit: '≤ 0.05',
+        pass: c.overhead <= 0.05,
+      });
+    }
+  }
   const memory = result.memory;
   // "Stays flat after the limit is reached" (product.md §8): the live heap must not grow past the limit, and RSS
   // must not keep growing from one step past the limit to the next. RSS at the limit against past it is reported
@@ -183,6 +202,8 @@ export function budgets(result: BenchResult): Budget[] {
   return out;
 }
 
+const round1 = (n: number): number => Math.round(n * 10) / 10;
+
 function table(headers: string[], rows: (string | number)[][]): string {
   const cells = [headers, ...rows.map((row) => row.map(String))];
   const widths = headers.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length)));
@@ -195,7 +216,7 @@ export function formatReport(result: BenchResult): string {
   parts.push(
     `${result.machine.nproc} CPUs (${result.machine.cpu}), ${result.machine.memTotalGiB} GiB, node ${result.machine.node}`,
   );
-  const { inprocess, listener, peers, hold, upstream, memory, ui } = result;
+  const { inprocess, flows, listener, peers, hold, upstream, memory, ui } = result;
   if (inprocess) {
     parts.push(
       `\nEngine CPU per callback, in process (no HTTP; ${inprocess.callbacks} callbacks, median of ${inprocess.repeats}):`,
@@ -221,6 +242,24 @@ export function formatReport(result: BenchResult): string {
         ),
       );
     }
+  }
+  if (flows) {
+    parts.push(
+      `\nFlows: ${flows.captures} captures → ${flows.flows} flows in ${flows.deriveMs} ms (runs ${flows.deriveRuns.join(' / ')}); list latest 500: ${flows.listMs} ms`,
+    );
+    parts.push(
+      table(
+        ['sample', 'flows on µs', 'flows off µs', 'on / off − 1', 'runs on', 'runs off'],
+        flows.compare.map((c) => [
+          c.label,
+          c.onUs,
+          c.offUs,
+          `${round1(c.overhead * 100)} %`,
+          c.onRuns.join(' / '),
+          c.offRuns.join(' / '),
+        ]),
+      ),
+    );
   }
   if (listener) {
     parts.push(`\nListener, auto mode, ${listener.connections} connections (median of ${listener.repeats}):`);

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { type BenchConfig, parseArgs, type SectionName, wants } from './config.js';
 import { REPO_ROOT, RESULTS_DIR } from './paths.js';
 import { type BenchResult, budgets, formatReport, machine } from './report.js';
+import { runFlowsSection } from './sections/flows.js';
 import { runHoldSection } from './sections/hold.js';
 import { runInprocessSection } from './sections/inprocess.js';
 import { measureEngineOnce, runListenerSection } from './sections/listener.js';
@@ -51,6 +52,9 @@ async function main(config: BenchConfig): Promise<BenchResult> {
 
   await section('inprocess', async () => {
     result.inprocess = await runInprocessSection(config, log);
+  });
+  await section('flows', async () => {
+    result.flows = await runFlowsSection(config, log);
   });
   await section('listener', async () => {
     result.listener = await runListenerSection(config, nodeArgs('listener'), log);

@@ -1,5 +1,5 @@
 /**
- * `npm run soak -- [--minutes 3] [--rate 200] [--connections 10]`: mixed callbacks (every catalogued sample of
+ * `npm run soak -- [--minutes 3] [--rate 200] [--connections 10] [--attacks N]`: mixed callbacks (every catalogued sample of
  * both dialects) at a set rate for N minutes against an engine child with a data dir and a WebSocket subscriber,
  * printing the engine's RSS, heap and event-loop lag every 10 s. Not part of `npm test`: it measures, it does not
  * judge; read the curve (RSS and heap should flatten once the store limit is reached, lag should stay low).
@@ -20,8 +20,11 @@ const { values } = parseArgs({
     minutes: { type: 'string', default: '3' },
     rate: { type: 'string', default: '200' },
     connections: { type: 'string', default: '10' },
+    /** Issue 22's attacks after the load, this many rounds each (0: none). */
+    attacks: { type: 'string', default: '0' },
   },
 });
+const attackRounds = Number(values.attacks);
 const minutes = Number(values.minutes);
 const rate = Number(values.rate);
 const connections = Number(values.connections);
@@ -90,6 +93,12 @@ const log = await stat(join(dir, 'captures.ndjson')).catch(() => null);
 process.stdout.write(
   `done: answered ${answered}, failed ${failed}, events ${events}, log ${log ? (log.size / 1_048_576).toFixed(1) : '?'} MiB\n`,
 );
+if (attackRounds > 0) {
+  const { runAttacks } = await import('./soak-attacks.js');
+  await runAttacks({ ...addresses, dir, token }, Math.min(attackRounds, 1_000), (line) =>
+    process.stdout.write(`attack: ${line}\n`),
+  );
+}
 await subscriber.close();
 child.kill('SIGTERM');
 await new Promise((resolve) => child.once('exit', resolve));

@@ -3,6 +3,7 @@ import { postCallback } from './fixtures/callbacks.js';
 import { expect, test } from './fixtures/inspector.js';
 import { seriousViolations } from './pages/axe.js';
 import { DecideAhead } from './pages/decide-ahead.js';
+import { FlowsView } from './pages/flows-view.js';
 import { SettingsDialog } from './pages/settings-dialog.js';
 
 // axe-core in every main state, light and dark: no serious or critical violation (product.md §6 v2).
@@ -35,6 +36,13 @@ for (const scheme of ['light', 'dark'] as const) {
     await postCallback(engine.listenerUrl, 'callbackBeforeSetFriendRemarkCommand', { remark: 'r' });
     await inspector.selectRow('axe1 →');
     await check('table and details (selected row)');
+
+    const flows = new FlowsView(page);
+    await flows.open();
+    await flows.select(/axe1/);
+    await expect(flows.timeline()).toBeVisible();
+    await check('flows view with a timeline');
+    await flows.showCaptures();
 
     // Decide ahead: the per-target panel of a Tencent request (its hold lasts less than 2 s), armed.
     const ahead = new DecideAhead(page);

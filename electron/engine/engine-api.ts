@@ -1,5 +1,6 @@
 import type {
   Capture,
+  Flow,
   HealthResponse,
   RouteBody,
   RouteQuery,
@@ -33,6 +34,8 @@ export interface EngineApi {
   listCaptures(query: RouteQuery<'listCaptures'>): RouteResult<'listCaptures'>;
   getCapture(id: string): RouteResult<'getCapture'> | undefined;
   clearCaptures(): void;
+  /** v3 flows, latest activity first; `q` matches a party or a command. */
+  listFlows(limit: number, q?: string): Flow[];
   /** Every capture in the store, oldest first (for export). */
   allCaptures(): Capture[];
   /** Adds captures from a session/HAR import (marked `imported`, fresh seq, own id; a stored id is a duplicate). */

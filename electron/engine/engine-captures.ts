@@ -9,6 +9,7 @@ import type {
 } from '../../shared/contract/index.js';
 import type { PlayResult } from './engine-api.js';
 import type { EngineEvents } from './engine-events.js';
+import { FlowTracker } from './flows/flow-tracker.js';
 import { captureIds, refusedCapture } from './listener/capture-factory.js';
 import type { CaptureSteps } from './listener/pending.js';
 import type { BadInput, RawRequest } from './listener/request-input.js';
@@ -40,6 +41,8 @@ export class EngineCaptures implements CaptureSteps {
   readonly idFor = captureIds();
 
   private readonly log: CaptureLog | null;
+  /** v3 flows: derived from every capture that reaches its final state. */
+  readonly flows: FlowTracker;
 
   /**
    * `path`: the capture log (null: in memory only); `limits()`: the capture settings (how many captures and how many
@@ -48,11 +51,13 @@ export class EngineCaptures implements CaptureSteps {
   constructor(
     private readonly events: EngineEvents,
     path: string | null,
-    say: (line: string) => void,
+    private readonly say: (line: string) => void,
     private readonly limits: () => Settings['capture'],
+    settings: () => Settings,
   ) {
     const { limit, maxStoreBytes } = limits();
     this.memory = new CaptureStore(limit, this.idFor, maxStoreBytes);
+    this.flows = new FlowTracker({ settings, emit: (event) => this.events.emit(event), limit: () => limits().limit });
     this.log =
       path === null
         ? null
@@ -68,6 +73,7 @@ export class EngineCaptures implements CaptureSteps {
 
   /** Flushes the log. */
   async close(): Promise<void> {
+    this.flows.close();
     await this.log?.close();
   }
 
@@ -96,6 +102,17 @@ export class EngineCaptures implements CaptureSteps {
       say(`compacting ${this.log.path}: ${lines} lines → ${stored}`);
       await this.log.compact();
     }
+    // Flows are derived, not stored: rebuilt from the captures kept (oldest first, as they arrived).
+    for (const capture of memory.all()) this.flowsOf(capture);
+  }
+
+  /** Flows are derived: a failure there must never cost a capture its place in the store and the log. */
+  private flowsOf(capture: Capture, body?: unknown): void {
+    try {
+      this.flows.add(capture, body);
+    } catch (err) {
+      this.say(`flows: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    }
   }
 
   /** One stored body is at most capture.maxBodyBytes (product.md §4 v3): in memory, in the log and in events. */
@@ -116,8 +133,9 @@ export class EngineCaptures implements CaptureSteps {
     }
   }
 
-  finish(whole: Capture, text: CaptureSummaryText): void {
+  finish(whole: Capture, text: CaptureSummaryText, body?: unknown): void {
     const capture = this.bounded(whole);
+    this.flowsOf(capture, body);
     const event =
       this.memory.updated(capture) && this.events.listened
         ? { type: 'capture.updated' as const, capture: toSummary(capture, text) }
@@ -127,8 +145,9 @@ export class EngineCaptures implements CaptureSteps {
     this.written(this.memory.finish(capture, line), line, event);
   }
 
-  record(whole: Capture, text: CaptureSummaryText): void {
+  record(whole: Capture, text: CaptureSummaryText, body?: unknown): void {
     const capture = this.bounded(whole);
+    this.flowsOf(capture, body);
     const event = this.events.listened ? { type: 'capture.added' as const, capture: toSummary(capture, text) } : null;
     const line = captureJson(capture, text, event);
     // A capture answered at once goes into the store finished, as its line only.
@@ -199,6 +218,7 @@ export class EngineCaptures implements CaptureSteps {
     this.memory.clear((capture) => live(capture.id));
     void this.log?.clear();
     this.events.emit({ type: 'captures.cleared' });
+    this.flows.clear();
     for (const capture of this.memory.all()) {
       const summary = this.memory.summaryOf(capture.id);
       if (summary) this.events.emit({ type: 'capture.added', capture: summary });

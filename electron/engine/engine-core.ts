@@ -7,6 +7,7 @@ import {
   type CaptureQuery,
   DEFAULT_SETTINGS,
   type Decision,
+  type Flow,
   type ImportResponse,
   type ListenerStatus,
   type PersistenceStatus,
@@ -93,6 +94,7 @@ export class EngineCore implements EngineApi {
       dir === null ? null : join(dir, 'captures.ndjson'),
       opts.log,
       limit,
+      () => this.currentSettings(),
     );
     const settings = (): Settings => this.currentSettings();
     this.upstream = new Upstream(
@@ -215,6 +217,11 @@ export class EngineCore implements EngineApi {
     return this.captures.memory.all();
   }
 
+  /** v3 flows, latest activity first (product.md §4 `GET /api/flows`). */
+  listFlows(limit: number, q?: string): Flow[] {
+    return this.captures.flows.list(limit, q);
+  }
+
   importCaptures(captures: Capture[]): ImportResponse {
     return this.captures.importCaptures(captures);
   }
@@ -288,6 +295,7 @@ export class EngineCore implements EngineApi {
     this.settings = applied;
     this.captures.memory.setLimit(applied.capture.limit, applied.capture.maxStoreBytes);
     this.upstream.setUrl(applied.upstream.url);
+    this.captures.flows.settingsChanged(prev, applied);
     this.savedSettings = carryChanges(this.savedSettings ?? applied, prev, applied);
     if (applied !== next) await this.settingsFile?.write(this.savedSettings).catch(() => undefined); // logged by the store
     this.events.emit({ type: 'settings.changed', settings: applied });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ExpectFileSchema } from '../../shared/contract/index.js';
 import { validateRules } from '../../shared/rules/index.js';
 
 // The README's rules example is what users copy first: it must stay a valid rules file.
@@ -24,5 +25,10 @@ describe('README examples', () => {
     const action = /\{"action": (\{"type": "forward"[^}]*\})\}/.exec(section)?.[1];
     const result = validateRules([{ id: 'fwd', action: JSON.parse(action ?? 'null') }]);
     expect(result.ok ? [] : result.errors).toEqual([]);
+  });
+
+  it('the verify example is a valid expectation file', () => {
+    const result = ExpectFileSchema.safeParse(jsonBlockAfter('## Flows and `verify`'));
+    expect(result.success ? [] : result.error.issues).toEqual([]);
   });
 });

@@ -3,6 +3,8 @@ import { DetailPane } from './detail/DetailPane.js';
 import { ClearConfirm } from './dialogs/ClearConfirm.js';
 import { SetupHelp } from './dialogs/SetupHelp.js';
 import { ShortcutHelp } from './dialogs/ShortcutHelp.js';
+import { useFlows } from './flows/flow-store.js';
+import { ListViewTabs } from './flows/ListViewTabs.js';
 import { handleShortcut } from './lib/keyboard.js';
 import { ReplayDialog } from './play/ReplayDialog.js';
 import { SendDialog } from './play/SendDialog.js';
@@ -16,6 +18,7 @@ import { FilterBar } from './table/FilterBar.js';
 
 // The rules panel (and the rule checker's regex engine) loads the first time its tab opens.
 const RulesPanel = lazy(() => import('./rules/RulesPanel.js').then((m) => ({ default: m.RulesPanel })));
+const FlowsView = lazy(() => import('./flows/FlowsView.js').then((m) => ({ default: m.FlowsView })));
 
 function SideTabs() {
   const panel = useApp((s) => s.sidePanel);
@@ -43,6 +46,7 @@ export function App() {
   const panel = useApp((s) => s.sidePanel);
   const empty = useApp((s) => s.loaded && s.list.rows.length === 0);
   const [sideWidth, setSideWidth] = useSideWidth();
+  const listView = useFlows((s) => s.view);
   useEffect(() => {
     window.addEventListener('keydown', handleShortcut);
     return () => window.removeEventListener('keydown', handleShortcut);
@@ -55,9 +59,18 @@ export function App() {
       <EngineNoticesBanner />
       {/* A custom property is not in CSSProperties' keys; the value is a plain length. */}
       <main className="workspace" style={{ '--side-width': `${sideWidth}px` } as CSSProperties}>
-        <section className="list-pane" aria-label="Captures">
-          <FilterBar />
-          {empty ? <EmptyState /> : <CaptureTable />}
+        <section className="list-pane" aria-label={listView === 'flows' ? 'Flows' : 'Captures'}>
+          <ListViewTabs />
+          {listView === 'flows' ? (
+            <Suspense fallback={<p className="muted">Loading flows…</p>}>
+              <FlowsView />
+            </Suspense>
+          ) : (
+            <>
+              <FilterBar />
+              {empty ? <EmptyState /> : <CaptureTable />}
+            </>
+          )}
         </section>
         <PaneSplitter width={sideWidth} onResize={setSideWidth} />
         <aside className="side-pane">

@@ -13,6 +13,7 @@ import './styles/panels.css';
 import './styles/upstream.css';
 import './styles/play.css';
 import './styles/forms.css';
+import './styles/flows.css';
 
 const connection = resolveConnection();
 setConnection(connection);

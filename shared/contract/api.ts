@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Capture, CaptureState, CaptureSummary } from './capture.js';
+import type { Flow } from './flow.js';
 import type { RuleWithStats } from './rule.js';
 import type { Settings } from './settings.js';
 
@@ -79,6 +80,12 @@ export interface CaptureListResponse {
 
 export type CaptureStateFilter = CaptureState;
 
+/** v3 `GET /api/flows`. */
+export const FlowQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(100_000).default(500),
+  q: z.string().max(500).optional(),
+});
+
 export const EXPORT_FORMATS = ['json', 'har', 'ndjson'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -116,6 +123,9 @@ export type EngineEvent =
   | { type: 'settings.changed'; settings: Settings }
   | { type: 'listener.status'; status: ListenerStatus }
   | { type: 'persistence.status'; status: PersistenceStatus }
-  | { type: 'upstream.status'; status: UpstreamStatus };
+  | { type: 'upstream.status'; status: UpstreamStatus }
+  /** v3: one flow changed (a step arrived, an expectation was met or went missing). */
+  | { type: 'flow.updated'; flow: Flow }
+  | { type: 'flows.cleared' };
 
 export type EventBatch = EngineEvent[];

@@ -14,6 +14,7 @@ import {
   type CaptureListResponse,
   CaptureQuerySchema,
   EXPORT_FORMATS,
+  FlowQuerySchema,
   type HealthResponse,
   type ImportResponse,
   type SendRequest,
@@ -22,9 +23,11 @@ import {
 import { type ProblemDetail, zodDetails } from './api-error.js';
 import type { Capture } from './capture.js';
 import { DecisionSchema } from './decision.js';
+import type { FlowListResponse } from './flow.js';
 import type { RuleWithStats } from './rule.js';
 import { type ReplayReport, ReplayRequestSchema, type SendToBackend, SendToBackendSchema } from './send.js';
 import type { Settings, SettingsPatch } from './settings.js';
+import { ExpectFileSchema, type VerifyResponse } from './verify.js';
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; details: ProblemDetail[] };
 
@@ -173,6 +176,13 @@ export const ROUTES = {
     path: '/api/replay',
     body: schemaBody(ReplayRequestSchema, 'invalid-request', 'the body is not a valid replay request'),
     reply: json<ReplayReport>(),
+  },
+  listFlows: { method: 'GET', path: '/api/flows', query: FlowQuerySchema, reply: json<FlowListResponse>() },
+  verify: {
+    method: 'POST',
+    path: '/api/verify',
+    body: schemaBody(ExpectFileSchema, 'invalid-expectations', 'the body is not a valid expectation file'),
+    reply: json<VerifyResponse>(),
   },
 } as const satisfies Record<string, RouteDef>;
 

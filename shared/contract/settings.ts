@@ -120,6 +120,13 @@ export const SettingsSchema = z.strictObject({
   rules: z
     .strictObject({ maxMatchBytes: whole('Regex match limit', 64, 1_048_576, ' of bytes').default(65_536) })
     .default({ maxMatchBytes: 65_536 }),
+  /** v3 flows (product.md §3): derived as captures settle; an expected step not seen `settleMs` after is missing. */
+  flows: z
+    .strictObject({
+      enabled: z.boolean({ error: 'Flows enabled must be true or false.' }).default(true),
+      settleMs: whole('Settle time', 50, 600_000, ' of ms').default(10_000),
+    })
+    .default({ enabled: true, settleMs: 10_000 }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -131,6 +138,7 @@ export const DEFAULT_SETTINGS: Settings = {
   upstream: { url: null, onFailure: 'relay' },
   capture: { limit: 50_000, maxBodyBytes: 1_048_576, maxStoreBytes: 268_435_456 },
   rules: { maxMatchBytes: 65_536 },
+  flows: { enabled: true, settleMs: 10_000 },
 };
 
 /** Body of `PATCH /api/settings`: any subset, deep-merged into the current settings, then validated whole. */

@@ -1,5 +1,6 @@
 import type { Dialect, DialectOrUnknown, Finding, Outcome, Phase } from '../contract/capture.js';
 import type { Decision, FaultType } from '../contract/decision.js';
+import type { Condition } from '../contract/rule.js';
 import type { OpenImProfile, TencentProfile } from '../contract/settings.js';
 
 /**
@@ -109,6 +110,10 @@ export interface NextStep {
   when: 'proceeds' | 'always';
   /** From which version or under which condition, in words. */
   note?: string;
+  /** Only when this callback's request body holds these (rule conditions): agree with `HandleResult` 1. */
+  where?: Condition[];
+  /** What can still stop the action after this callback proceeded (the server's own checks after the call site). */
+  laterFailure?: string;
 }
 
 /**

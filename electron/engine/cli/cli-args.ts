@@ -11,6 +11,7 @@ import {
   quietCommand,
   type Subcommand,
 } from './cli-program.js';
+import { type VerifyCommand, verifyCommand } from './cli-verify-args.js';
 
 /** `callback-inspector serve` options (product.md §5). */
 export interface ServeOptions {
@@ -32,7 +33,7 @@ export interface ServeOptions {
 }
 
 /** What the command line asks for: a subcommand with its checked options, help, the version, or bad input. */
-export type CliCommand = { kind: 'serve'; options: ServeOptions } | PlayCommand | ParseStop;
+export type CliCommand = { kind: 'serve'; options: ServeOptions } | PlayCommand | VerifyCommand | ParseStop;
 
 /** The raw strings commander collects for serve (names camel-cased; `--no-ui` sets `ui`). */
 interface ServeFlags {
@@ -136,7 +137,7 @@ const serveCommand: Subcommand<CliCommand> = (done) => {
  * The subcommands, in the order the help lists them. A new one (e.g. `verify`) is a Subcommand in its own file, an
  * entry here, its parsed type in CliCommand and a case in cli.ts's `main`.
  */
-const SUBCOMMANDS = [serveCommand, sendCommand, replayCommand];
+const SUBCOMMANDS = [serveCommand, sendCommand, replayCommand, verifyCommand];
 
 /** Parses `serve|send|replay [options]` (argv without node and the script). Never throws; never exits. */
 export function parseCliArgs(argv: readonly string[]): CliCommand {
@@ -146,7 +147,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   };
   const program = quietCommand('callback-inspector', 2)
     .description(
-      'Stands in for the app backend of OpenIM and Tencent Cloud Chat callbacks (serve), or plays the IM server against a backend (send, replay: no listener, no control API). Each command has its own --help.',
+      'Stands in for the app backend of OpenIM and Tencent Cloud Chat callbacks (serve), plays the IM server against a backend (send, replay: no listener, no control API), or checks recorded callbacks against expectations (verify). Each command has its own --help.',
     )
     .version('', '-v, --version', 'print the version');
   for (const define of SUBCOMMANDS) program.addCommand(define(done));

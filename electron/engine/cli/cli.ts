@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseCliArgs } from './cli-args.js';
 import { type PlayEnv, readProcessStdin, runReplay, runSend } from './cli-play.js';
 import { type CliIo, runServe } from './cli-serve.js';
+import { runVerify } from './cli-verify.js';
 
 export { parseCliArgs } from './cli-args.js';
 export { type CliIo, runServe, type ServeResult } from './cli-serve.js';
@@ -49,6 +50,8 @@ export async function main(
       return runSend(command.options, io, play);
     case 'replay':
       return runReplay(command.options, io);
+    case 'verify':
+      return runVerify(command.options, io);
     case 'serve': {
       const result = await runServe(command.options, io, { version, uiDir: bundledUiDir() });
       if (!result.ok) return result.exitCode;

@@ -15,7 +15,9 @@ import {
   zodDetails,
 } from '../../../shared/contract/index.js';
 import { decisionProblems, findCommand } from '../../../shared/protocol/index.js';
+import { verifyExpectations } from '../../../shared/verify/verify.js';
 import type { EngineApi, PlayResult } from '../engine-api.js';
+import { verifyCapture } from '../flows/verify-capture.js';
 import type { Identify } from '../store/har.js';
 import { PersistError } from '../store/persistence.js';
 import { buildExport, parseImport } from '../store/session-io.js';
@@ -117,6 +119,10 @@ const HANDLERS: { [N in RouteName]: Handler<N> } = {
     return { accepted: true };
   },
   replay: async ({ engine, body }) => played(await engine.replay(body)),
+  listFlows: ({ engine, query }) => ({ items: engine.listFlows(query.limit, query.q) }),
+  // The engine's own flows (settled on its clock) and every stored capture: the same function as `verify --session`.
+  verify: ({ engine, body }) =>
+    verifyExpectations(body, engine.allCaptures().map(verifyCapture), engine.listFlows(Number.MAX_SAFE_INTEGER)),
 };
 
 /** A played send/replay, or the 400 for input the engine cannot play (a profile of the other dialect, an unknown id). */

@@ -94,7 +94,7 @@ export class PendingSteps {
     pending.state = 'done';
     pending.capture.state = state;
     const text = this.inspect(pending);
-    if (stored) this.deps.captures.finish(pending.capture, text);
-    else this.deps.captures.record(pending.capture, text);
+    if (stored) this.deps.captures.finish(pending.capture, text, pending.request.body);
+    else this.deps.captures.record(pending.capture, text, pending.request.body);
   }
 }

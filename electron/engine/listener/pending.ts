@@ -46,10 +46,13 @@ export interface CaptureSteps {
   store(capture: Capture, text: CaptureSummaryText): void;
   /** A stored request changed (a backend's proposal arrived, a held request was answered with a delay). */
   update(capture: Capture, text: CaptureSummaryText): void;
-  /** A stored request reached its final state: also written to the log. */
-  finish(capture: Capture, text: CaptureSummaryText): void;
+  /**
+   * A stored request reached its final state: also written to the log. `body`: the parsed request body (the capture
+   * keeps only its text until it is read back), for flows.
+   */
+  finish(capture: Capture, text: CaptureSummaryText, body?: unknown): void;
   /** A request answered at once reached its final state without being stored before (the common case). */
-  record(capture: Capture, text: CaptureSummaryText): void;
+  record(capture: Capture, text: CaptureSummaryText, body?: unknown): void;
 }
 
 /** What the callback handler needs from the engine core. */

@@ -1,5 +1,5 @@
 import type { Capture, HoldInfo, Settings } from '../../../shared/contract/index.js';
-import type { ServerProfile } from '../../../shared/protocol/index.js';
+import { predictionTimeoutMs, type ServerProfile } from '../../../shared/protocol/index.js';
 
 /**
  * What the settings say about the IM server a request came from — its timeout and its profile — read in one place
@@ -18,11 +18,16 @@ export function serverProfile(settings: Settings, dialect: Capture['dialect']): 
     : { dialect: 'openim', version: settings.profiles.openim };
 }
 
-/** When a held request gets its fallback: the IM server's deadline minus the margin. */
+/**
+ * When a held request gets its fallback: the IM server's deadline minus the margin. The server's own deadline
+ * bounds it whatever the hold setting says (product.md §2 v3): Tencent gives up at 2 s, so a longer Tencent hold
+ * still sends its fallback before 2 s; `serverTimeoutMs` keeps the setting, so the window can say it outlives it.
+ */
 export function holdInfo(settings: Settings, capture: Capture): HoldInfo {
   const timeout = serverTimeoutMs(settings, capture.dialect);
+  const waits = Math.min(timeout, predictionTimeoutMs(capture.dialect, timeout));
   return {
-    deadlineAt: capture.receivedAt + Math.max(0, timeout - settings.hold.marginMs),
+    deadlineAt: capture.receivedAt + Math.max(0, waits - settings.hold.marginMs),
     serverTimeoutMs: timeout,
     fallback: settings.hold.fallback,
   };

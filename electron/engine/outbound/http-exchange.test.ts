@@ -117,9 +117,12 @@ describe('decodedBody', () => {
     expect(decodedBody(['X-A', '1'], Buffer.from('x'))).toEqual({ headers: ['X-A', '1'], body: Buffer.from('x') });
   });
 
-  it('refuses a body that does not decode or inflates beyond the limit', () => {
+  it('refuses a body that does not decode; one that inflates beyond the limit is inflated that far and cut', () => {
     expect(decodedBody(['Content-Encoding', 'gzip'], Buffer.from('not gzip'))).toBeNull();
     const bomb = gzipSync(Buffer.alloc(MAX_DECODED_BYTES + 1));
-    expect(decodedBody(['content-encoding', 'gzip'], bomb)).toBeNull();
+    // Issue 22: cut at the limit with truncated (it was refused whole).
+    const cut = decodedBody(['content-encoding', 'gzip'], bomb);
+    expect(cut?.truncated).toBe(true);
+    expect(cut?.body.length).toBeLessThanOrEqual(MAX_DECODED_BYTES);
   });
 });

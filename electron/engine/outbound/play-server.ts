@@ -13,7 +13,14 @@ import {
   serverCommandName,
   validate,
 } from '../../../shared/protocol/index.js';
-import { decodedBody, type ExchangeFailureKind, exchange, flatHeaders, headerRecord } from './http-exchange.js';
+import {
+  decodedBody,
+  type ExchangeFailureKind,
+  exchange,
+  flatHeaders,
+  headerRecord,
+  INFLATES_TOO_FAR,
+} from './http-exchange.js';
 
 /** Tencent's callback timeout is fixed (protocols.md B.1); prediction uses it whatever the hold settings say. */
 export const TENCENT_TIMEOUT_MS = 2_000;
@@ -75,7 +82,15 @@ export function resolvePlay(input: SendToBackend, settings: Settings): Resolved 
 const MAX_ANSWER_BYTES = 8 * 1_048_576;
 
 type Played =
-  | { ok: true; status: number; headers: Record<string, string>; bodyText: string; latencyMs: number }
+  | {
+      ok: true;
+      status: number;
+      headers: Record<string, string>;
+      bodyText: string;
+      latencyMs: number;
+      /** A compressed answer inflated only as far as MAX_DECODED_BYTES (a decompression bomb). */
+      truncated?: true;
+    }
   | { ok: false; kind: ExchangeFailureKind; error: string; latencyMs: number };
 
 /** Plays one request as the IM server's Go client would: the whole answer, inflated, or why none came. */
@@ -98,7 +113,9 @@ async function play(request: ServerRequest, timeoutMs: number): Promise<Played> 
   const { status, rawHeaders, body } = result.answer;
   const decoded = decodedBody(rawHeaders, body);
   if (!decoded) return { ok: false, kind: 'error', error: 'the compressed answer could not be inflated', latencyMs };
-  return { ok: true, status, headers: headerRecord(rawHeaders), bodyText: decoded.body.toString('utf8'), latencyMs };
+  const text = decoded.body.toString('utf8');
+  const played = { ok: true as const, status, headers: headerRecord(rawHeaders), bodyText: text, latencyMs };
+  return decoded.truncated ? { ...played, truncated: true } : played;
 }
 
 /** What the IM server saw: the answer, or the kind of failure its client reports. */
@@ -190,9 +207,10 @@ export async function playRequest(request: ServerRequest, meta: PlayMeta): Promi
       status: answer?.status ?? null,
       headers: answer?.headers ?? {},
       bodyText: answer?.bodyText ?? '',
+      ...(result.ok && result.truncated ? { truncated: true } : {}),
       latencyMs: result.latencyMs,
       ...(result.ok ? {} : { error: result.error }),
-      findings: check.findings,
+      findings: result.ok && result.truncated ? [INFLATES_TOO_FAR, ...check.findings] : check.findings,
       outcome: check.outcome,
     },
   };

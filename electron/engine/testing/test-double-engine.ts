@@ -110,6 +110,8 @@ export function createFakeEngine(
       fake.captures = [];
       fake.emit({ type: 'captures.cleared' });
     },
+    // Flows need the real engine (engine/flows tests).
+    listFlows: () => [],
     allCaptures: () => [...fake.captures],
     importCaptures(captures): ImportResponse {
       for (const c of captures) fake.captures.push({ ...c, id: `imp-${nextId++}`, imported: true });

@@ -8,6 +8,7 @@ import {
   endToEndHeaders,
   exchange,
   headerRecord,
+  INFLATES_TOO_FAR,
 } from '../outbound/http-exchange.js';
 
 /**
@@ -74,10 +75,16 @@ export function upstreamTarget(base: string, id: Pick<Identification, 'dialect' 
  * `Accept-Encoding: gzip`, and decompresses transparently) is relayed decompressed, without its Content-Encoding:
  * the same answer for the IM server, readable and checkable here. Anything that does not decode stays as it came.
  */
-function decodedAnswer(rawHeaders: readonly string[], body: Buffer): { headers: string[]; bodyText: string } {
+function decodedAnswer(
+  rawHeaders: readonly string[],
+  body: Buffer,
+): { headers: string[]; bodyText: string; truncated?: true } {
   const headers = endToEndHeaders(rawHeaders);
   const decoded = decodedBody(headers, body) ?? { headers, body };
-  return { headers: decoded.headers, bodyText: decoded.body.toString('utf8') };
+  const bodyText = decoded.body.toString('utf8');
+  return 'truncated' in decoded
+    ? { headers: decoded.headers, bodyText, truncated: true }
+    : { headers: decoded.headers, bodyText };
 }
 
 /** Which failure the IM server gets instead of an answer, so that it sees what the backend did. */
@@ -102,7 +109,7 @@ export function upstreamReply(
 ): UpstreamReply {
   if (result.ok) {
     const { status, rawHeaders, body } = result.answer;
-    const { headers, bodyText } = decodedAnswer(rawHeaders, body);
+    const { headers, bodyText, truncated } = decodedAnswer(rawHeaders, body);
     const check = checkAnswer({ ...context, sent: { action: 'respond', status, bodyText }, elapsedMs });
     return {
       exchange: {
@@ -110,8 +117,9 @@ export function upstreamReply(
         status,
         headers: headerRecord(rawHeaders),
         bodyText,
+        ...(truncated ? { truncated } : {}),
         latencyMs: result.latencyMs,
-        findings: check.findings,
+        findings: truncated ? [INFLATES_TOO_FAR, ...check.findings] : check.findings,
         outcome: check.outcome,
       },
       relay: { verdict: 'allow', raw: { status, headers: headerRecord(headers), bodyText } },

@@ -7,7 +7,7 @@ import { Options } from '../lib/Options.js';
 import { answerFor, canRewriteRemark, defaultsFor, listTargets, overrideForCode } from '../lib/protocol.js';
 import { useApp } from '../store/app-store.js';
 import { armDecision } from '../store/arm-actions.js';
-import { buildDecision, type DecisionDraft } from '../store/decision-draft.js';
+import { type DecisionDraft, decisionFor } from '../store/decision-draft.js';
 import { sendRawAnswer } from '../store/raw-answer-actions.js';
 import { sendAnswer, updateDraft } from '../store/selection-actions.js';
 import { ArmedNotice } from './ArmedNotice.js';
@@ -228,12 +228,7 @@ function DecisionHead({ capture, title }: { capture: Capture; title: string }) {
 
 /** Opens the exact-answer editor on what the structured answer would send now (allow when that sends nothing). */
 function openRawEditor(capture: Capture, draft: DecisionDraft): void {
-  const defaults = defaultsFor(capture.dialect);
-  const built = buildDecision(draft, {
-    denyCode: defaults.denyCode,
-    denyMessage: defaults.denyMessage,
-    targets: listTargets(capture),
-  });
+  const built = decisionFor(capture, draft);
   const decision = built.ok ? built.decision : { verdict: 'allow' as const };
   const raw = answerFor(capture, decision) ?? answerFor(capture, { verdict: 'allow' });
   if (raw) updateDraft({ raw });

@@ -1,8 +1,7 @@
-import { defaultsFor, listTargets } from '../lib/protocol.js';
 import { armedRule } from '../rules/arm.js';
 import { getState, setState } from './app-store.js';
 import { plainRule, saveRules } from './command-actions.js';
-import { buildDecision } from './decision-draft.js';
+import { decisionFor } from './decision-draft.js';
 import { notify } from './notices.js';
 
 /**
@@ -12,12 +11,7 @@ import { notify } from './notices.js';
 export async function armDecision(): Promise<void> {
   const { selected, draft, rules } = getState();
   if (!selected) return;
-  const defaults = defaultsFor(selected.dialect);
-  const built = buildDecision(draft, {
-    denyCode: defaults.denyCode,
-    denyMessage: defaults.denyMessage,
-    targets: listTargets(selected),
-  });
+  const built = decisionFor(selected, draft);
   if (!built.ok) {
     setState({ sendError: built.error });
     return;

@@ -1,5 +1,6 @@
-import type { Decision, FaultType, Verdict } from '../../../shared/contract/index.js';
+import type { Capture, Decision, FaultType, Verdict } from '../../../shared/contract/index.js';
 import type { RawAnswer } from '../detail/raw-answer.js';
+import { defaultsFor, listTargets } from '../lib/protocol.js';
 
 /** The decision panel's form state: strings as typed, turned into a Decision only on send. */
 export interface DecisionDraft {
@@ -52,6 +53,12 @@ function parseInteger(text: string, label: string, fallback: number): number | s
   if (trimmed === '') return fallback;
   if (!/^-?\d+$/.test(trimmed)) return `${label} must be a whole number`;
   return Number(trimmed);
+}
+
+/** buildDecision for this capture: its dialect's deny code and message, and its targets (Tencent list requests). */
+export function decisionFor(capture: Capture, draft: DecisionDraft): BuildResult {
+  const { denyCode, denyMessage } = defaultsFor(capture.dialect);
+  return buildDecision(draft, { denyCode, denyMessage, targets: listTargets(capture) });
 }
 
 /** Turns the form into the contract's Decision; explains the first problem instead of sending garbage. */

@@ -1,9 +1,9 @@
 import type { Capture } from '../../../shared/contract/index.js';
 import { ControlApiError } from '../api/control-client.js';
-import { defaultsFor, listTargets, rewritableText } from '../lib/protocol.js';
+import { defaultsFor, rewritableText } from '../lib/protocol.js';
 import { getState, setState } from './app-store.js';
 import { client } from './client-ref.js';
-import { buildDecision, type DecisionDraft, emptyDraft } from './decision-draft.js';
+import { type DecisionDraft, decisionFor, emptyDraft } from './decision-draft.js';
 import { errorText, notify } from './notices.js';
 import { rowView } from './row-view.js';
 
@@ -86,12 +86,7 @@ export async function sendAnswer(): Promise<void> {
     setState({ sendError: 'This request is no longer held: already answered (timeout?)' });
     return;
   }
-  const defaults = defaultsFor(selected.dialect);
-  const built = buildDecision(draft, {
-    denyCode: defaults.denyCode,
-    denyMessage: defaults.denyMessage,
-    targets: listTargets(selected),
-  });
+  const built = decisionFor(selected, draft);
   if (!built.ok) {
     setState({ sendError: built.error });
     return;

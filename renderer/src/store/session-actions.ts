@@ -1,4 +1,5 @@
 import type { CaptureSummary, EngineEvent } from '../../../shared/contract/index.js';
+import { applyFlowEvents, loadFlows } from '../flows/flow-store.js';
 import { getState, setState } from './app-store.js';
 import { emptyList, oldestSeq, prependOlder, upsertSummaries } from './capture-list.js';
 import { client } from './client-ref.js';
@@ -59,6 +60,7 @@ export async function reloadAll(): Promise<void> {
   applyEvents(replay);
   if (getState().selectedId !== null) refreshSelected();
   if (page.total > page.items.length) void backfill(gen);
+  void loadFlows();
 }
 
 async function backfill(gen: number): Promise<void> {
@@ -98,6 +100,7 @@ export function applyEvents(events: readonly EngineEvent[]): void {
   let pending: CaptureSummary[] = [];
   let cleared = false;
   let selectedChanged = false;
+  let flowEvents = false;
   const flush = (): void => {
     if (pending.length === 0) return;
     const before = list.rows.length;
@@ -135,9 +138,14 @@ export function applyEvents(events: readonly EngineEvent[]): void {
       case 'persistence.status':
         persistence = event.status;
         break;
+      case 'flow.updated':
+      case 'flows.cleared':
+        flowEvents = true;
+        break;
     }
   }
   flush();
+  if (flowEvents) applyFlowEvents(events);
   setState({
     list,
     total,

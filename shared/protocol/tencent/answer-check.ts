@@ -133,6 +133,11 @@ export function tencentBody(input: OutcomeInput, parsed: unknown, out: Finding[]
     }
     return;
   }
+  if (row === undefined && input.phase === 'before') {
+    // A before-callback the catalogue does not list: its page's codes are not known here (it may document 2 or a
+    // custom range), so the answer is not held to an after-callback's 0 or 1.
+    return;
+  }
   if (targetList(command) === undefined || input.phase === 'after') {
     // After-callback pages define ErrorCode 0 = success, 1 = failure (B.2.3).
     if (typeof errorCode === 'number' && errorCode !== 0 && errorCode !== 1) {

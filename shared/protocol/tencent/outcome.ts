@@ -169,7 +169,7 @@ export function errorCodeOutcome(input: OutcomeInput, policy: TencentProfile, in
   const errorCode = own(answer, 'ErrorCode');
   const range = info.row.denyCodes;
   if (own(answer, 'ActionStatus') === 'FAIL') {
-    return failed(policy, subject, 'the answer says ActionStatus "FAIL" (assumed to count as a backend failure)');
+    return failed(policy, subject, 'the answer says ActionStatus "FAIL", counted as a backend failure [assumed]');
   }
   if (
     typeof errorCode === 'number' &&
@@ -196,7 +196,7 @@ export function errorCodeOutcome(input: OutcomeInput, policy: TencentProfile, in
     return failed(
       policy,
       subject,
-      `ErrorCode ${errorCode} is not one the page documents (${documented}); assumed to count as a backend failure`,
+      `ErrorCode ${errorCode} is not one the page documents (${documented}), counted as a backend failure [assumed]`,
     );
   }
   const rewrite: Record<string, unknown> = {};

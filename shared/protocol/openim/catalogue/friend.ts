@@ -57,7 +57,14 @@ export const FRIEND: readonly OpenImRow[] = [
     sends: { profiles: ['v3.0-v3.4.0', ...FROM_V342] },
     failure: 'fails-operation',
     parties: { from: 'fromUserID', to: 'toUserID' },
-    next: [{ command: 'callbackAfterAddFriendCommand', when: 'proceeds' }],
+    next: [
+      {
+        command: 'callbackAfterAddFriendCommand',
+        when: 'proceeds',
+        // A.4.1: the callback runs before the user-existence, "already friends" and DB-write steps.
+        laterFailure: 'the request failed after the callback (the user does not exist, or they are already friends)',
+      },
+    ],
     source: SRC,
     sample: { fromUserID: 'user123', toUserID: 'user456', reqMsg: "Hi, let's be friends!", ex: '' },
   },
@@ -95,7 +102,15 @@ export const FRIEND: readonly OpenImRow[] = [
     sends: { profiles: FROM_V342 },
     failure: 'fails-operation',
     parties: { from: 'fromUserID', to: 'blackUserID' },
-    next: [{ command: 'callbackAfterAddFriendAgreeCommand', when: 'proceeds', note: 'from v3.8.1' }],
+    next: [
+      {
+        command: 'callbackAfterAddFriendAgreeCommand',
+        when: 'proceeds',
+        note: 'from v3.8.1',
+        where: [{ path: 'HandleResult', op: 'equals', value: 1 }],
+        laterFailure: 'accepting failed after the callback (the request no longer exists)',
+      },
+    ],
     source: SRC,
     sample: agreeSample,
   },

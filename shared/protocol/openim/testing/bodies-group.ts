@@ -1,4 +1,4 @@
-import type { ServerBody } from './server-bodies.js';
+import type { ServerBody } from './server-body.js';
 
 const NL = '\n';
 

@@ -1,4 +1,4 @@
-import type { ServerBody } from './server-bodies.js';
+import type { ServerBody } from './server-body.js';
 
 const NL = '\n';
 const MSG38 = 'v3.8.3 pkg/callbackstruct/common.go CommonCallbackReq (sendTime from v3.8.1)';

@@ -1,8 +1,10 @@
-import type { OpenImProfile } from '../../../contract/settings.js';
 import { FRIEND_BODIES } from './bodies-friend.js';
 import { GROUP_BODIES } from './bodies-group.js';
 import { MESSAGE_BODIES } from './bodies-message.js';
 import { USER_BODIES } from './bodies-user.js';
+import type { ServerBody } from './server-body.js';
+
+export type { ServerBody };
 
 /**
  * Request bodies exactly as OpenIM servers write them, hand-written from each tag's Go structs (key order = struct
@@ -11,14 +13,6 @@ import { USER_BODIES } from './bodies-user.js';
  * catalogue: they are what the catalogue is checked against. `wrong` names one field and a value of the wrong JSON type.
  * Tags and files are in openimsdk/open-im-server unless said otherwise.
  */
-export interface ServerBody {
-  command: string;
-  profile: OpenImProfile;
-  source: string;
-  /** The exact body bytes. */
-  text: string;
-  wrong: { field: string; value: unknown };
-}
 
 export const SERVER_BODIES: readonly ServerBody[] = [
   ...FRIEND_BODIES,

@@ -81,7 +81,15 @@ export const SNS: readonly TencentRow[] = [
     denyCodes: { min: 38_000, max: 39_000 },
     failure: 'console-policy',
     parties: { from: 'From_Account', targets: { list: 'FriendItem', account: 'To_Account' } },
-    next: [{ command: 'Sns.CallbackFriendAdd', when: 'proceeds', note: 'for each target that proceeds' }],
+    next: [
+      {
+        command: 'Sns.CallbackFriendAdd',
+        when: 'proceeds',
+        note: 'for each target that proceeds',
+        laterFailure:
+          'the add did not complete: a target whose AllowType needs confirmation becomes a friend only when it agrees',
+      },
+    ],
     source: `${page(43468)} ; CN https://cloud.tencent.com/document/product/269/61698`,
     sample: {
       Requester_Account: 'id',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findCommand } from './catalogue.js';
-import { partyPaths } from './parties.js';
+import { partyPaths } from './summary.js';
 
 const paths = (name: string): string[] => {
   const info = findCommand(name);
