@@ -1,5 +1,6 @@
 import type { DialectOrUnknown } from '../contract/capture.js';
 import type { Decision } from '../contract/decision.js';
+import { TYPE_WORDS } from './fields.js';
 import { isObject, type JsonObject, safeStringify } from './json.js';
 import { OPENIM_DEFAULTS, OPENIM_PLAIN_ALLOW, openImAnswer, openImEchoes } from './openim/answer.js';
 import { TENCENT_DEFAULTS, tencentAnswer, tencentDenyProblems, tencentPlainAllowText } from './tencent/answer.js';
@@ -86,16 +87,6 @@ export interface DecisionProblem {
   path: string;
   message: string;
 }
-
-const TYPE_WORDS: Record<AnswerFieldSpec['type'], string> = {
-  string: 'a string',
-  number: 'a number',
-  boolean: 'a boolean',
-  'string[]': 'an array of strings',
-  'number[]': 'an array of numbers',
-  object: 'an object',
-  'object[]': 'an array of objects',
-};
 
 function fits(value: unknown, spec: AnswerFieldSpec): boolean {
   // A JSON-string field (OpenIM message modify `content`) also takes the JSON value itself: it is sent as a string.

@@ -7,7 +7,8 @@ const CAP = 10;
 const INT32 = 2_147_483_647;
 const UINT32 = 4_294_967_295;
 
-const typeName: Record<FieldSpec['type'], string> = {
+/** A field type in words: "must be a string". */
+export const TYPE_WORDS: Record<FieldSpec['type'], string> = {
   string: 'a string',
   number: 'a number',
   boolean: 'a boolean',
@@ -17,6 +18,23 @@ const typeName: Record<FieldSpec['type'], string> = {
   'object[]': 'an array of objects',
 };
 
+/** A required string field (for the catalogue tables). */
+export const str = (name: string, description: string): FieldSpec => ({
+  name,
+  type: 'string',
+  required: true,
+  description,
+});
+
+/** A required integer field of a Go integer type (for the catalogue tables). */
+export const int = (name: string, int: 'int32' | 'int64' | 'uint32', description: string): FieldSpec => ({
+  name,
+  type: 'number',
+  int,
+  required: true,
+  description,
+});
+
 const join = (base: string, name: string): string => (base ? `${base}.${name}` : name);
 
 function wrongType(path: string, spec: FieldSpec, value: unknown): Finding {
@@ -24,7 +42,7 @@ function wrongType(path: string, spec: FieldSpec, value: unknown): Finding {
     level: 'error',
     code: 'wrong-type',
     path,
-    message: `${path} must be ${typeName[spec.type]}${spec.also ? ` or ${typeName[spec.also]}` : ''}, got ${jsonTypeOf(value)}.`,
+    message: `${path} must be ${TYPE_WORDS[spec.type]}${spec.also ? ` or ${TYPE_WORDS[spec.also]}` : ''}, got ${jsonTypeOf(value)}.`,
   };
 }
 

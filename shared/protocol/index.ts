@@ -17,6 +17,5 @@ export type { TencentCommand, TencentHooks, TencentRow } from './tencent/row.js'
 export * from './tencent/setup.js';
 export * from './tencent/sign.js';
 export type * from './types.js';
-export * from './url.js';
 export * from './validate.js';
 export * from './wire.js';

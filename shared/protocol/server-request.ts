@@ -4,7 +4,7 @@ import { openImBodyText, openImUrlQuery, serverCommandName } from './openim/requ
 import { optPlatformFor } from './tencent/catalogue/index.js';
 import { tencentSign } from './tencent/sign.js';
 import type { CommandInfo, ServerProfile } from './types.js';
-import { splitUrl } from './url.js';
+import { splitUrl } from './wire.js';
 
 export { serverCommandName };
 

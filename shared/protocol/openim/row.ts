@@ -1,5 +1,6 @@
 import type { Finding } from '../../contract/capture.js';
 import type { OpenImProfile } from '../../contract/settings.js';
+import { int, str } from '../fields.js';
 import type { JsonObject } from '../json.js';
 import type { AnswerFieldSpec, CommandInfo, CommandRow, FieldSpec } from '../types.js';
 
@@ -64,20 +65,8 @@ export interface OpenImCommand extends CommandInfo {
   row: OpenImRow;
 }
 
-/** Field helpers for the tables: a required string, the command key, a required int32. */
-export const str = (name: string, description: string): FieldSpec => ({
-  name,
-  type: 'string',
-  required: true,
-  description,
-});
-export const int = (name: string, int: 'int32' | 'int64' | 'uint32', description: string): FieldSpec => ({
-  name,
-  type: 'number',
-  int,
-  required: true,
-  description,
-});
+/** Field helpers for the tables: a required string, a required integer (shared with Tencent), the command key. */
+export { int, str };
 export const commandField = (name: string): FieldSpec => str('callbackCommand', `always "${name}"`);
 
 /** The profiles, for `sends`. */

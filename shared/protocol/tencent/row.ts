@@ -1,4 +1,5 @@
 import type { Finding } from '../../contract/capture.js';
+import { int, str } from '../fields.js';
 import type { JsonObject } from '../json.js';
 import type { CommandInfo, CommandRow, FieldSpec } from '../types.js';
 
@@ -39,19 +40,7 @@ export interface TencentCommand extends CommandInfo {
   row: TencentRow;
 }
 
-/** Field helpers for the tables. */
-export const str = (name: string, description: string): FieldSpec => ({
-  name,
-  type: 'string',
-  required: true,
-  description,
-});
-export const int = (name: string, int: 'int32' | 'int64' | 'uint32', description: string): FieldSpec => ({
-  name,
-  type: 'number',
-  int,
-  required: true,
-  description,
-});
+/** Field helpers for the tables: a required string, a required integer (shared with OpenIM), the command key. */
+export { int, str };
 export const commandField = (name: string): FieldSpec => str('CallbackCommand', `always "${name}"`);
 export const eventTime: FieldSpec = { ...int('EventTime', 'int64', 'milliseconds since epoch'), unit: 'ms' };

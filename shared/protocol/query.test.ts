@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuery, splitUrl } from './url.js';
+import { parseQuery, splitUrl } from './wire.js';
 
 describe('splitUrl', () => {
   it('decodes the query into own properties', () => {
