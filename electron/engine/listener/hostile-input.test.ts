@@ -53,6 +53,9 @@ describe('huge lists', () => {
     expect(answer.ResultItem.every((item) => item.ResultCode === 5002)).toBe(true);
     const [capture] = engine.core.allCaptures();
     expect(capture?.decidedBy).toBe('rule:r');
-    expect(capture?.outcome?.effect).toBe('blocked');
+    // Tencent gives up after 2 s: on a loaded machine this huge request can take longer, and then the prediction is
+    // rightly the fail-open timeout outcome. Either way the prediction must agree with the answer's lateness.
+    const late = (capture?.latencyMs ?? 0) >= 2_000;
+    expect(capture?.outcome?.effect).toBe(late ? 'proceeds' : 'blocked');
   }, 60_000);
 });

@@ -72,7 +72,8 @@ export function rewritableText(capture: Capture): { field: string; value: string
 
 /** True when the command's answer can carry a remark rewrite. */
 export function canRewriteRemark(capture: Capture): boolean {
-  return rewritableText(capture) !== null;
+  // The remark control writes `rewrite.remark`: other text answer fields (message-modify `content`…) are in Answer fields.
+  return rewritableText(capture)?.field === 'remark';
 }
 
 /** The first party of a request (the applicant/owner), as a rule condition path + value. */
