@@ -1,7 +1,7 @@
 import type { Capture } from '../../../shared/contract/index.js';
 import type { AnswerFieldSpec } from '../../../shared/protocol/types.js';
 import { CodeArea } from '../lib/CodeArea.js';
-import { commandInfo, rewritableText } from '../lib/protocol.js';
+import { canRewriteRemark, commandInfo } from '../lib/protocol.js';
 import { type AnswerFieldDraft, answerFieldProblem, fieldKind } from '../store/answer-field-draft.js';
 import { getState, useApp } from '../store/app-store.js';
 import { updateDraft } from '../store/selection-actions.js';
@@ -14,7 +14,7 @@ export function AnswerFields({ capture }: { capture: Capture }) {
   const fields = useApp((s) => s.draft.answerFields);
   const info = commandInfo(capture);
   // The remark has its own control above (with the request's value filled in).
-  const remark = rewritableText(capture)?.field === 'remark' ? 'remark' : null;
+  const remark = canRewriteRemark(capture) ? 'remark' : null;
   const specs = (info?.answer ?? []).filter((spec) => spec.name !== remark);
   const filled = Object.values(fields ?? {}).filter((f) => f.text !== '').length;
   return (
