@@ -8,6 +8,19 @@ import { commandField, type OpenImRow, str } from '../row.js';
 const SRC =
   'open-im-server@v3.8.3 pkg/callbackstruct/friend.go (CallbackBeforeAddBlackReq, CallbackAfterRemoveBlackReq)';
 
+/** The body both rows share (the user acting, the user on the list), called from v3.8.1 on. */
+const blocklistBody = (name: string, acting: string, listed: string) =>
+  ({
+    fields: [commandField(name), str('ownerUserID', acting), str('blackUserID', listed)],
+    sends: { profiles: ['v3.7+'], from: 'v3.8.1' },
+  }) satisfies Partial<OpenImRow>;
+/** Who the rows name as the parties, where they come from, their example. */
+const blocklistParties = {
+  parties: { from: 'ownerUserID', to: 'blackUserID' },
+  source: SRC,
+  sample: { ownerUserID: 'user123', blackUserID: 'user456' },
+} satisfies Partial<OpenImRow>;
+
 export const BLOCKLIST: readonly OpenImRow[] = [
   {
     name: 'callbackBeforeAddBlackCommand',
@@ -18,16 +31,9 @@ export const BLOCKLIST: readonly OpenImRow[] = [
     subject: 'the blocklist add',
     configKey: 'beforeAddBlack',
     oldConfigKey: 'addBlackBefore',
-    fields: [
-      commandField('callbackBeforeAddBlackCommand'),
-      str('ownerUserID', 'user blocking'),
-      str('blackUserID', 'user blocked'),
-    ],
-    sends: { profiles: ['v3.7+'], from: 'v3.8.1' },
+    ...blocklistBody('callbackBeforeAddBlackCommand', 'user blocking', 'user blocked'),
     failure: 'fails-operation',
-    parties: { from: 'ownerUserID', to: 'blackUserID' },
-    source: SRC,
-    sample: { ownerUserID: 'user123', blackUserID: 'user456' },
+    ...blocklistParties,
   },
   {
     name: 'callbackAfterRemoveBlackCommand',
@@ -38,15 +44,8 @@ export const BLOCKLIST: readonly OpenImRow[] = [
     subject: 'the blocklist removal',
     configKey: 'afterRemoveBlack',
     oldConfigKey: 'removeBlackAfter',
-    fields: [
-      commandField('callbackAfterRemoveBlackCommand'),
-      str('ownerUserID', 'user unblocking'),
-      str('blackUserID', 'user unblocked'),
-    ],
-    sends: { profiles: ['v3.7+'], from: 'v3.8.1' },
+    ...blocklistBody('callbackAfterRemoveBlackCommand', 'user unblocking', 'user unblocked'),
     failure: 'ignored',
-    parties: { from: 'ownerUserID', to: 'blackUserID' },
-    source: SRC,
-    sample: { ownerUserID: 'user123', blackUserID: 'user456' },
+    ...blocklistParties,
   },
 ];

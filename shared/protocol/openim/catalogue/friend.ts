@@ -1,4 +1,5 @@
 import { BEFORE_V37, commandField, FROM_V342, int, type OpenImRow, str } from '../row.js';
+import { nonEmpty } from './go-types.js';
 
 /**
  * OpenIM friend callbacks (protocols.md A.4): `pkg/callbackstruct/friend.go` and `internal/rpc/relation/friend.go`
@@ -15,7 +16,6 @@ const agreeFields = (name: string) => [
   { ...int('HandleResult', 'int32', 'always 1 (agree)'), always: { value: 1, meaning: 'agree' } },
   str('HandleMsg', "the responder's message"),
 ];
-const agreeSample = { fromUserID: 'user123', blackUserID: 'user456', HandleResult: 1, HandleMsg: "Let's be friends!" };
 
 const friendIds = {
   name: 'friendUserIDs',
@@ -23,12 +23,39 @@ const friendIds = {
   required: true,
   description: 'users to make friends with the owner',
 } as const;
+/** The import answer's list, copied when not empty. */
+const importedIds = nonEmpty('friendUserIDs', 'string[]', 'replaces the list of users to import (not re-validated)', {
+  label: 'list',
+  noun: 'user(s)',
+  note: ', not re-validated',
+});
+
+/** What every friend row shares. */
+const friendRow = { family: 'relationship', source: SRC } satisfies Partial<OpenImRow>;
+/** What each before/after pair shares besides: the subject, the versions that send it, the example. */
+const agreeing = {
+  ...friendRow,
+  subject: 'accepting the friend request',
+  sample: { fromUserID: 'user123', blackUserID: 'user456', HandleResult: 1, HandleMsg: "Let's be friends!" },
+} satisfies Partial<OpenImRow>;
+const remarking = {
+  ...friendRow,
+  subject: 'the remark change',
+  sends: { profiles: ['v3.7+'] },
+  sample: { ownerUserID: 'user123', friendUserID: 'user456', remark: 'My Best Friend' },
+} satisfies Partial<OpenImRow>;
+const importing = {
+  ...friendRow,
+  subject: 'the friend import',
+  sends: { profiles: FROM_V342 },
+  sample: { ownerUserID: 'user123', friendUserIDs: ['user456', 'user789'] },
+} satisfies Partial<OpenImRow>;
 
 export const FRIEND: readonly OpenImRow[] = [
   {
     name: 'callbackBeforeAddFriendCommand',
     phase: 'before',
-    family: 'relationship',
+    ...friendRow,
     title: 'Before add friend',
     short: 'add friend',
     subject: 'the friend request',
@@ -65,13 +92,12 @@ export const FRIEND: readonly OpenImRow[] = [
         laterFailure: 'the request failed after the callback (the user does not exist, or they are already friends)',
       },
     ],
-    source: SRC,
     sample: { fromUserID: 'user123', toUserID: 'user456', reqMsg: "Hi, let's be friends!", ex: '' },
   },
   {
     name: 'callbackAfterAddFriendCommand',
     phase: 'after',
-    family: 'relationship',
+    ...friendRow,
     title: 'After add friend (request stored)',
     short: 'friend request stored',
     subject: 'the friend request',
@@ -86,16 +112,14 @@ export const FRIEND: readonly OpenImRow[] = [
     sends: { profiles: FROM_V342 },
     failure: 'ignored',
     parties: { from: 'fromUserID', to: 'toUserID' },
-    source: SRC,
     sample: { fromUserID: 'user123', toUserID: 'user456', reqMsg: "Hi, let's be friends!" },
   },
   {
     name: 'callbackBeforeAddFriendAgreeCommand',
     phase: 'before',
-    family: 'relationship',
+    ...agreeing,
     title: 'Before agree to friend request',
     short: 'agree to friend request',
-    subject: 'accepting the friend request',
     configKey: 'beforeAddFriendAgree',
     oldConfigKey: 'addFriendAgreeBefore',
     fields: agreeFields('callbackBeforeAddFriendAgreeCommand'),
@@ -111,16 +135,13 @@ export const FRIEND: readonly OpenImRow[] = [
         laterFailure: 'accepting failed after the callback (the request no longer exists)',
       },
     ],
-    source: SRC,
-    sample: agreeSample,
   },
   {
     name: 'callbackAfterAddFriendAgreeCommand',
     phase: 'after',
-    family: 'relationship',
+    ...agreeing,
     title: 'After agree to friend request',
     short: 'friend request agreed',
-    subject: 'accepting the friend request',
     configKey: 'afterAddFriendAgree',
     fields: agreeFields('callbackAfterAddFriendAgreeCommand'),
     // The constant and its only call site first appear at v3.8.1 (internal/rpc/relation/friend.go:215); protocols.md
@@ -128,13 +149,11 @@ export const FRIEND: readonly OpenImRow[] = [
     sends: { profiles: ['v3.7+'], from: 'v3.8.1' },
     failure: 'ignored',
     parties: { from: 'fromUserID', to: 'blackUserID' },
-    source: SRC,
-    sample: agreeSample,
   },
   {
     name: 'callbackAfterDeleteFriendCommand',
     phase: 'after',
-    family: 'relationship',
+    ...friendRow,
     title: 'After delete friend',
     short: 'friend deleted',
     subject: 'the friend deletion',
@@ -148,16 +167,14 @@ export const FRIEND: readonly OpenImRow[] = [
     sends: { profiles: FROM_V342 },
     failure: 'ignored',
     parties: { from: 'ownerUserID', to: 'friendUserID' },
-    source: SRC,
     sample: { ownerUserID: 'user123', friendUserID: 'user456' },
   },
   {
     name: 'callbackBeforeSetFriendRemarkCommand',
     phase: 'before',
-    family: 'relationship',
+    ...remarking,
     title: 'Before set friend remark',
     short: 'set friend remark',
-    subject: 'the remark change',
     configKey: 'beforeSetFriendRemark',
     oldConfigKey: 'callbackBeforeSetFriendRemark',
     fields: [
@@ -179,21 +196,17 @@ export const FRIEND: readonly OpenImRow[] = [
       },
     ],
     // `…Command` from v3.7.0 (pkg/callbackstruct/constant.go); v3.4.2–v3.6 send the name without the suffix.
-    sends: { profiles: ['v3.7+'] },
     legacyNames: [{ name: 'callbackBeforeSetFriendRemark', profiles: BEFORE_V37 }],
     failure: 'fails-operation',
     parties: { from: 'ownerUserID', to: 'friendUserID' },
     next: [{ command: 'callbackAfterSetFriendRemarkCommand', when: 'proceeds' }],
-    source: SRC,
-    sample: { ownerUserID: 'user123', friendUserID: 'user456', remark: 'My Best Friend' },
   },
   {
     name: 'callbackAfterSetFriendRemarkCommand',
     phase: 'after',
-    family: 'relationship',
+    ...remarking,
     title: 'After set friend remark',
     short: 'friend remark set',
-    subject: 'the remark change',
     configKey: 'afterSetFriendRemark',
     oldConfigKey: 'callbackAfterSetFriendRemark',
     fields: [
@@ -202,48 +215,30 @@ export const FRIEND: readonly OpenImRow[] = [
       str('friendUserID', 'friend'),
       str('remark', 'final remark'),
     ],
-    sends: { profiles: ['v3.7+'] },
     legacyNames: [{ name: 'callbackAfterSetFriendRemark', profiles: BEFORE_V37 }],
     failure: 'ignored',
     parties: { from: 'ownerUserID', to: 'friendUserID' },
-    source: SRC,
-    sample: { ownerUserID: 'user123', friendUserID: 'user456', remark: 'My Best Friend' },
   },
   {
     name: 'callbackBeforeImportFriendsCommand',
     phase: 'before',
-    family: 'relationship',
+    ...importing,
     title: 'Before import friends',
     short: 'import friends',
-    subject: 'the friend import',
     configKey: 'beforeImportFriends',
     oldConfigKey: 'importFriendsBefore',
     fields: [commandField('callbackBeforeImportFriendsCommand'), str('ownerUserID', 'owner'), { ...friendIds }],
-    answer: [
-      {
-        name: 'friendUserIDs',
-        type: 'string[]',
-        effect: 'replaces the list of users to import (not re-validated)',
-        applies: 'non-empty',
-        label: 'list',
-        noun: 'user(s)',
-        note: ', not re-validated',
-      },
-    ],
-    sends: { profiles: FROM_V342 },
+    answer: [importedIds],
     failure: 'fails-operation',
     parties: { from: 'ownerUserID', to: 'friendUserIDs' },
     next: [{ command: 'callbackAfterImportFriendsCommand', when: 'proceeds' }],
-    source: SRC,
-    sample: { ownerUserID: 'user123', friendUserIDs: ['user456', 'user789'] },
   },
   {
     name: 'callbackAfterImportFriendsCommand',
     phase: 'after',
-    family: 'relationship',
+    ...importing,
     title: 'After import friends',
     short: 'friends imported',
-    subject: 'the friend import',
     configKey: 'afterImportFriends',
     oldConfigKey: 'importFriendsAfter',
     fields: [
@@ -251,10 +246,7 @@ export const FRIEND: readonly OpenImRow[] = [
       str('ownerUserID', 'owner'),
       { ...friendIds, description: 'final list' },
     ],
-    sends: { profiles: FROM_V342 },
     failure: 'ignored',
     parties: { from: 'ownerUserID', to: 'friendUserIDs' },
-    source: SRC,
-    sample: { ownerUserID: 'user123', friendUserIDs: ['user456', 'user789'] },
   },
 ];

@@ -7,15 +7,14 @@ import { commandField, int, nint, nstr, operationID, present, str, strs } from '
  * `pkg/callbackstruct/group.go`; call sites `internal/rpc/group/callback.go`, `group.go`. research/openim/group.md.
  */
 
-const SRC = 'open-im-server@v3.8.3 pkg/callbackstruct/group.go';
+/** The group structs, for `source` (group.ts too). */
+export const SRC = 'open-im-server@v3.8.3 pkg/callbackstruct/group.go';
 const APPLY = 'callbackBeforeJoinGroupCommand';
 const INVITE = 'callbackBeforeInviteJoinGroupCommand';
 const JOINED = 'callbackAfterJoinGroupCommand';
 const OWNER = 'callbackAfterTransferGroupOwnerCommand';
-const B_INFO = 'callbackBeforeSetGroupInfoCommand';
-const A_INFO = 'callbackAfterSetGroupInfoCommand';
-const B_EX = 'callbackBeforeSetGroupInfoExCommand';
-const A_EX = 'callbackAfterSetGroupInfoExCommand';
+const [B_INFO, A_INFO] = ['callbackBeforeSetGroupInfoCommand', 'callbackAfterSetGroupInfoCommand'];
+const [B_EX, A_EX] = ['callbackBeforeSetGroupInfoExCommand', 'callbackAfterSetGroupInfoExCommand'];
 
 /** CallbackJoinGroupReq. */
 const applyFields = (): FieldSpec[] => [
@@ -105,6 +104,19 @@ const copiedAlways = (what: string) =>
       copy: { 'v3.7+': 'always', 'v3.6': 'never', 'v3.4.2-v3.5': 'never' },
     },
   );
+
+/** What the set-group-info rows share: the family, the subject and the versions that send them. */
+const setInfo = {
+  family: 'group',
+  subject: 'the group info change',
+  sends: { profiles: FROM_V342 },
+} satisfies Partial<OpenImRow>;
+/** The same for the Ex variants, called from v3.8.1 on. */
+const setInfoEx = {
+  family: 'group',
+  subject: 'the group info change',
+  sends: { profiles: ['v3.7+'], from: 'v3.8.1' },
+} satisfies Partial<OpenImRow>;
 
 export const GROUP_INFO: readonly OpenImRow[] = [
   {
@@ -200,10 +212,9 @@ export const GROUP_INFO: readonly OpenImRow[] = [
   {
     name: B_INFO,
     phase: 'before',
-    family: 'group',
+    ...setInfo,
     title: 'Before set group info',
     short: 'set group info',
-    subject: 'the group info change',
     configKey: 'beforeSetGroupInfo',
     oldConfigKey: 'setGroupInfoBefore',
     fields: infoFields(B_INFO, true),
@@ -217,7 +228,6 @@ export const GROUP_INFO: readonly OpenImRow[] = [
       present('lookMemberInfo', 'number', 'replaces lookMemberInfo', { int: 'int32' }),
       present('applyMemberFriend', 'number', 'replaces applyMemberFriend', { int: 'int32' }),
     ],
-    sends: { profiles: FROM_V342 },
     failure: 'fails-operation',
     parties: { group: 'groupID' },
     next: [{ command: A_INFO, when: 'proceeds' }],
@@ -227,14 +237,12 @@ export const GROUP_INFO: readonly OpenImRow[] = [
   {
     name: A_INFO,
     phase: 'after',
-    family: 'group',
+    ...setInfo,
     title: 'After set group info',
     short: 'group info set',
-    subject: 'the group info change',
     configKey: 'afterSetGroupInfo',
     oldConfigKey: 'setGroupInfoAfter',
     fields: infoFields(A_INFO, false),
-    sends: { profiles: FROM_V342 },
     failure: 'ignored',
     parties: { group: 'groupID' },
     source: `${SRC} CallbackAfterSetGroupInfoReq`,
@@ -243,10 +251,9 @@ export const GROUP_INFO: readonly OpenImRow[] = [
   {
     name: B_EX,
     phase: 'before',
-    family: 'group',
+    ...setInfoEx,
     title: 'Before set group info (Ex)',
     short: 'set group info (Ex)',
-    subject: 'the group info change',
     configKey: 'beforeSetGroupInfoEx',
     fields: exFields(B_EX),
     // webhookBeforeSetGroupInfoEx: NotNilReplace(&req.X, &resp.X) assigns every one of these, null included: groupID
@@ -260,7 +267,6 @@ export const GROUP_INFO: readonly OpenImRow[] = [
         present(n, 'number', `sets ${n}`, { int: 'int32', note: ' (absent or null drops the edit)' }),
       ),
     ],
-    sends: { profiles: ['v3.7+'], from: 'v3.8.1' },
     failure: 'fails-operation',
     parties: { group: 'groupID' },
     next: [{ command: A_EX, when: 'proceeds' }],
@@ -270,13 +276,11 @@ export const GROUP_INFO: readonly OpenImRow[] = [
   {
     name: A_EX,
     phase: 'after',
-    family: 'group',
+    ...setInfoEx,
     title: 'After set group info (Ex)',
     short: 'group info set (Ex)',
-    subject: 'the group info change',
     configKey: 'afterSetGroupInfoEx',
     fields: exFields(A_EX),
-    sends: { profiles: ['v3.7+'], from: 'v3.8.1' },
     failure: 'ignored',
     parties: { group: 'groupID' },
     source: `${SRC} CallbackAfterSetGroupInfoExReq`,

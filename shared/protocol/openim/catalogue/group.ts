@@ -1,7 +1,7 @@
 import type { FieldSpec } from '../../types.js';
 import { ALL_PROFILES, BEFORE_V37, FROM_V342, type OpenImRow } from '../row.js';
 import { commandField, int, nint, nstr, objs, operationID, present, str, strs } from './go-types.js';
-import { GROUP_INFO } from './group-info.js';
+import { GROUP_INFO, SRC } from './group-info.js';
 
 /**
  * OpenIM group callbacks: create, members, member info, quit / kick / dismiss / transfer. Structs
@@ -9,8 +9,6 @@ import { GROUP_INFO } from './group-info.js';
  * after-callbacks run inline and their error reaches the API caller after the change is stored.
  * research/openim/group.md.
  */
-
-const SRC = 'open-im-server@v3.8.3 pkg/callbackstruct/group.go';
 
 /** The embedded *sdkws.GroupInfo, flattened (openimsdk/protocol sdkws.pb.go; in-repo pkg/proto/sdkws at v3.0.0). */
 const groupInfo = (): FieldSpec[] => [
@@ -37,11 +35,9 @@ const initMembers = (): FieldSpec =>
     str('userID', 'member'),
     int('roleLevel', 'int32', '100 owner, 60 admin, 20 member'),
   ]);
-const B_CREATE = 'callbackBeforeCreateGroupCommand';
-const A_CREATE = 'callbackAfterCreateGroupCommand';
+const [B_CREATE, A_CREATE] = ['callbackBeforeCreateGroupCommand', 'callbackAfterCreateGroupCommand'];
 const MEMBERS = 'callbackBeforeMembersJoinGroupCommand';
-const B_MINFO = 'callbackBeforeSetGroupMemberInfoCommand';
-const A_MINFO = 'callbackAfterSetGroupMemberInfoCommand';
+const [B_MINFO, A_MINFO] = ['callbackBeforeSetGroupMemberInfoCommand', 'callbackAfterSetGroupMemberInfoCommand'];
 
 const groupSample = {
   groupID: 'group001',

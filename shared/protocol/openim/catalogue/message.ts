@@ -46,9 +46,6 @@ const olderWire = (fields: FieldSpec[]) => ({
   'v3.6': { fields: withoutSendTime(fields) },
 });
 
-const single = (name: string) => [...commonMsgFields(name), str('recvID', 'receiver user ID')];
-const group = (name: string) => [...commonMsgFields(name), str('groupID', 'group ID')];
-
 const sample = (contentType: number, content: string, extra: Record<string, unknown>) => ({
   sendID: 'user123',
   serverMsgID: '9a0364b9e99bb480dd25e1f0284c8555',
@@ -71,10 +68,6 @@ const sample = (contentType: number, content: string, extra: Record<string, unkn
 });
 const TEXT = '{"content":"Hello!"}';
 
-const B_SINGLE = 'callbackBeforeSendSingleMsgCommand';
-const A_SINGLE = 'callbackAfterSendSingleMsgCommand';
-const B_GROUP = 'callbackBeforeSendGroupMsgCommand';
-const A_GROUP = 'callbackAfterSendGroupMsgCommand';
 const MODIFY = 'callbackBeforeMsgModifyCommand';
 const SAVED = 'callbackAfterMsgSaveDBCommand';
 
@@ -111,85 +104,81 @@ const MODIFY_ANSWER = [
   present('ex', 'string', 'replaces the extension data'),
 ];
 
+const recvID = str('recvID', 'receiver user ID');
+const groupID = str('groupID', 'group ID');
+
+/**
+ * The before and after send callbacks of one chat kind, `callbackBefore<stem>Command` and `callbackAfter<stem>Command`
+ * (webhooks.yml `before<stem>` / `after<stem>`, the same keys in config.yaml before v3.7): the common struct plus the
+ * kind's `target` field on every version. The before one allows or denies (its Resp is CommonCallbackResp alone: it
+ * cannot change the message); the after one is only told. `site` names the before call site in callback.go.
+ */
+const sendPair = (
+  stem: string,
+  label: string,
+  target: FieldSpec,
+  sampleTarget: string,
+  parties: NonNullable<OpenImRow['parties']>,
+  site: string,
+): OpenImRow[] => {
+  const [before, after] = [`callbackBefore${stem}Command`, `callbackAfter${stem}Command`];
+  const fields = (name: string): FieldSpec[] => [...commonMsgFields(name), target];
+  const example = sample(101, TEXT, { [target.name]: sampleTarget });
+  return [
+    {
+      name: before,
+      phase: 'before',
+      family: 'message',
+      title: `Before send ${label} message`,
+      short: `send ${label} message`,
+      subject: 'the message',
+      configKey: `before${stem}`,
+      oldConfigKey: `before${stem}`,
+      fields: fields(before),
+      wire: olderWire(fields(before)),
+      answer: [],
+      sends: { profiles: ALL_PROFILES },
+      failure: 'fails-operation',
+      denyCodes: { min: 5000, max: 9999 },
+      parties,
+      next: [{ command: after, when: 'proceeds' }],
+      source: `${COMMON}; message.go CallbackBefore${stem}Req; internal/rpc/msg/callback.go ${site}`,
+      sample: example,
+    },
+    {
+      name: after,
+      phase: 'after',
+      family: 'message',
+      title: `After send ${label} message`,
+      short: `${label} message sent`,
+      subject: 'the message',
+      configKey: `after${stem}`,
+      oldConfigKey: `after${stem}`,
+      fields: fields(after),
+      wire: olderWire(fields(after)),
+      sends: { profiles: ALL_PROFILES },
+      // main posts it as <url>/<command>?key=base64(json{sendID,recvID,groupID}) (buildKeyMsgDataQuery).
+      urlQuery: ['key'],
+      failure: 'ignored',
+      parties,
+      source: `${COMMON}; message.go CallbackAfter${stem}Req; internal/rpc/msg/callback.go webhookAfter${stem}`,
+      sample: example,
+    },
+  ];
+};
+
 const MESSAGE_SEND: readonly OpenImRow[] = [
-  {
-    name: B_SINGLE,
-    phase: 'before',
-    family: 'message',
-    title: 'Before send 1:1 message',
-    short: 'send 1:1 message',
-    subject: 'the message',
-    configKey: 'beforeSendSingleMsg',
-    oldConfigKey: 'beforeSendSingleMsg',
-    fields: single(B_SINGLE),
-    wire: olderWire(single(B_SINGLE)),
-    // CallbackBeforeSendSingleMsgResp is CommonCallbackResp alone: the answer can allow or deny, not change.
-    answer: [],
-    sends: { profiles: ALL_PROFILES },
-    failure: 'fails-operation',
-    denyCodes: { min: 5000, max: 9999 },
-    parties: { from: 'sendID', to: 'recvID' },
-    next: [{ command: A_SINGLE, when: 'proceeds' }],
-    source: `${COMMON}; message.go CallbackBeforeSendSingleMsgReq; internal/rpc/msg/callback.go (v3.0.0:57, main:71)`,
-    sample: sample(101, TEXT, { recvID: 'user456' }),
-  },
-  {
-    name: A_SINGLE,
-    phase: 'after',
-    family: 'message',
-    title: 'After send 1:1 message',
-    short: '1:1 message sent',
-    subject: 'the message',
-    configKey: 'afterSendSingleMsg',
-    oldConfigKey: 'afterSendSingleMsg',
-    fields: single(A_SINGLE),
-    wire: olderWire(single(A_SINGLE)),
-    sends: { profiles: ALL_PROFILES },
-    // main posts it as <url>/<command>?key=base64(json{sendID,recvID,groupID}) (buildKeyMsgDataQuery).
-    urlQuery: ['key'],
-    failure: 'ignored',
-    parties: { from: 'sendID', to: 'recvID' },
-    source: `${COMMON}; message.go CallbackAfterSendSingleMsgReq; internal/rpc/msg/callback.go webhookAfterSendSingleMsg`,
-    sample: sample(101, TEXT, { recvID: 'user456' }),
-  },
-  {
-    name: B_GROUP,
-    phase: 'before',
-    family: 'message',
-    title: 'Before send group message',
-    short: 'send group message',
-    subject: 'the message',
-    configKey: 'beforeSendGroupMsg',
-    oldConfigKey: 'beforeSendGroupMsg',
-    fields: group(B_GROUP),
-    wire: olderWire(group(B_GROUP)),
-    answer: [],
-    sends: { profiles: ALL_PROFILES },
-    failure: 'fails-operation',
-    denyCodes: { min: 5000, max: 9999 },
-    parties: { from: 'sendID', group: 'groupID' },
-    next: [{ command: A_GROUP, when: 'proceeds' }],
-    source: `${COMMON}; message.go CallbackBeforeSendGroupMsgReq; internal/rpc/msg/callback.go webhookBeforeSendGroupMsg`,
-    sample: sample(101, TEXT, { groupID: 'group001' }),
-  },
-  {
-    name: A_GROUP,
-    phase: 'after',
-    family: 'message',
-    title: 'After send group message',
-    short: 'group message sent',
-    subject: 'the message',
-    configKey: 'afterSendGroupMsg',
-    oldConfigKey: 'afterSendGroupMsg',
-    fields: group(A_GROUP),
-    wire: olderWire(group(A_GROUP)),
-    sends: { profiles: ALL_PROFILES },
-    urlQuery: ['key'],
-    failure: 'ignored',
-    parties: { from: 'sendID', group: 'groupID' },
-    source: `${COMMON}; message.go CallbackAfterSendGroupMsgReq; internal/rpc/msg/callback.go webhookAfterSendGroupMsg`,
-    sample: sample(101, TEXT, { groupID: 'group001' }),
-  },
+  // callbackBeforeSendSingleMsgCommand, callbackAfterSendSingleMsgCommand
+  ...sendPair('SendSingleMsg', '1:1', recvID, 'user456', { from: 'sendID', to: 'recvID' }, '(v3.0.0:57, main:71)'),
+  // callbackBeforeSendGroupMsgCommand, callbackAfterSendGroupMsgCommand
+  ...sendPair(
+    'SendGroupMsg',
+    'group',
+    groupID,
+    'group001',
+    { from: 'sendID', group: 'groupID' },
+    'webhookBeforeSendGroupMsg',
+  ),
   {
     name: MODIFY,
     phase: 'before',

@@ -9,12 +9,9 @@ import { bool, commandField, int, nonEmpty, nstr, objs, operationID, present, st
  */
 
 const SRC = 'open-im-server@v3.8.3 pkg/callbackstruct/user.go';
-const B_INFO = 'callbackBeforeUpdateUserInfoCommand';
-const A_INFO = 'callbackAfterUpdateUserInfoCommand';
-const B_EX = 'callbackBeforeUpdateUserInfoExCommand';
-const A_EX = 'callbackAfterUpdateUserInfoExCommand';
-const B_REG = 'callbackBeforeUserRegisterCommand';
-const A_REG = 'callbackAfterUserRegisterCommand';
+const [B_INFO, A_INFO] = ['callbackBeforeUpdateUserInfoCommand', 'callbackAfterUpdateUserInfoCommand'];
+const [B_EX, A_EX] = ['callbackBeforeUpdateUserInfoExCommand', 'callbackAfterUpdateUserInfoExCommand'];
+const [B_REG, A_REG] = ['callbackBeforeUserRegisterCommand', 'callbackAfterUserRegisterCommand'];
 
 const infoFields = (name: string, nullable: boolean): FieldSpec[] => {
   const s = nullable ? nstr : str;

@@ -1,6 +1,6 @@
 import type { FieldSpec } from '../../types.js';
 import { commandField, int, str, type TencentRow } from '../row.js';
-import { msgBody, opt, page } from './common.js';
+import { bodySample, cloudCustomData, msgBody, page, rewriteAnswer } from './common.js';
 
 /**
  * One-to-one message callbacks: intlcloud-documents `…/第三方回调/单聊消息相关回调/*_intl_en.md`
@@ -16,7 +16,16 @@ const msgIds: FieldSpec[] = [
   str('MsgKey', 'unique message key (usable to recall it through the REST API)'),
   int('OnlineOnlyFlag', 'int32', '1 = online-only message, 0 = not'),
 ];
-const cloudCustomData = opt(str('CloudCustomData', 'custom message data stored in the cloud'));
+/** The example message's IDs, in `msgIds` order. */
+const idsSample = {
+  From_Account: 'jared',
+  To_Account: 'John',
+  MsgSeq: 48374,
+  MsgRandom: 2837546,
+  MsgTime: 1557481126,
+  MsgKey: '48374_2837546_1557481126',
+  OnlineOnlyFlag: 1,
+};
 
 export const C2C: readonly TencentRow[] = [
   {
@@ -29,39 +38,14 @@ export const C2C: readonly TencentRow[] = [
     configKey: 'Before a One-to-One Message Is Sent',
     source: page('34364', '单聊消息相关回调/发单聊消息之前回调_intl_en.md'),
     fields: [commandField('C2C.CallbackBeforeSendMsg'), ...msgIds, msgBody(), cloudCustomData],
-    answer: [
-      {
-        name: 'MsgBody',
-        type: 'object[]',
-        effect: 'replaces the message body that is delivered (with ErrorCode 0)',
-        applies: 'present',
-        label: 'the message body',
-      },
-      {
-        name: 'CloudCustomData',
-        type: 'string',
-        effect: 'replaces the custom data delivered with the message (with ErrorCode 0)',
-        applies: 'present',
-        label: 'the custom data',
-      },
-    ],
+    answer: rewriteAnswer('that is delivered', 'delivered with the message'),
     failure: 'console-policy',
     parties: { from: 'From_Account', to: 'To_Account' },
     next: [{ command: 'C2C.CallbackAfterSendMsg', when: 'proceeds', note: 'with the rewritten body, if any' }],
     denyBy: 'error-code',
     denyCodes: { min: 120_001, max: 130_000 },
     drop: true,
-    sample: {
-      From_Account: 'jared',
-      To_Account: 'John',
-      MsgSeq: 48374,
-      MsgRandom: 2837546,
-      MsgTime: 1557481126,
-      MsgKey: '48374_2837546_1557481126',
-      OnlineOnlyFlag: 1,
-      MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'red packet' } }],
-      CloudCustomData: 'your cloud custom data',
-    },
+    sample: { ...idsSample, ...bodySample() },
   },
   {
     name: 'C2C.CallbackAfterSendMsg',
@@ -83,20 +67,7 @@ export const C2C: readonly TencentRow[] = [
     ],
     failure: 'ignored',
     parties: { from: 'From_Account', to: 'To_Account' },
-    sample: {
-      From_Account: 'jared',
-      To_Account: 'John',
-      MsgSeq: 48374,
-      MsgRandom: 2837546,
-      MsgTime: 1557481126,
-      MsgKey: '48374_2837546_1557481126',
-      OnlineOnlyFlag: 1,
-      SendMsgResult: 0,
-      ErrorInfo: 'send msg succeed',
-      UnreadMsgNum: 7,
-      MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'red packet' } }],
-      CloudCustomData: 'your cloud custom data',
-    },
+    sample: { ...idsSample, SendMsgResult: 0, ErrorInfo: 'send msg succeed', UnreadMsgNum: 7, ...bodySample() },
   },
   {
     name: 'C2C.CallbackAfterMsgReport',

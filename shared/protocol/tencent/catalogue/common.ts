@@ -1,4 +1,4 @@
-import type { FieldSpec } from '../../types.js';
+import type { AnswerFieldSpec, FieldSpec } from '../../types.js';
 import { int, str } from '../row.js';
 
 /** Field helpers shared by the Tencent message and group tables (not by Sns, whose page shapes differ). */
@@ -21,6 +21,36 @@ export const msgBody = (): FieldSpec => ({
     { name: 'MsgContent', type: 'object', required: true, description: 'the element content, by MsgType' },
   ],
 });
+
+/** Custom data a message may carry (`CloudCustomData`): sent only when the message has it. */
+export const cloudCustomData = opt(str('CloudCustomData', 'custom message data stored in the cloud'));
+
+/** The pages' example message: a text element and its custom data. */
+export const bodySample = (): { MsgBody: unknown[]; CloudCustomData: string } => ({
+  MsgBody: [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'red packet' } }],
+  CloudCustomData: 'your cloud custom data',
+});
+
+/**
+ * The answer of a before-send message callback: with ErrorCode 0, a `MsgBody` or `CloudCustomData` in the answer
+ * replaces the message's (`body` and `data` say where the message goes).
+ */
+export const rewriteAnswer = (body: string, data: string): AnswerFieldSpec[] => [
+  {
+    name: 'MsgBody',
+    type: 'object[]',
+    effect: `replaces the message body ${body} (with ErrorCode 0)`,
+    applies: 'present',
+    label: 'the message body',
+  },
+  {
+    name: 'CloudCustomData',
+    type: 'string',
+    effect: `replaces the custom data ${data} (with ErrorCode 0)`,
+    applies: 'present',
+    label: 'the custom data',
+  },
+];
 
 /** A member list: `[{ "Member_Account": … }]`. */
 export const members = (name: string, description: string): FieldSpec => ({

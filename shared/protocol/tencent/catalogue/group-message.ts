@@ -1,15 +1,23 @@
 import { commandField, int, str, type TencentRow } from '../row.js';
-import { groupEventTime, msgBody, opt } from './common.js';
-import { GROUP_DENY, groupId, groupPage, groupType, operator, sendFields } from './group-fields.js';
+import { bodySample, cloudCustomData, groupEventTime, msgBody, opt, rewriteAnswer } from './common.js';
+import { EXAMPLE_TIME, GROUP_DENY, groupId, groupPage, groupType, operator, sendFields } from './group-fields.js';
 
 /**
  * Group message callbacks (before and after send, delivery failure, recall), from intlcloud-documents
  * `…/第三方回调/群组系统相关回调/*_intl_en.md` (the "Groups" table of the command list, 1047/34355). Field order
  * is the page example's; fields only the table names come after them.
  */
-const textBody = [{ MsgType: 'TIMTextElem', MsgContent: { Text: 'red packet' } }];
-/** The pages' example EventTime (printed there as a string; the table says Integer). */
-const T = 1670574414123;
+const onlineOnly = int('OnlineOnlyFlag', 'int32', '1 = online-only message, 0 = not');
+const topicId = opt(str('TopicId', 'topic ID (topic-enabled communities only)'));
+/** The example sender, in `sendFields` order. */
+const sendSample = {
+  GroupId: '@TGS#2J4SZEAEL',
+  Type: 'Public',
+  From_Account: 'jared',
+  Operator_Account: 'admin',
+  Random: 123456,
+};
+const TOPIC_SAMPLE = '@TGS#_@TGS#cQVLVHIM62CJ@TOPIC#_TestTopic';
 
 export const GROUP_MESSAGE: readonly TencentRow[] = [
   {
@@ -26,42 +34,23 @@ export const GROUP_MESSAGE: readonly TencentRow[] = [
       ...sendFields,
       int('OnlineOnlyFlag', 'int32', '1 = online-only message, 0 = not (always 0 in audio-video groups)'),
       msgBody(),
-      opt(str('CloudCustomData', 'custom message data stored in the cloud')),
-      opt(str('TopicId', 'topic ID (topic-enabled communities only)')),
+      cloudCustomData,
+      topicId,
       groupEventTime,
     ],
-    answer: [
-      {
-        name: 'MsgBody',
-        type: 'object[]',
-        effect: 'replaces the message body sent to the group (with ErrorCode 0)',
-        applies: 'present',
-        label: 'the message body',
-      },
-      {
-        name: 'CloudCustomData',
-        type: 'string',
-        effect: 'replaces the custom data sent with the message (with ErrorCode 0)',
-        applies: 'present',
-        label: 'the custom data',
-      },
-    ],
+    answer: rewriteAnswer('sent to the group', 'sent with the message'),
     failure: 'console-policy',
     parties: { from: 'From_Account', group: 'GroupId' },
     next: [{ command: 'Group.CallbackAfterSendMsg', when: 'proceeds' }],
     ...GROUP_DENY,
     drop: true,
     sample: {
-      GroupId: '@TGS#2J4SZEAEL',
+      ...sendSample,
       Type: 'Community',
-      From_Account: 'jared',
-      Operator_Account: 'admin',
-      Random: 123456,
       OnlineOnlyFlag: 1,
-      MsgBody: textBody,
-      CloudCustomData: 'your cloud custom data',
-      TopicId: '@TGS#_@TGS#cQVLVHIM62CJ@TOPIC#_TestTopic',
-      EventTime: T,
+      ...bodySample(),
+      TopicId: TOPIC_SAMPLE,
+      EventTime: EXAMPLE_TIME,
     },
   },
   {
@@ -78,26 +67,21 @@ export const GROUP_MESSAGE: readonly TencentRow[] = [
       ...sendFields,
       int('MsgSeq', 'uint32', 'message sequence number in the group'),
       { ...int('MsgTime', 'int64', 'send time (server clock)'), unit: 's' },
-      int('OnlineOnlyFlag', 'int32', '1 = online-only message, 0 = not'),
+      onlineOnly,
       msgBody(),
-      opt(str('CloudCustomData', 'custom message data stored in the cloud')),
+      cloudCustomData,
       opt(str('TopicId', 'topic ID (topic-enabled communities only; in the table, not the example)')),
       groupEventTime,
     ],
     failure: 'ignored',
     parties: { from: 'From_Account', group: 'GroupId' },
     sample: {
-      GroupId: '@TGS#2J4SZEAEL',
-      Type: 'Public',
-      From_Account: 'jared',
-      Operator_Account: 'admin',
-      Random: 123456,
+      ...sendSample,
       MsgSeq: 123,
       MsgTime: 1490686222,
       OnlineOnlyFlag: 1,
-      MsgBody: textBody,
-      CloudCustomData: 'your cloud custom data',
-      EventTime: T,
+      ...bodySample(),
+      EventTime: EXAMPLE_TIME,
     },
   },
   {
@@ -112,9 +96,9 @@ export const GROUP_MESSAGE: readonly TencentRow[] = [
     fields: [
       commandField('Group.CallbackSendMsgException'),
       ...sendFields,
-      int('OnlineOnlyFlag', 'int32', '1 = online-only message, 0 = not'),
+      onlineOnly,
       msgBody(),
-      opt(str('CloudCustomData', 'custom message data stored in the cloud')),
+      cloudCustomData,
       int('ErrorCode', 'int32', 'why delivery failed (an error code)'),
       str('ErrorInfo', 'details of the failure'),
       groupEventTime,
@@ -122,17 +106,12 @@ export const GROUP_MESSAGE: readonly TencentRow[] = [
     failure: 'ignored',
     parties: { from: 'From_Account', group: 'GroupId' },
     sample: {
-      GroupId: '@TGS#2J4SZEAEL',
-      Type: 'Public',
-      From_Account: 'jared',
-      Operator_Account: 'admin',
-      Random: 123456,
+      ...sendSample,
       OnlineOnlyFlag: 1,
-      MsgBody: textBody,
-      CloudCustomData: 'your cloud custom data',
+      ...bodySample(),
       ErrorCode: 10023,
       ErrorInfo: 'msg count exceeds limit,please retry later',
-      EventTime: T,
+      EventTime: EXAMPLE_TIME,
     },
   },
   {
@@ -157,7 +136,7 @@ export const GROUP_MESSAGE: readonly TencentRow[] = [
         description: 'recalled messages',
         items: [int('MsgSeq', 'uint32', 'sequence number of a recalled message')],
       },
-      opt(str('TopicId', 'topic ID (topic-enabled communities only)')),
+      topicId,
       groupEventTime,
     ],
     failure: 'ignored',
@@ -167,8 +146,8 @@ export const GROUP_MESSAGE: readonly TencentRow[] = [
       Type: 'Community',
       GroupId: '1213456',
       MsgSeqList: [{ MsgSeq: 130 }],
-      TopicId: '@TGS#_@TGS#cQVLVHIM62CJ@TOPIC#_TestTopic',
-      EventTime: T,
+      TopicId: TOPIC_SAMPLE,
+      EventTime: EXAMPLE_TIME,
     },
   },
 ];

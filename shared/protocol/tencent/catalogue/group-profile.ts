@@ -1,14 +1,12 @@
 import { commandField, str, type TencentRow } from '../row.js';
 import { groupEventTime, members, opt } from './common.js';
-import { groupId, groupPage, groupType, operator, profileChange } from './group-fields.js';
+import { EXAMPLE_TIME, groupId, groupPage, groupType, operator, profileChange } from './group-fields.js';
 
 /**
  * Group profile and state callbacks (disbanded, profile changed, audio-video member online state), from intlcloud-documents
  * `…/第三方回调/群组系统相关回调/*_intl_en.md` (the "Groups" table of the command list, 1047/34355). Field order
  * is the page example's; fields only the table names come after them.
  */
-/** The pages' example EventTime (printed there as a string; the table says Integer). */
-const T = 1670574414123;
 
 export const GROUP_PROFILE: readonly TencentRow[] = [
   {
@@ -37,7 +35,7 @@ export const GROUP_PROFILE: readonly TencentRow[] = [
       Owner_Account: 'leckie',
       Name: 'MyFirstGroup',
       MemberList: [{ Member_Account: 'leckie' }, { Member_Account: 'peter' }, { Member_Account: 'bob' }],
-      EventTime: T,
+      EventTime: EXAMPLE_TIME,
     },
   },
   {
@@ -64,7 +62,7 @@ export const GROUP_PROFILE: readonly TencentRow[] = [
       Type: 'Public',
       Operator_Account: 'leckie',
       Notification: 'NewNotification',
-      EventTime: T,
+      EventTime: EXAMPLE_TIME,
     },
   },
   {

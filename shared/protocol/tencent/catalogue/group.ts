@@ -1,14 +1,44 @@
+import type { FieldSpec } from '../../types.js';
 import { commandField, int, str, type TencentRow } from '../row.js';
 import { groupEventTime, members } from './common.js';
-import { GROUP_DENY, groupId, groupPage, groupType, operator, userDefined } from './group-fields.js';
+import {
+  EXAMPLE_TIME,
+  GROUP_DENY,
+  groupId,
+  groupPage,
+  groupType,
+  operator,
+  userDefined,
+  userDefinedSample,
+} from './group-fields.js';
 
 /**
  * Group membership callbacks (create, join, leave, full), from intlcloud-documents
  * `…/第三方回调/群组系统相关回调/*_intl_en.md` (the "Groups" table of the command list, 1047/34355). Field order
  * is the page example's; fields only the table names come after them.
  */
-/** The pages' example EventTime (printed there as a string; the table says Integer). */
-const T = 1670574414123;
+
+/** A member-change body: how the change came about (`JoinType`, `ExitType`), who did it, the members it moved. */
+const memberChange = (name: string, how: FieldSpec, list: FieldSpec): FieldSpec[] => [
+  commandField(name),
+  groupId,
+  groupType,
+  how,
+  operator,
+  list,
+  groupEventTime,
+];
+/** The example members of an invitation, a join or an exit. */
+const movedSample = (): { Member_Account: string }[] => [{ Member_Account: 'jared' }, { Member_Account: 'tommy' }];
+/** The example body of a member change, in `memberChange` order. */
+const memberChangeSample = (how: string, value: string, list: string): Record<string, unknown> => ({
+  GroupId: '@TGS#2J4SZEAEL',
+  Type: 'Public',
+  [how]: value,
+  Operator_Account: 'leckie',
+  [list]: movedSample(),
+  EventTime: EXAMPLE_TIME,
+});
 
 export const GROUP: readonly TencentRow[] = [
   {
@@ -41,7 +71,7 @@ export const GROUP: readonly TencentRow[] = [
       Name: 'MyFirstGroup',
       CreateGroupNum: 123,
       MemberList: [{ Member_Account: 'bob' }, { Member_Account: 'peter' }],
-      EventTime: T,
+      EventTime: EXAMPLE_TIME,
     },
   },
   {
@@ -73,11 +103,8 @@ export const GROUP: readonly TencentRow[] = [
       Type: 'Public',
       Name: 'MyFirstGroup',
       MemberList: [{ Member_Account: 'bob' }, { Member_Account: 'peter' }],
-      UserDefinedDataList: [
-        { Key: 'UserDefined1', Value: 'hello' },
-        { Key: 'UserDefined2', Value: 'world' },
-      ],
-      EventTime: T,
+      UserDefinedDataList: userDefinedSample(),
+      EventTime: EXAMPLE_TIME,
     },
   },
   {
@@ -99,7 +126,7 @@ export const GROUP: readonly TencentRow[] = [
     failure: 'console-policy',
     parties: { from: 'Requestor_Account', group: 'GroupId' },
     ...GROUP_DENY,
-    sample: { GroupId: '@TGS#2J4SZEAEL', Type: 'Public', Requestor_Account: 'jared', EventTime: T },
+    sample: { GroupId: '@TGS#2J4SZEAEL', Type: 'Public', Requestor_Account: 'jared', EventTime: EXAMPLE_TIME },
   },
   {
     name: 'Group.CallbackBeforeInviteJoinGroup',
@@ -135,8 +162,8 @@ export const GROUP: readonly TencentRow[] = [
       GroupId: '@TGS#2J4SZEAEL',
       Type: 'Public',
       Operator_Account: 'leckie',
-      DestinationMembers: [{ Member_Account: 'jared' }, { Member_Account: 'tommy' }],
-      EventTime: T,
+      DestinationMembers: movedSample(),
+      EventTime: EXAMPLE_TIME,
     },
   },
   {
@@ -148,25 +175,14 @@ export const GROUP: readonly TencentRow[] = [
     subject: 'the join',
     configKey: 'After a User Joins a Group',
     source: groupPage('34372', '新成员入群之后回调'),
-    fields: [
-      commandField('Group.CallbackAfterNewMemberJoin'),
-      groupId,
-      groupType,
+    fields: memberChange(
+      'Group.CallbackAfterNewMemberJoin',
       str('JoinType', 'Apply (request approved) or Invited'),
-      operator,
       members('NewMemberList', 'members who joined'),
-      groupEventTime,
-    ],
+    ),
     failure: 'ignored',
     parties: { from: 'Operator_Account', group: 'GroupId' },
-    sample: {
-      GroupId: '@TGS#2J4SZEAEL',
-      Type: 'Public',
-      JoinType: 'Apply',
-      Operator_Account: 'leckie',
-      NewMemberList: [{ Member_Account: 'jared' }, { Member_Account: 'tommy' }],
-      EventTime: T,
-    },
+    sample: memberChangeSample('JoinType', 'Apply', 'NewMemberList'),
   },
   {
     name: 'Group.CallbackAfterMemberExit',
@@ -177,25 +193,14 @@ export const GROUP: readonly TencentRow[] = [
     subject: 'the exit',
     configKey: 'After a User Leaves a Group',
     source: groupPage('34373', '群成员离开之后回调'),
-    fields: [
-      commandField('Group.CallbackAfterMemberExit'),
-      groupId,
-      groupType,
+    fields: memberChange(
+      'Group.CallbackAfterMemberExit',
       str('ExitType', 'Kicked (removed) or Quit (left)'),
-      operator,
       members('ExitMemberList', 'members who left'),
-      groupEventTime,
-    ],
+    ),
     failure: 'ignored',
     parties: { from: 'Operator_Account', group: 'GroupId' },
-    sample: {
-      GroupId: '@TGS#2J4SZEAEL',
-      Type: 'Public',
-      ExitType: 'Kicked',
-      Operator_Account: 'leckie',
-      ExitMemberList: [{ Member_Account: 'jared' }, { Member_Account: 'tommy' }],
-      EventTime: T,
-    },
+    sample: memberChangeSample('ExitType', 'Kicked', 'ExitMemberList'),
   },
   {
     name: 'Group.CallbackAfterGroupFull',
@@ -209,6 +214,6 @@ export const GROUP: readonly TencentRow[] = [
     fields: [commandField('Group.CallbackAfterGroupFull'), groupId, groupEventTime],
     failure: 'ignored',
     parties: { group: 'GroupId' },
-    sample: { GroupId: '@TGS#2J4SZEAEL', EventTime: T },
+    sample: { GroupId: '@TGS#2J4SZEAEL', EventTime: EXAMPLE_TIME },
   },
 ];

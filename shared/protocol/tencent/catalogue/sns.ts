@@ -29,6 +29,14 @@ const resultItem = {
   applies: 'present',
 } as const;
 
+/** The before-callbacks answer per target: one ResultItem each; a failed call follows the console's policy. */
+const perTargetVerdict = {
+  answer: [resultItem],
+  denyBy: 'result-item',
+  denyCodes: { min: 38_000, max: 39_000 },
+  failure: 'console-policy',
+} satisfies Partial<TencentRow>;
+
 const page = (id: number) => `https://intl.cloud.tencent.com/document/product/1047/${id}`;
 
 /** PairList commands: after-callbacks, answer ignored. */
@@ -76,10 +84,7 @@ export const SNS: readonly TencentRow[] = [
       int('ForceAddFlags', 'int32', '1 = admin forced add'),
       eventTime,
     ],
-    answer: [resultItem],
-    denyBy: 'result-item',
-    denyCodes: { min: 38_000, max: 39_000 },
-    failure: 'console-policy',
+    ...perTargetVerdict,
     parties: { from: 'From_Account', targets: { list: 'FriendItem', account: 'To_Account' } },
     next: [
       {
@@ -141,10 +146,7 @@ export const SNS: readonly TencentRow[] = [
       },
       eventTime,
     ],
-    answer: [resultItem],
-    denyBy: 'result-item',
-    denyCodes: { min: 38_000, max: 39_000 },
-    failure: 'console-policy',
+    ...perTargetVerdict,
     parties: { from: 'From_Account', targets: { list: 'ResponseFriendItem', account: 'To_Account' } },
     next: [{ command: 'Sns.CallbackFriendAdd', when: 'proceeds', note: 'for each agreeing target that proceeds' }],
     source: page(43467),

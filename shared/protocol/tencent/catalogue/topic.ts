@@ -1,5 +1,13 @@
 import { commandField, str, type TencentRow } from '../row.js';
-import { GROUP_DENY, groupId, groupPage, operator, profileChange, userDefined } from './group-fields.js';
+import {
+  GROUP_DENY,
+  groupId,
+  groupPage,
+  operator,
+  profileChange,
+  userDefined,
+  userDefinedSample,
+} from './group-fields.js';
 
 /**
  * Community topic callbacks (topic feature on; each shares its console switch with a group callback), from intlcloud-documents
@@ -58,10 +66,7 @@ export const TOPIC: readonly TencentRow[] = [
       Owner_Account: 'leckie',
       Type: 'Community',
       Name: 'MyFirstTopic',
-      UserDefinedDataList: [
-        { Key: 'UserDefined1', Value: 'hello' },
-        { Key: 'UserDefined2', Value: 'world' },
-      ],
+      UserDefinedDataList: userDefinedSample(),
     },
   },
   {
