@@ -73,5 +73,8 @@ export type DecidedByCaller = NonNullable<RouteQuery<'decide'>['by']>;
 
 export type DecideResult = { ok: true; capture: Capture } | { ok: false; reason: 'not-found' | 'not-held' };
 
-/** A play (send/replay) result; `message` explains input the engine cannot play (→ 400). */
-export type PlayResult<T> = { ok: true; value: T } | { ok: false; message: string };
+/**
+ * A play (send/replay) result; `message` explains input the engine cannot play (→ 400, error code `code` or
+ * `invalid-request`).
+ */
+export type PlayResult<T> = { ok: true; value: T } | { ok: false; message: string; code?: 'unknown-command' };

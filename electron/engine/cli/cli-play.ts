@@ -7,7 +7,7 @@ import {
   type ReplayReport,
   SendToBackendSchema,
 } from '../../../shared/contract/index.js';
-import { describeOutcome, findCommand, unknownCommandText } from '../../../shared/protocol/index.js';
+import { describeOutcome } from '../../../shared/protocol/index.js';
 import { errorMessage } from '../control/http-io.js';
 import { playCallback, resolvePlay } from '../outbound/play-server.js';
 import { replayCaptures } from '../outbound/replay.js';
@@ -72,11 +72,7 @@ export async function runSend(o: SendOptions, io: CliIo, env: PlayEnv): Promise<
     io.err(`Error: ${input.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}`);
     return EXIT.badInput;
   }
-  // A misspelt command would be sent as is and its outcome guessed from the name: refused, naming the closest.
-  if (!findCommand(input.data.command)) {
-    io.err(`Error: ${unknownCommandText(input.data.command)}`);
-    return EXIT.badInput;
-  }
+  // An unknown or misspelt command is refused there, naming the closest known one (exit 3, nothing sent).
   const resolved = resolvePlay(input.data, DEFAULT_SETTINGS);
   if (!resolved.ok) {
     io.err(`Error: ${resolved.message}`);

@@ -125,9 +125,12 @@ const HANDLERS: { [N in RouteName]: Handler<N> } = {
     verifyExpectations(body, engine.allCaptures().map(verifyCapture), engine.listFlows(Number.MAX_SAFE_INTEGER)),
 };
 
-/** A played send/replay, or the 400 for input the engine cannot play (a profile of the other dialect, an unknown id). */
+/**
+ * A played send/replay, or the 400 for input the engine cannot play (a profile of the other dialect, an unknown id;
+ * `unknown-command` for a command the catalogue does not know, the message naming the closest known one).
+ */
 function played<T>(result: PlayResult<T>): T {
-  if (!result.ok) throw new ControlApiError(400, 'invalid-request', result.message);
+  if (!result.ok) throw new ControlApiError(400, result.code ?? 'invalid-request', result.message);
   return result.value;
 }
 

@@ -83,6 +83,45 @@ describe('POST /api/send with "to"', () => {
     const v1 = await api(e, 'POST', '/api/send', { path: '/callbackExample/x', bodyText: '{}' });
     expect(v1.status).toBe(202);
   });
+
+  it('refuses an unknown command with 400 naming the closest known one, and sends nothing', async () => {
+    const e = await start();
+    let hits = 0;
+    backend = await startFakeBackend(() => {
+      hits += 1;
+      return { body: { actionCode: 0, errCode: 0, errMsg: '', errDlt: '', nextCode: 0 } };
+    });
+    const typo = await api(e, 'POST', '/api/send', {
+      to: `${backend.url}/cb`,
+      command: 'callbackBeforAddFriendCommand',
+      body: { ...addFriend, callbackCommand: 'callbackBeforAddFriendCommand' },
+    });
+    expect(typo.status).toBe(400);
+    expect(errorCode(typo)).toBe('unknown-command');
+    expect(typo.json).toMatchObject({
+      error: {
+        message:
+          'Unknown command "callbackBeforAddFriendCommand"; the closest known command is callbackBeforeAddFriendCommand.',
+      },
+    });
+    const tencent = await api(e, 'POST', '/api/send', {
+      to: backend.url,
+      command: 'C2C.CallbackBeforeSendMessage',
+      body: {},
+    });
+    expect(tencent.status).toBe(400);
+    expect(tencent.text).toContain('the closest known command is C2C.CallbackBeforeSendMsg');
+    const otherDialect = await api(e, 'POST', '/api/send', {
+      to: backend.url,
+      dialect: 'tencent',
+      command: addFriend.callbackCommand,
+      body: addFriend,
+    });
+    expect(otherDialect.status).toBe(400);
+    expect(otherDialect.text).toContain('is an OpenIM command, not a Tencent one');
+    expect(hits).toBe(0);
+    expect((await api(e, 'GET', '/api/captures')).json).toMatchObject({ items: [] });
+  });
 });
 
 describe('POST /api/replay', () => {

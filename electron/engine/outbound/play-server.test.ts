@@ -206,8 +206,32 @@ describe('resolvePlay', () => {
     expect(r).toEqual({ ok: false, message: expect.stringMatching(/not a Tencent policy/) });
   });
 
-  it('guesses the dialect of an uncatalogued command from its shape', () => {
+  it('takes the dialect from the catalogue, and names the closest command of the dialect an unknown name looks like', () => {
+    const known = resolvePlay({ to: 'http://h', command: 'Group.CallbackBeforeSendMsg', body: {} }, settings());
+    expect(known.ok && known.play.dialect).toBe('tencent');
+    // An uncatalogued name is not sent (its outcome would be guessed from the name): its shape picks the dialect
+    // the closest known command is looked for in.
     const r = resolvePlay({ to: 'http://h', command: 'Group.CallbackX', body: {} }, settings());
-    expect(r.ok && r.play.dialect).toBe('tencent');
+    expect(r).toEqual({
+      ok: false,
+      code: 'unknown-command',
+      message: expect.stringMatching(
+        /^Unknown command "Group\.CallbackX"; the closest known command is Group\.Callback/,
+      ),
+    });
+    const typo = resolvePlay({ to: 'http://h', command: 'callbackBeforAddFriendCommand', body: {} }, settings());
+    expect(typo).toMatchObject({ ok: false, message: expect.stringContaining('callbackBeforeAddFriendCommand') });
+  });
+
+  it('refuses a command of the other dialect', () => {
+    const r = resolvePlay(
+      { to: 'http://h', dialect: 'tencent', command: 'callbackBeforeAddFriendCommand', body: {} },
+      settings(),
+    );
+    expect(r).toEqual({
+      ok: false,
+      code: 'unknown-command',
+      message: expect.stringMatching(/callbackBeforeAddFriendCommand is an OpenIM command, not a Tencent one/),
+    });
   });
 });

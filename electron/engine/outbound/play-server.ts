@@ -6,11 +6,11 @@ import {
   findCommand,
   guessPhase,
   identify,
-  looksTencent,
   type OutcomeInput,
   type ServerProfile,
   type ServerRequest,
   serverCommandName,
+  unknownCommandText,
   validate,
 } from '../../../shared/protocol/index.js';
 import {
@@ -38,15 +38,30 @@ export interface ResolvedPlay {
   operationId?: string;
 }
 
-export type Resolved = { ok: true; play: ResolvedPlay } | { ok: false; message: string };
+/** `unknown-command`: the name is not in the catalogue (or not of the dialect asked for); the message names the closest. */
+export type Resolved = { ok: true; play: ResolvedPlay } | { ok: false; message: string; code?: 'unknown-command' };
 
 const isOneOf = <T extends string>(list: readonly T[], value: string): value is T =>
   (list as readonly string[]).includes(value);
 
-/** Fills in dialect, profile, timeout and Tencent credentials; a profile of the other dialect is an input error. */
+const DIALECT_NAMES: Record<Dialect, string> = { openim: 'OpenIM', tencent: 'Tencent' };
+
+/**
+ * Fills in dialect, profile, timeout and Tencent credentials. A command the catalogue does not know is refused, naming
+ * the closest known one (issue 21 item 4: a misspelt name would be sent as is and its outcome guessed from the name),
+ * and so is a command of the other dialect or a profile of the other dialect.
+ */
 export function resolvePlay(input: SendToBackend, settings: Settings): Resolved {
-  const dialect =
-    input.dialect ?? findCommand(input.command)?.dialect ?? (looksTencent(input.command) ? 'tencent' : 'openim');
+  const info = findCommand(input.command);
+  if (!info) return { ok: false, code: 'unknown-command', message: unknownCommandText(input.command) };
+  const dialect = input.dialect ?? info.dialect;
+  if (dialect !== info.dialect) {
+    return {
+      ok: false,
+      code: 'unknown-command',
+      message: `${input.command} is ${info.dialect === 'openim' ? 'an' : 'a'} ${DIALECT_NAMES[info.dialect]} command, not a ${DIALECT_NAMES[dialect]} one: leave out dialect or use a ${DIALECT_NAMES[dialect]} command.`,
+    };
+  }
   let profile: ServerProfile;
   if (dialect === 'openim') {
     const version = input.profile ?? settings.profiles.openim;
