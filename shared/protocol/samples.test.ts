@@ -122,6 +122,7 @@ describe('setup help', () => {
     expect(tencentCallbackUrl('http://127.0.0.1:10006/?SdkAppid=1')).toBe('http://127.0.0.1:10006/');
     expect(tencentCallbackUrl('https://cb.example.com/tim')).toBe('https://cb.example.com/tim');
     expect(tencentCallbackNotes('http://127.0.0.1:10006/?a=1').join(' ')).toMatch(/query string.*public URL/);
+    expect(tencentCallbackNotes('https://cb.example.com/').join(' ')).toMatch(/retry on timeout.*receive it twice/);
   });
 
   it('lists the console switch of every modelled Tencent command, topics under the group switches', () => {

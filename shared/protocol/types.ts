@@ -91,6 +91,12 @@ export interface AnswerFieldSpec {
 export type FailurePolicy = 'fails-operation' | 'skips' | 'ignored' | 'console-policy';
 
 /**
+ * Whether the server calls again after a failed call: `never`, or `console-on-timeout` (Tencent after-callbacks: not
+ * retried by default; a console setting retries the ones that time out, so the backend can see the same event twice).
+ */
+export type RetryPolicy = 'never' | 'console-on-timeout';
+
+/**
  * Where the parties are named in the request body, as paths (`fromUserID`, `FriendItem[].To_Account`): read by the
  * summaries, flows and "decide ahead".
  */
@@ -139,6 +145,8 @@ export interface CommandRow {
   /** Answer fields the server reads beyond the common ones. */
   answer?: AnswerFieldSpec[];
   failure?: FailurePolicy;
+  /** Whether a failed call is sent again (absent: not modelled for this dialect). */
+  retry?: RetryPolicy;
   parties?: PartyFields;
   next?: NextStep[];
   /** Where the facts come from: tag + file, or page URL. */

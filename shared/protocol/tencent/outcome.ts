@@ -14,6 +14,17 @@ import type { TencentCommand } from './row.js';
  */
 export { TENCENT_TIMEOUT_MS };
 
+/**
+ * True when Tencent's call ended by its timeout: no answer in time (a fault that sends none, or a late or interim
+ * answer). A closed or reset connection is a connection failure, not a timeout.
+ */
+function timedOut(input: OutcomeInput): boolean {
+  const sent = input.sent;
+  if (sent.action === 'no-response') return true;
+  if (sent.action !== 'respond') return false;
+  return input.elapsedMs >= TENCENT_TIMEOUT_MS || isInterimStatus(sent.status);
+}
+
 /** Why the callback counts as failed (B.1 "Failure conditions"), or null when Tencent read a JSON answer. */
 function failureReason(input: OutcomeInput): string | null {
   const sent = input.sent;
@@ -34,16 +45,38 @@ function failureReason(input: OutcomeInput): string | null {
   return null;
 }
 
-function failed(policy: TencentProfile, subject: string, why: string): Outcome {
+/** The row's retry policy in words, for a call that failed (`timeout`: it ended by Tencent's timeout). */
+function retryText(info: TencentCommand, subject: string, timeout: boolean): string {
+  if (info.retry === 'never') return ' Tencent does not retry a before-callback.';
+  if (info.retry !== 'console-on-timeout') return '';
+  if (!timeout) return " Tencent does not retry it (the console's retry covers timeouts only) [assumed].";
+  return ` Tencent does not retry it by default; with retry on timeout turned on in the console it sends this callback again, so the backend can receive ${subject} twice.`;
+}
+
+function failed(policy: TencentProfile, info: TencentCommand, why: string, timeout: boolean): Outcome {
+  const subject = info.subject ?? 'the event';
+  const retry = retryText(info, subject, timeout);
   if (policy === 'fail-open') {
     return {
       effect: 'proceeds',
-      explanation: `Tencent counts the callback as failed (${why}) and, with the default fail-open policy, lets ${subject} go ahead.`,
+      explanation: `Tencent counts the callback as failed (${why}) and, with the default fail-open policy, lets ${subject} go ahead.${retry}`,
     };
   }
   return {
     effect: 'fails',
-    explanation: `Tencent counts the callback as failed (${why}) and, with the fail-closed policy, does not let ${subject} go ahead.`,
+    explanation: `Tencent counts the callback as failed (${why}) and, with the fail-closed policy, does not let ${subject} go ahead.${retry}`,
+  };
+}
+
+/** An after-callback: the answer is ignored; a failed call is retried only as the row's retry policy says. */
+function afterOutcome(input: OutcomeInput, info: TencentCommand): Outcome {
+  const subject = info.subject ?? 'the event';
+  const ignored = `Tencent ignores answers to after-callbacks: ${subject} has already happened.`;
+  const why = failureReason(input);
+  if (why === null) return { effect: 'ignored', explanation: ignored };
+  return {
+    effect: 'ignored',
+    explanation: `${ignored} The call failed (${why}).${retryText(info, subject, timedOut(input))}`,
   };
 }
 
@@ -96,12 +129,7 @@ export function tencentOutcome(input: OutcomeInput, policy: TencentProfile): Out
     };
   }
   const subject = info.subject ?? 'the event';
-  if (info.phase === 'after') {
-    return {
-      effect: 'ignored',
-      explanation: `Tencent ignores answers to after-callbacks: ${subject} has already happened.`,
-    };
-  }
+  if (info.phase === 'after') return afterOutcome(input, info);
   if (info?.row.denyBy === 'error-code') return errorCodeOutcome(input, policy, info);
   if (info.parties?.targets === undefined) {
     return {
@@ -110,20 +138,21 @@ export function tencentOutcome(input: OutcomeInput, policy: TencentProfile): Out
     };
   }
   const why = failureReason(input);
-  if (why !== null) return failed(policy, subject, why);
+  if (why !== null) return failed(policy, info, why, timedOut(input));
   const answer: unknown = input.sent.action === 'respond' ? JSON.parse(input.sent.bodyText) : undefined; // parsed fine above
   const errorCode = own(answer, 'ErrorCode');
   const actionStatus = own(answer, 'ActionStatus');
   if (typeof errorCode === 'number' && errorCode !== 0) {
     // B.2.1: a non-zero ErrorCode is a backend failure, which Tencent's failure policy decides (ignored by default).
-    return failed(policy, subject, `the answer reports a backend failure, ErrorCode ${errorCode}`);
+    return failed(policy, info, `the answer reports a backend failure, ErrorCode ${errorCode}`, false);
   }
   if (actionStatus === 'FAIL') {
     // The docs define FAIL only together with a non-zero ErrorCode; what Tencent does with FAIL and 0 is unknown.
     return failed(
       policy,
-      subject,
+      info,
       'the answer says ActionStatus "FAIL" (with ErrorCode 0; assumed to count as a backend failure, the docs pair FAIL with a non-zero ErrorCode)',
+      false,
     );
   }
   const accounts = tencentTargets(info.name, input.requestBody);
@@ -164,12 +193,12 @@ export function tencentOutcome(input: OutcomeInput, policy: TencentProfile): Out
 export function errorCodeOutcome(input: OutcomeInput, policy: TencentProfile, info: TencentCommand): Outcome {
   const subject = info.subject ?? 'the event';
   const why = failureReason(input);
-  if (why !== null) return failed(policy, subject, why);
+  if (why !== null) return failed(policy, info, why, timedOut(input));
   const answer: unknown = input.sent.action === 'respond' ? JSON.parse(input.sent.bodyText) : undefined; // parsed fine above
   const errorCode = own(answer, 'ErrorCode');
   const range = info.row.denyCodes;
   if (own(answer, 'ActionStatus') === 'FAIL') {
-    return failed(policy, subject, 'the answer says ActionStatus "FAIL", counted as a backend failure [assumed]');
+    return failed(policy, info, 'the answer says ActionStatus "FAIL", counted as a backend failure [assumed]', false);
   }
   if (
     typeof errorCode === 'number' &&
@@ -195,8 +224,9 @@ export function errorCodeOutcome(input: OutcomeInput, policy: TencentProfile, in
     const documented = `0, 1${info.row.drop ? ', 2' : ''}${range ? ` or ${range.min}–${range.max}` : ''}`;
     return failed(
       policy,
-      subject,
+      info,
       `ErrorCode ${errorCode} is not one the page documents (${documented}), counted as a backend failure [assumed]`,
+      false,
     );
   }
   const rewrite: Record<string, unknown> = {};

@@ -15,6 +15,12 @@ export function tencentCallbackNotes(listenerUrl: string): string[] {
     notes.push('Tencent calls from the internet: expose this listener through a public URL or tunnel.');
   }
   notes.push('A new callback URL takes effect about 2 minutes after saving.');
+  // The catalogue's failure policy (catalogue/failure.ts): the one console setting that changes what arrives.
+  if (TENCENT_COMMANDS.some((c) => c.retry === 'console-on-timeout')) {
+    notes.push(
+      'After-callbacks are not retried unless retry on timeout is turned on in the console; then a callback answered after 2 s comes again, so the backend can receive it twice.',
+    );
+  }
   return notes;
 }
 

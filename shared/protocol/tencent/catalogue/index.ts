@@ -1,5 +1,6 @@
 import type { TencentCommand, TencentRow } from '../row.js';
 import { C2C } from './c2c.js';
+import { TENCENT_FAILURE_POLICY } from './failure.js';
 import { GROUP } from './group.js';
 import { GROUP_MESSAGE } from './group-message.js';
 import { GROUP_PROFILE } from './group-profile.js';
@@ -24,8 +25,11 @@ export const TENCENT_ROWS: readonly TencentRow[] = [
 function entry(row: TencentRow): TencentCommand {
   const { fields, answer, denyBy: _b, denyCodes: _c, drop: _d, hooks: _h, iosPlatform: _i, ...rest } = row;
   const sample = row.sample === undefined ? undefined : { CallbackCommand: row.name, ...row.sample };
+  const policy = TENCENT_FAILURE_POLICY[row.phase];
   return {
     ...rest,
+    failure: row.failure ?? policy.failure,
+    retry: row.retry ?? policy.retry,
     ...(sample === undefined ? {} : { sample }),
     dialect: 'tencent',
     modelled: fields !== undefined,
