@@ -63,7 +63,8 @@ test('Send to backend from a capture: the exchange opens as a capture with the a
   // The URL is remembered; a sample can be the starting point too, with a Tencent profile.
   await play.openSendFromTopBar();
   await expect(play.backendUrl(play.sendDialog())).toHaveValue(`${backend.url}/callback`);
-  await play.command().selectOption('Sns.CallbackFriendAdd');
+  await play.chooseSample('Sns.CallbackFriendAdd');
+  await expect(play.command()).toHaveValue('Sns.CallbackFriendAdd');
   await expect(play.body()).toHaveValue(/"PairList"/);
   await expect(play.profile()).toHaveValue('fail-open');
   await play.sendDialog().getByRole('button', { name: 'Cancel' }).click();

@@ -19,4 +19,9 @@ export class AnswerFieldsBlock {
   field(wireName: string): Locator {
     return this.root().getByRole('textbox', { name: wireName, exact: true });
   }
+
+  /** "Rewrite <wire name>": the field goes into the answer's `rewrite` (typing in the field ticks it). */
+  rewrite(wireName: string): Locator {
+    return this.root().getByRole('checkbox', { name: `Rewrite ${wireName}`, exact: true });
+  }
 }

@@ -28,13 +28,15 @@ export class DecisionPanel {
     return this.root().getByRole('textbox', { name: 'Code', exact: true });
   }
 
+  /** The remark is one of the command's answer fields (the "Answer fields" block, open for a command with few). */
   async rewriteRemark(remark: string): Promise<void> {
     await this.root().getByRole('checkbox', { name: 'Rewrite remark' }).check();
-    await this.root().getByRole('textbox', { name: 'New remark' }).fill(remark);
+    await this.remarkField().fill(remark);
+    await expect(this.root().getByRole('checkbox', { name: 'Rewrite remark' })).toBeChecked();
   }
 
   remarkField(): Locator {
-    return this.root().getByRole('textbox', { name: 'New remark' });
+    return this.root().locator('details.answer-fields').getByRole('textbox', { name: 'remark', exact: true });
   }
 
   async denyTarget(account: string): Promise<void> {

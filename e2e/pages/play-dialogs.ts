@@ -31,8 +31,22 @@ export class PlayDialogs {
     return this.sendDialog().getByRole('textbox', { name: 'Body (JSON)' });
   }
 
+  /** The chosen command's wire name (read-only: it is chosen from the sample menu). */
   command(): Locator {
-    return this.sendDialog().getByRole('combobox', { name: 'Command' });
+    return this.sendDialog().getByRole('textbox', { name: 'Command', exact: true });
+  }
+
+  sampleChooser(): Locator {
+    return this.sendDialog().getByRole('button', { name: 'Choose a sample' });
+  }
+
+  /** Opens the dialog's sample menu, narrows it to the command and takes that sample. */
+  async chooseSample(command: string): Promise<void> {
+    await this.sampleChooser().click();
+    await this.sendDialog().getByRole('searchbox', { name: 'Filter samples' }).fill(command);
+    await this.sendDialog()
+      .getByRole('button', { name: new RegExp(`${command.replace(/\./g, '\\.')}$`) })
+      .click();
   }
 
   profile(): Locator {

@@ -1,33 +1,29 @@
 import type { Capture } from '../../../shared/contract/index.js';
 import type { AnswerFieldSpec } from '../../../shared/protocol/types.js';
 import { CodeArea } from '../lib/CodeArea.js';
-import { canRewriteRemark, commandInfo } from '../lib/protocol.js';
-import { type AnswerFieldDraft, answerFieldProblem, fieldKind } from '../store/answer-field-draft.js';
+import { commandInfo } from '../lib/protocol.js';
+import { type AnswerFieldDraft, answerFieldProblem, fieldKind, isSent } from '../store/answer-field-draft.js';
 import { getState, useApp } from '../store/app-store.js';
 import { updateDraft } from '../store/selection-actions.js';
 
 /**
- * The command's answer fields from the catalogue, one input per wire name, feeding the Decision's `rewrite`
- * (issue 21 §3: a message body is as easy to rewrite as a remark). A field left empty is not sent.
+ * The command's answer fields from the catalogue, one per wire name, each starting from the request's value: the one
+ * place a rewrite is drafted (issue 21 §3: a message body is as easy to rewrite as a remark). "Rewrite <name>" (or
+ * typing in the field) puts it in the Decision's `rewrite`; a field left empty is not sent.
  */
 export function AnswerFields({ capture }: { capture: Capture }) {
   const fields = useApp((s) => s.draft.answerFields);
-  const info = commandInfo(capture);
-  // The remark has its own control above (with the request's value filled in).
-  const remark = canRewriteRemark(capture) ? 'remark' : null;
-  const specs = (info?.answer ?? []).filter((spec) => spec.name !== remark);
-  const filled = Object.values(fields ?? {}).filter((f) => f.text !== '').length;
+  const specs = commandInfo(capture)?.answer ?? [];
+  const set = specs.filter((spec) => isSent(fields[spec.name])).length;
   return (
     <details className="advanced answer-fields" open={specs.length > 0 && specs.length <= 4 ? true : undefined}>
-      <summary>
-        Answer fields{specs.length > 0 ? ` (${specs.length}${filled > 0 ? `, ${filled} set` : ''})` : ''}
-      </summary>
+      <summary>Answer fields{specs.length > 0 ? ` (${specs.length}${set > 0 ? `, ${set} set` : ''})` : ''}</summary>
       {specs.length === 0 ? (
         <p className="muted">This command's answer has no fields beyond allow and deny.</p>
       ) : (
         <div className="advanced-grid">
           {specs.map((spec) => (
-            <AnswerFieldInput key={spec.name} spec={spec} field={fields?.[spec.name]} />
+            <AnswerFieldInput key={spec.name} spec={spec} field={fields[spec.name]} />
           ))}
         </div>
       )}
@@ -37,19 +33,22 @@ export function AnswerFields({ capture }: { capture: Capture }) {
 
 function AnswerFieldInput({ spec, field }: { spec: AnswerFieldSpec; field: AnswerFieldDraft | undefined }) {
   const kind = fieldKind(spec);
-  const current: AnswerFieldDraft = field ?? { kind, text: '' };
-  const problem = current.text === '' ? null : answerFieldProblem(spec.name, current);
+  const current: AnswerFieldDraft = field ?? { kind, text: '', send: false };
+  const problem = answerFieldProblem(spec.name, current);
   const id = `answer-field-${spec.name}`;
-  const set = (text: string): void => {
+  const change = (patch: Partial<AnswerFieldDraft>): void => {
     const answerFields = { ...getState().draft.answerFields };
+    // defineProperty: a wire name such as `__proto__` must stay an own key.
     Object.defineProperty(answerFields, spec.name, {
-      value: { kind, text },
+      value: { ...current, ...patch },
       enumerable: true,
       writable: true,
       configurable: true,
     });
     updateDraft({ answerFields });
   };
+  // Typing in a field asks for it: the text is what the answer will carry.
+  const type = (text: string): void => change({ text, send: true });
   const help = `${spec.effect}${spec.jsonString ? ' — sent as a JSON string' : ''} (${spec.type})`;
   const common = {
     id,
@@ -58,18 +57,30 @@ function AnswerFieldInput({ spec, field }: { spec: AnswerFieldSpec; field: Answe
     'aria-invalid': problem ? true : undefined,
   };
   return (
-    <div className={kind === 'json' || kind === 'string' ? 'field field-wide' : 'field'}>
-      <label htmlFor={id} className="field-label mono">
-        {spec.name}
-      </label>
+    <div className={kind === 'json' || kind === 'string' ? 'field field-wide answer-field' : 'field answer-field'}>
+      {/* Reads "☐ Rewrite remark": the box is named by both words, the input by the wire name (its own label). */}
+      <div className="answer-field-head">
+        <label className="toggle answer-field-toggle">
+          <input
+            type="checkbox"
+            checked={current.send}
+            aria-labelledby={`${id}-verb ${id}-name`}
+            onChange={(e) => change({ send: e.target.checked })}
+          />
+          <span id={`${id}-verb`}>Rewrite</span>
+        </label>
+        <label id={`${id}-name`} htmlFor={id} className="field-label mono">
+          {spec.name}
+        </label>
+      </div>
       {kind === 'json' ? (
-        <CodeArea {...common} rows={3} placeholder="JSON" onChange={(e) => set(e.target.value)} />
+        <CodeArea {...common} rows={3} placeholder="JSON" onChange={(e) => type(e.target.value)} />
       ) : (
         <input
           {...common}
           inputMode={kind === 'number' ? 'decimal' : undefined}
           type="text"
-          onChange={(e) => set(e.target.value)}
+          onChange={(e) => type(e.target.value)}
         />
       )}
       <span id={`${id}-help`} className="field-help muted">

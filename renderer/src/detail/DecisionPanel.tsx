@@ -4,7 +4,7 @@ import type { DenyPreset } from '../../../shared/protocol/index.js';
 import { CodeArea } from '../lib/CodeArea.js';
 import { Field } from '../lib/Field.js';
 import { Options } from '../lib/Options.js';
-import { answerFor, canRewriteRemark, defaultsFor, listTargets, overrideForCode } from '../lib/protocol.js';
+import { answerFor, defaultsFor, listTargets, overrideForCode } from '../lib/protocol.js';
 import { useApp } from '../store/app-store.js';
 import { armDecision } from '../store/arm-actions.js';
 import { type DecisionDraft, decisionFor } from '../store/decision-draft.js';
@@ -177,24 +177,6 @@ export function DecisionPanel({ capture, ahead = false }: { capture: Capture; ah
         )}
       </div>
       {deny ? <DenyFields draft={draft} capture={capture} /> : null}
-      {canRewriteRemark(capture) ? (
-        <div className="rewrite">
-          <label className="toggle">
-            <input
-              type="checkbox"
-              checked={draft.rewriteRemark}
-              onChange={(e) => updateDraft({ rewriteRemark: e.target.checked })}
-            />
-            Rewrite remark
-          </label>
-          <Field label="New remark" className="field field-wide">
-            <input
-              value={draft.remark}
-              onChange={(e) => updateDraft({ remark: e.target.value, rewriteRemark: true })}
-            />
-          </Field>
-        </div>
-      ) : null}
       <AnswerFields capture={capture} />
       {targets.length > 0 ? <TargetList targets={targets} draft={draft} /> : null}
       <ErrorInjection draft={draft} capture={capture} />

@@ -43,9 +43,9 @@ export function commandTitle(summary: Pick<CaptureSummary, 'command' | 'dialect'
   return commandInfo(summary)?.title ?? '';
 }
 
-/** Sample buttons: every modelled relationship command of both servers. */
+/** The sample menu and the Send dialog: every modelled command of both servers that has a sample, in catalogue order. */
 export function sampleList(): CommandInfo[] {
-  return sampleCommands().filter((c) => c.family === 'relationship');
+  return sampleCommands();
 }
 
 export function sampleSend(info: CommandInfo, opts: { sdkAppId: number | null; token: string | null }): SendRequest {
@@ -56,24 +56,6 @@ export function sampleSend(info: CommandInfo, opts: { sdkAppId: number | null; t
 /** Per-target accounts of a Tencent list request (PrevFriendAdd / PrevFriendResponse), in request order. */
 export function listTargets(capture: Capture): string[] {
   return capture.dialect === 'tencent' ? tencentTargets(capture.command, capture.request.body) : [];
-}
-
-/** Answer fields the server takes from the request's own value (OpenIM "non-empty wins"), e.g. the remark. */
-export function rewritableText(capture: Capture): { field: string; value: string } | null {
-  const info = commandInfo(capture);
-  const body = capture.request.body;
-  if (!info || typeof body !== 'object' || body === null) return null;
-  for (const field of info.responseFields) {
-    const value = (body as Record<string, unknown>)[field]; // parsed JSON object, read-only look-up
-    if (typeof value === 'string') return { field, value };
-  }
-  return null;
-}
-
-/** True when the command's answer can carry a remark rewrite. */
-export function canRewriteRemark(capture: Capture): boolean {
-  // The remark control writes `rewrite.remark`: other text answer fields (message-modify `content`…) are in Answer fields.
-  return rewritableText(capture)?.field === 'remark';
 }
 
 /** The first party of a request (the applicant/owner), as a rule condition path + value. */

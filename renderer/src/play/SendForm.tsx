@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useId, useRef, useState } from 'react';
 import {
   OPENIM_PROFILES,
   type OpenImProfile,
@@ -9,7 +9,8 @@ import { SendError } from '../detail/SendError.js';
 import { Field } from '../lib/Field.js';
 import { formatDialect } from '../lib/format.js';
 import { Options } from '../lib/Options.js';
-import { sampleList } from '../lib/protocol.js';
+import { commandTitle } from '../lib/protocol.js';
+import { SampleMenu } from '../shell/SampleMenu.js';
 import { useApp } from '../store/app-store.js';
 import { BackendUrlField } from './BackendUrlField.js';
 import { closeSend, seedFromSample, sendToBackend } from './play-actions.js';
@@ -29,10 +30,16 @@ export function SendForm({ seed }: { seed: SendSeed }) {
   const [sdkAppId, setSdkAppId] = useState(String(settings?.tencent.sdkAppId ?? ''));
   const [token, setToken] = useState(settings?.tencent.token ?? '');
   const [localError, setLocalError] = useState<string | null>(null);
-  const commands = sampleList().map((c) => c.name);
-  if (!commands.includes(seed.command)) commands.unshift(seed.command);
+  const [choosing, setChoosing] = useState(false);
+  const chooser = useRef<HTMLButtonElement>(null);
+  const id = useId();
 
+  const closeSamples = (): void => {
+    setChoosing(false);
+    chooser.current?.focus();
+  };
   const pickCommand = (name: string): void => {
+    closeSamples();
     setCommand(name);
     const sample = seedFromSample(name);
     if (!sample) return;
@@ -41,6 +48,13 @@ export function SendForm({ seed }: { seed: SendSeed }) {
       setDialect(sample.dialect);
       setProfile(settings?.profiles[sample.dialect] ?? '');
     }
+  };
+  // Escape closes the sample list only, not the whole dialog.
+  const onSamplesKey = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    event.stopPropagation();
+    closeSamples();
   };
 
   const submit = (event: FormEvent): void => {
@@ -74,11 +88,38 @@ export function SendForm({ seed }: { seed: SendSeed }) {
   return (
     <form className="play-form" onSubmit={submit}>
       <BackendUrlField value={to} onChange={setTo} />
-      <Field label="Command">
-        <select value={command} onChange={(e) => pickCommand(e.target.value)}>
-          <Options items={commands} />
-        </select>
-      </Field>
+      <div className="field field-wide">
+        <label className="field-label" htmlFor={`${id}-command`}>
+          Command
+        </label>
+        <div className="field-inline send-command">
+          <input
+            id={`${id}-command`}
+            className="mono"
+            readOnly
+            value={command}
+            aria-describedby={`${id}-command-title`}
+          />
+          <button
+            ref={chooser}
+            type="button"
+            aria-expanded={choosing}
+            aria-controls={`${id}-samples`}
+            onClick={() => setChoosing(!choosing)}
+          >
+            Choose a sample
+          </button>
+        </div>
+        <span id={`${id}-command-title`} className="field-help muted">
+          {commandTitle({ command, dialect })}
+        </span>
+      </div>
+      {choosing ? (
+        // biome-ignore lint/a11y/noStaticElementInteractions: Escape inside the list closes it (the menu's own keys)
+        <div id={`${id}-samples`} className="field-wide send-samples" onKeyDown={onSamplesKey}>
+          <SampleMenu autoFocus current={command} onPick={(info) => pickCommand(info.name)} />
+        </div>
+      ) : null}
       <Field label={`Server profile (${formatDialect(dialect)})`}>
         <select value={profile} onChange={(e) => setProfile(e.target.value)}>
           <Options items={profiles} />

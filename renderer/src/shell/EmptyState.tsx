@@ -1,5 +1,6 @@
 import { useApp } from '../store/app-store.js';
-import { SampleButtons } from './SampleButtons.js';
+import { sendSample } from '../store/command-actions.js';
+import { SampleMenu } from './SampleMenu.js';
 
 /** No captures yet: how to point a server here, and samples so a demo needs nothing else. */
 export function EmptyState() {
@@ -28,7 +29,7 @@ export function EmptyState() {
         Point the IM server's callback URL at <code>{url || 'the listener'}</code> (see <em>Setup help</em>), or send a
         sample callback:
       </p>
-      <SampleButtons />
+      <SampleMenu onPick={(info) => void sendSample(info)} />
     </div>
   );
 }

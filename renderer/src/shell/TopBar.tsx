@@ -5,10 +5,16 @@ import { openReplay, openSend } from '../play/play-actions.js';
 import { SettingsButton } from '../settings/SettingsButton.js';
 import { getState, setState, useApp } from '../store/app-store.js';
 import { connectionConfig } from '../store/client-ref.js';
-import { copySelectedAsCurl, exportSession, importSession, importViaDesktop } from '../store/command-actions.js';
+import {
+  copySelectedAsCurl,
+  exportSession,
+  importSession,
+  importViaDesktop,
+  sendSample,
+} from '../store/command-actions.js';
 import { ListenerStatus } from './ListenerStatus.js';
 import { MenuButton } from './MenuButton.js';
-import { SampleButtons } from './SampleButtons.js';
+import { SampleMenu } from './SampleMenu.js';
 import { SettingsControls } from './SettingsControls.js';
 import { UpstreamStatus } from './UpstreamStatus.js';
 
@@ -60,7 +66,15 @@ export function TopBar() {
       </div>
       <div className="top-row top-row-tools">
         <MenuButton label="Send sample" wide>
-          {(close) => <SampleButtons onSent={close} />}
+          {(close) => (
+            <SampleMenu
+              autoFocus
+              onPick={(info) => {
+                close();
+                void sendSample(info);
+              }}
+            />
+          )}
         </MenuButton>
         <button type="button" onClick={() => openSend(getState().selected)}>
           Send to backend

@@ -3,10 +3,15 @@ import type { AnswerFieldSpec } from '../../../shared/protocol/types.js';
 /** How an answer field is typed in the form: plain text, a number, a boolean or JSON (objects and arrays). */
 export type AnswerFieldKind = 'string' | 'number' | 'boolean' | 'json';
 
-/** One answer field as typed; the kind travels with the text so the draft can be turned into a Decision alone. */
+/**
+ * One answer field as typed; the kind travels with the text so the draft can be turned into a Decision alone.
+ * `send`: the person asked for it ("Rewrite <name>", or typed in it); a field goes into `rewrite` only when asked and
+ * its text is not empty.
+ */
 export interface AnswerFieldDraft {
   kind: AnswerFieldKind;
   text: string;
+  send: boolean;
 }
 
 export function fieldKind(spec: Pick<AnswerFieldSpec, 'type'>): AnswerFieldKind {
@@ -14,8 +19,41 @@ export function fieldKind(spec: Pick<AnswerFieldSpec, 'type'>): AnswerFieldKind 
   return 'json';
 }
 
-/** The problem with one field's text, or null; empty text is fine (the field is not sent). */
+/** The request's value of a field as text of that kind, or '' when the request has none of that type. */
+function seedText(kind: AnswerFieldKind, value: unknown): string {
+  if (kind === 'json') return typeof value === 'object' && value !== null ? JSON.stringify(value) : '';
+  return typeof value === kind ? String(value) : '';
+}
+
+/**
+ * The draft of a command's answer fields (its catalogue entry's `answer`, by wire name), each starting from the
+ * request's value of the same name where it has one (the remark, the message `content`, `MsgBody`…), none asked for.
+ */
+export function seedAnswerFields(specs: readonly AnswerFieldSpec[], body: unknown): Record<string, AnswerFieldDraft> {
+  const fields: Record<string, AnswerFieldDraft> = {};
+  const request = typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {};
+  for (const spec of specs) {
+    const kind = fieldKind(spec);
+    // Own properties only: a wire name such as `__proto__` or `constructor` must not read the prototype.
+    const value: unknown = Object.hasOwn(request, spec.name)
+      ? (request as Record<string, unknown>)[spec.name]
+      : undefined;
+    Object.defineProperty(fields, spec.name, {
+      value: { kind, text: seedText(kind, value), send: false },
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return fields;
+}
+
+/** True when the field goes into the answer: asked for, with text. */
+export const isSent = (field: AnswerFieldDraft | undefined): boolean => field?.send === true && field.text !== '';
+
+/** The problem with one field's text, or null; a field not sent has none. */
 export function answerFieldProblem(name: string, field: AnswerFieldDraft): string | null {
+  if (!isSent(field)) return null;
   const parsed = parseAnswerField(name, field);
   return parsed.ok ? null : parsed.error;
 }
@@ -43,13 +81,13 @@ function parseAnswerField(name: string, field: AnswerFieldDraft): Parsed {
   }
 }
 
-/** Every filled-in field by wire name, or the first field's problem (fields left empty are not sent). */
+/** Every field asked for by wire name, or the first field's problem (fields not asked for or left empty are not sent). */
 export function parseAnswerFields(
   fields: Record<string, AnswerFieldDraft>,
 ): { ok: true; values: Record<string, unknown> } | { ok: false; error: string } {
   const values: Record<string, unknown> = {};
   for (const [name, field] of Object.entries(fields)) {
-    if (field.text === '') continue;
+    if (!isSent(field)) continue;
     const parsed = parseAnswerField(name, field);
     if (!parsed.ok) return parsed;
     // defineProperty: a wire name such as `__proto__` must stay an own key.

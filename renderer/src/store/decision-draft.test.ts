@@ -28,11 +28,18 @@ describe('buildDecision', () => {
   });
 
   it('rewrites the remark only when asked and non-empty', () => {
-    expect(buildDecision({ ...emptyDraft(), remark: 'x' }, openim)).toEqual({
+    const remark = (text: string, send: boolean) => ({
+      answerFields: { remark: { kind: 'string' as const, text, send } },
+    });
+    expect(buildDecision({ ...emptyDraft(), ...remark('x', false) }, openim)).toEqual({
       ok: true,
       decision: { verdict: 'allow' },
     });
-    expect(buildDecision({ ...emptyDraft(), rewriteRemark: true, remark: 'Frank' }, openim)).toEqual({
+    expect(buildDecision({ ...emptyDraft(), ...remark('', true) }, openim)).toEqual({
+      ok: true,
+      decision: { verdict: 'allow' },
+    });
+    expect(buildDecision({ ...emptyDraft(), ...remark('Frank', true) }, openim)).toEqual({
       ok: true,
       decision: { verdict: 'allow', rewrite: { remark: 'Frank' } },
     });
@@ -77,6 +84,9 @@ describe('describeDecision', () => {
       'allow · remark · +30 ms',
     );
     expect(describeDecision({ verdict: 'allow', targets: { a: { verdict: 'deny' } } })).toBe('allow · 1 denied');
+    expect(describeDecision({ verdict: 'allow', rewrite: { content: '{}', recvID: 'u2' } })).toBe(
+      'allow · content, recvID',
+    );
     expect(describeDecision({ verdict: 'allow', raw: { status: 500, bodyText: '' } })).toBe('exact answer (HTTP 500)');
   });
 });

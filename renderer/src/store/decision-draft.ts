@@ -9,8 +9,6 @@ export interface DecisionDraft {
   code: string;
   message: string;
   detail: string;
-  rewriteRemark: boolean;
-  remark: string;
   /** Tencent list targets: account → verdict (absent = follows the overall verdict). */
   targets: Record<string, Verdict>;
   targetCode: string;
@@ -18,7 +16,10 @@ export interface DecisionDraft {
   fault: FaultType | '';
   faultStatus: string;
   delayMs: string;
-  /** Catalogue answer fields as typed, by wire name (empty text = not sent); see answer-field-draft.ts. */
+  /**
+   * The command's answer fields (its catalogue entry's `answer`) as typed, by wire name: the one place a rewrite is
+   * drafted (remark, message content, MsgBody…), sent as `rewrite` by wire name; see answer-field-draft.ts.
+   */
   answerFields: Record<string, AnswerFieldDraft>;
   /** The raw answer editor is open, seeded with this answer (it owns its text from then on); null = structured. */
   raw: RawAnswer | null;
@@ -30,8 +31,6 @@ export function emptyDraft(): DecisionDraft {
     code: '',
     message: '',
     detail: '',
-    rewriteRemark: false,
-    remark: '',
     targets: {},
     targetCode: '',
     overrideText: '',
@@ -75,10 +74,9 @@ export function buildDecision(draft: DecisionDraft, ctx: DraftContext): BuildRes
     decision.message = draft.message.trim() === '' ? ctx.denyMessage : draft.message;
     if (draft.detail.trim() !== '') decision.detail = draft.detail;
   }
-  if (draft.rewriteRemark && draft.remark !== '') decision.rewrite = { remark: draft.remark };
-  const fields = parseAnswerFields(draft.answerFields ?? {});
+  const fields = parseAnswerFields(draft.answerFields);
   if (!fields.ok) return { ok: false, error: fields.error };
-  if (Object.keys(fields.values).length > 0) decision.rewrite = { ...decision.rewrite, ...fields.values };
+  if (Object.keys(fields.values).length > 0) decision.rewrite = fields.values;
 
   const denied = ctx.targets.filter((t) => draft.targets[t] === 'deny');
   const allowed = ctx.targets.filter((t) => draft.targets[t] === 'allow');
@@ -138,6 +136,9 @@ export function describeDecision(decision: Decision | null): string {
   }
   if (decision.rewrite?.remark !== undefined) parts.push('remark');
   if (decision.rewrite?.friendUserIDs !== undefined) parts.push('list');
+  // Any other answer field by its wire name ("allow · content").
+  const others = Object.keys(decision.rewrite ?? {}).filter((k) => k !== 'remark' && k !== 'friendUserIDs');
+  if (others.length > 0) parts.push(others.join(', '));
   if (decision.override) parts.push('override');
   if (decision.delayMs) parts.push(`+${decision.delayMs} ms`);
   return parts.join(' · ');

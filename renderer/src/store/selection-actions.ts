@@ -1,6 +1,7 @@
 import type { Capture } from '../../../shared/contract/index.js';
 import { ControlApiError } from '../api/control-client.js';
-import { defaultsFor, rewritableText } from '../lib/protocol.js';
+import { commandInfo, defaultsFor } from '../lib/protocol.js';
+import { seedAnswerFields } from './answer-field-draft.js';
 import { getState, setState } from './app-store.js';
 import { client } from './client-ref.js';
 import { type DecisionDraft, decisionFor, emptyDraft } from './decision-draft.js';
@@ -9,14 +10,17 @@ import { rowView } from './row-view.js';
 
 let fetchToken = 0;
 
-/** Draft prefilled for this capture: dialect-correct deny code/message, the request's own remark. */
+/**
+ * Draft prefilled for this capture: dialect-correct deny code/message, and the command's answer fields from the
+ * catalogue, each starting from the request's own value (none of them sent until asked for).
+ */
 export function draftFor(capture: Capture): DecisionDraft {
   const defaults = defaultsFor(capture.dialect);
   const draft = emptyDraft();
   draft.code = String(defaults.denyCode);
   draft.message = defaults.denyMessage;
   draft.targetCode = String(defaults.denyCode);
-  draft.remark = rewritableText(capture)?.value ?? '';
+  draft.answerFields = seedAnswerFields(commandInfo(capture)?.answer ?? [], capture.request.body);
   return draft;
 }
 
