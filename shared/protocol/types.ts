@@ -257,6 +257,14 @@ export interface DenyPreset {
   label: string;
 }
 
+/** The deny reasons both dialects offer, numbered from the dialect's first deny code, each labelled "code message". */
+export const denyPresets = (first: number): DenyPreset[] =>
+  ['denied by app backend', 'spam / abuse', 'not allowed by privacy settings', 'rate limited'].map((message, i) => ({
+    code: first + i,
+    message,
+    label: `${first + i} ${message}`,
+  }));
+
 export interface DialectDefaults {
   denyCode: number;
   denyMessage: string;

@@ -24,71 +24,60 @@ export function tencentTimeoutWarning(text: string): string | null {
   return `Tencent gives up after ${TENCENT_TIMEOUT_MS / 1000} s: a longer hold outlives it, so the fallback still goes out before Tencent's 2 s.`;
 }
 
-export const SETTINGS_SECTIONS: readonly { title: string; fields: readonly SettingsField[] }[] = [
-  {
-    title: 'Listener',
-    fields: [
-      { path: 'listener.host', label: 'Host', kind: 'text', hint: '127.0.0.1 = this machine only; 0.0.0.0 = network' },
-      { path: 'listener.port', label: 'Port', kind: 'int', hint: '0 = any free port' },
-    ],
-  },
-  {
-    title: 'Holding requests',
-    fields: [
-      { path: 'hold.openimTimeoutMs', label: 'OpenIM timeout (ms)', kind: 'int', hint: 'the timeout in webhooks.yml' },
-      { path: 'hold.tencentTimeoutMs', label: 'Tencent timeout (ms)', kind: 'int', warn: tencentTimeoutWarning },
-      { path: 'hold.marginMs', label: 'Safety margin (ms)', kind: 'int', hint: 'the fallback goes out this early' },
-      {
-        path: 'hold.fallback',
-        label: 'Fallback',
-        kind: 'choice',
-        choices: [
-          { value: 'auto', label: 'The rule or default answer' },
-          { value: 'no-response', label: 'No answer (the server times out)' },
-        ],
-      },
-    ],
-  },
-  {
-    title: 'Tencent checks',
-    fields: [
-      { path: 'tencent.sdkAppId', label: 'SdkAppID', kind: 'int-or-empty', hint: 'empty = not checked' },
-      { path: 'tencent.token', label: 'Tencent token', kind: 'text-or-empty', hint: 'empty = Sign not checked' },
-    ],
-  },
-  {
-    title: 'Captures',
-    fields: [
-      { path: 'capture.limit', label: 'Capture limit', kind: 'int', hint: 'captures kept in memory and on disk' },
-      { path: 'capture.maxBodyBytes', label: 'Body limit (bytes)', kind: 'int', hint: 'larger bodies get 413' },
-    ],
-  },
+/** A section of the panel. */
+interface SettingsSection {
+  title: string;
+  fields: readonly SettingsField[];
+}
+const section = (title: string, fields: SettingsField[]): SettingsSection => ({ title, fields });
+/** A pick-one field; `options` maps each value to its label, in the order shown. */
+const choice = (path: string, label: string, options: Record<string, string>): SettingsField => ({
+  path,
+  label,
+  kind: 'choice',
+  choices: Object.entries(options).map(([value, label]) => ({ value, label })),
+});
+
+export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
+  section('Listener', [
+    { path: 'listener.host', label: 'Host', kind: 'text', hint: '127.0.0.1 = this machine only; 0.0.0.0 = network' },
+    { path: 'listener.port', label: 'Port', kind: 'int', hint: '0 = any free port' },
+  ]),
+  section('Holding requests', [
+    { path: 'hold.openimTimeoutMs', label: 'OpenIM timeout (ms)', kind: 'int', hint: 'the timeout in webhooks.yml' },
+    { path: 'hold.tencentTimeoutMs', label: 'Tencent timeout (ms)', kind: 'int', warn: tencentTimeoutWarning },
+    { path: 'hold.marginMs', label: 'Safety margin (ms)', kind: 'int', hint: 'the fallback goes out this early' },
+    choice('hold.fallback', 'Fallback', {
+      auto: 'The rule or default answer',
+      'no-response': 'No answer (the server times out)',
+    }),
+  ]),
+  section('Tencent checks', [
+    { path: 'tencent.sdkAppId', label: 'SdkAppID', kind: 'int-or-empty', hint: 'empty = not checked' },
+    { path: 'tencent.token', label: 'Tencent token', kind: 'text-or-empty', hint: 'empty = Sign not checked' },
+  ]),
+  section('Captures', [
+    { path: 'capture.limit', label: 'Capture limit', kind: 'int', hint: 'captures kept in memory and on disk' },
+    { path: 'capture.maxBodyBytes', label: 'Body limit (bytes)', kind: 'int', hint: 'larger bodies get 413' },
+  ]),
 ];
 
 /** Upstream (forward) mode: shown once the engine has the setting (engines without it refuse the unknown key). */
-const UPSTREAM_SECTION = {
-  title: 'Upstream (forward mode)',
-  fields: [
-    {
-      path: 'upstream.url',
-      label: 'Upstream URL',
-      kind: 'text-or-empty',
-      hint: 'your real app backend; empty = the inspector answers',
-    },
-    {
-      path: 'upstream.onFailure',
-      label: 'When the backend fails',
-      kind: 'choice',
-      choices: [
-        { value: 'relay', label: 'Give the IM server the same failure' },
-        { value: 'fallback', label: 'Answer with the rule or default answer' },
-      ],
-    },
-  ],
-} as const satisfies { title: string; fields: readonly SettingsField[] };
+const UPSTREAM_SECTION = section('Upstream (forward mode)', [
+  {
+    path: 'upstream.url',
+    label: 'Upstream URL',
+    kind: 'text-or-empty',
+    hint: 'your real app backend; empty = the inspector answers',
+  },
+  choice('upstream.onFailure', 'When the backend fails', {
+    relay: 'Give the IM server the same failure',
+    fallback: 'Answer with the rule or default answer',
+  }),
+]);
 
 /** The panel's sections for these settings (the upstream one only when the engine knows it). */
-export function settingsSections(settings: Settings): readonly { title: string; fields: readonly SettingsField[] }[] {
+export function settingsSections(settings: Settings): readonly SettingsSection[] {
   return 'upstream' in settings ? [...SETTINGS_SECTIONS, UPSTREAM_SECTION] : SETTINGS_SECTIONS;
 }
 

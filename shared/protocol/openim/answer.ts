@@ -1,6 +1,6 @@
 import type { Decision } from '../../contract/decision.js';
 import { type JsonObject, own, safeStringify } from '../json.js';
-import type { AnswerFieldSpec, DialectDefaults, Identification } from '../types.js';
+import { type AnswerFieldSpec, type DialectDefaults, denyPresets, type Identification } from '../types.js';
 import { openimCommand } from './catalogue/index.js';
 
 /** OpenIM deny defaults and presets (errCode ≥ 100; the docs give 5000–9999 for before-callbacks). */
@@ -8,10 +8,7 @@ export const OPENIM_DEFAULTS: DialectDefaults = {
   denyCode: 5001,
   denyMessage: 'denied by app backend',
   presets: [
-    { code: 5001, message: 'denied by app backend', label: '5001 denied by app backend' },
-    { code: 5002, message: 'spam / abuse', label: '5002 spam / abuse' },
-    { code: 5003, message: 'not allowed by privacy settings', label: '5003 not allowed by privacy settings' },
-    { code: 5004, message: 'rate limited', label: '5004 rate limited' },
+    ...denyPresets(5001),
     { code: 20001, message: 'denied by app backend', label: '20001 after-callback range example (20001–29999)' },
     { code: 50, message: 'denied by app backend', label: '50 (below 100: user sees a generic 500, not your message)' },
   ],

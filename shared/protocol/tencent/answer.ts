@@ -1,18 +1,13 @@
 import type { Decision, TargetDecision } from '../../contract/decision.js';
 import { type JsonObject, own } from '../json.js';
-import type { CommandInfo, DialectDefaults, Identification } from '../types.js';
+import { type CommandInfo, type DialectDefaults, denyPresets, type Identification } from '../types.js';
 import { targetList, tencentCommand } from './catalogue/index.js';
 
 /** Tencent deny defaults and presets (ResultCode in the documented 38000–39000 range of the Sns Prev* pages). */
 export const TENCENT_DEFAULTS: DialectDefaults = {
   denyCode: 38001,
   denyMessage: 'denied by app backend',
-  presets: [
-    { code: 38001, message: 'denied by app backend', label: '38001 denied by app backend' },
-    { code: 38002, message: 'spam / abuse', label: '38002 spam / abuse' },
-    { code: 38003, message: 'not allowed by privacy settings', label: '38003 not allowed by privacy settings' },
-    { code: 38004, message: 'rate limited', label: '38004 rate limited' },
-  ],
+  presets: denyPresets(38001),
 };
 
 /** The account of every item of the request's target list (the row's `parties.targets`), in request order. */
