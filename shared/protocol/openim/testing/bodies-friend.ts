@@ -1,6 +1,4 @@
-import type { ServerBody } from './server-body.js';
-
-const NL = '\n';
+import { NL, type ServerBody } from './server-body.js';
 
 /** friend / blocklist, conversation (main only): bodies hand-written from the tags' structs (see server-bodies.ts). */
 export const FRIEND_BODIES: readonly ServerBody[] = [

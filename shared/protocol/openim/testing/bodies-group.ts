@@ -1,6 +1,4 @@
-import type { ServerBody } from './server-body.js';
-
-const NL = '\n';
+import { NL, type ServerBody } from './server-body.js';
 
 /** group: bodies hand-written from the tags' structs (see server-bodies.ts). */
 export const GROUP_BODIES: readonly ServerBody[] = [

@@ -1,6 +1,5 @@
-import type { ServerBody } from './server-body.js';
+import { NL, type ServerBody } from './server-body.js';
 
-const NL = '\n';
 const MSG38 = 'v3.8.3 pkg/callbackstruct/common.go CommonCallbackReq (sendTime from v3.8.1)';
 
 /** message, push: bodies hand-written from the tags' structs (see server-bodies.ts). */

@@ -1,6 +1,4 @@
-import type { ServerBody } from './server-body.js';
-
-const NL = '\n';
+import { NL, type ServerBody } from './server-body.js';
 
 /** user, online status: bodies hand-written from the tags' structs (see server-bodies.ts). */
 export const USER_BODIES: readonly ServerBody[] = [

@@ -9,3 +9,6 @@ export interface ServerBody {
   text: string;
   wrong: { field: string; value: unknown };
 }
+
+/** The trailing newline of v3.7+ bodies (json.Encoder); v3.0–v3.6 bodies (json.Marshal) have none. */
+export const NL = '\n';
