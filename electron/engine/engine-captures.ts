@@ -17,7 +17,8 @@ import { boundBodies } from './store/body-limit.js';
 import { captureJson } from './store/capture-json.js';
 import { summaryText } from './store/capture-line.js';
 import { CaptureLog } from './store/capture-log.js';
-import { CaptureStore, toSummary } from './store/capture-store.js';
+import { CaptureStore } from './store/capture-store.js';
+import { toSummary } from './store/capture-summary.js';
 
 /** What an engine without a data dir reports: nothing to save, nothing lost. */
 const IN_MEMORY: PersistenceStatus = Object.freeze({ ok: true, unsaved: 0, dropped: 0, skippedLines: 0 });

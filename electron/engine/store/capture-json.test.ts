@@ -3,7 +3,7 @@ import type { Capture } from '../../../shared/contract/index.js';
 import { makeCapture } from '../testing/test-double-engine.js';
 import { captureJson, takeEventJson } from './capture-json.js';
 import { captureToLine } from './capture-line.js';
-import { toSummary } from './capture-store.js';
+import { toSummary } from './capture-summary.js';
 
 const text = { parties: 'user123 → user456', text: 'héllo "quoted" 😀\n' };
 

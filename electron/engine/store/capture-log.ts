@@ -1,9 +1,11 @@
-import { statSync } from 'node:fs';
 import type { PersistenceStatus } from '../../../shared/contract/index.js';
 import { ByteBatch, NEWLINE } from './byte-batch.js';
+import { CompactionTrigger } from './compaction-trigger.js';
 import type { LineRef } from './line-arena.js';
 import { LogFile, PartialWriteError, type WriteSync } from './log-file.js';
 import { type CaptureHead, type LoadedLog, loadLog } from './log-load.js';
+import { UnsavedLines } from './unsaved-lines.js';
+import { WriteHealth } from './write-health.js';
 
 export interface CaptureLogOptions {
   log(line: string): void;
@@ -26,27 +28,6 @@ export interface CaptureLogOptions {
   writeSync?: WriteSync;
 }
 
-function fileSize(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0;
-  }
-}
-
-function countLines(bytes: Buffer): number {
-  let lines = 0;
-  for (let at = bytes.indexOf(0x0a); at >= 0; at = bytes.indexOf(0x0a, at + 1)) lines += 1;
-  return lines;
-}
-
-interface Chunk {
-  bytes: Buffer;
-  lines: number;
-  /** Its captures are in the snapshot a running compaction writes: not written again into the new file. */
-  inSnapshot?: boolean;
-}
-
 /** A compaction in progress: the lines appended to the old file meanwhile go into the new one too. */
 interface Compaction {
   tail: Buffer[];
@@ -59,46 +40,42 @@ interface Compaction {
  * captures.ndjson: one line per final capture state, appended in batches: one write per event-loop turn that
  * finished captures (never one per request), right after that turn's answers went out, so a crash (`kill -9`)
  * loses at most the captures of the turn it hit. Last line wins per id.
- * product.md §4 "persistence is never silent": a failed write keeps its lines queued in memory (bounded), reports
- * `ok: false` with the reason, retries, and writes the queue once it can; the file never keeps a torn line
- * (LogFile cuts it back). Past `compactAt()` lines the file is rewritten from the store in the background, while
- * appends go on into the old file, so it stays bounded and a crash mid-compaction loses nothing more.
+ * product.md §4 "persistence is never silent": a failed write keeps its lines queued in memory (bounded,
+ * UnsavedLines), reports `ok: false` with the reason, retries (WriteHealth), and writes the queue once it can; the
+ * file never keeps a torn line (LogFile cuts it back). Past `compactAt()` lines or `compactAtBytes()` bytes
+ * (CompactionTrigger) the file is rewritten from the store in the background, while appends go on into the old
+ * file, so it stays bounded and a crash mid-compaction loses nothing more.
  */
 export class CaptureLog {
   /** Lines appended since the last flush, already encoded. */
   private queue = new ByteBatch();
   private queuedLines = 0;
   /** Flushed lines not yet on disk (writes failed), oldest first. */
-  private chunks: Chunk[] = [];
-  private chunkBytes = 0;
-  private chunkLines = 0;
+  private readonly unsaved: UnsavedLines;
   private closed = false;
   private fileLines = 0;
   private fileBytes = 0;
-  /** No compaction is tried again before the file has this many bytes (one failed). */
-  private compactAfterBytes = 0;
+  private readonly trigger: CompactionTrigger;
   private compactWanted = false;
-  /** No compaction is tried again before the file has this many lines (one failed: the disk may be too full). */
-  private compactAfter = 0;
   private compaction: Compaction | null = null;
   private clearWanted = false;
   private immediate: NodeJS.Immediate | null = null;
-  private retryTimer: NodeJS.Timeout | null = null;
   private readonly file: LogFile;
-  private ok = true;
-  private error: string | undefined;
-  private dropped = 0;
+  private readonly health: WriteHealth;
   private skippedLines = 0;
-  private readonly retryMs: number;
-  private readonly maxUnsavedBytes: number;
 
   constructor(
     readonly path: string,
     private readonly opts: CaptureLogOptions,
   ) {
     this.file = new LogFile(path, opts.writeSync);
-    this.retryMs = opts.retryMs ?? 1_000;
-    this.maxUnsavedBytes = opts.maxUnsavedBytes ?? 64 * 1_048_576;
+    this.trigger = new CompactionTrigger(
+      () => opts.compactAt(),
+      () => opts.compactAtBytes?.() ?? Number.POSITIVE_INFINITY,
+    );
+    const changed = () => opts.onStatus(this.status());
+    this.health = new WriteHealth(path, opts.retryMs ?? 1_000, opts.log, changed, () => this.write());
+    this.unsaved = new UnsavedLines(opts.maxUnsavedBytes ?? 64 * 1_048_576);
   }
 
   /** Streams the newest `limit` captures to `keep`; corrupt lines are skipped, counted and reported. */
@@ -107,7 +84,7 @@ export class CaptureLog {
     await this.file.removeStaleTemps();
     const loaded = await loadLog(this.path, limit, keep);
     this.fileLines = loaded.lines;
-    this.fileBytes = fileSize(this.path);
+    this.fileBytes = this.file.size();
     this.skippedLines = loaded.skipped;
     if (loaded.skipped > 0) {
       this.opts.log(
@@ -119,12 +96,12 @@ export class CaptureLog {
 
   status(): PersistenceStatus {
     const status: PersistenceStatus = {
-      ok: this.ok,
-      unsaved: this.queuedLines + this.chunkLines,
-      dropped: this.dropped,
+      ok: this.health.ok,
+      unsaved: this.queuedLines + this.unsaved.lines,
+      dropped: this.unsaved.dropped,
       skippedLines: this.skippedLines,
     };
-    if (this.error !== undefined) status.error = this.error;
+    if (this.health.error !== undefined) status.error = this.health.error;
     return status;
   }
 
@@ -162,8 +139,7 @@ export class CaptureLog {
   clear(): Promise<void> {
     this.queue.reset();
     this.queuedLines = 0;
-    this.forget(this.chunks);
-    this.chunks = [];
+    this.unsaved.clear();
     if (this.compaction) this.compaction.cancelled = true;
     this.compactWanted = false;
     this.clearWanted = true;
@@ -172,18 +148,14 @@ export class CaptureLog {
 
   async close(): Promise<void> {
     this.closed = true;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
+    this.health.stop();
     await this.flush();
     // A compaction finishing may leave lines to write after it.
     this.write();
     const { unsaved } = this.status();
-    if (unsaved > 0) this.opts.log(`${unsaved} capture line(s) could not be saved to ${this.path}: ${this.error}`);
+    if (unsaved > 0)
+      this.opts.log(`${unsaved} capture line(s) could not be saved to ${this.path}: ${this.health.error}`);
     this.file.close();
-  }
-
-  private compactAtBytes(): number {
-    return this.opts.compactAtBytes?.() ?? Number.POSITIVE_INFINITY;
   }
 
   private readonly flushNow = (): void => {
@@ -194,47 +166,44 @@ export class CaptureLog {
   private queued(): void {
     this.queue.byte(NEWLINE);
     this.queuedLines += 1;
-    const lines = this.fileLines + this.queuedLines + this.chunkLines;
-    if (lines > this.opts.compactAt() && lines > this.compactAfter) this.compactWanted = true;
-    const bytes = this.fileBytes + this.queue.length + this.chunkBytes;
-    if (bytes > this.compactAtBytes() && bytes > this.compactAfterBytes) this.compactWanted = true;
+    if (this.trigger.due(this.logLines(), this.logBytes())) this.compactWanted = true;
     // At the end of this loop turn (after every answer decided in it went out). While writes fail, only the retry
     // timer tries again.
-    if (this.immediate === null && this.ok) {
+    if (this.immediate === null && this.health.ok) {
       this.immediate = setImmediate(this.flushNow);
       this.immediate.unref();
     }
   }
 
+  /** The log's lines and bytes: the file's plus those waiting to be written to it. */
+  private logLines(): number {
+    return this.fileLines + this.unsaved.lines + this.queuedLines;
+  }
+
+  private logBytes(): number {
+    return this.fileBytes + this.unsaved.bytes + this.queue.length;
+  }
+
   private takeQueue(): void {
     if (this.queuedLines === 0) return;
-    const bytes = this.queue.take();
-    this.chunks.push({ bytes, lines: this.queuedLines });
-    this.chunkBytes += bytes.length;
-    this.chunkLines += this.queuedLines;
-    this.queuedLines = 0;
     // Bounded: while the disk refuses, the oldest unsaved lines are let go first, and counted.
-    while (this.chunkBytes > this.maxUnsavedBytes && this.chunks.length > 1) {
-      const oldest = this.chunks.shift() as Chunk; // length > 1
-      this.forget([oldest]);
-      this.dropped += oldest.lines;
-    }
+    this.unsaved.push(this.queue.take(), this.queuedLines);
+    this.queuedLines = 0;
   }
 
   /** Clears, appends what is queued, and starts a compaction when one is due. Synchronous. */
   private write(): void {
     this.takeQueue();
     if (this.clearWanted) {
-      if (!this.attempt(() => this.file.truncate())) return;
+      if (!this.health.attempt(() => this.file.truncate())) return;
       this.clearWanted = false;
       this.fileLines = 0;
       this.fileBytes = 0;
     }
-    if (this.chunks.length > 0) {
-      const chunks = this.chunks;
-      const bytes = chunks.length === 1 ? (chunks[0] as Chunk).bytes : Buffer.concat(chunks.map((c) => c.bytes)); // length checked
+    if (!this.unsaved.empty) {
+      const bytes = this.unsaved.joined();
       let written = 0;
-      const ok = this.attempt(() => {
+      const ok = this.health.attempt(() => {
         try {
           this.file.append(bytes);
           written = bytes.length;
@@ -248,7 +217,7 @@ export class CaptureLog {
       if (written > 0) this.wrote(written);
       if (!ok) return;
     }
-    this.recovered();
+    this.health.recovered();
     if (this.compactWanted && !this.compaction && !this.closed) this.startCompaction();
   }
 
@@ -259,15 +228,14 @@ export class CaptureLog {
    */
   private startCompaction(): void {
     this.compactWanted = false;
-    for (const chunk of this.chunks) chunk.inSnapshot = true;
+    this.unsaved.markSnapshot(true);
     const snapshot = this.opts.snapshot();
     const compaction: Compaction = { tail: [], tailLines: 0, cancelled: false, done: Promise.resolve() };
     this.compaction = compaction;
     const fail = (err: unknown): void => {
       // Not a loss: the old file is intact and holds every line. Compaction waits for another `compactAt()` lines.
       this.opts.log(`cannot compact ${this.path}: ${err instanceof Error ? err.message : String(err)}`);
-      this.compactAfter = this.fileLines + this.opts.compactAt();
-      this.compactAfterBytes = this.fileBytes + this.compactAtBytes();
+      this.trigger.failed(this.fileLines, this.fileBytes);
     };
     compaction.done = this.file
       .writeTemp(snapshot.refs)
@@ -288,46 +256,24 @@ export class CaptureLog {
             return;
           }
           this.fileLines = snapshot.refs.length + compaction.tailLines;
-          this.fileBytes = fileSize(this.path);
-          this.compactAfter = 0;
-          this.compactAfterBytes = 0;
+          this.fileBytes = this.file.size();
+          this.trigger.succeeded();
           // Lines appended meanwhile asked for it again, measured against the old file.
-          this.compactWanted =
-            this.fileLines + this.chunkLines + this.queuedLines > this.opts.compactAt() ||
-            this.fileBytes + this.chunkBytes + this.queue.length > this.compactAtBytes();
-          // Unsaved lines the snapshot already holds must not be written again.
-          const left = this.chunks.filter((c) => !c.inSnapshot);
-          this.forget(this.chunks.filter((c) => c.inSnapshot));
-          this.chunks = left;
+          this.compactWanted = this.trigger.due(this.logLines(), this.logBytes());
+          this.unsaved.dropSnapshotted();
         },
         (err: unknown) => fail(err),
       )
       .finally(() => {
         this.compaction = null;
-        for (const chunk of this.chunks) chunk.inSnapshot = false;
+        this.unsaved.markSnapshot(false);
       });
   }
 
-  /** The first `bytes` of the unsaved chunks (whole lines) are in the file now: off the queue, oldest first. */
+  /** The first `bytes` of the unsaved lines (whole lines) are in the file now. */
   private wrote(bytes: number): void {
-    const done: Chunk[] = [];
-    let left = bytes;
-    while (left > 0 && this.chunks.length > 0) {
-      const chunk = this.chunks[0] as Chunk; // length checked
-      if (chunk.bytes.length <= left) {
-        this.chunks.shift();
-        done.push(chunk);
-        left -= chunk.bytes.length;
-        continue;
-      }
-      const head = chunk.bytes.subarray(0, left);
-      const lines = countLines(head);
-      done.push({ bytes: head, lines, ...(chunk.inSnapshot ? { inSnapshot: true } : {}) });
-      chunk.bytes = chunk.bytes.subarray(left);
-      chunk.lines -= lines;
-      left = 0;
-    }
-    this.fileLines += this.forget(done);
+    const done = this.unsaved.written(bytes);
+    for (const chunk of done) this.fileLines += chunk.lines;
     this.fileBytes += bytes;
     // Lines the snapshot does not hold must also reach the compacted file.
     const compaction = this.compaction;
@@ -338,46 +284,5 @@ export class CaptureLog {
         compaction.tailLines += chunk.lines;
       }
     }
-  }
-
-  /** Takes written (or superseded) chunks off the counts; returns their lines. */
-  private forget(chunks: readonly Chunk[]): number {
-    let lines = 0;
-    for (const chunk of chunks) {
-      this.chunkBytes -= chunk.bytes.length;
-      this.chunkLines -= chunk.lines;
-      lines += chunk.lines;
-    }
-    return lines;
-  }
-
-  /** Runs one file operation; on failure reports it and schedules a retry. */
-  private attempt(operation: () => void): boolean {
-    try {
-      operation();
-      return true;
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      if (this.ok || message !== this.error) this.opts.log(`cannot write ${this.path}: ${message}`);
-      this.ok = false;
-      this.error = message;
-      this.opts.onStatus(this.status());
-      if (!this.closed && this.retryTimer === null) {
-        this.retryTimer = setTimeout(() => {
-          this.retryTimer = null;
-          this.write();
-        }, this.retryMs);
-        this.retryTimer.unref();
-      }
-      return false;
-    }
-  }
-
-  private recovered(): void {
-    if (this.ok) return;
-    this.ok = true;
-    this.error = undefined;
-    this.opts.log(`writing ${this.path} again: the queued captures are saved`);
-    this.opts.onStatus(this.status());
   }
 }

@@ -2,88 +2,15 @@ import type {
   Capture,
   CaptureListResponse,
   CaptureQuery,
-  CaptureState,
   CaptureSummary,
   CaptureSummaryText,
 } from '../../../shared/contract/index.js';
 import { liveBodyBytes } from './body-limit.js';
-import { captureToLine, lineToCapture, summaryText, withBody } from './capture-line.js';
-import { LineArena, type LineRef, lineText, type Slab } from './line-arena.js';
+import { captureToLine, withBody } from './capture-line.js';
+import { toSummary } from './capture-summary.js';
+import { LineArena, type LineRef, lineText } from './line-arena.js';
 import type { CaptureHead } from './log-load.js';
-
-export { withBody } from './capture-line.js';
-
-/**
- * What the store keeps per capture: one object. A capture still in progress (held, delayed) is a live object; a
- * finished one is kept as its JSON line only, as bytes in the line arena (off the JavaScript heap), whose place
- * the entry holds itself (it is the line's LineRef). Few objects per stored capture keep the collector's work
- * flat as the store fills. The line is the one written to captures.ndjson.
- */
-interface Entry extends LineRef {
-  /** null when the id is the one this run gives the seq (`idFor`): it is made again when needed. */
-  id: string | null;
-  seq: number;
-  command: string | null;
-  state: CaptureState;
-  /**
-   * The summary while the capture is in progress. A finished capture's is worked out again when read (a list
-   * page or a search): keeping two strings and an object per stored capture costs the collector more.
-   */
-  text: CaptureSummaryText | null;
-  live: Capture | null;
-  /** Lower-case search text, built on the first `q` search and kept (the request never changes). */
-  haystack?: string;
-  /** What it counts toward the byte limit: its line's bytes, or a capture in progress's bodies (`liveBodyBytes`). */
-  bytes: number;
-}
-
-/** The arena slab of an entry with no line yet (a capture in progress). */
-const NO_SLAB: Slab = { bytes: Buffer.alloc(0), live: 0 };
-
-/** The list/event form: the capture without bodies, plus the one-line summary. */
-export function toSummary(capture: Capture, text: CaptureSummaryText): CaptureSummary {
-  // Explicit copies, not rest destructuring: this runs per event and rest spreads are slow in V8.
-  const req = capture.request;
-  const request: CaptureSummary['request'] = {
-    method: req.method,
-    url: req.url,
-    path: req.path,
-    query: req.query,
-    headers: req.headers,
-  };
-  if (req.parseError !== undefined) request.parseError = req.parseError;
-  if (req.truncated !== undefined) request.truncated = req.truncated;
-  const res = capture.response;
-  let response: CaptureSummary['response'] = null;
-  if (res) {
-    response = { status: res.status, headers: res.headers };
-    if (res.fault !== undefined) response.fault = res.fault;
-    if (res.truncated !== undefined) response.truncated = res.truncated;
-  }
-  const summary: CaptureSummary = {
-    id: capture.id,
-    seq: capture.seq,
-    receivedAt: capture.receivedAt,
-    dialect: capture.dialect,
-    command: capture.command,
-    phase: capture.phase,
-    state: capture.state,
-    decidedBy: capture.decidedBy,
-    request,
-    findings: capture.findings,
-    decision: capture.decision,
-    response,
-    latencyMs: capture.latencyMs,
-    outcome: capture.outcome,
-    hold: capture.hold,
-    identifiedBy: capture.identifiedBy,
-    summary: text,
-  };
-  if (capture.imported !== undefined) summary.imported = capture.imported;
-  if (capture.origin !== undefined) summary.origin = capture.origin;
-  if (capture.upstream !== undefined) summary.upstream = capture.upstream;
-  return summary;
-}
+import { captureOf, type Entry, haystackOf, NO_SLAB, textOf } from './store-entry.js';
 
 /**
  * The bounded in-memory history, ordered by seq (oldest first). Over the limit — a count, and (product.md §4 v3) bytes
@@ -355,28 +282,4 @@ export class CaptureStore {
       this.head = 0;
     }
   }
-}
-
-/** Body text searched by `q` is cut here: the search stays cheap on huge bodies. */
-const SEARCH_BODY_CHARS = 16_384;
-
-function captureOf(entry: Entry): Capture | undefined {
-  return entry.live ?? (entry.slab === NO_SLAB ? undefined : (lineToCapture(lineText(entry)) ?? undefined));
-}
-
-/** The summary kept while in progress, or worked out again for a finished capture. */
-function textOf(entry: Entry, capture: Capture): CaptureSummaryText {
-  return entry.text ?? summaryText(capture);
-}
-
-function haystackOf(entry: Entry): string {
-  if (entry.haystack === undefined) {
-    const capture = captureOf(entry);
-    const text = capture ? textOf(entry, capture) : { parties: '', text: '' };
-    const bodyText = capture?.request.bodyText ?? '';
-    entry.haystack = [entry.command ?? '', text.parties, text.text, bodyText.slice(0, SEARCH_BODY_CHARS)]
-      .join('\n')
-      .toLowerCase();
-  }
-  return entry.haystack;
 }

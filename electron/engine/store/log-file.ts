@@ -1,4 +1,14 @@
-import { chmodSync, closeSync, fstatSync, ftruncateSync, openSync, readSync, renameSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  fstatSync,
+  ftruncateSync,
+  openSync,
+  readSync,
+  renameSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { open, readdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fsyncDir } from './atomic-file.js';
@@ -118,6 +128,15 @@ export class LogFile {
     this.close();
     // The rename itself reaches the disk with the next fsync of the folder (best effort, off the loop).
     void fsyncDir(dirname(this.path));
+  }
+
+  /** The file's size in bytes (0 when there is none). */
+  size(): number {
+    try {
+      return statSync(this.path).size;
+    } catch {
+      return 0;
+    }
   }
 
   /** Makes an existing log readable by its owner only (a log from an earlier release was created 0644). */
