@@ -1,6 +1,6 @@
 // The shell's export/import calls against a real engine's control API (port 0, fresh token, in-memory data).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportSession, importSession } from './control-client.js';
+import { clearCaptures, exportSession, importSession, setHoldMode } from './control-client.js';
 import { createEngine, type Engine } from './engine/engine.js';
 
 const SAMPLE = JSON.stringify({
@@ -59,5 +59,25 @@ describe('control client', () => {
     await expect(importSession(engine.controlUrl(), engine.token, 'not json')).rejects.toThrow(
       /Import failed \(HTTP 400\)/,
     );
+  });
+
+  it('sets the hold mode and clears the captures as the menu does', async () => {
+    const get = async (path: string) =>
+      (await fetch(`${engine.controlUrl()}${path}`, { headers: { authorization: `Bearer ${engine.token}` } })).json();
+    await setHoldMode(engine.controlUrl(), engine.token, 'all');
+    expect((await get('/api/settings')).hold.mode).toBe('all');
+    await setHoldMode(engine.controlUrl(), engine.token, 'off');
+    expect((await get('/api/settings')).hold.mode).toBe('off');
+    await clearCaptures(engine.controlUrl(), engine.token);
+    expect((await get('/api/captures')).total).toBe(0);
+    await expect(clearCaptures(engine.controlUrl(), 'wrong-token')).rejects.toThrow(/Clear failed \(HTTP 401\)/);
+  });
+
+  it('says when the engine cannot be reached', async () => {
+    const gone = createEngine({ dataDir: null, uiDir: null, controlPort: 0, settings: { listener: { port: 0 } } });
+    await gone.start();
+    const url = gone.controlUrl();
+    await gone.stop();
+    await expect(exportSession(url, engine.token, 'json')).rejects.toThrow(/Export failed: connection refused/);
   });
 });

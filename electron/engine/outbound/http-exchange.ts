@@ -5,8 +5,9 @@ import type { Finding } from '../../../shared/contract/index.js';
 import { HOP_BY_HOP_HEADERS } from '../../../shared/protocol/index.js';
 
 /**
- * The engine's one HTTP client: every request it makes goes through `exchange` — playing the IM server against a
- * backend (send, replay), forwarding a callback upstream, and the v1 resend to its own listener. One request and
+ * The one HTTP client in electron/: every request goes through `exchange` — playing the IM server against a backend
+ * (send, replay), forwarding a callback upstream, the v1 resend to the engine's own listener, and the shell's calls
+ * to the control API (control-client.ts). One request and
  * its whole answer under a deadline, reported as data (never thrown): what the other side answered, byte for byte,
  * or how the exchange failed.
  *
