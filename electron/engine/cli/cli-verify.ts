@@ -10,6 +10,7 @@ import { deriveFlows } from '../../../shared/flows/index.js';
 import { identify } from '../../../shared/protocol/index.js';
 import { verifyExpectations } from '../../../shared/verify/verify.js';
 import { parsedBody, verifyCapture } from '../flows/verify-capture.js';
+import { exchange } from '../outbound/http-exchange.js';
 import { parseImport } from '../store/session-io.js';
 import type { CliIo } from './cli-serve.js';
 import type { VerifyCliOptions } from './cli-verify-args.js';
@@ -18,6 +19,8 @@ import type { VerifyCliOptions } from './cli-verify-args.js';
 export const VERIFY_EXIT = { met: 0, unmet: 1, badInput: 3 } as const;
 /** Between two polls of a running engine under `--wait`. */
 const POLL_MS = 250;
+/** One check of a large store may take a while: as long as `fetch` waits for an answer's head. */
+const VERIFY_TIMEOUT_MS = 300_000;
 
 class BadInput extends Error {}
 
@@ -65,21 +68,20 @@ async function fromSession(file: ExpectFile, session: string): Promise<VerifyRes
 
 /** One `POST /api/verify`; anything but an answer is bad input (URL, token), never "unmet". */
 async function askEngine(file: ExpectFile, url: string, token: string): Promise<VerifyResponse> {
-  let res: Response;
-  try {
-    res = await fetch(`${url}/api/verify`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(file),
-    });
-  } catch (error) {
-    const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
-    throw new BadInput(`cannot reach the control API at ${url}${cause}`);
-  }
-  const text = await res.text();
-  if (res.status === 401) throw new BadInput(`the control API at ${url} refused the token (401)`);
-  if (res.status === 404) throw new BadInput(`${url} has no /api/verify: is it a Callback Inspector v3 control API?`);
-  if (res.status !== 200) throw new BadInput(`the control API at ${url} answered ${res.status}: ${text.slice(0, 500)}`);
+  const result = await exchange({
+    url: `${url}/api/verify`,
+    method: 'POST',
+    headers: ['Authorization', `Bearer ${token}`, 'Content-Type', 'application/json'],
+    body: JSON.stringify(file),
+    timeoutMs: VERIFY_TIMEOUT_MS,
+    retryStale: true,
+  });
+  if (!result.ok) throw new BadInput(`cannot reach the control API at ${url}: ${result.failure.message}`);
+  const { status } = result.answer;
+  const text = result.answer.body.toString('utf8');
+  if (status === 401) throw new BadInput(`the control API at ${url} refused the token (401)`);
+  if (status === 404) throw new BadInput(`${url} has no /api/verify: is it a Callback Inspector v3 control API?`);
+  if (status !== 200) throw new BadInput(`the control API at ${url} answered ${status}: ${text.slice(0, 500)}`);
   try {
     return JSON.parse(text) as VerifyResponse; // the engine's contract type (shared/contract/verify.ts)
   } catch {

@@ -6,10 +6,9 @@ import { HOP_BY_HOP_HEADERS } from '../../../shared/protocol/index.js';
 
 /**
  * The one HTTP client in electron/: every request goes through `exchange` — playing the IM server against a backend
- * (send, replay), forwarding a callback upstream, the v1 resend to the engine's own listener, and the shell's calls
- * to the control API (control-client.ts). One request and
- * its whole answer under a deadline, reported as data (never thrown): what the other side answered, byte for byte,
- * or how the exchange failed.
+ * (send, replay), forwarding a callback upstream, the v1 resend to the engine's own listener, and the calls to a
+ * control API (the shell's control-client.ts, `verify --control`). One request and its whole answer under a
+ * deadline, reported as data (never thrown): what the other side answered, byte for byte, or how it failed.
  *
  * Headers go out byte-exact: names in their case, in the given order, repeats kept; `Host` first (as Go writes it)
  * and `Content-Length` last are ours. The one header Node adds that the Go client does not send is
