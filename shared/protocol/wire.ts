@@ -1,7 +1,7 @@
 import type { DialectOrUnknown } from '../contract/capture.js';
 import type { OutcomeInput, PlannedAnswer } from './types.js';
 
-/** Tencent's callback timeout, fixed (B.1). Here, not in outcome-tencent.ts, so wire.ts imports no outcome code. */
+/** Tencent's callback timeout, fixed (B.1). Here, not in tencent/outcome.ts, so wire.ts imports no outcome code. */
 export const TENCENT_TIMEOUT_MS = 2000;
 /**
  * OpenIM's shared HTTP client hard limit (A.1): the effective timeout is min(timeout, 15 s). It exists from v3.4.0

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readVersion } from './cli.js';
 import { defaultDataDir, parseCliArgs } from './cli-args.js';
 
 const errorOf = (argv: string[]): string => {
@@ -142,5 +144,12 @@ describe('defaultDataDir', () => {
     expect(defaultDataDir('win32', { APPDATA: '/c/Users/ann/AppData/Roaming' }, '/c/Users/ann')).toBe(
       '/c/Users/ann/AppData/Roaming/Callback Inspector',
     );
+  });
+});
+
+describe('readVersion', () => {
+  it("is the package's version, run from the sources as from the bundle", () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'));
+    expect(readVersion()).toBe(pkg.version);
   });
 });

@@ -8,14 +8,18 @@ import { runVerify } from './cli-verify.js';
 export { parseCliArgs } from './cli-args.js';
 export { type CliIo, runServe, type ServeResult } from './cli-serve.js';
 
-/** package.json sits two folders up from both electron/engine/cli.ts and dist/electron/cli.js. */
+/** package.json: two folders up from the bundled dist/electron/cli.js, three from electron/engine/cli/cli.ts. */
+const PACKAGE_JSON = ['../../package.json', '../../../package.json'];
+
 export function readVersion(): string {
-  try {
-    const pkg: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
-    if (typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string')
-      return pkg.version;
-  } catch {
-    // fall through: a missing package.json only costs the version number
+  for (const path of PACKAGE_JSON) {
+    try {
+      const pkg: unknown = JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
+      if (typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string')
+        return pkg.version;
+    } catch {
+      // not there: try the next place; none costs only the version number
+    }
   }
   return '0.0.0';
 }
