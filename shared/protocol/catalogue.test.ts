@@ -67,14 +67,14 @@ describe('catalogue', () => {
     expect(Object.keys(EXAMPLES)).toHaveLength(11);
   });
 
-  it('lists modelled sample commands, OpenIM first (all 52 current OpenIM commands, then 30 Tencent)', () => {
+  it('lists modelled sample commands, OpenIM first (all 52 current OpenIM commands, then 37 Tencent)', () => {
     const s = sampleCommands();
     const firstTencent = s.findIndex((c) => c.dialect === 'tencent');
     expect(firstTencent).toBe(52);
     expect(s.slice(0, firstTencent).every((c) => c.dialect === 'openim')).toBe(true);
-    // Tencent: 6 Sns + 4 C2C + 18 Group + State.StateChange + Profile.CallbackPortraitSet.
+    // Tencent: 6 Sns + 4 C2C + 23 Group + State.StateChange + Profile.CallbackPortraitSet + 2 Follow.
     expect(s.slice(firstTencent).every((c) => c.dialect === 'tencent')).toBe(true);
-    expect(s.length - firstTencent).toBe(30);
+    expect(s.length - firstTencent).toBe(37);
   });
 
   it('names and classifies non-friend and legacy commands', () => {

@@ -133,7 +133,13 @@ describe('setup help', () => {
         .map((c) => c.name)
         .sort(),
     );
-    expect(switches).toHaveLength(26); // 30 commands; 4 topic callbacks share a group callback's switch
+    // 37 commands; 4 topic callbacks and the daily group quota alarm share a group callback's switch.
+    expect(switches).toHaveLength(32);
+    expect(switches.find((s) => s.label === 'After Group Profile Is Modified')?.commands).toEqual([
+      'Group.CallbackAfterGroupInfoChanged',
+      'Group.CallbackOnDailyGroupQuotaAlarm',
+      'Group.CallbackAfterTopicInfoChanged',
+    ]);
     expect(switches.find((s) => s.label === 'Before a Group Is Created')?.commands).toEqual([
       'Group.CallbackBeforeCreateGroup',
       'Group.CallbackBeforeCreateTopic',

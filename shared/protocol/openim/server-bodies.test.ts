@@ -3,7 +3,7 @@ import { identify } from '../identify.js';
 import { buildServerRequest } from '../server-request.js';
 import type { IncomingRequest, ValidationContext } from '../types.js';
 import { validate } from '../validate.js';
-import { OPENIM_ROWS, openimCommand } from './catalogue/index.js';
+import { OPENIM_COMMANDS, OPENIM_ROWS, openimCommand } from './catalogue/index.js';
 import { SERVER_BODIES, type ServerBody } from './testing/server-bodies.js';
 
 /**
@@ -46,6 +46,17 @@ describe('OpenIM catalogue against the real servers’ bodies', () => {
   it('has a real body for every current command of every family', () => {
     const covered = new Set(SERVER_BODIES.map((b) => openimCommand(b.command)?.row.name));
     const missing = OPENIM_ROWS.map((r) => r.name).filter((n) => !covered.has(n));
+    expect(missing).toEqual([]);
+  });
+
+  it('has a real body for every legacy name some version sends, with that version', () => {
+    const missing = OPENIM_COMMANDS.filter((c) => c.legacy)
+      .flatMap((c) => {
+        const profiles = c.row.legacyNames?.find((l) => l.name === c.name)?.profiles ?? [];
+        return profiles.length === 0 ? [] : [{ name: c.name, profiles }];
+      })
+      .filter(({ name, profiles }) => !SERVER_BODIES.some((b) => b.command === name && profiles.includes(b.profile)))
+      .map((c) => c.name);
     expect(missing).toEqual([]);
   });
 

@@ -1,5 +1,6 @@
 import { FRIEND_BODIES } from './bodies-friend.js';
 import { GROUP_BODIES } from './bodies-group.js';
+import { LEGACY_BODIES } from './bodies-legacy.js';
 import { MESSAGE_BODIES } from './bodies-message.js';
 import { USER_BODIES } from './bodies-user.js';
 import type { ServerBody } from './server-body.js';
@@ -19,4 +20,5 @@ export const SERVER_BODIES: readonly ServerBody[] = [
   ...MESSAGE_BODIES,
   ...USER_BODIES,
   ...GROUP_BODIES,
+  ...LEGACY_BODIES,
 ];

@@ -2,6 +2,7 @@ import type { TencentCommand, TencentRow } from '../row.js';
 import { C2C } from './c2c.js';
 import { TENCENT_FAILURE_POLICY } from './failure.js';
 import { GROUP } from './group.js';
+import { GROUP_LATER } from './group-later.js';
 import { GROUP_MESSAGE } from './group-message.js';
 import { GROUP_PROFILE } from './group-profile.js';
 import { FOLLOW, PROFILE } from './profile.js';
@@ -16,6 +17,7 @@ export const TENCENT_ROWS: readonly TencentRow[] = [
   ...GROUP_MESSAGE,
   ...GROUP,
   ...GROUP_PROFILE,
+  ...GROUP_LATER,
   ...TOPIC,
   ...PROFILE,
   ...FOLLOW,

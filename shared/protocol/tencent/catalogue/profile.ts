@@ -45,8 +45,58 @@ export const PROFILE: readonly TencentRow[] = [
   },
 ];
 
-/** Follow callbacks: not in the intl command list (cloud.tencent.com 269/118915, trtc.io 74357); named only. */
+/**
+ * Follow callbacks (the "Follow" table of the command list, trtc.io/document/34355): pages 1047/70355 and 70356 on
+ * tencentcloud.com / trtc.io, not in intlcloud-documents @ 02ec31c262. The answer is ignored.
+ */
+const followPage = (id: string): string =>
+  `https://www.tencentcloud.com/document/product/1047/${id} (trtc.io/document/${id}; not in intlcloud-documents @ 02ec31c262)`;
+
 export const FOLLOW: readonly TencentRow[] = [
-  { name: 'Follow.CallbackAfterFollowAdd', phase: 'after', family: 'follow', title: 'After follow' },
-  { name: 'Follow.CallbackAfterFollowDelete', phase: 'after', family: 'follow', title: 'After unfollow' },
+  {
+    name: 'Follow.CallbackAfterFollowAdd',
+    phase: 'after',
+    family: 'follow',
+    title: 'After follow',
+    short: 'follow',
+    subject: 'the follow',
+    configKey: 'After a User Is Followed',
+    source: followPage('70355'),
+    fields: [
+      commandField('Follow.CallbackAfterFollowAdd'),
+      str('From_Account', 'UserID that followed'),
+      {
+        name: 'FollowList',
+        type: 'object[]',
+        required: true,
+        description: 'users now followed',
+        items: [str('To_Account', 'UserID followed')],
+      },
+      { ...int('EventTime', 'int64', 'when it happened'), unit: 'ms' },
+    ],
+    parties: { from: 'From_Account', to: 'FollowList[].To_Account' },
+    sample: {
+      From_Account: 'UserID_001',
+      FollowList: [{ To_Account: 'UserID_002' }, { To_Account: 'UserID_003' }],
+      EventTime: 1702018343678,
+    },
+  },
+  {
+    name: 'Follow.CallbackAfterFollowDelete',
+    phase: 'after',
+    family: 'follow',
+    title: 'After unfollow',
+    short: 'unfollow',
+    subject: 'the unfollow',
+    configKey: 'After a User Is Unfollowed',
+    source: followPage('70356'),
+    fields: [
+      commandField('Follow.CallbackAfterFollowDelete'),
+      str('From_Account', 'UserID that unfollowed'),
+      { name: 'To_Account', type: 'string[]', required: true, description: 'UserIDs no longer followed' },
+      { ...int('EventTime', 'int64', 'when it happened'), unit: 'ms' },
+    ],
+    parties: { from: 'From_Account', to: 'To_Account' },
+    sample: { From_Account: 'UserID_001', To_Account: ['UserID_002', 'UserID_003'], EventTime: 1702018343678 },
+  },
 ];
