@@ -44,6 +44,11 @@ export interface Flow {
   /** The users involved, sorted (a pair, a conversation's two users, or one user); the group id for a group. */
   parties: string[];
   groupId?: string;
+  /**
+   * A creation whose before-callback came before the group had an id: the name being created (`parties` holds the
+   * creator, when the protocol names one). The after-callback joins this flow and the new group's.
+   */
+  creating?: string;
   firstAt: number;
   lastAt: number;
   /** In time order; the latest `FLOW_STEP_LIMIT` only (`stepCount` counts them all). */

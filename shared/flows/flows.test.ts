@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OutcomeEffect, TargetOutcome } from '../contract/capture.js';
+import type { TargetOutcome } from '../contract/capture.js';
 import type { Decision } from '../contract/decision.js';
 import {
   addCapture,
@@ -10,37 +10,9 @@ import {
   nextDue,
   settleFlows,
 } from './flows.js';
-import type { FlowCapture } from './steps.js';
+import { cap, TEST_CTX } from './testing.js';
 
-const ctx: FlowContext = { profiles: { openim: 'v3.7+', tencent: 'fail-open' }, settleMs: 1000 };
-let seq = 0;
-
-function cap(
-  command: string,
-  body: Record<string, unknown>,
-  at: number,
-  effect: OutcomeEffect,
-  extra: { code?: number; targets?: TargetOutcome[]; decision?: Decision; state?: 'held' } = {},
-): FlowCapture {
-  seq += 1;
-  const dialect = command.includes('.') ? 'tencent' : 'openim';
-  const outcome = { effect, explanation: '', ...(extra.code ? { code: extra.code } : {}) };
-  return {
-    id: `c${seq}`,
-    seq,
-    receivedAt: at,
-    dialect,
-    command,
-    phase: /Before|Prev/.test(command) ? 'before' : 'after',
-    state: extra.state ?? 'answered',
-    decidedBy: 'default',
-    decision: extra.decision ?? { verdict: 'allow' },
-    outcome: extra.targets ? { ...outcome, targets: extra.targets } : outcome,
-    request: { body },
-    response: { status: 200 },
-    latencyMs: 1,
-  };
-}
+const ctx: FlowContext = TEST_CTX;
 
 const ADD = { fromUserID: 'u1', toUserID: 'u2', reqMsg: 'hi' };
 

@@ -1,11 +1,9 @@
 import type { Dialect } from '../contract/capture.js';
 import type { Flow, FlowFamily, FlowStep } from '../contract/flow.js';
-import type { ConditionTest } from '../rules/conditions.js';
-import { compileCondition } from '../rules/conditions.js';
-import { type FlowKind, flowKey, visitFlows } from './flow-keys.js';
-import { NEXT_STEPS, type NextStep, PREDECESSORS } from './next-steps.js';
-import { type FlowProfiles, predict } from './reasons.js';
-import { type FlowCapture, proceeded, stepOf, stopped } from './steps.js';
+import { expectNext, recordLatest, replaceLatest, settleArrival } from './arrival.js';
+import { type FlowKind, flowKey, partiesOf, visitFlows } from './flow-keys.js';
+import type { FlowProfiles } from './reasons.js';
+import { type FlowCapture, stepOf } from './steps.js';
 
 /** Steps kept per flow (the latest); a busy conversation would otherwise grow without bound. */
 export const FLOW_STEP_LIMIT = 200;
@@ -14,37 +12,60 @@ export const FLOW_STEP_LIMIT = 200;
  * and 200 000 targets must not become 200 000 flows.
  */
 export const FLOWS_PER_CAPTURE = 100;
-/** Open expectations kept per flow (the latest): before-send callbacks with the after-callback switched off pile up. */
-const EXPECTED_LIMIT = 50;
 
 export interface FlowContext {
   profiles: FlowProfiles;
   settleMs: number;
 }
 
-/** a → b → flow, for one dialect and kind: looked up with the body's own strings, no key built per capture. */
-type Index = Map<string, Map<string, Flow>>;
-type Slot = { outer: Index; a: string; b: string };
+/** A flow and what the hot path keeps beside it (never serialised: the index holds entries, the API the flows). */
+export interface FlowEntry {
+  readonly flow: Flow;
+  /** Where it sits in `index` (to drop it on eviction). */
+  readonly outer: Index;
+  readonly a: string;
+  readonly b: string;
+  /**
+   * The latest kept step of each predicting command (by time, then arrival; a handful at most, null until the
+   * first): tells an unexpected arrival without scanning the steps. Invariant: the entry for command `c` is the last
+   * step of `c` in `flow.steps` (unit-tested against a scan of the steps).
+   */
+  latest: FlowStep[] | null;
+  /** The `addCapture` call that last joined it (`FlowState.calls`): a list naming the same pair twice joins once. */
+  joinedBy: number;
+}
+
+/** a → b → entry, for one dialect and kind: looked up with the body's own strings, no key built per capture. */
+type Index = Map<string, Map<string, FlowEntry>>;
 
 /** All flows by key, and the keys of flows with pending expectations (what `settleFlows` visits). */
 export interface FlowState {
   readonly flows: Map<string, Flow>;
   readonly pending: Set<string>;
   readonly index: Record<Dialect, Record<FlowKind, Index>>;
-  /** Where each flow sits in `index` (to drop it on eviction). */
-  readonly slots: WeakMap<Flow, Slot>;
-  /** Most flows kept; past it the least recently active tenth goes (one sort per tenth, not a list per capture). */
+  /** Each flow's entry (eviction and settling reach a flow by key, the hot path by the index). */
+  readonly entries: Map<string, FlowEntry>;
+  /** Most flows kept; past it the least recently active tenth goes (one numeric sort per tenth, not per capture). */
   readonly limit: number;
+  /** `addCapture` calls so far (a number, not the call's list: an old flow must not hold a young object). */
+  calls: number;
 }
 
-const kinds = (): Record<FlowKind, Index> => ({ pair: new Map(), chat: new Map(), group: new Map(), user: new Map() });
+const kinds = (): Record<FlowKind, Index> => ({
+  pair: new Map(),
+  chat: new Map(),
+  group: new Map(),
+  user: new Map(),
+  creation: new Map(),
+});
 
 export const emptyFlows = (limit = 50_000): FlowState => ({
   flows: new Map(),
   pending: new Set(),
   index: { openim: kinds(), tencent: kinds() },
-  slots: new WeakMap(),
+  entries: new Map(),
   limit,
+  calls: 0,
 });
 
 /**
@@ -53,25 +74,28 @@ export const emptyFlows = (limit = 50_000): FlowState => ({
  * counted from the capture's own time). For speed the state is updated in place — a copy per capture would make
  * 100 000 captures quadratic — so a caller that needs a snapshot serialises the returned flows at once.
  * A held capture (no outcome yet) changes nothing; the same capture given again (its final state) replaces its step.
+ * Per capture: one catalogue look-up, two map look-ups per flow joined, no sort, no copy of a flow, no JSON parse.
  */
 export function addCapture(state: FlowState, capture: FlowCapture, ctx: FlowContext): Flow[] {
   const { command, dialect } = capture;
   if (capture.state === 'held' || command === null || dialect === 'unknown') return [];
   const changed: Flow[] = [];
-  visitFlows(dialect, command, capture.request.body, (kind, family, a, b, target) => {
-    if (changed.length >= FLOWS_PER_CAPTURE) return;
-    const flow = touch(state, dialect, kind, family, a, b, capture.receivedAt);
+  const call = ++state.calls;
+  visitFlows(dialect, command, capture.request.body, (kind, family, a, b, target, existingOnly) => {
+    const entry = touch(state, dialect, kind, family, a, b, capture.receivedAt, existingOnly);
     // A list naming the same pair twice joins its flow once.
-    if (changed.includes(flow)) return;
+    if (entry === null || entry.joinedBy === call) return true;
+    entry.joinedBy = call;
     const step = stepOf(capture, command, target);
-    if (!place(flow, step)) settleArrival(flow, step);
-    expectNext(state, flow, step, capture, ctx);
-    changed.push(flow);
+    if (!place(entry, step)) settleArrival(entry, step);
+    expectNext(state, entry.flow, step, capture, ctx);
+    changed.push(entry.flow);
+    return changed.length < FLOWS_PER_CAPTURE;
   });
   return changed;
 }
 
-/** The flow for this key, created if new (the least recently active evicted past the limit). */
+/** The flow for this key, created if new (the least recently active evicted past the limit); null: not created. */
 function touch(
   state: FlowState,
   dialect: Dialect,
@@ -80,21 +104,19 @@ function touch(
   a: string,
   b: string,
   at: number,
-): Flow {
+  existingOnly: boolean,
+): FlowEntry | null {
   const outer = state.index[dialect][kind];
-  let inner = outer.get(a);
-  const found = inner?.get(b);
+  const found = outer.get(a)?.get(b);
   if (found !== undefined) return found;
-  if (state.flows.size >= state.limit) {
-    evict(state);
-    inner = outer.get(a);
-  }
+  if (existingOnly) return null;
+  if (state.flows.size >= state.limit) evict(state);
   const key = flowKey(dialect, kind, a, b);
   const flow: Flow = {
     key,
     dialect,
     family,
-    parties: b === '' ? [a] : [a, b],
+    parties: partiesOf(kind, a, b),
     firstAt: at,
     lastAt: at,
     steps: [],
@@ -102,108 +124,98 @@ function touch(
     expected: [],
   };
   if (kind === 'group') flow.groupId = a;
+  if (kind === 'creation') flow.creating = a;
+  let inner = outer.get(a);
   if (inner === undefined) {
     inner = new Map();
     outer.set(a, inner);
   }
-  inner.set(b, flow);
-  state.slots.set(flow, { outer, a, b });
+  const entry: FlowEntry = { flow, outer, a, b, latest: null, joinedBy: 0 };
+  inner.set(b, entry);
+  state.entries.set(key, entry);
   state.flows.set(key, flow);
-  return flow;
+  return entry;
 }
 
+/** Drops the least recently active tenth: their cut-off time found in O(n) (no sort), once per tenth of the limit. */
 function evict(state: FlowState): void {
-  const oldest = [...state.flows.values()].sort((a, b) => a.lastAt - b.lastAt);
-  const drop = Math.max(1, Math.ceil(state.limit / 10));
-  for (const flow of oldest.slice(0, drop)) {
-    state.flows.delete(flow.key);
-    state.pending.delete(flow.key);
-    const slot = state.slots.get(flow);
-    const inner = slot?.outer.get(slot.a);
-    if (slot === undefined || inner === undefined) continue;
-    inner.delete(slot.b);
-    if (inner.size === 0) slot.outer.delete(slot.a);
+  const drop = Math.min(state.flows.size, Math.max(1, Math.ceil(state.limit / 10)));
+  const times = new Float64Array(state.flows.size);
+  let i = 0;
+  for (const flow of state.flows.values()) times[i++] = flow.lastAt;
+  const cut = kthSmallest(times, drop - 1);
+  // Every flow older than the cut goes, and as many at the cut as still fit in `drop` (the earliest created first).
+  let older = 0;
+  for (const t of times) if (t < cut) older++;
+  let atCut = drop - older;
+  for (const entry of state.entries.values()) {
+    const last = entry.flow.lastAt;
+    if (last > cut) continue;
+    if (last === cut) {
+      if (atCut <= 0) continue;
+      atCut--;
+    }
+    const key = entry.flow.key;
+    state.entries.delete(key);
+    state.flows.delete(key);
+    state.pending.delete(key);
+    const inner = entry.outer.get(entry.a);
+    if (inner === undefined) continue;
+    inner.delete(entry.b);
+    if (inner.size === 0) entry.outer.delete(entry.a);
   }
 }
 
-/** Inserts in time order (usually at the end), or replaces the step of the same capture (→ true). */
-function place(flow: Flow, step: FlowStep): boolean {
-  const steps = flow.steps;
-  for (let i = steps.length - 1; i >= 0 && i >= steps.length - 1; i--) {
-    if (steps[i]?.seq === step.seq && steps[i]?.captureId === step.captureId) {
-      steps[i] = step;
-      flow.expected = flow.expected.filter((e) => e.afterCaptureId !== step.captureId);
-      return true;
+/** Hoare's selection: the value that would sit at index `k` were `a` sorted (reorders `a`; expected O(n)). */
+export function kthSmallest(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1] as number;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((a[i] as number) < pivot) i++;
+      while ((a[j] as number) > pivot) j--;
+      if (i <= j) {
+        const t = a[i] as number;
+        a[i] = a[j] as number;
+        a[j] = t;
+        i++;
+        j--;
+      }
     }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return a[k] as number;
+}
+
+/** Inserts in time order (usually at the end), or replaces the step of the same capture (→ true). */
+function place(entry: FlowEntry, step: FlowStep): boolean {
+  const flow = entry.flow;
+  const steps = flow.steps;
+  const last = steps[steps.length - 1];
+  if (last !== undefined && last.seq === step.seq && last.captureId === step.captureId) {
+    steps[steps.length - 1] = step;
+    replaceLatest(entry, last, step);
+    flow.expected = flow.expected.filter((e) => e.afterCaptureId !== step.captureId);
+    return true;
   }
   let at = steps.length;
   while (at > 0 && (steps[at - 1]?.receivedAt ?? 0) > step.receivedAt) at--;
   if (at === steps.length) steps.push(step);
   else steps.splice(at, 0, step);
-  if (steps.length > FLOW_STEP_LIMIT) steps.shift();
+  recordLatest(entry, step);
+  if (steps.length > FLOW_STEP_LIMIT) {
+    const gone = steps.shift();
+    if (gone !== undefined) replaceLatest(entry, gone, null);
+  }
   flow.stepCount += 1;
   if (step.receivedAt < flow.firstAt) flow.firstAt = step.receivedAt;
   if (step.receivedAt > flow.lastAt) flow.lastAt = step.receivedAt;
   return false;
-}
-
-/** An expected step arrived (the expectation is met), or arrived although its predecessor was predicted to stop. */
-function settleArrival(flow: Flow, step: FlowStep): void {
-  const predecessors = PREDECESSORS.get(step.command);
-  if (predecessors === undefined) return;
-  const met = flow.expected.findIndex((e) => e.command === step.command);
-  if (met >= 0) {
-    flow.expected.splice(met, 1);
-    return;
-  }
-  for (let i = flow.steps.length - 1; i >= 0; i--) {
-    const before = flow.steps[i];
-    if (before === undefined || before === step || before.receivedAt > step.receivedAt) continue;
-    if (!predecessors.includes(before.command)) continue;
-    if (stopped(before.effect)) {
-      step.unexpected = true;
-      const what = before.code === undefined ? before.effect : `${before.effect} (${before.code})`;
-      step.note =
-        `arrived although step #${before.seq} was predicted ${what}: the server did not do what was predicted ` +
-        '(wrong server profile, or a different answer reached it)';
-    }
-    return;
-  }
-}
-
-const compiled = new WeakMap<NextStep, ConditionTest[]>();
-
-function conditionsOf(next: NextStep): ConditionTest[] {
-  let tests = compiled.get(next);
-  if (tests === undefined) {
-    tests = (next.where ?? []).flatMap((c) => {
-      const made = compileCondition(c);
-      return made.ok ? [made.test] : [];
-    });
-    compiled.set(next, tests);
-  }
-  return tests;
-}
-
-/** What the protocol says comes next, when this step proceeded for the flow's pair. */
-function expectNext(state: FlowState, flow: Flow, step: FlowStep, capture: FlowCapture, ctx: FlowContext): void {
-  const rows = NEXT_STEPS.get(step.command);
-  if (rows === undefined || flow.dialect !== capture.dialect) return;
-  for (const row of rows) {
-    if (row.when === 'proceeds' && !proceeded(step.effect)) continue;
-    if (!conditionsOf(row).every((test) => test(capture.request.body))) continue;
-    const prediction = predict(flow.dialect, row, ctx.profiles);
-    if (prediction === null) continue;
-    flow.expected.push({
-      command: prediction.command,
-      afterCaptureId: step.captureId,
-      status: 'pending',
-      dueAt: step.receivedAt + (capture.latencyMs ?? 0) + ctx.settleMs,
-      reasons: prediction.reasons,
-    });
-    if (flow.expected.length > EXPECTED_LIMIT) flow.expected.shift();
-    state.pending.add(flow.key);
-  }
 }
 
 /** Pending expectations due by `now` become missing; returns the flows that changed. */

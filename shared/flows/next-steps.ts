@@ -13,11 +13,18 @@ export const NEXT_STEPS: ReadonlyMap<string, readonly NextStep[]> = (() => {
   return out;
 })();
 
-/** For each expected command, the commands that predict it (to tell an unexpected arrival). */
+/**
+ * For each expected command, the commands that predict it (to meet an expectation, or tell an unexpected arrival);
+ * an older server's name for it (`renamedTo`) has the same predecessors, as the step arrives under that name.
+ */
 export const PREDECESSORS: ReadonlyMap<string, readonly string[]> = (() => {
   const out = new Map<string, string[]>();
   for (const [before, steps] of NEXT_STEPS) {
     for (const step of steps) out.set(step.command, [...(out.get(step.command) ?? []), before]);
+  }
+  for (const info of catalogue) {
+    const current = info.renamedTo === undefined ? undefined : out.get(info.renamedTo);
+    if (current !== undefined && !out.has(info.name)) out.set(info.name, current);
   }
   return out;
 })();

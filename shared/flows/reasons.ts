@@ -54,7 +54,7 @@ function openIm(step: NextStep, profile: OpenImProfile): Prediction {
 function tencent(step: NextStep): Prediction {
   const info = findCommand(step.command, 'tencent');
   const reasons = [
-    `the callback is not enabled in the Chat console (Callback configuration: ${info?.title ?? step.command})`,
+    `the callback is not enabled: switch on "${info?.configKey ?? info?.title ?? step.command}" in the Chat console (Callback configuration)`,
   ];
   reasons.push(laterFailure(step, info?.family), 'the client stopped before the action completed');
   return { command: step.command, reasons };

@@ -8,6 +8,7 @@ export type { LegacyName, OpenImCommand, OpenImHooks, OpenImRow } from './openim
 export * from './openim/setup.js';
 export { OPENIM_VERSIONS, versionSends } from './openim/versions.js';
 export * from './outcome.js';
+export * from './parties.js';
 export * from './replay-compare.js';
 export * from './server-request.js';
 export * from './summary.js';

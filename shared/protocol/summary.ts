@@ -1,22 +1,44 @@
 import type { Finding } from '../contract/capture.js';
 import { own, ownString } from './json.js';
+import { visitParties } from './parties.js';
 import { tencentTargets } from './tencent/answer.js';
-import type { CommandInfo, FieldSpec, Identification, Summary } from './types.js';
+import type { Identification, Summary } from './types.js';
 
 const MAX_LIST = 5;
 const MAX_TEXT = 200;
 
 const clip = (s: string): string => (s.length > MAX_TEXT ? `${s.slice(0, MAX_TEXT - 1)}…` : s);
 
-/** "a, b, c +2 more": keeps the table cell short on huge lists. */
-function listText(items: string[]): string {
+/** "a, b, c +2 more": keeps the table cell short on huge lists (`uncounted`: items past those given). */
+function listText(items: string[], uncounted: number): string {
   const shown = items.slice(0, MAX_LIST).join(', ');
-  return items.length > MAX_LIST ? `${shown} +${items.length - MAX_LIST} more` : shown;
+  const more = Math.max(0, items.length - MAX_LIST) + uncounted;
+  return more > 0 ? `${shown} +${more} more` : shown;
 }
 
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-
-const arrow = (from: string | undefined, to: string): string => (from || to ? `${from ?? '?'} → ${to || '?'}` : '');
+/** "from → to" of a request, from the parties its catalogue row names (`visitParties`). */
+function partiesText(id: Identification, body: unknown): string {
+  const froms = new Set<string>();
+  const tos: string[] = [];
+  let more = 0;
+  let group = '';
+  visitParties(id.dialect, id.command, body, {
+    party(from, to, inGroup) {
+      if (from !== '') froms.add(from);
+      if (to !== '') {
+        // Only the first few are shown; the rest are counted ("+7 more").
+        if (tos.length <= MAX_LIST) tos.push(to);
+        else more++;
+      }
+      group = inGroup;
+    },
+  });
+  const to = tos.length > 0 ? listText(tos, more) : group;
+  const from = listText([...froms], 0);
+  // One user and nobody else (online, profile): the user alone.
+  if (to === '') return from;
+  return `${from || '?'} → ${to}`;
+}
 
 function itemsOf(body: unknown, listKey: string, field: string): string[] {
   const list = own(body, listKey);
@@ -29,53 +51,38 @@ function itemsOf(body: unknown, listKey: string, field: string): string[] {
   return out;
 }
 
-function openIm(body: unknown): Summary {
-  const from = ownString(body, 'fromUserID') ?? ownString(body, 'ownerUserID') ?? ownString(body, 'userID');
-  const ids = strings(own(body, 'friendUserIDs'));
-  const single =
-    ownString(body, 'toUserID') ??
-    // Agree callbacks: `blackUserID` is the user who agrees (A.4.3), so applicant → agreeing user.
-    ownString(body, 'blackUserID') ??
-    ownString(body, 'friendUserID') ??
-    ownString(body, 'recvID') ??
-    ownString(body, 'groupID') ??
-    '';
-  const to = Array.isArray(own(body, 'friendUserIDs')) ? listText(ids) : single;
-  let text = ownString(body, 'reqMsg') ?? ownString(body, 'HandleMsg') ?? ownString(body, 'remark') ?? '';
-  if (Array.isArray(own(body, 'friendUserIDs'))) text = `${ids.length} friend${ids.length === 1 ? '' : 's'}`;
-  return { parties: arrow(from, to), text: clip(text), targets: [] };
+/** The key text of an OpenIM request: the request message, the answer's message, the remark, how many friends. */
+function openImText(body: unknown): string {
+  const ids = own(body, 'friendUserIDs');
+  if (Array.isArray(ids)) {
+    const n = ids.filter((x) => typeof x === 'string').length;
+    return `${n} friend${n === 1 ? '' : 's'}`;
+  }
+  return clip(ownString(body, 'reqMsg') ?? ownString(body, 'HandleMsg') ?? ownString(body, 'remark') ?? '');
 }
 
-function tencent(id: Identification, body: unknown): Summary {
-  const targets = tencentTargets(id.command, body);
-  const from = ownString(body, 'From_Account');
-  if (targets.length > 0 || own(body, 'FriendItem') !== undefined || own(body, 'ResponseFriendItem') !== undefined) {
+/** The key text of a Tencent request: the add wordings or response actions, the pairs, the profile tags. */
+function tencentText(body: unknown): string {
+  if (own(body, 'FriendItem') !== undefined || own(body, 'ResponseFriendItem') !== undefined) {
     const wordings = itemsOf(body, 'FriendItem', 'AddWording').filter((w) => w !== '');
     const actions = itemsOf(body, 'ResponseFriendItem', 'ResponseAction').map((a) => a.replace('Response_Action_', ''));
-    return {
-      parties: arrow(from, listText(targets)),
-      text: clip((wordings.length ? wordings : actions).join(' | ')),
-      targets,
-    };
+    return clip((wordings.length ? wordings : actions).join(' | '));
   }
   const pairs = own(body, 'PairList');
   if (Array.isArray(pairs)) {
-    const froms = [...new Set(itemsOf(body, 'PairList', 'From_Account'))];
-    const tos = itemsOf(body, 'PairList', 'To_Account');
-    const parties = froms.length <= 1 ? arrow(froms[0], listText(tos)) : `${listText(froms)} → ${listText(tos)}`;
     const cmd = ownString(body, 'ClientCmd');
-    const text = `${pairs.length} pair${pairs.length === 1 ? '' : 's'}${cmd ? ` (${cmd})` : ''}`;
-    return { parties, text, targets: [] };
+    return `${pairs.length} pair${pairs.length === 1 ? '' : 's'}${cmd ? ` (${cmd})` : ''}`;
   }
-  const to = ownString(body, 'To_Account') ?? listText(strings(own(body, 'To_Account')));
-  const tags = itemsOf(body, 'ProfileItem', 'Tag');
-  return { parties: arrow(from ?? ownString(body, 'Operator_Account'), to), text: clip(tags.join(', ')), targets: [] };
+  return clip(itemsOf(body, 'ProfileItem', 'Tag').join(', '));
 }
 
 /** Who → whom and the key text of a request, for the capture list. Never throws on garbage. */
 export function summarize(id: Identification, body: unknown): Summary {
   try {
-    return id.dialect === 'tencent' ? tencent(id, body) : openIm(body);
+    const parties = partiesText(id, body);
+    if (id.dialect === 'tencent')
+      return { parties, text: tencentText(body), targets: tencentTargets(id.command, body) };
+    return { parties, text: openImText(body), targets: [] };
   } catch {
     // Own-property reads cannot throw on parsed JSON; this guards objects built elsewhere (getters, proxies).
     return { parties: '', text: '', targets: [] };
@@ -122,43 +129,4 @@ export function rowCheck(
   }
   if (!best || best.level === 'info') return null;
   return { label: ROW_LABELS[best.code] ?? best.code.replace(/-/g, ' '), level: best.level, more: count - 1 };
-}
-
-/**
- * Request fields that name a party (a user or a group) in either dialect, by wire name. With a command's catalogue
- * fields they give the paths a "decide ahead" rule matches on: the same command between the same parties. Message
- * fields (`reqMsg`, `AddWording`), the requester (`Requester_Account`, the app admin when an admin adds friends)
- * and the command name itself are not parties.
- */
-const PARTY_FIELDS: ReadonlySet<string> = new Set([
-  // OpenIM
-  'fromUserID',
-  'toUserID',
-  'ownerUserID',
-  'friendUserID',
-  'blackUserID',
-  'userID',
-  'sendID',
-  'recvID',
-  'groupID',
-  // Tencent
-  'From_Account',
-  'To_Account',
-  'Operator_Account',
-  'GroupId',
-]);
-
-function collect(fields: readonly FieldSpec[], prefix: string, out: string[]): void {
-  for (const field of fields) {
-    const path = `${prefix}${field.name}`;
-    if (field.type === 'string' && PARTY_FIELDS.has(field.name)) out.push(path);
-    if (field.items) collect(field.items, `${path}[].`, out);
-  }
-}
-
-/** The condition paths that name the parties of a command (`fromUserID`, `FriendItem[].To_Account`), in order. */
-export function partyPaths(info: CommandInfo): string[] {
-  const out: string[] = [];
-  collect(info.fields, '', out);
-  return out;
 }

@@ -97,8 +97,9 @@ export type FailurePolicy = 'fails-operation' | 'skips' | 'ignored' | 'console-p
 export type RetryPolicy = 'never' | 'console-on-timeout';
 
 /**
- * Where the parties are named in the request body, as paths (`fromUserID`, `FriendItem[].To_Account`): read by the
- * summaries, flows and "decide ahead".
+ * Where the parties are named in the request body, as paths (`fromUserID`, `Info.To_Account`, `PairList[].To_Account`;
+ * a `to` that holds a list of strings names each): the one source the summaries, flows and "decide ahead" read,
+ * through `visitParties` (parties.ts). `from` and `to` under the same list (`PairList[]`) pair item by item.
  */
 export interface PartyFields {
   from?: string;
@@ -107,6 +108,11 @@ export interface PartyFields {
   conversation?: string;
   /** Per-target list of a Tencent before-callback: the list key and the account key of each item. */
   targets?: { list: string; account: string };
+  /**
+   * A creation whose before-callback runs before the group has an id: the before- and the after-callback share
+   * the creator (`by`, when both name the same one) and the `name`, which key their flow until the id is known.
+   */
+  created?: { by?: string; name: string };
 }
 
 /** A callback expected after this one (before-add-friend proceeds → after-add-friend), for flows. */

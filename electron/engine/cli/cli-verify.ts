@@ -61,7 +61,8 @@ async function fromSession(file: ExpectFile, session: string): Promise<VerifyRes
   const { profiles, flows } = DEFAULT_SETTINGS;
   return verifyExpectations(
     file,
-    ordered.map(verifyCapture),
+    // Each body parsed once: verifyCapture keeps the one parsed above.
+    withBodies.map(verifyCapture),
     deriveFlows(withBodies, { profiles, settleMs: flows.settleMs }),
   );
 }

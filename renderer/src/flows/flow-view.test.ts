@@ -31,6 +31,8 @@ describe('flow view helpers', () => {
     expect(sortedFlows([flow('a', 1), flow('b', 3), flow('c', 2)]).map((f) => f.key)).toEqual(['b', 'c', 'a']);
     expect(partiesText(flow('a', 1))).toBe('alice ↔ bob');
     expect(partiesText(flow('g', 1, { parties: ['g1'], groupId: 'g1' }))).toBe('group g1');
+    expect(partiesText(flow('n', 1, { parties: ['leckie'], creating: 'Team' }))).toBe('new "Team" by leckie');
+    expect(partiesText(flow('t', 1, { parties: [], creating: 'Topic' }))).toBe('new "Topic"');
   });
 
   it('puts each expected step right after the step that predicts it, with gaps between steps', () => {

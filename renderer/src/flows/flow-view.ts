@@ -6,9 +6,13 @@ export function sortedFlows(flows: Iterable<Flow>): Flow[] {
   return [...flows].sort((a, b) => b.lastAt - a.lastAt);
 }
 
-/** "alice ↔ bob", "group g1". */
+/** "alice ↔ bob", "group g1", "new "Team" by alice" (a group being created, before it has an id). */
 export function partiesText(flow: Flow): string {
   if (flow.groupId !== undefined) return `group ${flow.groupId}`;
+  if (flow.creating !== undefined) {
+    const by = flow.parties.length > 0 ? ` by ${flow.parties.join(', ')}` : '';
+    return `new ${JSON.stringify(flow.creating)}${by}`;
+  }
   return flow.parties.join(' ↔ ');
 }
 

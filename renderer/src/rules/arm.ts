@@ -1,5 +1,5 @@
 import type { Capture, Condition, Decision, Rule, RuleWithStats } from '../../../shared/contract/index.js';
-import { partyPaths } from '../../../shared/protocol/summary.js';
+import { partyPaths } from '../../../shared/protocol/parties.js';
 import { commandInfo } from '../lib/protocol.js';
 import { describeDecision } from '../store/decision-draft.js';
 

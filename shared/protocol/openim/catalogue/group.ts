@@ -124,7 +124,8 @@ const GROUP_MEMBERS: readonly OpenImRow[] = [
     answer: createAnswer,
     sends: { profiles: ALL_PROFILES },
     failure: 'fails-operation',
-    parties: { from: 'ownerUserID', group: 'groupID' },
+    // The id is made after this callback when the client gave none: creator and name key the flow until then.
+    parties: { from: 'ownerUserID', group: 'groupID', created: { by: 'ownerUserID', name: 'groupName' } },
     next: [{ command: A_CREATE, when: 'proceeds', note: 'from v3.4.2' }],
     source: `${SRC} CallbackBeforeCreateGroupReq/Resp; internal/rpc/group/callback.go webhookBeforeCreateGroup`,
     sample: { operationID: '1733580000000', ...groupSample },
@@ -141,7 +142,7 @@ const GROUP_MEMBERS: readonly OpenImRow[] = [
     fields: [commandField(A_CREATE), ...groupInfo(), initMembers()],
     sends: { profiles: FROM_V342 },
     failure: 'ignored',
-    parties: { from: 'ownerUserID', group: 'groupID' },
+    parties: { from: 'ownerUserID', group: 'groupID', created: { by: 'ownerUserID', name: 'groupName' } },
     source: `${SRC} CallbackAfterCreateGroupReq`,
     sample: { ...groupSample, createTime: 1733580000000, memberCount: 2 },
   },

@@ -41,7 +41,15 @@ export const GROUP_MESSAGE: readonly TencentRow[] = [
     answer: rewriteAnswer('sent to the group', 'sent with the message'),
     failure: 'console-policy',
     parties: { from: 'From_Account', group: 'GroupId' },
-    next: [{ command: 'Group.CallbackAfterSendMsg', when: 'proceeds' }],
+    next: [
+      {
+        command: 'Group.CallbackAfterSendMsg',
+        when: 'proceeds',
+        laterFailure:
+          'the message was not delivered after the callback (sender muted, frequency limit, no such group): ' +
+          'Group.CallbackSendMsgException reports that when its switch is on',
+      },
+    ],
     ...GROUP_DENY,
     drop: true,
     sample: {

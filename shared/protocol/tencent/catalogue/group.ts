@@ -61,7 +61,8 @@ export const GROUP: readonly TencentRow[] = [
       groupEventTime,
     ],
     failure: 'console-policy',
-    parties: { from: 'Operator_Account' },
+    // No GroupId yet: the owner and the name key the flow until the after-callback brings the id.
+    parties: { from: 'Operator_Account', created: { by: 'Owner_Account', name: 'Name' } },
     next: [{ command: 'Group.CallbackAfterCreateGroup', when: 'proceeds' }],
     ...GROUP_DENY,
     sample: {
@@ -95,7 +96,7 @@ export const GROUP: readonly TencentRow[] = [
       groupEventTime,
     ],
     failure: 'ignored',
-    parties: { from: 'Operator_Account', group: 'GroupId' },
+    parties: { from: 'Operator_Account', group: 'GroupId', created: { by: 'Owner_Account', name: 'Name' } },
     sample: {
       GroupId: '@TGS#2J4SZEAEL',
       Operator_Account: 'group_root',
@@ -125,6 +126,16 @@ export const GROUP: readonly TencentRow[] = [
     ],
     failure: 'console-policy',
     parties: { from: 'Requestor_Account', group: 'GroupId' },
+    next: [
+      {
+        command: 'Group.CallbackAfterNewMemberJoin',
+        when: 'proceeds',
+        // The page: "If a group join request requires admin approval, admin approval is still required even if 0
+        // is returned in the callback."
+        laterFailure:
+          'the requester has not joined: a group that needs approval adds them (and sends this) only when an admin approves',
+      },
+    ],
     ...GROUP_DENY,
     sample: { GroupId: '@TGS#2J4SZEAEL', Type: 'Public', Requestor_Account: 'jared', EventTime: EXAMPLE_TIME },
   },

@@ -32,7 +32,9 @@ export const TOPIC: readonly TencentRow[] = [
       str('Name', 'topic name'),
     ],
     failure: 'console-policy',
-    parties: { from: 'Operator_Account' },
+    // Neither the topic nor its community is named yet, and the after-callback's operator may be another account
+    // (the pages' examples: leckie, group_root): the name keys the flow until the after-callback.
+    parties: { from: 'Operator_Account', created: { name: 'Name' } },
     next: [{ command: 'Group.CallbackAfterCreateTopic', when: 'proceeds' }],
     ...GROUP_DENY,
     sample: { Operator_Account: 'leckie', Type: 'Community', Name: 'MyFirstTopic' },
@@ -58,7 +60,7 @@ export const TOPIC: readonly TencentRow[] = [
       userDefined,
     ],
     failure: 'ignored',
-    parties: { from: 'Operator_Account', group: 'GroupId' },
+    parties: { from: 'Operator_Account', group: 'GroupId', created: { name: 'Name' } },
     sample: {
       GroupId: '@TGS#2J4SZEAEL',
       TopicId: '@TGS#_@TGS#cQVLVHIM62CJ@TOPIC#_@TOPIC#cRTE3HIM62C5',
