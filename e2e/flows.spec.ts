@@ -23,6 +23,16 @@ const denyCarol: Rule = {
   action: { type: 'answer', decision: { verdict: 'deny', code: 5002, message: 'no' } },
 };
 
+// Tencent per-target: tom may add id1, not id2 (ResultItem carries each target's own verdict).
+const denyId2: Rule = {
+  id: 'deny-id2',
+  name: 'Deny id2',
+  enabled: true,
+  times: null,
+  match: { dialect: 'tencent', command: 'Sns.CallbackPrevFriendAdd', where: [] },
+  action: { type: 'answer', decision: { verdict: 'allow', targets: { id2: { verdict: 'deny', code: 38001 } } } },
+};
+
 // The window at its smallest supported size (product.md §6 v3): the Flows view and the detail pane side by side.
 test.use({ viewport: { width: 1024, height: 700 } });
 
@@ -95,6 +105,45 @@ test('a missing after-callback names the webhooks.yml key; an after-callback aft
   await expect(flows.row(/erin ↔ frank/)).toHaveAttribute('aria-pressed', 'true');
 });
 
+test('Tencent: a missing step names the console switch; a friend added after a per-target deny is unexpected', async ({
+  engine,
+  inspector,
+  page,
+}) => {
+  const flows = new FlowsView(page);
+  await engine.api.patchSettings({ flows: { settleMs: 300 } });
+  await engine.api.putRules([denyId2]);
+  // No GroupId before the group exists: the owner and the name key the flow.
+  await postCallback(engine.listenerUrl, 'Group.CallbackBeforeCreateGroup', {
+    Operator_Account: 'leckie',
+    Owner_Account: 'leckie',
+    Name: 'Team',
+  });
+  const prev = await postCallback(engine.listenerUrl, 'Sns.CallbackPrevFriendAdd', {
+    From_Account: 'tom',
+    FriendItem: [{ To_Account: 'id1' }, { To_Account: 'id2' }],
+  });
+  expect(prev.json.ResultItem).toMatchObject([
+    { To_Account: 'id1', ResultCode: 0 },
+    { To_Account: 'id2', ResultCode: 38001 },
+  ]);
+  await postCallback(engine.listenerUrl, 'Sns.CallbackFriendAdd', {
+    PairList: [{ From_Account: 'tom', To_Account: 'id2', Initiator_Account: 'tom' }],
+  });
+  await flows.open();
+  await expect(flows.row(/new "Team" by leckie/)).toContainText('1 missing');
+  await flows.select(/new "Team" by leckie/);
+  await expect(flows.reasons()).toContainText(
+    'the callback is not enabled: switch on "After a Group Is Created" in the Chat console',
+  );
+  await expect(flows.row(/id1 ↔ tom/)).toContainText('1 missing');
+  await expect(flows.row(/id2 ↔ tom/)).toContainText('1 unexpected');
+  await flows.select(/id2 ↔ tom/);
+  await expect(flows.timeline()).toContainText('deny 38001');
+  await expect(flows.timeline()).toContainText('predicted blocked (38001)');
+  await inspector.screenshot('flows-tencent-1024');
+});
+
 function runCli(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -158,6 +207,73 @@ test('verify exits 0, 1 and 3; --session and --control agree', async ({ engine }
     expect(badFile.code).toBe(3);
     const badUrl = await runCli(['verify', met, '--control', 'http://127.0.0.1:1', '--token', engine.token]);
     expect(badUrl.code).toBe(3);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('verify --wait passes once the awaited callback arrives; flows.noMissing fails on a step that never came', async ({
+  engine,
+}) => {
+  const dir = mkdtempSync(join(tmpdir(), 'e2e-verify-wait-'));
+  try {
+    await engine.api.patchSettings({ flows: { settleMs: 300 } });
+    const control = ['--control', engine.controlUrl, '--token', engine.token];
+    const file = (name: string, body: unknown): string => {
+      writeFileSync(join(dir, name), JSON.stringify(body));
+      return join(dir, name);
+    };
+    await postCallback(engine.listenerUrl, 'callbackBeforeAddFriendCommand', { fromUserID: 'ann', toUserID: 'ben' });
+    const added = file('added.json', {
+      expect: [
+        { id: 'ask', command: 'callbackBeforeAddFriendCommand' },
+        { command: 'callbackAfterAddFriendCommand', after: 'ask', within: 10_000 },
+      ],
+    });
+    // The client's test is still running: verify waits for the after-callback (the README's CI recipe).
+    const waiting = runCli(['verify', added, ...control, '--wait', '10000']);
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await postCallback(engine.listenerUrl, 'callbackAfterAddFriendCommand', { fromUserID: 'ann', toUserID: 'ben' });
+    const waited = await waiting;
+    expect(waited.code, waited.out + waited.err).toBe(0);
+    // Too short a wait for a step that never comes: unmet (1), not bad input.
+    const never = file('never.json', { expect: [{ command: 'callbackAfterDeleteFriendCommand' }] });
+    const timedOut = await runCli(['verify', never, ...control, '--wait', '500']);
+    expect(timedOut.code).toBe(1);
+    await postCallback(engine.listenerUrl, 'callbackBeforeSetFriendRemarkCommand', {
+      ownerUserID: 'erin',
+      friendUserID: 'frank',
+    });
+    await expect
+      .poll(async () => (await engine.api.flows()).some((f) => f.expected.some((x) => x.status === 'missing')))
+      .toBe(true);
+    const exported = await fetch(new URL('/api/export?format=json', engine.controlUrl), {
+      headers: { authorization: `Bearer ${engine.token}` },
+    });
+    const session = join(dir, 'session.json');
+    writeFileSync(session, await exported.text());
+    const complete = file('complete.json', {
+      expect: [{ command: 'callbackBeforeSetFriendRemarkCommand' }],
+      flows: { noMissing: true },
+    });
+    const bySession = await runCli(['verify', complete, '--session', session, '--json']);
+    const byControl = await runCli(['verify', complete, ...control, '--json']);
+    expect(bySession.code).toBe(1);
+    expect(byControl.code).toBe(1);
+    expect(JSON.parse(byControl.out)).toEqual(JSON.parse(bySession.out));
+    const results: { id: string; met: boolean; problem?: string }[] = JSON.parse(byControl.out).results;
+    expect(results.map((r) => [r.id, r.met])).toEqual([
+      ['#1', true],
+      ['flows.noMissing', false],
+    ]);
+    expect(results[1]?.problem).toContain(
+      'erin ↔ frank: callbackAfterSetFriendRemarkCommand never came (the callback is not enabled: set afterSetFriendRemark.enable: true',
+    );
+    // Bad input is 3 whichever way the captures are read.
+    const bad = file('bad.json', { expect: [{ command: 'x', count: -1 }] });
+    expect((await runCli(['verify', bad, '--session', session])).code).toBe(3);
+    expect((await runCli(['verify', bad, ...control])).code).toBe(3);
+    expect((await runCli(['verify', complete, '--session', join(dir, 'absent.json')])).code).toBe(3);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -189,4 +189,17 @@ describe('flows', () => {
     expect(flows).toHaveLength(FLOWS_PER_CAPTURE);
     expect(state.flows.size).toBe(FLOWS_PER_CAPTURE);
   });
+
+  it('words the answer as the table does: the backend’s status when it answered, an exact answer by its status', () => {
+    const upstream = { ...cap('callbackBeforeAddFriendCommand', ADD, 0, 'proceeds'), decidedBy: 'upstream' as const };
+    const [flow] = addCapture(emptyFlows(), upstream, ctx);
+    expect(flow?.steps[0]?.answer).toBe('HTTP 200 · backend');
+    const raw: Decision = { verdict: 'allow', raw: { status: 500, headers: {}, bodyText: '' } };
+    const [typed] = addCapture(
+      emptyFlows(),
+      cap('callbackBeforeAddFriendCommand', ADD, 0, 'fails', { decision: raw }),
+      ctx,
+    );
+    expect(typed?.steps[0]?.answer).toBe('exact answer (HTTP 500)');
+  });
 });

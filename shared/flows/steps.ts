@@ -26,7 +26,13 @@ function outcomeFor(
 function answerText(capture: FlowCapture, target: string | undefined): string {
   const { decision, response } = capture;
   if (response?.fault !== undefined) return response.fault === 'no-response' ? 'no answer' : `fault ${response.fault}`;
-  if (decision === null) return response === null ? 'no answer' : `HTTP ${response.status}`;
+  // The app backend answered (upstream), or an exact answer typed by hand: the verdict is not ours to name.
+  if (decision === null || capture.decidedBy === 'upstream') {
+    return response === null
+      ? 'no answer'
+      : `HTTP ${response.status}${capture.decidedBy === 'upstream' ? ' · backend' : ''}`;
+  }
+  if (decision.raw !== undefined) return `exact answer (HTTP ${decision.raw.status})`;
   if (decision.fault !== undefined) return `fault ${decision.fault.type}`;
   const own = target !== undefined && decision.targets && Object.hasOwn(decision.targets, target);
   const verdict = own ? decision.targets?.[target as string] : decision; // `own` proved the key exists
