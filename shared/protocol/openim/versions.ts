@@ -107,7 +107,26 @@ function profilesOf(name: string): readonly OpenImProfile[] | undefined {
  */
 export function versionSends(profile: OpenImProfile, command: string): Sending {
   const profiles = profilesOf(command);
-  if (profiles === undefined) return { sent: true };
+  if (profiles === undefined) return SENT;
+  // A catalogued name: the answer depends on the tables only, and validation, prediction and flows ask it per
+  // callback. At most rows × names × 4 profiles entries.
+  let byCommand = sendingMemo.get(profile);
+  if (byCommand === undefined) {
+    byCommand = new Map();
+    sendingMemo.set(profile, byCommand);
+  }
+  let known = byCommand.get(command);
+  if (known === undefined) {
+    known = Object.freeze(sendingOf(profile, command, profiles));
+    byCommand.set(command, known);
+  }
+  return known;
+}
+
+const SENT: Sending = Object.freeze({ sent: true });
+const sendingMemo = new Map<OpenImProfile, Map<string, Sending>>();
+
+function sendingOf(profile: OpenImProfile, command: string, profiles: readonly OpenImProfile[]): Sending {
   const label = OPENIM_VERSIONS[profile].label;
   if (profiles.includes(profile)) {
     const sends = openimCommand(command)?.row.sends;
