@@ -21,19 +21,17 @@ import {
 } from '../../shared/contract/index.js';
 import type { DecideResult, EngineApi, PlayRequest, PlayResult, ResendRequest } from './engine-api.js';
 import { EngineCaptures } from './engine-captures.js';
+import { EngineRules, EngineSettings } from './engine-config.js';
 import { EngineEvents, type EventListener } from './engine-events.js';
-import { carryChanges, loadRules, loadSettings } from './engine-load.js';
 import { CallbackHandler } from './listener/callback-handler.js';
 import { Listener } from './listener/listener.js';
 import type { Pending } from './listener/pending.js';
 import type { RawRequest } from './listener/request-input.js';
-import { RuleEngine } from './listener/rule-engine.js';
 import { ExchangeAgents } from './outbound/http-exchange.js';
 import { playCallback, resolvePlay } from './outbound/play-server.js';
 import { replayCaptures, replayOptions } from './outbound/replay.js';
 import { resend } from './outbound/resend.js';
 import { lockDataDir } from './store/data-dir-lock.js';
-import { JsonFileStore } from './store/persistence.js';
 import { Upstream } from './upstream/upstream-relay.js';
 
 export interface EngineCoreOptions {
@@ -53,25 +51,18 @@ export interface EngineStats {
   held: number;
 }
 
-const RULES_EVENT_MS = 100;
-
 /**
  * Everything of the engine except the control API: settings, rules, captures, persistence and the listener.
  * `load()` then `listen()` to start, `close()` to stop.
  */
 export class EngineCore implements EngineApi {
   readonly version: string;
-  private settings: Settings | null = null;
-  /** The settings as saved in the data dir, without this run's option overrides. */
-  private savedSettings: Settings | null = null;
-  private readonly rules = new RuleEngine();
+  private readonly settings: EngineSettings;
+  private readonly rules: EngineRules;
   private readonly events: EngineEvents;
   private readonly captures: EngineCaptures;
-  private readonly settingsFile: JsonFileStore | null;
-  private readonly rulesFile: JsonFileStore | null;
   private readonly handler: CallbackHandler;
   private readonly listener: Listener;
-  private rulesTimer: NodeJS.Timeout | null = null;
   private rebinding: Promise<void> = Promise.resolve();
   /** Keep-alive connections to app backends (upstream mode) and to the own listener (v1 resend). */
   private readonly agents = new ExchangeAgents();
@@ -86,9 +77,9 @@ export class EngineCore implements EngineApi {
     this.version = opts.version;
     this.events = new EngineEvents(opts.log);
     const dir = opts.dataDir;
-    this.settingsFile = dir === null ? null : new JsonFileStore(join(dir, 'settings.json'), opts.log);
-    this.rulesFile = dir === null ? null : new JsonFileStore(join(dir, 'rules.json'), opts.log);
-    const limit = (): Settings['capture'] => this.settings?.capture ?? DEFAULT_SETTINGS.capture;
+    this.settings = new EngineSettings(dir, opts.log);
+    this.rules = new EngineRules(dir, opts.log, (event) => this.events.emit(event));
+    const limit = (): Settings['capture'] => this.settings.loaded()?.capture ?? DEFAULT_SETTINGS.capture;
     this.captures = new EngineCaptures(
       this.events,
       dir === null ? null : join(dir, 'captures.ndjson'),
@@ -106,11 +97,11 @@ export class EngineCore implements EngineApi {
     );
     this.handler = new CallbackHandler({
       settings,
-      rules: this.rules,
+      rules: this.rules.engine,
       nextSeq: () => this.captures.nextSeq(),
       idFor: this.captures.idFor,
       captures: this.captures,
-      rulesUsed: () => this.scheduleRulesEvent(),
+      rulesUsed: () => this.rules.used(),
       log: opts.log,
       upstream: this.upstream,
     });
@@ -137,12 +128,9 @@ export class EngineCore implements EngineApi {
       // One engine per data dir: two would cut each other's log lines (product.md §4 v3). Throws when taken.
       this.unlock = lockDataDir(dataDir);
     }
-    const { saved, effective: settings, notices } = await loadSettings(this.settingsFile, this.opts.settings, log);
-    this.settings = settings;
-    this.savedSettings = saved;
-    const rules = await loadRules(this.rulesFile, this.opts.rules, log);
-    this.rules.setRules(rules.rules);
-    this.startNotices = [...notices, ...rules.notices];
+    const notices = await this.settings.load(this.opts.settings);
+    const settings = this.settings.get();
+    this.startNotices = [...notices, ...(await this.rules.load(this.opts.rules))];
     this.upstream.setUrl(settings.upstream.url);
     await this.captures.load(settings.capture, log);
   }
@@ -160,9 +148,8 @@ export class EngineCore implements EngineApi {
     this.handler.stop();
     await this.listener.close();
     this.events.emit({ type: 'listener.status', status: this.listener.status() });
-    if (this.rulesTimer) clearTimeout(this.rulesTimer);
     this.agents.destroy();
-    await Promise.all([this.captures.close(), this.settingsFile?.flush(), this.rulesFile?.flush()]);
+    await Promise.all([this.captures.close(), this.settings.flush(), this.rules.close()]);
     this.unlock();
   }
 
@@ -237,10 +224,8 @@ export class EngineCore implements EngineApi {
   }
 
   /** Saved first: when the file cannot be written it rejects (PersistError) and the rules stay as they were. */
-  async setRules(rules: Rule[]): Promise<void> {
-    await this.rulesFile?.write(rules);
-    this.rules.setRules(rules);
-    this.events.emit({ type: 'rules.changed', rules: this.rules.withStats() });
+  setRules(rules: Rule[]): Promise<void> {
+    return this.rules.set(rules);
   }
 
   getSettings(): Settings {
@@ -281,8 +266,7 @@ export class EngineCore implements EngineApi {
    */
   private async applySettings(next: Settings): Promise<void> {
     const prev = this.currentSettings();
-    const saved = carryChanges(this.savedSettings ?? next, prev, next);
-    await this.settingsFile?.write(saved);
+    await this.settings.save(prev, next);
     let applied = next;
     const moved = prev.listener.host !== next.listener.host || prev.listener.port !== next.listener.port;
     if (moved) {
@@ -292,27 +276,14 @@ export class EngineCore implements EngineApi {
       if (status.error !== undefined && before.state === 'listening') applied = { ...next, listener: prev.listener };
       this.events.emit({ type: 'listener.status', status });
     }
-    this.settings = applied;
     this.captures.memory.setLimit(applied.capture.limit, applied.capture.maxStoreBytes);
     this.upstream.setUrl(applied.upstream.url);
     this.captures.flows.settingsChanged(prev, applied);
-    this.savedSettings = carryChanges(this.savedSettings ?? applied, prev, applied);
-    if (applied !== next) await this.settingsFile?.write(this.savedSettings).catch(() => undefined); // logged by the store
+    await this.settings.apply(prev, applied, next);
     this.events.emit({ type: 'settings.changed', settings: applied });
   }
 
   private currentSettings(): Settings {
-    if (!this.settings) throw new Error('engine not loaded: call load() first');
-    return this.settings;
-  }
-
-  /** Rule counters change on every matching request: one rules.changed per 100 ms at most. */
-  private scheduleRulesEvent(): void {
-    if (this.rulesTimer !== null) return;
-    this.rulesTimer = setTimeout(() => {
-      this.rulesTimer = null;
-      this.events.emit({ type: 'rules.changed', rules: this.rules.withStats() });
-    }, RULES_EVENT_MS);
-    this.rulesTimer.unref();
+    return this.settings.get();
   }
 }

@@ -10,16 +10,11 @@ import { HoldQueue } from './hold-queue.js';
 import { failureLine, type HandlerDeps, type Pending } from './pending.js';
 import { PendingSteps } from './pending-steps.js';
 import { closesConnection, incomingRequest, type RawRequest, readInput } from './request-input.js';
-import { holdInfo } from './server-settings.js';
+import { holdInfo, holdsByMode } from './server-settings.js';
 
 export type { HandlerDeps } from './pending.js';
 
 const NO_RESPONSE: Decision = Object.freeze({ verdict: 'allow', fault: Object.freeze({ type: 'no-response' }) });
-
-function holdsByMode(settings: Settings, phase: Pending['id']['phase']): boolean {
-  const mode = settings.hold.mode;
-  return mode === 'all' || (mode === 'before' && phase === 'before');
-}
 
 /**
  * The listener's pipeline: identify → validate → decide (hold / rule / forward / default) → answer → capture.

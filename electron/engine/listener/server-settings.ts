@@ -18,6 +18,12 @@ export function serverProfile(settings: Settings, dialect: Capture['dialect']): 
     : { dialect: 'openim', version: settings.profiles.openim };
 }
 
+/** Whether the hold mode holds a request of this phase (a hold rule holds whatever the mode). */
+export function holdsByMode(settings: Settings, phase: Capture['phase']): boolean {
+  const mode = settings.hold.mode;
+  return mode === 'all' || (mode === 'before' && phase === 'before');
+}
+
 /**
  * When a held request gets its fallback: the IM server's deadline minus the margin. The server's own deadline
  * bounds it whatever the hold setting says (product.md §2 v3): Tencent gives up at 2 s, so a longer Tencent hold
