@@ -199,6 +199,19 @@ describe('OpenIM failures (A.2 failure table)', () => {
     expect(openim(DENY, { elapsedMs: 15_000, serverTimeoutMs: 0 }).code).toBe(90004);
   });
 
+  it('a late answer: the sentence starts with the lateness, on every version', () => {
+    expect(openim(DENY, { elapsedMs: 5200 }).explanation).toMatch(
+      /^The answer came after the 5 s timeout, so OpenIM v3\.7\+ never read it: it fails the friend request with error 90004/,
+    );
+    const old = openim(DENY, { elapsedMs: 5200 }, 'v3.6');
+    expect(old.effect).toBe('proceeds');
+    expect(old.explanation).toMatch(
+      /^The answer came after the 5 s timeout, so OpenIM v3\.6 never read it: .*failedContinue/,
+    );
+    expect(openim(DENY, { elapsedMs: 4999 }).explanation).not.toMatch(/came after/);
+    expect(openim('', { sent: { action: 'reset' } }).explanation).not.toMatch(/came after/);
+  });
+
   it('after-callbacks are ignored on v3.7+ whatever the answer (queued: webhook AsyncPost)', () => {
     const cmd = 'callbackAfterDeleteFriendCommand';
     expect(openim(DENY, {}, 'v3.7+', cmd).effect).toBe('ignored');
@@ -305,6 +318,25 @@ describe('Tencent (B.1, B.2)', () => {
     expect(closed.effect).toBe('fails');
     expect(closed.code).toBeUndefined();
     expect(closed.explanation).toMatch(/fail-closed/);
+  });
+
+  // issue 23 / product.md §2 v3: a prediction that depends on lateness says why in the outcome sentence itself —
+  // first, and that the answer (a per-target deny included) was never read.
+  it('a late answer: the sentence starts with the lateness and says what Tencent did instead', () => {
+    const oneDenied =
+      '{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","ResultItem":[{"To_Account":"id1","ResultCode":0},{"To_Account":"id2","ResultCode":38001}]}';
+    const open = tencent(oneDenied, { elapsedMs: 2300 });
+    expect(open.effect).toBe('proceeds');
+    expect(open.explanation).toMatch(
+      /^The answer came after Tencent's 2 s timeout, so Tencent never read it: .*default fail-open policy.* go ahead/,
+    );
+    const closed = tencent(allow, { elapsedMs: 2300 }, 'fail-closed');
+    expect(closed.effect).toBe('fails');
+    expect(closed.explanation).toMatch(
+      /^The answer came after Tencent's 2 s timeout, so Tencent never read it: .*fail-closed/,
+    );
+    // On time: nothing about lateness.
+    expect(tencent(oneDenied, { elapsedMs: 1999 }).explanation).not.toMatch(/came after/);
   });
 
   it('ignores after-callbacks and does not predict unknown commands', () => {

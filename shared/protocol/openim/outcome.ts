@@ -19,8 +19,8 @@ export const DATA_ERROR = { code: 90007, text: 'DataError' } as const;
 export const openImLimitMs = (serverTimeoutMs: number): number =>
   serverTimeoutMs > 0 ? Math.min(serverTimeoutMs, HARD_LIMIT_MS) : HARD_LIMIT_MS;
 
-/** What Go's client got: a transport failure (ErrNetwork), or a final answer's body bytes. */
-type Received = { network: string } | { body: string; note: string };
+/** What Go's client got: a transport failure (ErrNetwork; `late`: the answer left after the timeout), or a body. */
+type Received = { network: string; late?: true } | { body: string; note: string };
 
 /** From the bytes really on the wire (wire.ts) and the time they left, against the server's timeout. */
 export function openImReceived(input: OutcomeInput): Received {
@@ -28,7 +28,7 @@ export function openImReceived(input: OutcomeInput): Received {
   const limit = openImLimitMs(input.serverTimeoutMs);
   if (sent.action !== 'respond') return { network: `no answer came back (${sent.action})` };
   // An answer that leaves after the deadline is never read: the server gave up (context deadline) at its timeout.
-  if (input.elapsedMs >= limit) return { network: `the answer came after the ${limit / 1000} s timeout` };
+  if (input.elapsedMs >= limit) return { network: `the answer came after the ${limit / 1000} s timeout`, late: true };
   if (isInterimStatus(sent.status)) {
     return {
       network: `HTTP ${sent.status} is an interim response, so the Go client waited for its ${limit / 1000} s timeout`,
@@ -86,24 +86,30 @@ function rewrites(ctx: Ctx, a: GoAnswer): { rewrite: NonNullable<Outcome['rewrit
   return { rewrite: rewrite as NonNullable<Outcome['rewrite']>, changes };
 }
 
-function proceeds(ctx: Ctx, a: GoAnswer, because: string, hint = ''): Outcome {
+/** `who` starts the sentence: the version's name, or a late answer's lead ending in "it". */
+function proceeds(ctx: Ctx, a: GoAnswer, because: string, hint = '', who = ctx.v.label): Outcome {
   const { rewrite, changes } = rewrites(ctx, a);
   const with_ = changes.length > 0 ? ` with ${changes.join(' and ')}` : '';
   return {
     effect: 'proceeds',
-    explanation: `${ctx.v.label} ${because}lets ${ctx.subject} go ahead${with_}${hint}${ctx.note}.`,
+    explanation: `${who} ${because}lets ${ctx.subject} go ahead${with_}${hint}${ctx.note}.`,
     ...(changes.length > 0 ? { rewrite } : {}),
   };
 }
 
-/** A failed call: v3.7+ fails closed; before, `failedContinue: true` continues with whatever the struct holds. */
-function failed(ctx: Ctx, error: { code: number; text: string }, why: string, a: GoAnswer): Outcome {
+/**
+ * A failed call: v3.7+ fails closed; before, `failedContinue: true` continues with whatever the struct holds. A late
+ * answer (`late`) was never read, so the lateness leads the sentence (product.md §2 v3) instead of trailing it.
+ */
+function failed(ctx: Ctx, error: { code: number; text: string }, why: string, a: GoAnswer, late = false): Outcome {
+  const who = late ? `${why.charAt(0).toUpperCase()}${why.slice(1)}, so ${ctx.v.label} never read it: it` : ctx.v.label;
+  const because = late ? '' : ` because ${why}`;
   if (ctx.v.failClosed && skipsOnly(ctx)) {
     return {
       effect: 'fails',
       code: error.code,
       message: error.text,
-      explanation: `${ctx.v.label} skips ${ctx.subject} with error ${error.code} (${error.text}) because ${why}; the message itself is already stored and delivered to its conversation${ctx.note}.`,
+      explanation: `${who} skips ${ctx.subject} with error ${error.code} (${error.text})${because}; the message itself is already stored and delivered to its conversation${ctx.note}.`,
     };
   }
   if (ctx.v.failClosed) {
@@ -111,13 +117,15 @@ function failed(ctx: Ctx, error: { code: number; text: string }, why: string, a:
       effect: 'fails',
       code: error.code,
       message: error.text,
-      explanation: `${ctx.v.label} fails ${ctx.subject} with error ${error.code} (${error.text}) because ${why}; before-callbacks fail closed${ctx.note}.`,
+      explanation: `${who} fails ${ctx.subject} with error ${error.code} (${error.text})${because}; before-callbacks fail closed${ctx.note}.`,
     };
   }
   return proceeds(
     ctx,
     a,
-    `treats this as callback error ${error.code} ${error.text} (${why}) and, with failedContinue: true (the shipped default), `,
+    `treats this as callback error ${error.code} ${error.text}${late ? '' : ` (${why})`} and, with failedContinue: true (the shipped default), `,
+    '',
+    who,
   );
 }
 
@@ -227,7 +235,7 @@ export function openImOutcome(input: OutcomeInput, profile: OpenImProfile): Outc
   if (info.phase === 'after') return afterOutcome(ctx, input);
   const got = openImReceived(input);
   const empty = decodeOpenImAnswer('', v, info.answer).answer; // nothing decoded: the struct's zero values
-  if ('network' in got) return failed(ctx, NETWORK_ERROR, got.network, empty);
+  if ('network' in got) return failed(ctx, NETWORK_ERROR, got.network, empty, got.late === true);
   // The HTTP status is never checked (A.1): a 500 with a valid JSON body counts like a 200.
   const d = decodeOpenImAnswer(got.body, v, info.answer);
   if (d.error !== null) return failed(ctx, DATA_ERROR, `${got.note}${d.error}`, d.answer);

@@ -25,13 +25,15 @@ function timedOut(input: OutcomeInput): boolean {
   return input.elapsedMs >= TENCENT_TIMEOUT_MS || isInterimStatus(sent.status);
 }
 
+/** Why a late answer failed; the outcome sentence then starts with it (product.md §2 v3): nothing in it counts. */
+const LATE_REASON = `the answer came after Tencent's ${TENCENT_TIMEOUT_MS / 1000} s timeout`;
+
 /** Why the callback counts as failed (B.1 "Failure conditions"), or null when Tencent read a JSON answer. */
 function failureReason(input: OutcomeInput): string | null {
   const sent = input.sent;
   if (sent.action !== 'respond') return `no answer came back (${sent.action})`;
   // Late even when the client already went away: Tencent gave up at its timeout, whatever was sent after.
-  if (input.elapsedMs >= TENCENT_TIMEOUT_MS)
-    return `the answer came after Tencent's ${TENCENT_TIMEOUT_MS / 1000} s timeout`;
+  if (input.elapsedMs >= TENCENT_TIMEOUT_MS) return LATE_REASON;
   if (isInterimStatus(sent.status)) {
     return `HTTP ${sent.status} is not a final answer, so Tencent waits until its ${TENCENT_TIMEOUT_MS / 1000} s timeout [assumed]`;
   }
@@ -56,6 +58,14 @@ function retryText(info: TencentCommand, subject: string, timeout: boolean): str
 function failed(policy: TencentProfile, info: TencentCommand, why: string, timeout: boolean): Outcome {
   const subject = info.subject ?? 'the event';
   const retry = retryText(info, subject, timeout);
+  if (why === LATE_REASON) {
+    // A late answer's verdicts (a per-target deny included) never count: the lateness is the reason, said first.
+    const open = policy === 'fail-open';
+    return {
+      effect: open ? 'proceeds' : 'fails',
+      explanation: `The answer came after Tencent's ${TENCENT_TIMEOUT_MS / 1000} s timeout, so Tencent never read it: it counts the callback as failed and, with the ${open ? 'default fail-open policy, lets' : 'fail-closed policy, does not let'} ${subject} go ahead, whatever the answer said.${retry}`,
+    };
+  }
   if (policy === 'fail-open') {
     return {
       effect: 'proceeds',
