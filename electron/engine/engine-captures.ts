@@ -1,11 +1,12 @@
-import type {
-  Capture,
-  CaptureResponse,
-  CaptureSummaryText,
-  EngineEvent,
-  ImportResponse,
-  PersistenceStatus,
-  Settings,
+import {
+  type Capture,
+  type CaptureResponse,
+  type CaptureSummaryText,
+  captureNumber,
+  type EngineEvent,
+  type ImportResponse,
+  type PersistenceStatus,
+  type Settings,
 } from '../../shared/contract/index.js';
 import type { PlayResult } from './engine-api.js';
 import type { EngineEvents } from './engine-events.js';
@@ -201,9 +202,14 @@ export class EngineCaptures implements CaptureSteps {
         continue;
       }
       known.add(source.id);
+      const seq = this.nextSeq();
+      // The number it was recorded under stays its number (issue 23); seq is only this store's order.
+      const recorded = captureNumber(source);
+      const { recordedSeq: _, ...rest } = source;
       const capture: Capture = {
-        ...source,
-        seq: this.nextSeq(),
+        ...rest,
+        seq,
+        ...(recorded > 0 && recorded !== seq ? { recordedSeq: recorded } : {}),
         imported: true,
         // Nothing waits on an imported request: a capture held when exported is shown as failed.
         state: source.state === 'held' ? 'failed' : source.state,

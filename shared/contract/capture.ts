@@ -134,7 +134,13 @@ export type UpstreamExchange = z.infer<typeof UpstreamExchangeSchema>;
 /** Everything of a Capture except the request/response bodies: what a HAR entry keeps in `_callbackInspector`. */
 export const CaptureMetaSchema = z.object({
   id: z.string().min(1).max(200),
+  /** This engine's order of arrival (and of import): the store's key. Shown as the capture's number unless imported. */
   seq: z.number().int().min(0).default(0),
+  /**
+   * The number the capture had where it was recorded, kept through export and import (the engine gives an imported
+   * capture its own `seq`). A capture shows one number everywhere: `captureNumber`.
+   */
+  recordedSeq: z.number().int().min(1).optional(),
   receivedAt: z.number(),
   dialect: z.enum([...DIALECTS, 'unknown']).catch('unknown'),
   command: z.string().max(500).nullable().default(null),
@@ -174,4 +180,12 @@ export interface CaptureSummary extends Omit<Capture, 'request' | 'response'> {
   request: Omit<CaptureRequest, 'bodyText' | 'body'>;
   response: Omit<CaptureResponse, 'bodyText'> | null;
   summary: CaptureSummaryText;
+}
+
+/**
+ * The number a person sees for a capture — in the table, the details, the CLI, reports and files: the one it was
+ * recorded under, however often it was exported and imported since (issue 23: #24 in the CLI was #29 after import).
+ */
+export function captureNumber(capture: Pick<Capture, 'seq' | 'recordedSeq'>): number {
+  return capture.recordedSeq ?? capture.seq;
 }

@@ -8,6 +8,7 @@ export type FlowFamily = 'relationship' | 'message' | 'group' | 'user';
 
 export interface FlowStep {
   captureId: string;
+  /** The capture's number as shown everywhere (`captureNumber`: an imported capture keeps its recorded one). */
   seq: number;
   command: string;
   phase: Phase;

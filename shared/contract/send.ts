@@ -74,6 +74,7 @@ export interface ReplayAnswer {
 export interface ReplayItem {
   /** The recorded capture. */
   id: string;
+  /** The capture's number as shown everywhere (`captureNumber`: an imported capture keeps its recorded one). */
   seq: number;
   dialect: Dialect | 'unknown';
   command: string | null;

@@ -81,6 +81,7 @@ export type ExpectFile = z.infer<typeof ExpectFileSchema>;
 /** A capture that fits an expectation but for some checks: shown for an unmet one. */
 export interface VerifyNearMiss {
   captureId: string;
+  /** The capture's number as shown everywhere (`captureNumber`: an imported capture keeps its recorded one). */
   seq: number;
   command: string | null;
   receivedAt: number;

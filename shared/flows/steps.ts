@@ -1,10 +1,20 @@
-import type { Capture, OutcomeEffect } from '../contract/capture.js';
+import { type Capture, captureNumber, type OutcomeEffect } from '../contract/capture.js';
 import type { FlowStep } from '../contract/flow.js';
 
 /** What flows read of a capture: no bodies other than the parsed request body (for parties and conditions). */
 export type FlowCapture = Pick<
   Capture,
-  'id' | 'seq' | 'receivedAt' | 'dialect' | 'command' | 'phase' | 'state' | 'decidedBy' | 'decision' | 'outcome'
+  | 'id'
+  | 'seq'
+  | 'recordedSeq'
+  | 'receivedAt'
+  | 'dialect'
+  | 'command'
+  | 'phase'
+  | 'state'
+  | 'decidedBy'
+  | 'decision'
+  | 'outcome'
 > & {
   request: { body?: unknown };
   response: { status: number; fault?: string | undefined } | null;
@@ -45,7 +55,7 @@ export function stepOf(capture: FlowCapture, command: string, target: string | u
   // One shape for every step (`code` undefined is left out of the JSON): the hot path stays monomorphic.
   return {
     captureId: capture.id,
-    seq: capture.seq,
+    seq: captureNumber(capture),
     command,
     phase: capture.phase,
     receivedAt: capture.receivedAt,

@@ -1,6 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { EngineEvent, HoldMode, Rule, SettingsPatch } from '../../../shared/contract/index.js';
+import {
+  captureNumber,
+  type EngineEvent,
+  type HoldMode,
+  type Rule,
+  type SettingsPatch,
+} from '../../../shared/contract/index.js';
 import { checkRules } from '../../../shared/rules/index.js';
 import { errorMessage } from '../control/http-io.js';
 import { createEngine, type Engine, type EngineOptions } from '../engine.js';
@@ -80,10 +86,11 @@ function holdLine(mode: HoldMode, fromOption: boolean): string {
 function verboseLine(event: EngineEvent): string | null {
   if (event.type !== 'capture.added' && event.type !== 'capture.updated') return null;
   const c = event.capture;
-  if (c.state === 'held') return event.type === 'capture.added' ? `#${c.seq} ${c.dialect} ${c.command} held` : null;
+  const n = captureNumber(c);
+  if (c.state === 'held') return event.type === 'capture.added' ? `#${n} ${c.dialect} ${c.command} held` : null;
   const verdict = c.response?.fault ?? c.decision?.verdict ?? c.state;
   const latency = c.latencyMs === null ? '' : ` ${c.latencyMs} ms`;
-  return `#${c.seq} ${c.dialect} ${c.command ?? '(unknown command)'} → ${verdict} (${c.decidedBy ?? '-'})${latency}`;
+  return `#${n} ${c.dialect} ${c.command ?? '(unknown command)'} → ${verdict} (${c.decidedBy ?? '-'})${latency}`;
 }
 
 /**

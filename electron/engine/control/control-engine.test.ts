@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
-import type { Capture, CaptureListResponse, EngineEvent } from '../../../shared/contract/index.js';
+import { type Capture, type CaptureListResponse, captureNumber, type EngineEvent } from '../../../shared/contract/index.js';
 import { createEngine, type Engine } from '../engine.js';
 import { HarSchema } from '../store/har-schema.js';
 import { errorCode, request } from '../testing/test-http.js';
@@ -179,6 +179,8 @@ describe('control API with the real engine', () => {
       ];
       expect(items.map(pick)).toEqual(original.map(pick));
       expect(items.every((c) => c.imported)).toBe(true);
+      // Each keeps its number although b gives it its own seq (b's count goes on after each Clear): issue 23.
+      expect(items.map(captureNumber)).toEqual(original.map(captureNumber));
     }
     expect(errorCode(await b.api('POST', '/api/import', '{"nope":1}'))).toBe('unsupported-import');
   });

@@ -1,11 +1,12 @@
-import type { Capture } from '../../../shared/contract/index.js';
+import { type Capture, captureNumber } from '../../../shared/contract/index.js';
 import type { VerifyCapture } from '../../../shared/verify/verify.js';
 
 /** A stored capture as `verify` reads it: its request body parsed from the stored text when it is not at hand. */
 export function verifyCapture(capture: Capture): VerifyCapture {
   return {
     id: capture.id,
-    seq: capture.seq,
+    // The capture's number as shown everywhere (an imported one keeps its recorded number).
+    seq: captureNumber(capture),
     receivedAt: capture.receivedAt,
     dialect: capture.dialect,
     command: capture.command,

@@ -1,12 +1,13 @@
-import type {
-  Capture,
-  OpenImProfile,
-  ReplayAnswer,
-  ReplayItem,
-  ReplayReport,
-  ReplayRequest,
-  Settings,
-  TencentProfile,
+import {
+  type Capture,
+  captureNumber,
+  type OpenImProfile,
+  type ReplayAnswer,
+  type ReplayItem,
+  type ReplayReport,
+  type ReplayRequest,
+  type Settings,
+  type TencentProfile,
 } from '../../../shared/contract/index.js';
 import {
   checkAnswer,
@@ -93,7 +94,7 @@ function recordedAnswer(c: Capture, o: ReplayOptions): ReplayAnswer | null {
 function skipped(c: Capture, reason: string): ReplayItem {
   return {
     id: c.id,
-    seq: c.seq,
+    seq: captureNumber(c),
     dialect: c.dialect,
     command: c.command,
     verdict: 'skipped',
@@ -146,7 +147,7 @@ async function replayOne(c: Capture, o: ReplayOptions): Promise<ReplayItem> {
   const sentId = o.onSent?.(sent);
   return {
     id: c.id,
-    seq: c.seq,
+    seq: captureNumber(c),
     dialect: c.dialect,
     command: c.command,
     verdict,

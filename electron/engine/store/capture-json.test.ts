@@ -67,6 +67,7 @@ const variants: Array<[string, Capture]> = [
     'every optional field set (sent, with the backend answer)',
     makeCapture({
       imported: true,
+      recordedSeq: 24,
       origin: 'sent',
       upstream: {
         url: 'http://127.0.0.1:9/cb',
@@ -106,6 +107,7 @@ const variants: Array<[string, Capture]> = [
 const WRITTEN_FIELDS = [
   'id',
   'seq',
+  'recordedSeq',
   'receivedAt',
   'dialect',
   'command',

@@ -89,7 +89,8 @@ export function captureJson(c: Capture, text: CaptureSummaryText, event: Capture
   const rq = c.request;
   const rs = c.response;
   const head =
-    `"seq":${num(c.seq)},"receivedAt":${num(c.receivedAt)},"dialect":${quote(c.dialect)},` +
+    `"seq":${num(c.seq)},${c.recordedSeq !== undefined ? `"recordedSeq":${num(c.recordedSeq)},` : ''}` +
+    `"receivedAt":${num(c.receivedAt)},"dialect":${quote(c.dialect)},` +
     `"command":${quoteOrNull(c.command)},"phase":${quote(c.phase)},"state":${quote(c.state)},` +
     `"decidedBy":${quoteOrNull(c.decidedBy)},"request":{"method":${quote(rq.method)},"url":${quote(rq.url)},` +
     `"path":${quote(rq.path)},"query":${recordJson(rq.query)},"headers":${str(rq.headers)}` +

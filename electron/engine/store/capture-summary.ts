@@ -39,6 +39,7 @@ export function toSummary(capture: Capture, text: CaptureSummaryText): CaptureSu
     identifiedBy: capture.identifiedBy,
     summary: text,
   };
+  if (capture.recordedSeq !== undefined) summary.recordedSeq = capture.recordedSeq;
   if (capture.imported !== undefined) summary.imported = capture.imported;
   if (capture.origin !== undefined) summary.origin = capture.origin;
   if (capture.upstream !== undefined) summary.upstream = capture.upstream;

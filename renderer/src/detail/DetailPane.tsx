@@ -1,4 +1,4 @@
-import type { Capture } from '../../../shared/contract/index.js';
+import { type Capture, captureNumber } from '../../../shared/contract/index.js';
 import { formatDialect, formatLatency, formatTime, prettyJson, shownEffect } from '../lib/format.js';
 import { commandTitle } from '../lib/protocol.js';
 import { useApp } from '../store/app-store.js';
@@ -40,7 +40,7 @@ function CaptureDetail({ capture }: { capture: Capture }) {
         <div className="detail-title">
           <span className={`dialect dialect-${capture.dialect}`}>{formatDialect(capture.dialect)}</span>
           <h2>
-            #{capture.seq} {capture.command ?? 'unknown command'}
+            #{captureNumber(capture)} {capture.command ?? 'unknown command'}
           </h2>
         </div>
         <p className="muted">

@@ -1,3 +1,4 @@
+import { captureNumber } from '../../../shared/contract/index.js';
 import type { AppState } from '../store/app-store.js';
 import { rowView } from '../store/row-view.js';
 
@@ -31,7 +32,7 @@ export function replayScopes(state: Pick<AppState, 'list' | 'filter' | 'selected
   if (selected)
     choices.push({
       scope: 'selected',
-      label: `The selected capture (#${selected.summary.seq})`,
+      label: `The selected capture (#${captureNumber(selected.summary)})`,
       ids: [selected.summary.id],
     });
   choices.push({ scope: 'shown', label: `Every capture in the table (${shown.length})`, ids: shown });

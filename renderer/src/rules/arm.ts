@@ -1,4 +1,11 @@
-import type { Capture, Condition, Decision, Rule, RuleWithStats } from '../../../shared/contract/index.js';
+import {
+  type Capture,
+  type Condition,
+  captureNumber,
+  type Decision,
+  type Rule,
+  type RuleWithStats,
+} from '../../../shared/contract/index.js';
 import { partyPaths } from '../../../shared/protocol/parties.js';
 import { commandInfo } from '../lib/protocol.js';
 import { describeDecision } from '../store/decision-draft.js';
@@ -47,7 +54,7 @@ function sameMatch(rule: Rule, capture: Capture): boolean {
  * between the same parties. Put first in the list, it wins over every other rule, hold and upstream forwarding.
  */
 export function armedRule(capture: Capture, decision: Decision, taken: ReadonlySet<string>): Rule {
-  const base = `${ARMED_PREFIX}${capture.seq}`;
+  const base = `${ARMED_PREFIX}${captureNumber(capture)}`;
   let id = base;
   for (let n = 2; taken.has(id) && n < 10_000; n++) id = `${base}-${n}`;
   const where = partyConditions(capture);

@@ -1,4 +1,4 @@
-import type { Capture, Rule } from '../../../shared/contract/index.js';
+import { type Capture, captureNumber, type Rule } from '../../../shared/contract/index.js';
 
 export interface PartyCondition {
   path: string;
@@ -10,7 +10,7 @@ export interface PartyCondition {
  * (a held request answered by a person becomes "answer like that next time"). The id is unique in `taken`.
  */
 export function ruleFromCapture(capture: Capture, party: PartyCondition | null, taken: ReadonlySet<string>): Rule {
-  const base = `from-${capture.seq}`;
+  const base = `from-${captureNumber(capture)}`;
   let id = base;
   for (let n = 2; taken.has(id) && n < 10_000; n++) id = `${base}-${n}`;
   const decision = capture.decision ?? { verdict: 'allow' as const };

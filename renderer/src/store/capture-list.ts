@@ -1,4 +1,4 @@
-import type { CaptureState, CaptureSummary } from '../../../shared/contract/index.js';
+import { type CaptureState, type CaptureSummary, captureNumber } from '../../../shared/contract/index.js';
 
 /** One table row: the summary plus a precomputed lowercase haystack so text filtering stays a plain `includes`. */
 export interface CaptureRow {
@@ -32,7 +32,8 @@ export function emptyList(): CaptureList {
 
 export function toRow(summary: CaptureSummary): CaptureRow {
   const parts = [
-    String(summary.seq),
+    // "#24": the number as shown (an imported capture keeps its recorded one).
+    `#${captureNumber(summary)}`,
     summary.dialect,
     summary.command ?? '',
     summary.summary.parties,

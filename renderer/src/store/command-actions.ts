@@ -1,4 +1,10 @@
-import type { ExportFormat, Rule, RuleWithStats, SettingsPatch } from '../../../shared/contract/index.js';
+import {
+  captureNumber,
+  type ExportFormat,
+  type Rule,
+  type RuleWithStats,
+  type SettingsPatch,
+} from '../../../shared/contract/index.js';
 import { ControlApiError } from '../api/control-client.js';
 import { resendHeaders, toCurl } from '../lib/curl.js';
 import { copyText, saveText } from '../lib/files.js';
@@ -90,7 +96,7 @@ export async function resendSelected(): Promise<void> {
       headers: resendHeaders(capture.request.headers),
       bodyText: capture.request.bodyText,
     });
-    notify('info', `Resent #${capture.seq} to the listener`);
+    notify('info', `Resent #${captureNumber(capture)} to the listener`);
   } catch (error) {
     notify('error', `Resend failed: ${errorText(error)}`);
   }
@@ -104,7 +110,7 @@ export async function copySelectedAsCurl(): Promise<void> {
   const listenerUrl =
     listener?.url ?? `http://${settings?.listener.host ?? '127.0.0.1'}:${settings?.listener.port ?? 10006}`;
   const ok = await copyText(toCurl(capture, listenerUrl));
-  notify(ok ? 'info' : 'error', ok ? `Copied #${capture.seq} as cURL` : 'Clipboard not available');
+  notify(ok ? 'info' : 'error', ok ? `Copied #${captureNumber(capture)} as cURL` : 'Clipboard not available');
 }
 
 export async function copyListenerUrl(): Promise<void> {

@@ -1,4 +1,5 @@
 import { createColumnHelper } from '@tanstack/react-table';
+import { captureNumber } from '../../../shared/contract/index.js';
 import { formatDialect, formatLatency, formatOutcome, formatTime, shownEffect } from '../lib/format.js';
 import { commandTitle } from '../lib/protocol.js';
 import { ARMED_PREFIX } from '../rules/arm.js';
@@ -87,7 +88,7 @@ function OutcomeCell({ row }: { row: CaptureRow }) {
  * resize restyles the columns without re-rendering a row. The key field takes the width left over.
  */
 export const columns = [
-  column.accessor((r) => r.summary.seq, sized('seq', '#', 48, 36)),
+  column.accessor((r) => captureNumber(r.summary), sized('seq', '#', 48, 36)),
   column.accessor((r) => r.summary.receivedAt, {
     ...sized('time', 'Time', 104, 60),
     cell: (c) => formatTime(c.getValue()),
