@@ -87,6 +87,13 @@ test('Send to backend shows the error for an unreachable backend and for a body 
   await expect(play.sendDialog()).toBeHidden();
   await expect(page.getByRole('region', { name: 'Backend answer' })).toContainText('connection refused');
   await expect(inspector.detailSection('Predicted outcome')).toContainText('fails 90004');
+  // One honest message (issue 23): the answer says "connection refused" once, the outcome names the same cause, and
+  // nothing says "(close)" — the backend never accepted the connection.
+  await expect(page.getByRole('region', { name: 'Backend answer' })).toHaveText(
+    /^[^]*connection refused(?![^]*refused)/,
+  );
+  await expect(inspector.detailSection('Predicted outcome')).toContainText('no answer came back: connection refused');
+  await expect(page.getByRole('tabpanel')).not.toContainText('(close)');
 });
 
 test('Replay an imported session: changed outcomes listed, recorded and new answer compared', async ({

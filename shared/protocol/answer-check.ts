@@ -5,7 +5,7 @@ import { openImLimitMs } from './openim/outcome.js';
 import { predictOutcome } from './outcome.js';
 import { tencentBody, tencentTimeoutFinding } from './tencent/answer-check.js';
 import type { OutcomeInput } from './types.js';
-import { bodyOnWire, isInterimStatus, statusSendsBody, TENCENT_TIMEOUT_MS } from './wire.js';
+import { bodyOnWire, isInterimStatus, noAnswerReason, statusSendsBody, TENCENT_TIMEOUT_MS } from './wire.js';
 
 /**
  * The protocol's checks applied to an *answer* (a backend's in upstream mode, a backend's to a sent callback, or one
@@ -52,7 +52,8 @@ export function checkAnswer(input: OutcomeInput): AnswerCheck {
     if (setting) findings.push(setting);
   }
   if (sent.action !== 'respond') {
-    findings.push(finding('error', 'answer-missing', `No answer came back (${sent.action}).`));
+    const reason = noAnswerReason(sent);
+    findings.push(finding('error', 'answer-missing', `${reason.charAt(0).toUpperCase()}${reason.slice(1)}.`));
     return { findings, outcome };
   }
   timing(input, findings);
@@ -107,4 +108,12 @@ export function checkAnswer(input: OutcomeInput): AnswerCheck {
   if (input.dialect === 'openim') openImBody(input, bodyText, findings);
   else if (tencent) tencentBody(input, parsed, findings);
   return { findings, outcome };
+}
+
+/**
+ * The checks to list under an exchange whose header already says why no answer came ("no answer: connection
+ * refused"): without the missing-answer finding, so one failure is told once.
+ */
+export function checksBesideFailure(findings: readonly Finding[], error: string | undefined): Finding[] {
+  return error === undefined ? [...findings] : findings.filter((f) => f.code !== 'answer-missing');
 }

@@ -237,8 +237,14 @@ export interface OutcomeInput {
   command: string | null;
   phase: Phase;
   requestBody: unknown;
-  /** What was sent: an HTTP answer, or a fault that sent none. */
-  sent: { action: 'respond'; status: number; bodyText: string } | { action: 'no-response' | 'close' | 'reset' };
+  /**
+   * What was sent: an HTTP answer, or a fault that sent none. `error`: what the caller saw instead, in words, when it
+   * is known (a played request's "connection refused"); the outcome and checks give it as the reason instead of the
+   * fault's name, so one failure is told one way.
+   */
+  sent:
+    | { action: 'respond'; status: number; bodyText: string }
+    | { action: 'no-response' | 'close' | 'reset'; error?: string };
   /** Time from request to answer (or to giving up, for no-response). */
   elapsedMs: number;
   /**

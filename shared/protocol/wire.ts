@@ -66,6 +66,14 @@ export function sentWhenClientLeft(
   return { action: 'no-response' };
 }
 /** Case-insensitive header look-up (Go canonicalises `operationID` to `Operationid` on the wire). */
+/**
+ * Why no answer was read, in words: what the caller saw when it is known ("no answer came back: connection refused"),
+ * else the fault's name ("no answer came back (close)"). One failure is told the same way in outcome and checks.
+ */
+export function noAnswerReason(sent: Exclude<OutcomeInput['sent'], { action: 'respond' }>): string {
+  return sent.error !== undefined ? `no answer came back: ${sent.error}` : `no answer came back (${sent.action})`;
+}
+
 export function getHeader(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
   const lower = name.toLowerCase();
   for (const key of Object.keys(headers)) {

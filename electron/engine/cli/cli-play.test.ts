@@ -64,6 +64,10 @@ describe('callback-inspector send', () => {
     const down = await run(['send', '--to', await refusingUrl(), '--command', ADD.callbackCommand, '--body', body()]);
     expect(down.code).toBe(2);
     expect(down.out).toContain('← no answer: connection refused');
+    // One message for one failure (issue 23): the outcome names the same cause, no "(close)" beside "refused".
+    expect(down.out).not.toContain('(close)');
+    expect(down.out.match(/connection refused/g)).toHaveLength(2); // the answer line and the outcome's reason
+    expect(down.out).toMatch(/^Outcome: fails 90004 — .*because no answer came back: connection refused;/m);
   });
 
   it('reads the body from stdin and prints JSON with --json', async () => {

@@ -7,7 +7,7 @@ import {
   type ReplayReport,
   SendToBackendSchema,
 } from '../../../shared/contract/index.js';
-import { describeOutcome } from '../../../shared/protocol/index.js';
+import { checksBesideFailure, describeOutcome } from '../../../shared/protocol/index.js';
 import { errorMessage } from '../control/http-io.js';
 import { playCallback, resolvePlay } from '../outbound/play-server.js';
 import { replayCaptures } from '../outbound/replay.js';
@@ -90,7 +90,10 @@ function printSent(c: Capture, io: CliIo): void {
   if (up?.status != null)
     io.out(`← ${up.status} in ${Math.round(up.latencyMs ?? 0)} ms: ${cut(up.bodyText) || '(empty body)'}`);
   else io.out(`← no answer: ${up?.error ?? 'unknown error'}`);
-  for (const f of [...c.findings, ...(up?.findings ?? [])]) io.out(`  ${f.level}: ${f.message}`);
+  // The answer line already says why none came: its missing-answer check is not printed again.
+  for (const f of [...c.findings, ...checksBesideFailure(up?.findings ?? [], up?.error)]) {
+    io.out(`  ${f.level}: ${f.message}`);
+  }
   io.out(`Outcome: ${describeOutcome(c.outcome)}${c.outcome ? ` — ${c.outcome.explanation}` : ''}`);
 }
 

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
-import { type Capture, type CaptureListResponse, captureNumber, type EngineEvent } from '../../../shared/contract/index.js';
+import {
+  type Capture,
+  type CaptureListResponse,
+  captureNumber,
+  type EngineEvent,
+} from '../../../shared/contract/index.js';
 import { createEngine, type Engine } from '../engine.js';
 import { HarSchema } from '../store/har-schema.js';
 import { errorCode, request } from '../testing/test-http.js';

@@ -134,11 +134,16 @@ async function play(request: ServerRequest, timeoutMs: number): Promise<Played> 
 }
 
 /** What the IM server saw: the answer, or the kind of failure its client reports. */
+/** What the played server got; a failure keeps the words it was seen as ("connection refused"), not a fault name. */
 function sentOf(result: Played): OutcomeInput['sent'] {
   if (result.ok) return { action: 'respond', status: result.status, bodyText: result.bodyText };
+  // A timeout is the server's own "no answer" (its words would only repeat it).
   if (result.kind === 'timeout') return { action: 'no-response' };
-  if (result.kind === 'reset' || result.kind === 'closed' || result.kind === 'too-large') return { action: 'reset' };
-  return { action: 'close' };
+  const error = result.error;
+  if (result.kind === 'reset' || result.kind === 'closed' || result.kind === 'too-large') {
+    return { action: 'reset', error };
+  }
+  return { action: 'close', error };
 }
 
 export interface PlayMeta {

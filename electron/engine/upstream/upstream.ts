@@ -130,7 +130,9 @@ export function upstreamReply(
   const fault = REPRODUCE[failure.kind];
   // With no answer at all, the IM server waits for its own timeout.
   const elapsed = fault === 'no-response' ? Math.max(elapsedMs, context.serverTimeoutMs) : elapsedMs;
-  const check = checkAnswer({ ...context, sent: { action: fault }, elapsedMs: elapsed });
+  // The backend's failure in its own words ("connection refused"), not the fault the IM server is relayed instead.
+  const sent = fault === 'no-response' ? { action: fault } : { action: fault, error: failure.message };
+  const check = checkAnswer({ ...context, sent, elapsedMs: elapsed });
   return {
     exchange: {
       url: target,

@@ -1,4 +1,5 @@
 import type { Capture, UpstreamExchange } from '../../../shared/contract/index.js';
+import { checksBesideFailure } from '../../../shared/protocol/index.js';
 import { formatLatency, prettyJson } from '../lib/format.js';
 import { FindingList } from './FindingList.js';
 
@@ -13,7 +14,11 @@ export function BackendAnswer({ capture, upstream }: { capture: Capture; upstrea
         {upstream.latencyMs !== null ? ` · ${formatLatency(upstream.latencyMs)}` : ''}
         {capture.origin === 'sent' ? ' · sent by the inspector' : ''}
       </p>
-      <FindingList findings={upstream.findings} label="Answer checks" empty="The answer passes every check." />
+      <FindingList
+        findings={checksBesideFailure(upstream.findings, upstream.error)}
+        label="Answer checks"
+        {...(upstream.status === null ? {} : { empty: 'The answer passes every check.' })}
+      />
       {upstream.status !== null ? (
         upstream.bodyText === '' ? (
           <p className="muted">(empty body)</p>

@@ -4,10 +4,9 @@ import { proposalDecision } from '../lib/answer-diff.js';
 import { prettyJson } from '../lib/format.js';
 import { useApp } from '../store/app-store.js';
 import { sendRawAnswer } from '../store/raw-answer-actions.js';
-import { FindingList } from './FindingList.js';
 import { RawAnswerEditor } from './RawAnswerEditor.js';
 import { SendError } from './SendError.js';
-import { LatencyBar, OutcomeLine, serverTimeoutFor } from './UpstreamSection.js';
+import { ExchangeChecks, LatencyBar, OutcomeLine, serverTimeoutFor } from './UpstreamSection.js';
 
 /** Held in upstream mode: the backend's answer as the proposal — send it as is, edit it, or replace it below. */
 export function UpstreamProposal({ capture }: { capture: Capture }) {
@@ -45,7 +44,7 @@ export function UpstreamProposal({ capture }: { capture: Capture }) {
         <LatencyBar latencyMs={exchange.latencyMs} timeoutMs={serverTimeoutFor(capture, timeouts)} />
       ) : null}
       {exchange.outcome ? <OutcomeLine outcome={exchange.outcome} /> : null}
-      <FindingList findings={exchange.findings} label="Backend answer checks" empty="The answer passes every check." />
+      <ExchangeChecks exchange={exchange} />
       {proposal?.raw && !editing ? (
         <pre className="code-block" title="Proposed body">
           {prettyJson(proposal.raw.bodyText)}

@@ -1,5 +1,5 @@
 import type { Capture, Outcome, UpstreamExchange } from '../../../shared/contract/index.js';
-import { predictionTimeoutMs } from '../../../shared/protocol/index.js';
+import { checksBesideFailure, predictionTimeoutMs } from '../../../shared/protocol/index.js';
 import { answerDiff, latencyGauge } from '../lib/answer-diff.js';
 import { formatLatency, prettyJson } from '../lib/format.js';
 import { useApp } from '../store/app-store.js';
@@ -43,6 +43,17 @@ export function LatencyBar({ latencyMs, timeoutMs }: { latencyMs: number; timeou
         {level === 'late' ? ' — too late: the server gave up' : level === 'slow' ? ' — past half the timeout' : ''}
       </span>
     </div>
+  );
+}
+
+/** The backend answer's checks; a failure the head already names ("no answer — connection refused") is not repeated. */
+export function ExchangeChecks({ exchange }: { exchange: UpstreamExchange }) {
+  return (
+    <FindingList
+      findings={checksBesideFailure(exchange.findings, exchange.error)}
+      label="Backend answer checks"
+      {...(exchange.status === null ? {} : { empty: 'The answer passes every check.' })}
+    />
   );
 }
 
@@ -96,7 +107,7 @@ export function UpstreamSection({ capture }: { capture: Capture }) {
       <AnswerHead exchange={exchange} />
       {exchange.latencyMs !== null ? <LatencyBar latencyMs={exchange.latencyMs} timeoutMs={timeout} /> : null}
       {exchange.outcome ? <OutcomeLine outcome={exchange.outcome} /> : null}
-      <FindingList findings={exchange.findings} label="Backend answer checks" empty="The answer passes every check." />
+      <ExchangeChecks exchange={exchange} />
       {exchange.status !== null ? (
         <>
           <KeyValueTable label="Backend headers" entries={exchange.headers} />

@@ -3,7 +3,7 @@ import type { OpenImProfile } from '../../contract/settings.js';
 import { unknownCommandText } from '../catalogue.js';
 import { quote } from '../json.js';
 import type { AnswerFieldSpec, OutcomeInput } from '../types.js';
-import { bodyOnWire, isInterimStatus, OPENIM_HARD_LIMIT_MS, statusSendsBody } from '../wire.js';
+import { bodyOnWire, isInterimStatus, noAnswerReason, OPENIM_HARD_LIMIT_MS, statusSendsBody } from '../wire.js';
 import { openimCommand } from './catalogue/index.js';
 import { copyRule } from './copy-rule.js';
 import { decodeOpenImAnswer, type GoAnswer, parseDenies } from './decode.js';
@@ -26,7 +26,7 @@ type Received = { network: string; late?: true } | { body: string; note: string 
 export function openImReceived(input: OutcomeInput): Received {
   const sent = input.sent;
   const limit = openImLimitMs(input.serverTimeoutMs);
-  if (sent.action !== 'respond') return { network: `no answer came back (${sent.action})` };
+  if (sent.action !== 'respond') return { network: noAnswerReason(sent) };
   // An answer that leaves after the deadline is never read: the server gave up (context deadline) at its timeout.
   if (input.elapsedMs >= limit) return { network: `the answer came after the ${limit / 1000} s timeout`, late: true };
   if (isInterimStatus(sent.status)) {

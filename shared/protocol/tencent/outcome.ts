@@ -3,7 +3,7 @@ import type { TencentProfile } from '../../contract/settings.js';
 import { unknownCommandText } from '../catalogue.js';
 import { isObject, own, quote } from '../json.js';
 import type { OutcomeInput } from '../types.js';
-import { isInterimStatus, TENCENT_TIMEOUT_MS } from '../wire.js';
+import { isInterimStatus, noAnswerReason, TENCENT_TIMEOUT_MS } from '../wire.js';
 import { tencentTargets } from './answer.js';
 import { tencentCommand } from './catalogue/index.js';
 import type { TencentCommand } from './row.js';
@@ -31,7 +31,7 @@ const LATE_REASON = `the answer came after Tencent's ${TENCENT_TIMEOUT_MS / 1000
 /** Why the callback counts as failed (B.1 "Failure conditions"), or null when Tencent read a JSON answer. */
 function failureReason(input: OutcomeInput): string | null {
   const sent = input.sent;
-  if (sent.action !== 'respond') return `no answer came back (${sent.action})`;
+  if (sent.action !== 'respond') return noAnswerReason(sent);
   // Late even when the client already went away: Tencent gave up at its timeout, whatever was sent after.
   if (input.elapsedMs >= TENCENT_TIMEOUT_MS) return LATE_REASON;
   if (isInterimStatus(sent.status)) {
