@@ -21,6 +21,7 @@ function useHeldTitle(count: number): void {
  */
 export function HeldStatus() {
   const list = useApp((s) => s.list);
+  const mode = useApp((s) => s.settings?.hold.mode ?? 'off');
   const held = useMemo(() => heldByDeadline(list), [list]);
   useHeldTitle(held.length);
   const nearest = held[0];
@@ -45,6 +46,15 @@ export function HeldStatus() {
             <Countdown deadlineAt={nearest.deadlineAt} totalMs={Number.POSITIVE_INFINITY} />
           </span>
         </button>
+      ) : mode !== 'off' ? (
+        // Hold mode is saved and comes back after a restart: the bar says it is on and what it holds (§2 v2) — in
+        // this slot, whole (two lines if need be), where a request held later shows.
+        <span
+          className="badge badge-hold"
+          title="Requests that no answer rule matches wait for your decision until their fallback deadline"
+        >
+          Holding {mode === 'before' ? 'before-callbacks' : 'all callbacks'} no rule answers
+        </span>
       ) : (
         // The slot keeps its width when nothing is held: the bar (and the table under it) never moves.
         <span className="held-none muted">nothing held</span>

@@ -39,15 +39,6 @@ export function SettingsControls() {
           <Options items={HOLD_MODES} labels={HOLD_LABELS} />
         </select>
       </label>
-      {settings && settings.hold.mode !== 'off' ? (
-        // Hold mode is saved and comes back after a restart: the bar says it is on and what it holds (§2 v2).
-        <span
-          className="badge badge-hold"
-          title="Requests that no answer rule matches wait for your decision until their fallback deadline"
-        >
-          Holding {settings.hold.mode === 'before' ? 'before-callbacks' : 'all callbacks'} no rule answers
-        </span>
-      ) : null}
       <Field label="OpenIM server" className="field inline keep-size">
         <select
           disabled={disabled}

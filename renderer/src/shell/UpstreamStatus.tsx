@@ -104,8 +104,15 @@ export function UpstreamStatus() {
       <button type="button" className="small keep-size" onClick={start}>
         Change
       </button>
-      <button type="button" className="small keep-size" onClick={() => void patchSettings({ upstream: { url: null } })}>
-        Stop forwarding
+      {/* "Stop", not "Stop forwarding": at 1024 px the backend URL needs the room (its name says the rest). */}
+      <button
+        type="button"
+        className="small keep-size"
+        aria-label="Stop forwarding"
+        title="Stop forwarding: answer callbacks here again"
+        onClick={() => void patchSettings({ upstream: { url: null } })}
+      >
+        Stop
       </button>
     </div>
   );

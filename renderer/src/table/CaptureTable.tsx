@@ -120,7 +120,7 @@ export function CaptureTable() {
         aria-label="Captured callbacks"
         aria-rowcount={count + 1}
         // Custom properties are not in CSSProperties' keys; the values are plain lengths.
-        style={{ ...widths, minWidth: totalWidth } as CSSProperties}
+        style={{ ...widths, '--table-min': `${totalWidth}px` } as CSSProperties}
       >
         <TableHeader table={table} />
         <tbody className="table-body" style={{ height: count * ROW_HEIGHT }}>

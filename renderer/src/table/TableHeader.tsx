@@ -24,7 +24,10 @@ function onHandleKey(event: KeyboardEvent, header: Header<CaptureRow, unknown>, 
 function onHandleMove(event: KeyboardEvent, step: number): void {
   event.preventDefault();
   event.stopPropagation();
-  const handles = [...(event.currentTarget.closest('tr')?.querySelectorAll<HTMLElement>('.col-resizer') ?? [])];
+  // Only the handles on screen: a narrow list folds some columns away (table-compact.css).
+  const handles = [...(event.currentTarget.closest('tr')?.querySelectorAll<HTMLElement>('.col-resizer') ?? [])].filter(
+    (h) => h.checkVisibility({ visibilityProperty: true }),
+  );
   const at = handles.indexOf(event.currentTarget as HTMLElement);
   handles[Math.min(handles.length - 1, Math.max(0, at + step))]?.focus();
 }

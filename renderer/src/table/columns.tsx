@@ -25,17 +25,26 @@ function StateCell({ row }: { row: CaptureRow }) {
       </span>
     );
   }
-  const by =
-    s.decidedBy === 'timeout'
-      ? 'timeout'
-      : s.decidedBy?.startsWith(`rule:${ARMED_PREFIX}`)
-        ? 'armed'
-        : s.decidedBy?.startsWith('rule:')
-          ? 'rule'
-          : null;
+  return <DecidedState state={s.state} by={decidedByWord(s)} />;
+}
+
+/**
+ * Who answered, after the state ("answered · backend"): the answer column then needs only what was answered, and a
+ * narrow one still shows the backend's HTTP status whole (product.md §6 v3).
+ */
+function decidedByWord(s: CaptureRow['summary']): string | null {
+  if (s.origin === 'sent') return 'sent';
+  if (s.decidedBy === 'upstream') return 'backend';
+  if (s.decidedBy === 'timeout') return 'timeout';
+  if (s.decidedBy?.startsWith(`rule:${ARMED_PREFIX}`)) return 'armed';
+  if (s.decidedBy?.startsWith('rule:')) return 'rule';
+  return null;
+}
+
+function DecidedState({ state, by }: { state: string; by: string | null }) {
   return (
-    <span className={`state state-${s.state}`}>
-      {s.state}
+    <span className={`state state-${state}`} title={by ? `${state} · ${by}` : undefined}>
+      {state}
       {by ? <span className="state-by"> · {by}</span> : null}
     </span>
   );
@@ -44,16 +53,13 @@ function StateCell({ row }: { row: CaptureRow }) {
 function answerText(row: CaptureRow): string {
   const s = row.summary;
   if (s.state === 'held') return '';
-  // A callback the inspector sent: the backend answered, no decision was made here.
-  if (s.origin === 'sent')
-    return s.upstream?.status != null ? `HTTP ${s.upstream.status} · backend` : 'no answer · backend';
-  // Relayed from the app backend: what it answered is in the outcome and the details.
+  // A callback the inspector sent, or relayed from the app backend: its HTTP status (the State says "· sent" or
+  // "· backend"), so a narrow column still tells a 200 from a 500; the rest is in the outcome and the details.
+  if (s.origin === 'sent') return s.upstream?.status != null ? `HTTP ${s.upstream.status}` : 'no answer';
   if (s.decidedBy === 'upstream') {
-    // The status first: a narrow column still tells a 200 from a 500.
-    return s.response?.fault ? `backend failed: ${s.response.fault}` : `HTTP ${s.response?.status ?? '?'} · backend`;
+    return s.response?.fault ? `failed: ${s.response.fault}` : `HTTP ${s.response?.status ?? '?'}`;
   }
   if (s.response?.fault) return `fault: ${s.response.fault}`;
-  // A callback the inspector sent: the backend answered, no decision was made here.
   return describeDecision(s.decision);
 }
 
@@ -85,30 +91,32 @@ function OutcomeCell({ row }: { row: CaptureRow }) {
 
 /**
  * Column order, default widths and minimums (px). Widths become CSS variables on the table (table.css), so a
- * resize restyles the columns without re-rendering a row. The key field takes the width left over.
+ * resize restyles the columns without re-rendering a row. The key field takes the width left over. The defaults
+ * add up to under 1 000 px: the list pane of a 1440 px window shows every column whole, "fault: string-codes" and
+ * "partial 1/2 blocked" included; a narrower list folds the secondary columns away (table-compact.css).
  */
 export const columns = [
-  column.accessor((r) => captureNumber(r.summary), sized('seq', '#', 48, 36)),
+  column.accessor((r) => captureNumber(r.summary), sized('seq', '#', 44, 36)),
   column.accessor((r) => r.summary.receivedAt, {
-    ...sized('time', 'Time', 104, 60),
+    ...sized('time', 'Time', 100, 60),
     cell: (c) => formatTime(c.getValue()),
   }),
   column.accessor((r) => r.summary.dialect, {
-    ...sized('dialect', 'Dialect', 80, 50),
+    ...sized('dialect', 'Dialect', 76, 50),
     cell: (c) => <span className={`dialect dialect-${c.getValue()}`}>{formatDialect(c.getValue())}</span>,
   }),
-  column.display({ ...sized('command', 'Command', 140, 70), cell: (c) => <CommandCell row={c.row.original} /> }),
+  column.display({ ...sized('command', 'Command', 128, 70), cell: (c) => <CommandCell row={c.row.original} /> }),
   column.accessor((r) => r.summary.summary.parties, {
-    ...sized('parties', 'Parties', 104, 60),
+    ...sized('parties', 'Parties', 100, 60),
     cell: (c) => clipped(c.getValue()),
   }),
   column.accessor((r) => r.summary.summary.text, {
-    ...sized('key', 'Key field', 80, 60),
+    ...sized('key', 'Key field', 68, 60),
     cell: (c) => clipped(c.getValue()),
   }),
-  column.display({ ...sized('state', 'State', 144, 70), cell: (c) => <StateCell row={c.row.original} /> }),
-  column.accessor(answerText, { ...sized('answer', 'Answer', 136, 60), cell: (c) => clipped(c.getValue()) }),
-  column.display({ ...sized('outcome', 'Outcome', 148, 60), cell: (c) => <OutcomeCell row={c.row.original} /> }),
+  column.display({ ...sized('state', 'State', 140, 70), cell: (c) => <StateCell row={c.row.original} /> }),
+  column.accessor(answerText, { ...sized('answer', 'Answer', 132, 60), cell: (c) => clipped(c.getValue()) }),
+  column.display({ ...sized('outcome', 'Outcome', 140, 60), cell: (c) => <OutcomeCell row={c.row.original} /> }),
   column.accessor((r) => r.summary.latencyMs, {
     ...sized('latency', 'Latency', 64, 50),
     cell: (c) => formatLatency(c.getValue()),
