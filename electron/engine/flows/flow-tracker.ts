@@ -1,4 +1,10 @@
-import type { Capture, EngineEvent, Flow, Settings } from '../../../shared/contract/index.js';
+import {
+  type Capture,
+  captureNumber,
+  type EngineEvent,
+  type Flow,
+  type Settings,
+} from '../../../shared/contract/index.js';
 import {
   addCapture,
   emptyFlows,
@@ -47,7 +53,8 @@ export class FlowTracker {
     // The fields a flow reads, named: a spread of the whole capture cost more, per callback.
     const flowCapture: FlowCapture = {
       id: capture.id,
-      seq: capture.seq,
+      // The number shown everywhere (an imported capture keeps the one it was recorded under).
+      seq: captureNumber(capture),
       receivedAt: capture.receivedAt,
       dialect: capture.dialect,
       command: capture.command,

@@ -166,4 +166,17 @@ describe('flows in the engine (GET /api/flows, flow events)', () => {
       ['openim:pair:alice|bob', 2, 0],
     ]);
   });
+
+  it('numbers an imported capture’s step as the capture is numbered everywhere: its recorded number', async () => {
+    const e = await start();
+    for (const user of ['ann', 'ben']) await openim(e, 'callbackBeforeAddFriendCommand', { ...ADD, fromUserID: user });
+    const session = await fetch(`${e.controlUrl()}/api/export?format=json`, {
+      headers: { authorization: `Bearer ${e.token}` },
+    }).then((r) => r.text());
+    await api(e, '/api/captures', { method: 'DELETE' });
+    // This engine counts on (#3 next); the imported captures keep #1 and #2, in the flows too.
+    const imported = flowEvent(e, (f) => f.parties.includes('ben'));
+    await api(e, '/api/import', { method: 'POST', body: session });
+    expect((await imported).steps.map((s) => s.seq)).toEqual([2]);
+  });
 });
