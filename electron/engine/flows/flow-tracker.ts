@@ -18,9 +18,9 @@ import {
 
 /**
  * Changes to one flow within this window go out as one `flow.updated` (a busy conversation is not an event per
- * message). A flow event carries the whole flow (up to 200 steps), so at full rate its JSON cost 5-7 % of engine CPU
- * per callback with a 50 ms window (in-process profile, Tencent PrevFriendAdd); a timeline a person reads needs no
- * faster than a quarter second.
+ * message). A flow event carries the whole flow (up to 200 steps), serialised for every flush: a busy flow costs
+ * the engine a whole flow's JSON per window, so the window is a quarter second (a timeline a person reads needs no
+ * faster) rather than the capture events' 50 ms.
  */
 const FLUSH_MS = 250;
 
