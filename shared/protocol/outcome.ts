@@ -59,10 +59,12 @@ function memoisedOpenIm(input: OutcomeInput, version: OpenImProfile): Outcome {
 }
 
 /**
- * Tencent outcomes of answers sent in time to catalogued target-list commands, per policy → command → (target
- * accounts, status, answer text). For those, `tencentOutcome` reads only the policy, the command, the status, the
- * answer text and the request's target accounts (its per-target verdicts name them), so the same key always gives
- * the same outcome. Parsing the answer twice and walking ResultItem is the costly part of a Tencent prediction.
+ * Tencent outcomes of answers sent in time to catalogued commands, per policy → command → (target accounts, status,
+ * answer text). For those, `tencentOutcome` reads only the policy, the command, the status, the answer text and, for
+ * a target-list command, the request's target accounts (its per-target verdicts name them); an ErrorCode-style
+ * before-callback (C2C, Group) or an after-callback reads no request field at all. So the same key always gives the
+ * same outcome. Parsing the answer twice and walking ResultItem is the costly part of a Tencent prediction, and a
+ * shared (frozen) outcome is serialised once into the capture log and events instead of once per capture.
  */
 const tencentMemo = new Map<TencentProfile, Map<string, Map<string, Outcome>>>();
 
@@ -72,9 +74,8 @@ function memoisedTencent(input: OutcomeInput, policy: TencentProfile): Outcome {
   if (sent.action !== 'respond' || input.elapsedMs >= TENCENT_TIMEOUT_MS || command === null) {
     return tencentOutcome(input, policy);
   }
-  if (targetList(command) === undefined || !tencentCommand(command)) {
-    return tencentOutcome(input, policy);
-  }
+  if (!tencentCommand(command)) return tencentOutcome(input, policy);
+  const targeted = targetList(command) !== undefined;
   let byCommand = tencentMemo.get(policy);
   if (!byCommand) {
     byCommand = new Map();
@@ -86,7 +87,8 @@ function memoisedTencent(input: OutcomeInput, policy: TencentProfile): Outcome {
     byCommand.set(command, byKey);
   }
   // A JSON array holds no raw newline and the status is digits, so the three parts cannot run into each other.
-  const key = `${JSON.stringify(tencentTargets(command, input.requestBody))}\n${sent.status}\n${sent.bodyText}`;
+  const targets = targeted ? JSON.stringify(tencentTargets(command, input.requestBody)) : '';
+  const key = `${targets}\n${sent.status}\n${sent.bodyText}`;
   const known = byKey.get(key);
   if (known) return known;
   const outcome = deepFreeze(tencentOutcome(input, policy));

@@ -64,6 +64,21 @@ describe('memoised Tencent outcome', () => {
     expect(predictOutcome(other)).toEqual(slow);
   });
 
+  it('keys a command without a target list on the answer alone: its outcome reads no request field', () => {
+    const untargeted = tencentCommands.filter((info) => info.parties?.targets === undefined);
+    expect(untargeted.length).toBeGreaterThan(10);
+    for (const info of untargeted) {
+      for (const decision of decisionsFor(info)) {
+        const input = inputFor(info, decision, 'fail-open');
+        const same = tencentOutcome(input, 'fail-open');
+        for (const requestBody of [{}, null, { ...info.sample, From_Account: 'x', MsgBody: [], GroupId: 'other' }]) {
+          expect(tencentOutcome({ ...input, requestBody }, 'fail-open'), info.name).toEqual(same);
+          expect(predictOutcome({ ...input, requestBody }), info.name).toEqual(same);
+        }
+      }
+    }
+  });
+
   it('keys on the status and is not reused past the timeout', () => {
     const info = findCommand('Sns.CallbackPrevFriendAdd', 'tencent') as CommandInfo; // catalogued
     const input = inputFor(info, { verdict: 'allow' }, 'fail-closed');
