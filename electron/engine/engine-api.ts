@@ -38,8 +38,11 @@ export interface EngineApi {
   listFlows(limit: number, q?: string): Flow[];
   /** Every capture in the store, oldest first (for export). */
   allCaptures(): Capture[];
-  /** Adds captures from a session/HAR import (marked `imported`, fresh seq, own id; a stored id is a duplicate). */
-  importCaptures(captures: Capture[]): RouteResult<'importSession'>;
+  /**
+   * Adds captures from a session/HAR import (marked `imported`, fresh seq, own id; a stored id is a duplicate). One
+   * import in batches passes the same `session` to each call (the stored ids are then gathered once).
+   */
+  importCaptures(captures: Capture[], session?: ImportSession): RouteResult<'importSession'>;
 
   /** Answers a held request. `not-held` when it was already answered (→ 409). */
   decide(id: string, decision: RouteBody<'decide'>, by: DecidedByCaller): DecideResult;
@@ -66,6 +69,11 @@ export interface EngineApi {
 
   /** Subscribes to engine events; returns the unsubscribe function. */
   subscribe(listener: EventListener): () => void;
+}
+
+/** One import's state across its batches: the ids already stored or imported (filled by the engine). */
+export interface ImportSession {
+  known?: Set<string>;
 }
 
 /** Who decided a held request through the API: `?by=`, else told apart by the request's Origin. */

@@ -8,7 +8,7 @@ import {
   type PersistenceStatus,
   type Settings,
 } from '../../shared/contract/index.js';
-import type { PlayResult } from './engine-api.js';
+import type { ImportSession, PlayResult } from './engine-api.js';
 import type { EngineEvents } from './engine-events.js';
 import { FlowTracker } from './flows/flow-tracker.js';
 import { captureIds, refusedCapture } from './listener/capture-factory.js';
@@ -187,8 +187,10 @@ export class EngineCaptures implements CaptureSteps {
    * Adds exported captures. Each keeps its id, so importing the same session again (or a session whose captures
    * are still here) adds nothing twice: a capture whose id is already stored counts as a duplicate.
    */
-  importCaptures(captures: Capture[]): ImportResponse {
-    const known = this.memory.ids();
+  importCaptures(captures: Capture[], session: ImportSession = {}): ImportResponse {
+    // Gathered once per import (a scan of the store), not once per batch.
+    session.known ??= this.memory.ids();
+    const known = session.known;
     let imported = 0;
     let skipped = 0;
     let duplicates = 0;

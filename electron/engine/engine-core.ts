@@ -19,7 +19,7 @@ import {
   type SettingsPatch,
   type UpstreamStatus,
 } from '../../shared/contract/index.js';
-import type { DecideResult, EngineApi, PlayRequest, PlayResult, ResendRequest } from './engine-api.js';
+import type { DecideResult, EngineApi, ImportSession, PlayRequest, PlayResult, ResendRequest } from './engine-api.js';
 import { EngineCaptures } from './engine-captures.js';
 import { EngineRules, EngineSettings } from './engine-config.js';
 import { EngineEvents, type EventListener } from './engine-events.js';
@@ -209,8 +209,8 @@ export class EngineCore implements EngineApi {
     return this.captures.flows.list(limit, q);
   }
 
-  importCaptures(captures: Capture[]): ImportResponse {
-    return this.captures.importCaptures(captures);
+  importCaptures(captures: Capture[], session?: ImportSession): ImportResponse {
+    return this.captures.importCaptures(captures, session);
   }
 
   decide(id: string, decision: Decision, by: 'person' | 'api'): DecideResult {

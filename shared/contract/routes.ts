@@ -38,10 +38,12 @@ export interface JsonBody<T> {
   invalid: { code: string; message: string };
 }
 
-/** A request body taken as text (a session or HAR file), up to `limitBytes`. */
-export interface TextBody {
-  kind: 'text';
-  limitBytes: number;
+/**
+ * A request body its handler reads as it arrives, never whole (a session import: NDJSON and the session export line by
+ * line). The client sends it as text.
+ */
+export interface StreamBody {
+  kind: 'stream';
 }
 
 /** A JSON answer of type `T` (`type` is never set: it only carries `T` for the compiler). */
@@ -70,7 +72,7 @@ export interface RouteDef {
   path: `/api/${string}`;
   /** Checked before the handler runs (400 `invalid-query`); keys it does not name are ignored. */
   query?: z.ZodType<object>;
-  body?: JsonBody<unknown> | TextBody;
+  body?: JsonBody<unknown> | StreamBody;
   reply: JsonReply<unknown> | FileReply;
   /** A browser may open it as a plain link, so the token may come as `?token=`. */
   queryToken?: true;
@@ -116,7 +118,13 @@ const sendBody: JsonBody<SendRequest | SendToBackend> = {
 
 /** JSON bodies: a Decision, rules, settings or a sample request (bodyText up to 8 MiB, escaped). */
 export const JSON_BODY_LIMIT = 32 * 1_048_576;
-/** Session/HAR imports: whole histories, read in one piece. */
+/**
+ * Imports (product.md §4 "import"): NDJSON and the session export are read line by line, of any length; one capture
+ * (one NDJSON line, one element of the export's `captures`) and any other file (HAR, a session in another layout),
+ * which is parsed whole, are at most this (413 `import-too-large` beyond).
+ */
+export const IMPORT_VALUE_LIMIT = JSON_BODY_LIMIT;
+/** The desktop app's Import dialog reads a file whole for the window to post: at most this. */
 export const IMPORT_BODY_LIMIT = 200 * 1_048_576;
 
 export const ROUTES = {
@@ -157,7 +165,7 @@ export const ROUTES = {
   importSession: {
     method: 'POST',
     path: '/api/import',
-    body: { kind: 'text', limitBytes: IMPORT_BODY_LIMIT },
+    body: { kind: 'stream' },
     reply: json<ImportResponse>(),
   },
   send: {
@@ -202,7 +210,10 @@ export type RouteQueryIn<N extends RouteName> = Def<N> extends { query: z.ZodTyp
 export type RouteQuery<N extends RouteName> =
   Def<N> extends { query: z.ZodType } ? z.output<Def<N>['query']> : undefined;
 export type RouteBody<N extends RouteName> =
-  Def<N> extends { body: JsonBody<infer T> } ? T : Def<N> extends { body: TextBody } ? string : undefined;
+  Def<N> extends { body: JsonBody<infer T> } ? T : Def<N> extends { body: StreamBody } ? string : undefined;
+/** What the engine's handler gets as the body: a streamed body as its chunks, as they arrive. */
+export type RouteHandlerBody<N extends RouteName> =
+  Def<N> extends { body: StreamBody } ? AsyncIterable<Uint8Array> : RouteBody<N>;
 /** What the engine's handler returns. */
 export type RouteResult<N extends RouteName> = Def<N>['reply'] extends JsonReply<infer T> ? T : FileContent;
 /** What the client receives. */

@@ -5,8 +5,8 @@ import {
   JSON_BODY_LIMIT,
   mergeSettings,
   ROUTES,
-  type RouteBody,
   type RouteDef,
+  type RouteHandlerBody,
   type RouteName,
   type RouteParams,
   type RouteQuery,
@@ -20,7 +20,8 @@ import type { EngineApi, PlayResult } from '../engine-api.js';
 import { verifyCapture } from '../flows/verify-capture.js';
 import type { Identify } from '../store/har.js';
 import { PersistError } from '../store/persistence.js';
-import { buildExport, parseImport } from '../store/session-io.js';
+import { importStream } from '../store/session-import.js';
+import { buildExport } from '../store/session-io.js';
 import { parseJsonBody, readBody } from './http-io.js';
 
 export type Reply =
@@ -38,7 +39,7 @@ export interface RouteContext {
 type Request<N extends RouteName> = RouteContext & {
   params: RouteParams<N>;
   query: RouteQuery<N>;
-  body: RouteBody<N>;
+  body: RouteHandlerBody<N>;
 };
 type Handler<N extends RouteName> = (req: Request<N>) => RouteResult<N> | Promise<RouteResult<N>>;
 
@@ -97,10 +98,14 @@ const HANDLERS: { [N in RouteName]: Handler<N> } = {
     const file = buildExport(query.format, engine.allCaptures(), engine.version, Date.now());
     return { text: file.body, contentType: file.contentType, filename: file.filename };
   },
-  importSession: ({ engine, body, identify }) => {
-    const parsed = parseImport(body, identify);
-    const result = engine.importCaptures(parsed.captures);
-    return { ...result, skipped: result.skipped + parsed.skipped };
+  // Read as it arrives, in batches: callbacks keep being answered during a long import.
+  importSession: ({ engine, req, body, identify }) => {
+    const session = {};
+    const declared = Number(req.headers['content-length']);
+    return importStream(body, (batch) => engine.importCaptures(batch, session), {
+      ...(identify ? { identify } : {}),
+      ...(Number.isFinite(declared) ? { declaredBytes: declared } : {}),
+    });
   },
   send: async ({ engine, body }) => {
     // v2 plays the IM server against a backend: the engine's own listener is not involved.
@@ -210,7 +215,8 @@ export async function runRoute(match: Extract<RouteMatch, { kind: 'found' }>, ct
     query = parsed.data;
   }
   let body: unknown;
-  if (def.body?.kind === 'text') body = await readBody(ctx.req, def.body.limitBytes);
+  // Not destroyed when the handler stops reading early (a 413): the answer still goes out on its socket.
+  if (def.body?.kind === 'stream') body = ctx.req.iterator({ destroyOnReturn: false });
   else if (def.body?.kind === 'json') {
     const parsed = def.body.parse(parseJsonBody(await readBody(ctx.req, JSON_BODY_LIMIT)));
     if (!parsed.ok) throw new ControlApiError(400, def.body.invalid.code, def.body.invalid.message, parsed.details);

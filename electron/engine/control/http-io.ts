@@ -21,8 +21,9 @@ export function sendJson(
 
 export function sendError(res: ServerResponse, err: ControlApiError): void {
   const body = err.toBody();
-  // After a 413 (or an aborted body) the rest of the request is never read: do not reuse the connection.
-  const headers: Record<string, string> = err.status === 413 ? { connection: 'close' } : {};
+  // After a 413 the rest of the body is read and dropped (control-server): a client still sending gets this answer
+  // instead of a broken pipe (closing the connection here reset it under an upload of an import).
+  const headers: Record<string, string> = {};
   if (err.status === 405 && typeof err.details === 'object' && err.details !== null && 'allow' in err.details) {
     headers.allow = String(err.details.allow);
   }

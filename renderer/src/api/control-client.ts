@@ -45,7 +45,7 @@ export class ControlClient {
     const headers: Record<string, string> = { Authorization: `Bearer ${this.config.token}` };
     let payload: string | undefined;
     if (body !== undefined) {
-      payload = typeof body === 'string' && def.body?.kind === 'text' ? body : JSON.stringify(body);
+      payload = typeof body === 'string' && def.body?.kind === 'stream' ? body : JSON.stringify(body);
       headers['Content-Type'] = 'application/json';
     }
     let response: Response;
