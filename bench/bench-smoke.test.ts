@@ -58,7 +58,9 @@ describe('bench --smoke', () => {
       'inprocess',
       'listener',
       'memory',
+      'memory-bodies',
       'peers',
+      'regex',
       'ui',
       'upstream',
     ]);
@@ -155,7 +157,7 @@ describe('bench --smoke', () => {
   });
 
   it('drives 1 MiB bodies, then clears, and reads memory before and after', () => {
-    const bodies = result.memory?.bigBodies;
+    const bodies = result.memoryBodies;
     expect(bodies?.bodyBytes).toBeGreaterThan(1_000_000);
     expect(bodies?.bodyBytes).toBeLessThanOrEqual(1_048_576);
     expect(bodies?.requests).toBeGreaterThan(0);

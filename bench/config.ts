@@ -33,7 +33,18 @@ export interface BenchConfig {
   baseline: string | null;
 }
 
-export const SECTION_NAMES = ['inprocess', 'flows', 'listener', 'peers', 'hold', 'upstream', 'memory', 'ui'] as const;
+export const SECTION_NAMES = [
+  'inprocess',
+  'flows',
+  'regex',
+  'listener',
+  'peers',
+  'hold',
+  'upstream',
+  'memory',
+  'memory-bodies',
+  'ui',
+] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 
 const FULL: BenchConfig = {

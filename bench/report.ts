@@ -7,7 +7,9 @@ import type { HoldSection } from './sections/hold.js';
 import type { InprocessSection } from './sections/inprocess.js';
 import type { ListenerSection } from './sections/listener.js';
 import type { MemorySection } from './sections/memory.js';
+import { type BigBodySection, bigBodyBudgets, bigBodyReport } from './sections/memory-bodies.js';
 import type { PeersSection } from './sections/peers.js';
+import { type RegexSection, regexBudget, regexReport } from './sections/regex.js';
 import type { UiSection } from './sections/ui.js';
 import type { UpstreamSection } from './sections/upstream.js';
 
@@ -42,6 +44,9 @@ export interface BenchResult {
   hold?: HoldSection;
   upstream?: UpstreamSection;
   memory?: MemorySection;
+  /** 1 MiB bodies at full rate, then Clear (sections/memory-bodies.ts). */
+  memoryBodies?: BigBodySection;
+  regex?: RegexSection;
   ui?: UiSection | { skipped: string };
   errors: Partial<Record<SectionName, string>>;
   budgets: Budget[];
@@ -68,10 +73,6 @@ export function machine(): Machine {
   };
 }
 
-/** 700 MB (product.md §4 / issue budget), in MiB as RSS is reported. */
-export const BIG_BODY_MAX_RSS_MIB = 667;
-/** After Clear and a GC, heap + external within 10 % of the level before the load. */
-export const CLEAR_MAX_RATIO = 1.1;
 /** Message callbacks may cost at most this much more engine CPU than OpenIM before-add-friend (product.md §8). */
 export const MESSAGE_MAX_RATIO = 1.1;
 /** All of v3 may cost at most this much more engine CPU per friend callback than v2 (product.md §8). */
@@ -169,21 +170,8 @@ export function budgets(result: BenchResult): Budget[] {
       pass: memory.tailRatio <= PLATEAU_MAX_RATIO,
     });
   }
-  const bodies = memory?.bigBodies;
-  if (bodies) {
-    out.push({
-      name: `Engine max RSS, 1 MiB bodies at full rate for ${bodies.seconds} s (MiB)`,
-      value: bodies.maxRssMiB,
-      limit: `< ${BIG_BODY_MAX_RSS_MIB}`,
-      pass: bodies.maxRssMiB < BIG_BODY_MAX_RSS_MIB,
-    });
-    out.push({
-      name: 'Engine heap + external after Clear and a full GC / before the load',
-      value: bodies.clearRatio,
-      limit: `≤ ${CLEAR_MAX_RATIO}`,
-      pass: bodies.clearRatio <= CLEAR_MAX_RATIO,
-    });
-  }
+  if (result.regex) out.push(regexBudget(result.regex));
+  if (result.memoryBodies) out.push(...bigBodyBudgets(result.memoryBodies));
   const ui = result.ui;
   if (ui && !('skipped' in ui)) {
     out.push({
@@ -349,13 +337,9 @@ export function formatReport(result: BenchResult): string {
     parts.push(
       `  past-limit / at-limit: RSS ${memory.plateauRatio ?? '-'}, heap after GC ${memory.heapPlateauRatio ?? '-'}; last / past-limit RSS ${memory.tailRatio ?? '-'}`,
     );
-    const bodies = memory.bigBodies;
-    if (bodies) {
-      parts.push(
-        `  1 MiB bodies at full rate for ${bodies.seconds} s: ${bodies.requests} requests, max RSS ${bodies.maxRssMiB} MiB; heap + external ${bodies.beforeMiB} MiB before → ${bodies.afterClearMiB} MiB after Clear + GC (${bodies.clearRatio}×)`,
-      );
-    }
   }
+  if (result.regex) parts.push(regexReport(result.regex));
+  if (result.memoryBodies) parts.push(bigBodyReport(result.memoryBodies));
   if (ui && 'skipped' in ui) parts.push(`\nUI: skipped (${ui.skipped})`);
   else if (ui) {
     parts.push(`\nUI (${ui.captures} captures): first render ${ui.firstRenderMs} ms, all rows ${ui.allRowsMs} ms`);

@@ -14,6 +14,7 @@ import { measureEngineOnce, runListenerSection } from './sections/listener.js';
 import { runMemorySection } from './sections/memory.js';
 import { runBigBodySection } from './sections/memory-bodies.js';
 import { runPeersSection } from './sections/peers.js';
+import { runRegexSection } from './sections/regex.js';
 import { CHROMIUM, runUiSection } from './sections/ui.js';
 import { runUpstreamSection } from './sections/upstream.js';
 import { round } from './stats.js';
@@ -56,6 +57,9 @@ async function main(config: BenchConfig): Promise<BenchResult> {
   await section('flows', async () => {
     result.flows = await runFlowsSection(config, log);
   });
+  await section('regex', async () => {
+    result.regex = runRegexSection(config, log);
+  });
   await section('listener', async () => {
     result.listener = await runListenerSection(config, nodeArgs('listener'), log);
   });
@@ -76,7 +80,9 @@ async function main(config: BenchConfig): Promise<BenchResult> {
   });
   await section('memory', async () => {
     result.memory = await runMemorySection(config, nodeArgs('memory'), log);
-    result.memory.bigBodies = await runBigBodySection(config, nodeArgs('memory'), log);
+  });
+  await section('memory-bodies', async () => {
+    result.memoryBodies = await runBigBodySection(config, nodeArgs('memory-bodies'), log);
   });
   await section('ui', async () => {
     if (!config.ui) {

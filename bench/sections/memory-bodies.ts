@@ -26,6 +26,34 @@ export interface BigBodySection {
   clearRatio: number;
 }
 
+/** 700 MB (product.md §4 / issue budget), in MiB as RSS is reported. */
+export const BIG_BODY_MAX_RSS_MIB = 667;
+/** After Clear and a GC, heap + external within 10 % of the level before the load. */
+export const CLEAR_MAX_RATIO = 1.1;
+
+/** The section's budgets (report.ts lists them with the others). */
+export function bigBodyBudgets(
+  bodies: BigBodySection,
+): { name: string; value: number; limit: string; pass: boolean }[] {
+  return [
+    {
+      name: `Engine max RSS, 1 MiB bodies at full rate for ${bodies.seconds} s (MiB)`,
+      value: bodies.maxRssMiB,
+      limit: `< ${BIG_BODY_MAX_RSS_MIB}`,
+      pass: bodies.maxRssMiB < BIG_BODY_MAX_RSS_MIB,
+    },
+    {
+      name: 'Engine heap + external after Clear and a full GC / before the load',
+      value: bodies.clearRatio,
+      limit: `≤ ${CLEAR_MAX_RATIO}`,
+      pass: bodies.clearRatio <= CLEAR_MAX_RATIO,
+    },
+  ];
+}
+
+export const bigBodyReport = (bodies: BigBodySection): string =>
+  `\nMemory: 1 MiB bodies at full rate for ${bodies.seconds} s: ${bodies.requests} requests, max RSS ${bodies.maxRssMiB} MiB; heap + external ${bodies.beforeMiB} MiB before → ${bodies.afterClearMiB} MiB after Clear + GC (${bodies.clearRatio}×)`;
+
 /** Just under the default body limit (1 MiB), so every request is accepted and stored whole. */
 const BODY_BYTES = 1_048_576 - 512;
 

@@ -8,7 +8,6 @@ import { startEngine } from '../engine-process.js';
 import { runLoad } from '../load.js';
 import { OPENIM_SAMPLE, TENCENT_SAMPLE, VARIED_BODIES } from '../samples.js';
 import { round, sleep } from '../stats.js';
-import type { BigBodySection } from './memory-bodies.js';
 
 export interface MemoryStep {
   captures: number;
@@ -34,8 +33,6 @@ export interface MemorySection {
   heapPlateauRatio: number | null;
   /** Last step / first step past the limit (150k / 100k): stays ~1 when memory is bounded, if at a higher level. */
   tailRatio: number | null;
-  /** 1 MiB bodies at full rate, then Clear (sections/memory-bodies.ts). */
-  bigBodies?: BigBodySection;
 }
 
 export const VARIED_REQUESTS = [

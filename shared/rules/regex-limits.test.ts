@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileRule, matchInput, validateRules } from './index.js';
 import { MAX_REGEX_PROGRAM } from './regex.js';
+import { MAX_REGEX_WORK, regexCost } from './regex-cost.js';
 
 const regexRule = (pattern: string) => ({
   id: 'r',
@@ -63,5 +64,31 @@ describe('regex rules are bounded', () => {
     expect(matchInput('é'.repeat(100), 65)).toBe('é'.repeat(32));
     expect(matchInput('😀'.repeat(100), 10)).toBe('😀😀');
     expect(matchInput('汉'.repeat(100), 64)).toBe('汉'.repeat(21));
+  });
+});
+
+// The same limit by cost, not size: `a[ab]{14}$` is 18 instructions, and its matcher has 2^15 states (100–500 ms per
+// 64 KiB body in the probe, rebuilding its cache on every one).
+describe('regex rules are bounded by the work of their matcher', () => {
+  it('refuses patterns whose matcher explodes, naming the pattern', () => {
+    for (const pattern of ['a[ab]{14}$', '[ab]*a[ab]{14}c', '\\w{190}', '(?i)[a-z]{100}x', '\\p{L}{20}x']) {
+      const result = validateRules([regexRule(pattern)]);
+      expect(result.ok, pattern).toBe(false);
+      if (result.ok) continue;
+      expect(result.errors).toEqual([
+        { path: '[0].match.where[0].value', message: expect.stringContaining(`too costly: "${pattern}"`) },
+      ]);
+    }
+  });
+
+  it('counts the same work every time, and stops counting at the limit', () => {
+    const first = regexCost('a[ab]{9}$');
+    expect(first).toEqual(regexCost('a[ab]{9}$'));
+    expect(first).toMatchObject({ ok: true, states: 1024 });
+    expect(first?.work).toBeLessThanOrEqual(MAX_REGEX_WORK);
+    const over = regexCost('a[ab]{14}$');
+    expect(over?.ok).toBe(false);
+    expect(over?.work).toBeLessThan(MAX_REGEX_WORK + 1_000);
+    expect(regexCost('a[ab]{9}$', 1_000)?.ok).toBe(false);
   });
 });

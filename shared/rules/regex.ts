@@ -1,4 +1,5 @@
 import { RE2JS } from 're2js';
+import { MAX_REGEX_WORK, regexCost } from './regex-cost.js';
 
 /** A compiled `matches` pattern: only `test` is used. */
 export interface RuleRegex {
@@ -29,7 +30,8 @@ export const MAX_REGEX_PROGRAM = 200;
 /**
  * Compiles a rule's `matches` pattern with re2js, whose matching time is linear in the input: no pattern and no
  * request field can stall the engine (JavaScript's backtracking RegExp took a minute on `^(a+)+$` and 31 a's).
- * A pattern whose compiled program is over MAX_REGEX_PROGRAM is refused.
+ * A pattern whose compiled program is over MAX_REGEX_PROGRAM is refused, and so is one whose matching automaton is
+ * too costly to build (regex-cost.ts: the size of the program does not bound that, `a[ab]{14}$` is 18 instructions).
  */
 export function compileRegex(source: string): CompiledRegex {
   try {
@@ -41,7 +43,8 @@ export function compileRegex(source: string): CompiledRegex {
         error: `regular expression too large: it compiles to ${size} instructions, at most ${MAX_REGEX_PROGRAM} are allowed (a repeat such as {1000} counts each time it repeats)`,
       };
     }
-    return { ok: true, re };
+    const costly = costProblem(source);
+    return costly === null ? { ok: true, re } : { ok: false, error: costly };
   } catch (err) {
     // Escapes are stripped first so that `\\1` (a backslash, then 1) is not taken for a backreference.
     const bare = source.replace(/\\\\/g, '');
@@ -54,4 +57,24 @@ export function compileRegex(source: string): CompiledRegex {
     }
     return { ok: false, error: `invalid regular expression: ${err instanceof Error ? err.message : String(err)}` };
   }
+}
+
+/** Patterns already counted (a rule is compiled when checked and again when applied; the rule form checks as typed). */
+const COUNTED = new Map<string, string | null>();
+
+/** Why matching `source` could cost too much, or null. */
+function costProblem(source: string): string | null {
+  const known = COUNTED.get(source);
+  if (known !== undefined) return known;
+  const cost = regexCost(source);
+  let problem: string | null = null;
+  if (!cost?.ok) {
+    const what = cost
+      ? `its matcher grows past ${cost.states} states over ${cost.classes} character classes, more work than the limit of ${MAX_REGEX_WORK.toLocaleString('en')} (about 3 ms) a value may cost`
+      : 'its matching cost cannot be measured with this version of re2js';
+    problem = `regular expression too costly: "${source}": ${what}. Counted repeats of a class that overlaps what comes before (a[ab]{14}) or of a wide class (\\w{190}) multiply the states; use fewer, or anchor the pattern`;
+  }
+  if (COUNTED.size >= 1_000) COUNTED.clear();
+  COUNTED.set(source, problem);
+  return problem;
 }
