@@ -2,6 +2,8 @@ import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { CaptureResponse } from '../../../shared/contract/index.js';
 import { bodyOnWire, type PlannedAnswer } from '../../../shared/protocol/index.js';
+import { headerRecord } from '../outbound/http-exchange.js';
+import type { ExactAnswer } from '../upstream/upstream.js';
 
 /** A `no-response` socket is held at most this long, then destroyed (the IM server gave up long before). */
 export const NO_RESPONSE_MAX_MS = 60_000;
@@ -11,6 +13,8 @@ export interface WriteOptions {
   closeConnection: boolean;
   /** Sockets held open by `no-response`; the entry is removed when the socket closes. */
   lingering: Set<Socket>;
+  /** An unchanged relay: the backend's own headers and bytes go out (the plan's text is what is recorded). */
+  exact?: ExactAnswer | undefined;
 }
 
 /**
@@ -21,6 +25,7 @@ export function writeAnswer(res: ServerResponse, plan: PlannedAnswer, opts: Writ
   const socket = res.socket;
   switch (plan.action) {
     case 'respond': {
+      if (opts.exact) return writeExact(res, plan, opts.exact, opts.closeConnection);
       const headers = framedHeaders(plan.headers);
       headers['content-length'] = String(Buffer.byteLength(plan.bodyText));
       if (opts.closeConnection) headers.connection = 'close';
@@ -59,6 +64,24 @@ function framedHeaders(given: Record<string, string>): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const name in given) if (!FRAMING.has(name.toLowerCase())) headers[name] = given[name] as string; // own key
   return headers;
+}
+
+/**
+ * Writes the backend's answer byte for byte (product.md §4 v3: "the relay still passes the backend's bytes through
+ * unchanged", a compressed one compressed); only the framing is the engine's. The record keeps the inflated text.
+ */
+function writeExact(res: ServerResponse, plan: PlannedAnswer, exact: ExactAnswer, close: boolean): CaptureResponse {
+  const flat: string[] = [];
+  for (let i = 0; i + 1 < exact.headers.length; i += 2) {
+    const name = exact.headers[i] as string; // i + 1 < length: both entries exist
+    if (!FRAMING.has(name.toLowerCase())) flat.push(name, exact.headers[i + 1] as string);
+  }
+  flat.push('Content-Length', String(exact.body.length));
+  if (close) flat.push('Connection', 'close');
+  res.writeHead(plan.status, flat);
+  res.end(exact.body);
+  const sent = { status: plan.status, headers: headerRecord(flat), bodyText: bodyOnWire(plan.status, plan.bodyText) };
+  return exact.truncated ? { ...sent, truncated: true } : sent;
 }
 
 function holdOpen(socket: Socket, lingering: Set<Socket>): void {

@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { ALLOW, type Capture, type DecidedBy, type Decision, type Settings } from '../../../shared/contract/index.js';
 import { buildAnswer, identify } from '../../../shared/protocol/index.js';
-import { UPSTREAM_FALLBACK, UPSTREAM_NOT_SET } from '../upstream/upstream-relay.js';
+import { takeExactAnswer, UPSTREAM_FALLBACK, UPSTREAM_NOT_SET } from '../upstream/upstream-relay.js';
 import { AnswerBatch } from './answer-batch.js';
 import { writeAnswer } from './answer-writer.js';
 import { applyIdentification, newCapture } from './capture-factory.js';
@@ -225,7 +225,8 @@ export class CallbackHandler {
       return false;
     }
     const plan = buildAnswer(pending.id, pending.request.body, capture.decision ?? ALLOW);
-    const response = writeAnswer(res, plan, { closeConnection: this.stopping, lingering: this.lingering });
+    const exact = takeExactAnswer(capture.decision); // an unchanged relay: the backend's bytes
+    const response = writeAnswer(res, plan, { closeConnection: this.stopping, lingering: this.lingering, exact });
     pending.elapsedMs = performance.now() - pending.startedAt;
     capture.state = 'answered';
     capture.response = response;

@@ -1,6 +1,7 @@
 import { type ClientRequest, Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { brotliDecompressSync, constants, gunzipSync, inflateSync } from 'node:zlib';
+import type { Transform } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { Finding } from '../../../shared/contract/index.js';
 import { HOP_BY_HOP_HEADERS } from '../../../shared/protocol/index.js';
 
@@ -115,67 +116,69 @@ export function headerRecord(raw: readonly string[], lowerCase = false): Record<
   return out;
 }
 
-const DECODERS: Record<string, typeof gunzipSync> = {
-  gzip: gunzipSync,
-  'x-gzip': gunzipSync,
-  deflate: inflateSync,
-  br: brotliDecompressSync,
+/** Inflaters by Content-Encoding; output in 64 KiB pieces, each made off the event loop (zlib's thread pool). */
+const DECODERS: Record<string, () => Transform> = {
+  gzip: () => createGunzip({ chunkSize: 65_536 }),
+  'x-gzip': () => createGunzip({ chunkSize: 65_536 }),
+  deflate: () => createInflate({ chunkSize: 65_536 }),
+  br: () => createBrotliDecompress({ chunkSize: 65_536 }),
 };
-/** What a compressed answer may inflate to: far beyond any callback answer, far below a decompression bomb. */
+/** What a compressed answer may inflate to when no smaller limit is given (send, replay). */
 export const MAX_DECODED_BYTES = 8 * 1_048_576;
 
 /** The finding of an answer `decodedBody` had to cut. */
 export const INFLATES_TOO_FAR: Finding = {
   level: 'error',
   code: 'answer-inflates-too-far',
-  message: `The compressed answer inflates to more than ${MAX_DECODED_BYTES / 1_048_576} MiB (a decompression bomb?): it was inflated only that far and is cut here. The IM server's client inflates all of it.`,
+  message:
+    "The compressed answer inflates to more than the body limit (a decompression bomb?): it was inflated only that far and is stored cut. The IM server's client inflates all of it.",
 };
+
+export interface DecodedBody {
+  headers: string[];
+  body: Buffer;
+  /** Inflated only up to the limit: there was more. */
+  truncated?: true;
+}
 
 /**
  * A compressed answer's body decoded, and its headers without `Content-Encoding` (the Go client asks for gzip and
- * decompresses transparently). Unchanged when it is not compressed; null when it does not decode. An answer that
- * would inflate beyond `MAX_DECODED_BYTES` (a decompression bomb: 305 KB of gzip made 300 MB) is inflated only that
- * far, never all of it, and comes back cut, with `truncated: true` (product.md §4 v3).
+ * decompresses transparently). Unchanged when it is not compressed; null when it does not decode. Inflating stops
+ * at `maxBytes`: a decompression bomb (305 KB of gzip made 300 MB, and inflating 8 MiB of it 20 times over held the
+ * event loop 1.1 s) costs at most `maxBytes` of output, made in pieces off the event loop, and comes back cut with
+ * `truncated: true` (product.md §4 v3).
  */
 export function decodedBody(
   rawHeaders: readonly string[],
   body: Buffer,
-): { headers: string[]; body: Buffer; truncated?: true } | null {
+  maxBytes = MAX_DECODED_BYTES,
+): Promise<DecodedBody | null> {
   const index = rawHeaders.findIndex((h, i) => i % 2 === 0 && h.toLowerCase() === 'content-encoding');
   const encoding = index < 0 ? '' : (rawHeaders[index + 1] ?? '').trim().toLowerCase();
-  const decode = DECODERS[encoding];
-  if (!decode) return { headers: [...rawHeaders], body };
+  const decoder = DECODERS[encoding];
+  if (!decoder) return Promise.resolve({ headers: [...rawHeaders], body });
   const headers = rawHeaders.filter((_, i) => i !== index && i !== index + 1);
-  try {
-    return { headers, body: decode(body, { maxOutputLength: MAX_DECODED_BYTES }) };
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE') return null; // zlib errors carry a code
-    return { headers, body: inflatedPrefix(decode, encoding, body), truncated: true };
-  }
-}
-
-/**
- * The most of `body` that inflates to at most MAX_DECODED_BYTES: the longest compressed prefix whose output fits,
- * found by halving (each try stops at the limit, so a bomb costs about 20 bounded inflations, never the whole).
- */
-function inflatedPrefix(decode: typeof gunzipSync, encoding: string, body: Buffer): Buffer {
-  const flush =
-    encoding === 'br'
-      ? { flush: constants.BROTLI_OPERATION_FLUSH, finishFlush: constants.BROTLI_OPERATION_FLUSH }
-      : { finishFlush: constants.Z_SYNC_FLUSH };
-  let best = Buffer.alloc(0);
-  let low = 0;
-  let high = body.length;
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
-    try {
-      best = decode(body.subarray(0, mid), { maxOutputLength: MAX_DECODED_BYTES, ...flush });
-      low = mid;
-    } catch {
-      high = mid - 1;
-    }
-  }
-  return best;
+  return new Promise((resolve) => {
+    const inflater = decoder();
+    const parts: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const settle = (result: DecodedBody | null): void => {
+      if (settled) return;
+      settled = true;
+      inflater.destroy();
+      resolve(result);
+    };
+    inflater.on('data', (chunk: Buffer) => {
+      if (settled) return;
+      parts.push(chunk);
+      size += chunk.length;
+      if (size > maxBytes) settle({ headers, body: Buffer.concat(parts, maxBytes), truncated: true });
+    });
+    inflater.on('end', () => settle({ headers, body: Buffer.concat(parts, size) }));
+    inflater.on('error', () => settle(null));
+    inflater.end(body);
+  });
 }
 
 const CONNECT_ERRORS: Record<string, string> = {

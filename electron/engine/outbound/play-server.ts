@@ -126,7 +126,7 @@ async function play(request: ServerRequest, timeoutMs: number): Promise<Played> 
     return { ok: false, kind, error: message, latencyMs: kind === 'timeout' ? timeoutMs : latencyMs };
   }
   const { status, rawHeaders, body } = result.answer;
-  const decoded = decodedBody(rawHeaders, body);
+  const decoded = await decodedBody(rawHeaders, body);
   if (!decoded) return { ok: false, kind: 'error', error: 'the compressed answer could not be inflated', latencyMs };
   const text = decoded.body.toString('utf8');
   const played = { ok: true as const, status, headers: headerRecord(rawHeaders), bodyText: text, latencyMs };

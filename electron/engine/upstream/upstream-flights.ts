@@ -12,6 +12,8 @@ export interface FlightStart {
   /** How long the backend may take: what is left of the IM server's own timeout. */
   timeoutMs: number;
   context: AnswerContext;
+  /** How far a compressed answer is inflated (`capture.maxBodyBytes`). */
+  maxBodyBytes: number;
 }
 
 interface Flight {
@@ -34,7 +36,7 @@ export class UpstreamFlights<K extends object> {
   }
 
   start(key: K, start: FlightStart): Promise<UpstreamReply | null> {
-    const { raw, id, base, timeoutMs, context } = start;
+    const { raw, id, base, timeoutMs, context, maxBodyBytes } = start;
     const target = upstreamTarget(base, id, raw.url);
     const controller = new AbortController();
     this.flights.set(key, { target, controller, sentAt: performance.now() });
@@ -44,7 +46,7 @@ export class UpstreamFlights<K extends object> {
     ).then((result) => {
       if (this.flights.get(key)?.controller !== controller) return null; // cancelled meanwhile
       this.flights.delete(key);
-      return upstreamReply(target, result, context, performance.now() - raw.startedAt);
+      return upstreamReply(target, result, context, performance.now() - raw.startedAt, maxBodyBytes);
     });
   }
 

@@ -5,6 +5,9 @@ import { serverProfile, serverTimeoutMs } from '../listener/server-settings.js';
 import type { ExchangeAgents } from '../outbound/http-exchange.js';
 import { BAD_COMMAND, isCommandName, LoopGuard, UPSTREAM_LOOP } from './forward-guard.js';
 import { UpstreamFlights } from './upstream-flights.js';
+
+export { takeExactAnswer } from './upstream.js';
+
 import { UpstreamMonitor } from './upstream-monitor.js';
 
 /** What upstream mode needs of a request the handler is working on. */
@@ -94,6 +97,7 @@ export class Upstream<P extends Forwardable> {
       base,
       // As long as the IM server itself waits, counted from when the callback arrived.
       timeoutMs: Math.max(1, Math.round(pending.startedAt + timeout - performance.now())),
+      maxBodyBytes: settings.capture.maxBodyBytes,
       context: {
         dialect: capture.dialect,
         command: capture.command,

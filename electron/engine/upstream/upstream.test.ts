@@ -113,7 +113,7 @@ describe('forwardCallback over real HTTP', () => {
     expect(backend.connections()).toBe(1);
     expect(second.ok).toBe(true);
     if (!first.ok) throw new Error(first.failure.message);
-    const reply = upstreamReply(target, first, context, first.latencyMs);
+    const reply = await upstreamReply(target, first, context, first.latencyMs);
     expect(reply.relay.raw).toEqual({
       status: 201,
       headers: { 'X-Backend': 'yes', 'Content-Type': 'text/json', Date: expect.any(String) },
@@ -131,7 +131,7 @@ describe('forwardCallback over real HTTP', () => {
       { target, timeoutMs: 5000, agents },
     );
     expect(result).toMatchObject({ ok: false, failure: { kind: 'refused' } });
-    const reply = upstreamReply(target, result, context, 3);
+    const reply = await upstreamReply(target, result, context, 3);
     expect(reply.relay).toEqual({ verdict: 'allow', fault: { type: 'reset' } });
     expect(reply.exchange.error).toMatch(/connection refused/);
     expect(reply.exchange.status).toBeNull();
@@ -151,7 +151,7 @@ describe('forwardCallback over real HTTP', () => {
       { target, timeoutMs: 300, agents },
     );
     expect(result).toMatchObject({ ok: false, failure: { kind } });
-    const reply = upstreamReply(target, result, context, result.latencyMs);
+    const reply = await upstreamReply(target, result, context, result.latencyMs);
     expect(reply.relay.fault?.type).toBe(fault);
     expect(reply.exchange.outcome?.effect).toBe('fails');
   });
@@ -175,22 +175,22 @@ describe('upstreamReply checks the answer', () => {
     answer: { status, rawHeaders: [], body: Buffer.from(body) },
     latencyMs: 5,
   });
-  it('non-JSON is a failure the IM server sees as a format error', () => {
-    const reply = upstreamReply('u', ok('<html>oops</html>', 500), context, 5);
+  it('non-JSON is a failure the IM server sees as a format error', async () => {
+    const reply = await upstreamReply('u', ok('<html>oops</html>', 500), context, 5);
     expect(reply.failed).toBe(true);
     expect(reply.exchange.findings.map((f) => f.code)).toEqual(['answer-status', 'answer-not-json']);
     expect(reply.exchange.outcome).toMatchObject({ effect: 'fails', code: 90007 });
     expect(reply.relay.raw?.bodyText).toBe('<html>oops</html>');
   });
 
-  it('a 500 with a valid JSON body is relayed and not a failure on OpenIM', () => {
-    const reply = upstreamReply('u', ok('{"actionCode":0,"errCode":0,"nextCode":0}', 500), context, 5);
+  it('a 500 with a valid JSON body is relayed and not a failure on OpenIM', async () => {
+    const reply = await upstreamReply('u', ok('{"actionCode":0,"errCode":0,"nextCode":0}', 500), context, 5);
     expect(reply.failed).toBe(false);
     expect(reply.exchange.outcome?.effect).toBe('proceeds');
   });
 
-  it('string codes are reported and predicted to fail (90007); late answers are errors', () => {
-    const reply = upstreamReply('u', ok('{"actionCode":0,"errCode":0,"nextCode":"0"}'), context, 4000);
+  it('string codes are reported and predicted to fail (90007); late answers are errors', async () => {
+    const reply = await upstreamReply('u', ok('{"actionCode":0,"errCode":0,"nextCode":"0"}'), context, 4000);
     expect(reply.exchange.findings.map((f) => f.code)).toEqual(['answer-slow', 'answer-wrong-type']);
     expect(reply.exchange.outcome).toMatchObject({ effect: 'fails', code: 90007 });
   });
@@ -220,7 +220,7 @@ describe('header helpers', () => {
 });
 
 describe('compressed answers', () => {
-  it('a gzip answer (Go asks for gzip) is checked and relayed decompressed, without Content-Encoding', () => {
+  it('a gzip answer (Go asks for gzip) is checked and relayed decompressed, without Content-Encoding', async () => {
     const body = '{"actionCode":0,"errCode":5002,"errMsg":"no","errDlt":"","nextCode":1}';
     const result: ExchangeResult = {
       ok: true,
@@ -231,7 +231,7 @@ describe('compressed answers', () => {
       },
       latencyMs: 2,
     };
-    const reply = upstreamReply('u', result, context, 2);
+    const reply = await upstreamReply('u', result, context, 2);
     expect(reply.relay.raw).toEqual({ status: 200, headers: { 'Content-Type': 'application/json' }, bodyText: body });
     expect(reply.exchange.bodyText).toBe(body);
     expect(reply.exchange.headers['Content-Encoding']).toBe('gzip');

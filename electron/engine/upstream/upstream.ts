@@ -9,6 +9,7 @@ import {
   exchange,
   headerRecord,
   INFLATES_TOO_FAR,
+  MAX_DECODED_BYTES,
 } from '../outbound/http-exchange.js';
 
 /**
@@ -71,20 +72,43 @@ export function upstreamTarget(base: string, id: Pick<Identification, 'dialect' 
 }
 
 /**
- * The answer's body as text, and the headers to relay with it. A compressed body (the IM servers' Go client sends
- * `Accept-Encoding: gzip`, and decompresses transparently) is relayed decompressed, without its Content-Encoding:
- * the same answer for the IM server, readable and checkable here. Anything that does not decode stays as it came.
+ * The answer's body as text, and its headers without Content-Encoding: a compressed body (the IM servers' Go client
+ * sends `Accept-Encoding: gzip` and decompresses transparently) is inflated up to `maxBytes` to be checked and
+ * stored. Anything that does not decode stays as it came.
  */
-function decodedAnswer(
+async function decodedAnswer(
   rawHeaders: readonly string[],
   body: Buffer,
-): { headers: string[]; bodyText: string; truncated?: true } {
+  maxBytes: number,
+): Promise<{ headers: string[]; bodyText: string; truncated?: true }> {
   const headers = endToEndHeaders(rawHeaders);
-  const decoded = decodedBody(headers, body) ?? { headers, body };
+  const decoded = (await decodedBody(headers, body, maxBytes)) ?? { headers, body };
   const bodyText = decoded.body.toString('utf8');
   return 'truncated' in decoded
     ? { headers: decoded.headers, bodyText, truncated: true }
     : { headers: decoded.headers, bodyText };
+}
+
+/** The backend's answer exactly as it came (end-to-end headers, body bytes): what a relay writes to the IM server. */
+export interface ExactAnswer {
+  headers: string[];
+  body: Buffer;
+  /** The relay decision's text is the body inflated only so far. */
+  truncated: boolean;
+}
+
+/**
+ * The exact answers of relay decisions, until written: the decision holds the answer as text, inflated and readable
+ * (a person may edit it, then that text is sent); the relay itself passes the backend's bytes through unchanged.
+ */
+const EXACT = new WeakMap<Decision, ExactAnswer>();
+
+/** The backend's bytes for this decision when it is an unchanged relay (each taken once, by the answer's writer). */
+export function takeExactAnswer(decision: Decision | null): ExactAnswer | undefined {
+  if (decision === null) return undefined;
+  const exact = EXACT.get(decision);
+  EXACT.delete(decision);
+  return exact;
 }
 
 /** Which failure the IM server gets instead of an answer, so that it sees what the backend did. */
@@ -100,16 +124,22 @@ const REPRODUCE: Record<ExchangeFailureKind, 'reset' | 'close' | 'no-response'> 
   timeout: 'no-response',
 };
 
-/** Turns an exchange into the capture's record, the relaying decision and the checks. */
-export function upstreamReply(
+/**
+ * Turns an exchange into the capture's record, the relaying decision and the checks. A compressed answer is inflated
+ * at most to `maxBodyBytes` (the `capture.maxBodyBytes` setting) for the record and the checks.
+ */
+export async function upstreamReply(
   target: string,
   result: ExchangeResult,
   context: AnswerContext,
   elapsedMs: number,
-): UpstreamReply {
+  maxBodyBytes = MAX_DECODED_BYTES,
+): Promise<UpstreamReply> {
   if (result.ok) {
     const { status, rawHeaders, body } = result.answer;
-    const { headers, bodyText, truncated } = decodedAnswer(rawHeaders, body);
+    const { headers, bodyText, truncated } = await decodedAnswer(rawHeaders, body, maxBodyBytes);
+    const relay: Decision = { verdict: 'allow', raw: { status, headers: headerRecord(headers), bodyText } };
+    EXACT.set(relay, { headers: endToEndHeaders(rawHeaders), body, truncated: truncated === true });
     const check = checkAnswer({ ...context, sent: { action: 'respond', status, bodyText }, elapsedMs });
     return {
       exchange: {
@@ -122,7 +152,7 @@ export function upstreamReply(
         findings: truncated ? [INFLATES_TOO_FAR, ...check.findings] : check.findings,
         outcome: check.outcome,
       },
-      relay: { verdict: 'allow', raw: { status, headers: headerRecord(headers), bodyText } },
+      relay,
       failed: check.findings.some((f) => BROKEN_ANSWER.has(f.code)),
     };
   }
