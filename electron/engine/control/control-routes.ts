@@ -22,6 +22,7 @@ import type { Identify } from '../store/har.js';
 import { PersistError } from '../store/persistence.js';
 import { importStream } from '../store/session-import.js';
 import { buildExport } from '../store/session-io.js';
+import { LoopGuard, upstreamLoopReason } from '../upstream/forward-guard.js';
 import { parseJsonBody, readBody } from './http-io.js';
 
 export type Reply =
@@ -42,6 +43,9 @@ type Request<N extends RouteName> = RouteContext & {
   body: RouteHandlerBody<N>;
 };
 type Handler<N extends RouteName> = (req: Request<N>) => RouteResult<N> | Promise<RouteResult<N>>;
+
+/** Resolves upstream hosts for the settings check (the engine's own guard checks again before each forward). */
+const LOOP_GUARD = new LoopGuard(() => []);
 
 /** One handler per route of the contract's table, of the types the table declares. */
 const HANDLERS: { [N in RouteName]: Handler<N> } = {
@@ -86,10 +90,18 @@ const HANDLERS: { [N in RouteName]: Handler<N> } = {
     return engine.getRules();
   },
   getSettings: ({ engine }) => engine.getSettings(),
-  patchSettings: async ({ engine, body }) => {
+  patchSettings: async ({ engine, req, body }) => {
     const next = SettingsSchema.safeParse(mergeSettings(engine.getSettings(), body));
     if (!next.success) {
       throw new ControlApiError(400, 'invalid-settings', 'the settings are invalid', zodDetails(next.error));
+    }
+    // An upstream that is this engine would forward every callback back to it (checked when either side changes):
+    // its listener (where it is, and where this change moves it) and this control server.
+    const { url } = next.data.upstream;
+    if (url !== null && (body.upstream?.url !== undefined || body.listener?.port !== undefined)) {
+      const listener = [engine.listenerStatus().port, next.data.listener.port];
+      const loop = await upstreamLoopReason(LOOP_GUARD, url, { listener, control: req.socket.localPort ?? null });
+      if (loop) throw new ControlApiError(400, 'invalid-settings', loop, [{ path: 'upstream.url', message: loop }]);
     }
     await persisted(engine.updateSettings(next.data));
     return engine.getSettings();

@@ -28,15 +28,40 @@ export const UPSTREAM_LOOP: Finding = {
 /** True for a command that may go into a URL. */
 export const isCommandName = (command: string): boolean => COMMAND_NAME.test(command);
 
+/** An IPv4-mapped IPv6 address as URLs write it (`::ffff:7f00:1`) in its dotted form (`::ffff:127.0.0.1`). */
+function unmapped(address: string): string {
+  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(address);
+  if (!hex) return address;
+  const [high, low] = [Number.parseInt(hex[1] ?? '0', 16), Number.parseInt(hex[2] ?? '0', 16)];
+  return `::ffff:${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`;
+}
+
 /** Every address of this machine: loopback ranges, the unspecified addresses, and each interface's own. */
 function isLocalAddress(address: string): boolean {
-  const a = address.toLowerCase();
+  const a = unmapped(address.toLowerCase());
   if (a === '0.0.0.0' || a === '::' || a === '::1' || a.startsWith('127.') || a.startsWith('::ffff:127.')) return true;
   const bare = a.startsWith('::ffff:') ? a.slice(7) : a;
   for (const list of Object.values(networkInterfaces())) {
     for (const info of list ?? []) if (info.address.toLowerCase() === bare) return true;
   }
   return false;
+}
+
+/**
+ * Why `url` may not be the upstream URL (product.md §4 v3 `upstream-loop`, checked when the setting changes, as
+ * well as before each forward): it reaches one of the engine's own ports on this machine, in any local address form.
+ * Null when it does not.
+ */
+export async function upstreamLoopReason(
+  guard: LoopGuard,
+  url: string,
+  own: { listener: readonly number[]; control: number | null },
+): Promise<string | null> {
+  const ports = [...own.listener, ...(own.control === null ? [] : [own.control])].filter((p) => p > 0);
+  const port = await guard.selfPort(url, ports);
+  if (port === null) return null;
+  const what = own.listener.includes(port) ? 'listener' : 'control API';
+  return `upstream-loop: ${url} reaches this inspector itself (port ${port} is its ${what} on this machine), so every callback would be forwarded back to it. Point upstream at the real app backend.`;
 }
 
 /** How long a host's resolved addresses are trusted (a forward per callback must not wait for DNS each time). */
@@ -53,17 +78,22 @@ export class LoopGuard {
   constructor(private readonly ownPorts: () => readonly number[]) {}
 
   async reachesSelf(base: string): Promise<boolean> {
+    return (await this.selfPort(base, this.ownPorts())) !== null;
+  }
+
+  /** The one of `ports` (on this machine) that `base` reaches, or null. */
+  async selfPort(base: string, ports: readonly number[]): Promise<number | null> {
     let url: URL;
     try {
       url = new URL(base);
     } catch {
-      return false;
+      return null;
     }
     const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
-    if (!this.ownPorts().includes(port)) return false;
+    if (!ports.includes(port)) return null;
     const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
     const addresses = await this.addresses(host);
-    return addresses.some(isLocalAddress);
+    return addresses.some(isLocalAddress) ? port : null;
   }
 
   private addresses(host: string): Promise<string[]> {
