@@ -151,7 +151,7 @@ export class CallbackHandler {
         this.steps.update(pending);
       } else if (answer.relay) this.answer(pending, answer.relay, 'upstream');
       else {
-        pending.capture.findings.push(UPSTREAM_FALLBACK);
+        pending.capture.findings.push(answer.finding ?? UPSTREAM_FALLBACK);
         const { decision, by } = this.ruleOrDefault(pending);
         this.answer(pending, decision, by);
       }

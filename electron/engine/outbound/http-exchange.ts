@@ -25,6 +25,11 @@ export interface ExchangeRequest {
   timeoutMs: number;
   /** Aborts the exchange (the failure is then `aborted`). */
   signal?: AbortSignal;
+  /**
+   * A request not on a connected socket after this many ms (queued behind a pool, a connect not done) gives up,
+   * `not-started`: the caller still has time to answer otherwise. None: it may start any time before `timeoutMs`.
+   */
+  startWithinMs?: number;
   /** An answer body beyond this many bytes ends the exchange (`too-large`); none: read it all, as the IM servers do. */
   maxBodyBytes?: number;
   /**
@@ -45,10 +50,18 @@ export interface ExchangeAnswer {
 
 /**
  * How an exchange can fail, by what the client saw: no connection (`refused`, also DNS and TLS failures and
- * unreachable hosts), a reset, a close without an answer, no (complete) answer in time, aborted by the caller, an
- * answer over the size limit, or anything else (an unusable URL).
+ * unreachable hosts), a reset, a close without an answer, no (complete) answer in time, not even sent in time
+ * (`startWithinMs`), aborted by the caller, an answer over the size limit, or anything else (an unusable URL).
  */
-export type ExchangeFailureKind = 'refused' | 'reset' | 'closed' | 'timeout' | 'aborted' | 'too-large' | 'error';
+export type ExchangeFailureKind =
+  | 'refused'
+  | 'reset'
+  | 'closed'
+  | 'timeout'
+  | 'not-started'
+  | 'aborted'
+  | 'too-large'
+  | 'error';
 
 export interface ExchangeFailure {
   kind: ExchangeFailureKind;
@@ -215,11 +228,13 @@ export function exchange(req: ExchangeRequest): Promise<ExchangeResult> {
     let settled = false;
     let gotHead: number | undefined;
     let timer: NodeJS.Timeout | undefined;
+    let startTimer: NodeJS.Timeout | undefined;
     let current: ClientRequest | null = null;
     const finish = (result: ExchangeResult): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearTimeout(startTimer);
       req.signal?.removeEventListener('abort', onAbort);
       resolve(result);
     };
@@ -251,6 +266,13 @@ export function exchange(req: ExchangeRequest): Promise<ExchangeResult> {
       return;
     }
     req.signal?.addEventListener('abort', onAbort, { once: true });
+    if (req.startWithinMs !== undefined) {
+      startTimer = setTimeout(() => {
+        const message = `could not start before the deadline: no connection to the backend within ${req.startWithinMs} ms`;
+        fail({ kind: 'not-started', message });
+      }, req.startWithinMs);
+    }
+    const started = (): void => clearTimeout(startTimer);
     const read = (res: IncomingMessage): void => {
       gotHead = res.statusCode ?? 0;
       const chunks: Buffer[] = [];
@@ -277,6 +299,11 @@ export function exchange(req: ExchangeRequest): Promise<ExchangeResult> {
         agent: secure ? agents.https : agents.http,
       });
       current = outgoing;
+      // Started once on a connected socket: a pooled one at once, a new one when it connects.
+      outgoing.on('socket', (socket) => {
+        if (socket.connecting) socket.once('connect', started);
+        else started();
+      });
       outgoing.on('response', read);
       outgoing.on('error', (err: NodeJS.ErrnoException) => {
         const stale = gotHead === undefined && outgoing.reusedSocket && err.code === 'ECONNRESET';

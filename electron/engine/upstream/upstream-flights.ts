@@ -11,6 +11,8 @@ export interface FlightStart {
   base: string;
   /** How long the backend may take: what is left of the IM server's own timeout. */
   timeoutMs: number;
+  /** How long the forward may take to start (be on a connected socket): until the fallback must go out. */
+  startWithinMs: number;
   context: AnswerContext;
   /** How far a compressed answer is inflated (`capture.maxBodyBytes`). */
   maxBodyBytes: number;
@@ -36,13 +38,13 @@ export class UpstreamFlights<K extends object> {
   }
 
   start(key: K, start: FlightStart): Promise<UpstreamReply | null> {
-    const { raw, id, base, timeoutMs, context, maxBodyBytes } = start;
+    const { raw, id, base, timeoutMs, startWithinMs, context, maxBodyBytes } = start;
     const target = upstreamTarget(base, id, raw.url);
     const controller = new AbortController();
     this.flights.set(key, { target, controller, sentAt: performance.now() });
     return forwardCallback(
       { method: raw.method, url: raw.url, rawHeaders: raw.rawHeaders, body: raw.bodyBytes },
-      { target, timeoutMs, signal: controller.signal, agents: this.agents },
+      { target, timeoutMs, startWithinMs, signal: controller.signal, agents: this.agents },
     ).then((result) => {
       if (this.flights.get(key)?.controller !== controller) return null; // cancelled meanwhile
       this.flights.delete(key);

@@ -28,12 +28,20 @@ export interface UpstreamAnswer {
   relay: Decision | null;
   /** An answer came (with a status): it may stand as a held request's proposal. */
   arrived: boolean;
+  /** Why the fallback answers (`relay` null) when it is not the `upstream.onFailure` setting. */
+  finding?: Finding;
 }
 
 export const UPSTREAM_NOT_SET: Finding = {
   level: 'warning',
   code: 'upstream-not-set',
   message: 'A forward rule matched, but it names no URL and no upstream URL is set: answered by default.',
+};
+export const UPSTREAM_NOT_STARTED: Finding = {
+  level: 'warning',
+  code: 'upstream-not-started',
+  message:
+    "The forward could not start before the IM server's deadline (no connection to the backend in time: too many forwards at once, or the backend does not accept): answered with the fallback (rules or the default answer) instead.",
 };
 export const UPSTREAM_FALLBACK: Finding = {
   level: 'warning',
@@ -91,12 +99,15 @@ export class Upstream<P extends Forwardable> {
     const settings = this.settings();
     // The IM server's own limit: Tencent's fixed 2 s, OpenIM's configured timeout (at most 15 s).
     const timeout = predictionTimeoutMs(capture.dialect, serverTimeoutMs(settings, capture.dialect));
+    // Not sent by the time a fallback must go out (as a held request's would): answered here instead.
+    const fallbackAt = pending.startedAt + Math.max(0, timeout - settings.hold.marginMs);
     const reply = await this.flights.start(pending, {
       raw: pending.raw,
       id: pending.id,
       base,
       // As long as the IM server itself waits, counted from when the callback arrived.
       timeoutMs: Math.max(1, Math.round(pending.startedAt + timeout - performance.now())),
+      startWithinMs: Math.max(1, Math.round(fallbackAt - performance.now())),
       maxBodyBytes: settings.capture.maxBodyBytes,
       context: {
         dialect: capture.dialect,
@@ -110,6 +121,7 @@ export class Upstream<P extends Forwardable> {
     if (reply === null) return null;
     capture.upstream = reply.exchange;
     this.monitor.seen(reply);
+    if (reply.notStarted) return { relay: null, arrived: false, finding: UPSTREAM_NOT_STARTED };
     const useFallback = reply.failed && this.settings().upstream.onFailure === 'fallback';
     return { relay: useFallback ? null : reply.relay, arrived: reply.exchange.status !== null };
   }

@@ -37,6 +37,8 @@ export interface UpstreamReply {
   relay: Decision;
   /** No answer, or one that is not a JSON object: the case the `upstream.onFailure: "fallback"` setting covers. */
   failed: boolean;
+  /** Never sent (`not-started`): answered here whatever `upstream.onFailure` says. */
+  notStarted?: true;
 }
 
 /** Answer checks that say the backend's answer is not an answer at all. */
@@ -122,6 +124,8 @@ const REPRODUCE: Record<ExchangeFailureKind, 'reset' | 'close' | 'no-response'> 
   aborted: 'no-response',
   // The backend answered too late: the IM server gives up at its own timeout, as it would have.
   timeout: 'no-response',
+  // Never sent (no connection in time): answered here instead, before the deadline (Upstream.forward).
+  'not-started': 'no-response',
 };
 
 /**
@@ -163,6 +167,8 @@ export async function upstreamReply(
   // The backend's failure in its own words ("connection refused"), not the fault the IM server is relayed instead.
   const sent = fault === 'no-response' ? { action: fault } : { action: fault, error: failure.message };
   const check = checkAnswer({ ...context, sent, elapsedMs: elapsed });
+  // Never sent: nothing to predict from it (the fallback answers, and the capture's outcome is that answer's).
+  const notStarted = failure.kind === 'not-started';
   return {
     exchange: {
       url: target,
@@ -171,17 +177,20 @@ export async function upstreamReply(
       bodyText: '',
       latencyMs: result.latencyMs,
       error: failure.message,
-      findings: check.findings,
-      outcome: check.outcome,
+      findings: notStarted ? [] : check.findings,
+      outcome: notStarted ? null : check.outcome,
     },
     relay: { verdict: 'allow', fault: { type: fault } },
     failed: true,
+    ...(notStarted ? { notStarted: true as const } : {}),
   };
 }
 
 export interface ForwardOptions {
   target: string;
   timeoutMs: number;
+  /** Not sent within this: given up (`not-started`), so that the fallback still goes out in time. */
+  startWithinMs?: number;
   signal?: AbortSignal;
   agents: ExchangeAgents;
 }
@@ -194,6 +203,7 @@ export function forwardCallback(request: ArrivedRequest, opts: ForwardOptions): 
     headers: endToEndHeaders(request.rawHeaders, ['host']),
     body: request.body,
     timeoutMs: opts.timeoutMs,
+    ...(opts.startWithinMs === undefined ? {} : { startWithinMs: opts.startWithinMs }),
     agents: opts.agents,
     ...(opts.signal ? { signal: opts.signal } : {}),
   });
