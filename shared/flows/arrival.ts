@@ -112,12 +112,19 @@ function holds(tests: readonly ConditionTest[], body: unknown): boolean {
 }
 
 /** What the protocol says comes next, when this step proceeded for the flow's pair. */
-export function expectNext(state: FlowState, flow: Flow, step: FlowStep, capture: FlowCapture, ctx: FlowContext): void {
+export function expectNext(
+  state: FlowState,
+  flow: Flow,
+  step: FlowStep,
+  capture: FlowCapture,
+  body: unknown,
+  ctx: FlowContext,
+): void {
   const rows = NEXT_STEPS.get(step.command);
   if (rows === undefined || flow.dialect !== capture.dialect) return;
   for (const row of rows) {
     if (row.when === 'proceeds' && !proceeded(step.effect)) continue;
-    if (!holds(conditionsOf(row), capture.request.body)) continue;
+    if (!holds(conditionsOf(row), body)) continue;
     const prediction = predict(flow.dialect, row, ctx.profiles);
     if (prediction === null) continue;
     flow.expected.push({

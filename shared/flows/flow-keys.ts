@@ -1,6 +1,6 @@
 import type { DialectOrUnknown } from '../contract/capture.js';
 import type { FlowFamily } from '../contract/flow.js';
-import { type FlowKind, visitParties } from '../protocol/parties.js';
+import { type FlowKind, type PartyVisitor, visitParties } from '../protocol/parties.js';
 
 export type { FlowKind };
 
@@ -10,14 +10,7 @@ export type { FlowKind };
  * per-target verdict applies), and whether the flow is joined only if it exists. Called once per flow the capture
  * joins; strings come straight from the body (no key is built per capture). Returning `false` stops the walk.
  */
-export type VisitFlow = (
-  kind: FlowKind,
-  family: FlowFamily,
-  a: string,
-  b: string,
-  target: string | undefined,
-  existingOnly: boolean,
-) => boolean | undefined;
+export type VisitFlow = NonNullable<PartyVisitor['flow']>;
 
 /** Which flow a capture joins, as data (tests, `verify`'s "same flow"). */
 export interface FlowKey {

@@ -73,22 +73,27 @@ export const emptyFlows = (limit = 50_000): FlowState => ({
  * Pure in the sense that matters: the result depends only on the arguments (no clock, no I/O, the settle time is
  * counted from the capture's own time). For speed the state is updated in place — a copy per capture would make
  * 100 000 captures quadratic — so a caller that needs a snapshot serialises the returned flows at once.
- * A held capture (no outcome yet) changes nothing; the same capture given again (its final state) replaces its step.
+ * `body` is the parsed request body (the engine has it apart from the capture). A held capture (no outcome yet) changes nothing; the same capture given again (its final state) replaces its step.
  * Per capture: one catalogue look-up, two map look-ups per flow joined, no sort, no copy of a flow, no JSON parse.
  */
-export function addCapture(state: FlowState, capture: FlowCapture, ctx: FlowContext): Flow[] {
+export function addCapture(
+  state: FlowState,
+  capture: FlowCapture,
+  ctx: FlowContext,
+  body: unknown = capture.request.body,
+): Flow[] {
   const { command, dialect } = capture;
   if (capture.state === 'held' || command === null || dialect === 'unknown') return [];
   const changed: Flow[] = [];
   const call = ++state.calls;
-  visitFlows(dialect, command, capture.request.body, (kind, family, a, b, target, existingOnly) => {
+  visitFlows(dialect, command, body, (kind, family, a, b, target, existingOnly) => {
     const entry = touch(state, dialect, kind, family, a, b, capture.receivedAt, existingOnly);
     // A list naming the same pair twice joins its flow once.
     if (entry === null || entry.joinedBy === call) return true;
     entry.joinedBy = call;
     const step = stepOf(capture, command, target);
     if (!place(entry, step)) settleArrival(entry, step);
-    expectNext(state, entry.flow, step, capture, ctx);
+    expectNext(state, entry.flow, step, capture, body, ctx);
     changed.push(entry.flow);
     return changed.length < FLOWS_PER_CAPTURE;
   });

@@ -1,14 +1,7 @@
-import {
-  type Capture,
-  captureNumber,
-  type EngineEvent,
-  type Flow,
-  type Settings,
-} from '../../../shared/contract/index.js';
+import type { Capture, EngineEvent, Flow, Settings } from '../../../shared/contract/index.js';
 import {
   addCapture,
   emptyFlows,
-  type FlowCapture,
   type FlowContext,
   type FlowState,
   listFlows,
@@ -55,24 +48,8 @@ export class FlowTracker {
   add(capture: Capture, body?: unknown): void {
     const settings = this.opts.settings();
     if (!settings.flows.enabled) return;
-    // The fields a flow reads, named: a spread of the whole capture cost more, per callback.
-    const flowCapture: FlowCapture = {
-      id: capture.id,
-      // The number shown everywhere (an imported capture keeps the one it was recorded under).
-      seq: captureNumber(capture),
-      receivedAt: capture.receivedAt,
-      dialect: capture.dialect,
-      command: capture.command,
-      phase: capture.phase,
-      state: capture.state,
-      decidedBy: capture.decidedBy,
-      decision: capture.decision,
-      outcome: capture.outcome,
-      request: { body: body ?? capture.request.body ?? parsed(capture.request.bodyText) },
-      response: capture.response,
-      latencyMs: capture.latencyMs,
-    };
-    const changed = addCapture(this.state, flowCapture, this.context(settings));
+    const parsedBody = body ?? capture.request.body ?? parsed(capture.request.bodyText);
+    const changed = addCapture(this.state, capture, this.context(settings), parsedBody);
     if (changed.length === 0) return;
     for (const flow of changed) this.dirty.add(flow);
     this.scheduleFlush();
