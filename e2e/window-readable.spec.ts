@@ -69,7 +69,14 @@ for (const size of SIZES) {
       await expectWhole(layout, table.cell(row, 'Answer'), `${user}'s Answer`);
       await expectWhole(layout, table.cell(row, 'Outcome'), `${user}'s Outcome`);
       await expect(table.cell(row, 'State')).toHaveText('answered · backend');
+      // Who answered, and the command, whole too: the details pane leaves the list room at 1024 px.
+      await expectWhole(layout, table.cell(row, 'State'), `${user}'s State`);
+      await expectWhole(layout, table.cell(row, 'Command'), `${user}'s Command`);
     }
+    // The backend's answer went out as it came: its outcome is the predicted one, said once in the details.
+    await inspector.selectRow('broken →');
+    await expect(inspector.detailSection('Predicted outcome')).toContainText('fails 90007');
+    await expect(page.getByRole('tabpanel').getByText(/fails the friend request with error 90007/)).toHaveCount(1);
     await inspector.screenshot(`readable-${size.width}-upstream`);
   });
 

@@ -13,9 +13,15 @@ export function HoldDeadline({ capture, hold }: { capture: Capture; hold: HoldIn
   const server = capture.dialect === 'tencent' ? 'Tencent' : 'OpenIM';
   return (
     <div className="hold-deadlines">
+      {/* Two clocks that wrap as wholes, each of fixed width: the panel's buttons never jump as the seconds run. */}
       <span className="hold-deadline">
-        {server} gives up in <Countdown deadlineAt={capture.receivedAt + serverMs} totalMs={serverMs} />
-        {' · '}fallback in <Countdown deadlineAt={hold.deadlineAt} totalMs={serverMs} />
+        <span className="hold-clock">
+          {server} gives up in <Countdown deadlineAt={capture.receivedAt + serverMs} totalMs={serverMs} />
+        </span>
+        {' · '}
+        <span className="hold-clock">
+          fallback in <Countdown deadlineAt={hold.deadlineAt} totalMs={serverMs} />
+        </span>
       </span>
       {hold.serverTimeoutMs > serverMs ? (
         <p className="field-warning">

@@ -14,13 +14,18 @@ export function serverTimeoutFor(capture: Capture, timeouts: { openim: number; t
   return predictionTimeoutMs(capture.dialect, configured);
 }
 
-export function OutcomeLine({ outcome }: { outcome: Outcome }) {
+/** "fails 90007 — …": the effect, its code, and the sentence (or, given, other words in its place). */
+export function OutcomeLine({ outcome, explanation }: { outcome: Outcome; explanation?: string }) {
   return (
     <p className={`outcome outcome-${outcome.effect}`}>
       <strong>{outcome.effect}</strong>
-      {outcome.code !== undefined ? ` ${outcome.code}` : ''} — {outcome.explanation}
+      {outcome.code !== undefined ? ` ${outcome.code}` : ''} — {explanation ?? outcome.explanation}
     </p>
   );
+}
+
+function sameOutcome(a: Outcome, b: Outcome | null): boolean {
+  return b !== null && a.effect === b.effect && a.code === b.code && a.explanation === b.explanation;
 }
 
 /** The backend's latency against the IM server's timeout: green to half, amber past half, red past the timeout. */
@@ -106,7 +111,12 @@ export function UpstreamSection({ capture }: { capture: Capture }) {
       </p>
       <AnswerHead exchange={exchange} />
       {exchange.latencyMs !== null ? <LatencyBar latencyMs={exchange.latencyMs} timeoutMs={timeout} /> : null}
-      {exchange.outcome ? <OutcomeLine outcome={exchange.outcome} /> : null}
+      {/* Relayed as it came, the backend's answer has the outcome shown above: its sentence is not repeated here. */}
+      {exchange.outcome && sameOutcome(exchange.outcome, capture.outcome) ? (
+        <OutcomeLine outcome={exchange.outcome} explanation="relayed as it came: the predicted outcome above." />
+      ) : exchange.outcome ? (
+        <OutcomeLine outcome={exchange.outcome} />
+      ) : null}
       <ExchangeChecks exchange={exchange} />
       {exchange.status !== null ? (
         <>

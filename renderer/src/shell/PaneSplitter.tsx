@@ -1,8 +1,13 @@
 import { type KeyboardEvent, type PointerEvent, useEffect, useRef, useState } from 'react';
 
 const KEY = 'callback-inspector.side-width';
+/**
+ * The details pane's default: 380 px, or 31 % of a narrower window — at 1024 px the list then shows its six main
+ * columns whole (table-compact.css), a scroll bar included, and the decision buttons still fit in one row.
+ */
 const DEFAULT_WIDTH = 380;
 const MIN_WIDTH = 300;
+const defaultWidth = (): number => Math.max(MIN_WIDTH, Math.min(DEFAULT_WIDTH, Math.round(window.innerWidth * 0.31)));
 /** The list keeps at least this much. */
 const MIN_LIST = 480;
 const KEY_STEP = 24;
@@ -10,26 +15,41 @@ const KEY_STEP = 24;
 const maxWidth = (): number => Math.max(MIN_WIDTH, window.innerWidth - MIN_LIST);
 const clamp = (width: number): number => Math.round(Math.min(maxWidth(), Math.max(MIN_WIDTH, width)));
 
-function stored(): number {
+/** The width the person set (dragged or keyed), or null: the default then follows the window. */
+function stored(): number | null {
   try {
     const value = Number(localStorage.getItem(KEY));
-    return Number.isFinite(value) && value > 0 ? clamp(value) : DEFAULT_WIDTH;
+    return Number.isFinite(value) && value > 0 ? value : null;
   } catch {
-    return DEFAULT_WIDTH; // storage blocked: the default
+    return null; // storage blocked: the default
   }
 }
 
-/** The detail pane's width, remembered across reloads. */
-export function useSideWidth(): [number, (width: number) => void] {
-  const [width, setWidth] = useState(stored);
+/** The window's inner width, followed: the default width (a third of a narrow window) and the clamp depend on it. */
+function useWindowWidth(): number {
+  const [width, setWidth] = useState(window.innerWidth);
   useEffect(() => {
+    const onResize = (): void => setWidth(window.innerWidth);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return width;
+}
+
+/** The detail pane's width: the one the person set, remembered across reloads, else the default for the window. */
+export function useSideWidth(): [number, (width: number) => void] {
+  const [chosen, setChosen] = useState(stored);
+  useWindowWidth();
+  const set = (next: number): void => {
+    const width = clamp(next);
+    setChosen(width);
     try {
       localStorage.setItem(KEY, String(width));
     } catch {
       // storage blocked: the width lasts for this page only
     }
-  }, [width]);
-  return [width, (next) => setWidth(clamp(next))];
+  };
+  return [chosen === null ? clamp(defaultWidth()) : clamp(chosen), set];
 }
 
 /** The handle between the list and the detail pane: drag it, or focus it and use the arrow keys. */
@@ -65,7 +85,7 @@ export function PaneSplitter({ width, onResize }: { width: number; onResize: (wi
       onPointerUp={() => {
         drag.current = null;
       }}
-      onDoubleClick={() => onResize(DEFAULT_WIDTH)}
+      onDoubleClick={() => onResize(defaultWidth())}
       onKeyDown={onKeyDown}
     />
   );
