@@ -1,5 +1,7 @@
 import { postCallback } from './fixtures/callbacks.js';
 import { expect, test } from './fixtures/inspector.js';
+import { seriousViolations } from './pages/axe.js';
+import { CaptureTablePage } from './pages/capture-table.js';
 import { DecideAhead } from './pages/decide-ahead.js';
 
 // Found in the second walkthrough at 1024×700 (issue 23): the details pane is narrow there (a third of the window),
@@ -59,6 +61,12 @@ test('the capture heading keeps the command name whole; a long rule name keeps t
   await ahead.open();
   await ahead.denyTarget('id2');
   await ahead.arm();
+  // The armed state at 1024 px, light and dark: no serious or critical axe violation (the folded columns included).
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    expect(await seriousViolations(page), colorScheme).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
   await inspector.rules.open();
   const card = inspector.rules.list().getByRole('listitem').first();
   await expect(card).toContainText('armed');
@@ -69,4 +77,19 @@ test('the capture heading keeps the command name whole; a long rule name keeps t
   ]);
   expect(nameWidth, 'the rule name is squeezed beside its badges').toBeGreaterThan(cardWidth * 0.7);
   await inspector.screenshot('narrow-rules');
+});
+
+test('the folded columns leave the keyboard order: ↓ from the # handle goes to Command', async ({
+  engine,
+  inspector,
+  page,
+}) => {
+  await postCallback(engine.listenerUrl, 'callbackBeforeAddFriendCommand', { fromUserID: 'keys' });
+  await expect(inspector.rows()).toHaveCount(1);
+  const table = new CaptureTablePage(page);
+  // Time and Dialect are folded away at 1024 px: their handles are not reachable.
+  await expect(table.columnResizer('Time')).toBeHidden();
+  await table.columnResizer('#').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(table.columnResizer('Command')).toBeFocused();
 });
