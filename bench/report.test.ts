@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type BenchResult, budgets } from './report.js';
+import { budgets } from './budgets.js';
+import type { BenchResult } from './report.js';
 import type { PeersSection } from './sections/peers.js';
 
 const base: BenchResult = {

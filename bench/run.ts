@@ -4,9 +4,10 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { budgets } from './budgets.js';
 import { type BenchConfig, parseArgs, type SectionName, wants } from './config.js';
 import { REPO_ROOT, RESULTS_DIR } from './paths.js';
-import { type BenchResult, budgets, formatReport, machine } from './report.js';
+import { type BenchResult, formatReport, machine } from './report.js';
 import { runFlowsSection } from './sections/flows.js';
 import { runHoldSection } from './sections/hold.js';
 import { runInprocessSection } from './sections/inprocess.js';
