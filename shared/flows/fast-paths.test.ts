@@ -3,7 +3,7 @@ import type { OutcomeEffect } from '../contract/capture.js';
 import type { Flow } from '../contract/flow.js';
 import { catalogue } from '../protocol/catalogue.js';
 import { type FlowKind, visitParties } from '../protocol/parties.js';
-import { scanBefore } from './arrival.js';
+import { EXPECTED_LIMIT, scanBefore } from './arrival.js';
 import { flowKey } from './flow-keys.js';
 import { addCapture, emptyFlows, FLOW_STEP_LIMIT, type FlowState, kthSmallest } from './flows.js';
 import { NEXT_STEPS, PREDECESSORS } from './next-steps.js';
@@ -118,6 +118,22 @@ describe('fast paths of the flows function keep the slow paths’ answers', () =
       } else kept.lastAt = Math.max(kept.lastAt, at);
       addCapture(state, cap('callbackAfterUserOnlineCommand', { userID: user }, at, 'ignored'), ctx);
       expect([...state.flows.keys()].sort()).toEqual(reference.map((r) => r.key).sort());
+    }
+  });
+
+  it('keeps the latest open expectations, at most twice the limit, dropping the oldest half at once', () => {
+    const state = emptyFlows();
+    const pair = { fromUserID: 'a', toUserID: 'b', reqMsg: '', ex: '' };
+    const added: string[] = [];
+    for (let i = 0; i < 5 * EXPECTED_LIMIT + 7; i++) {
+      const c = cap('callbackBeforeAddFriendCommand', pair, 1_000 + i, 'proceeds');
+      added.push(c.id);
+      addCapture(state, c, ctx);
+      const expected = state.flows.get('openim:pair:a|b')?.expected ?? [];
+      expect(expected.length).toBeLessThanOrEqual(2 * EXPECTED_LIMIT);
+      expect(expected.length).toBeGreaterThanOrEqual(Math.min(added.length, EXPECTED_LIMIT));
+      // The latest, in order: the newest expectation is the last capture's.
+      expect(expected.map((e) => e.afterCaptureId)).toEqual(added.slice(-expected.length));
     }
   });
 
