@@ -13,9 +13,9 @@ export interface CaptureLogOptions {
   onStatus(status: PersistenceStatus): void;
   /**
    * Where every finished capture the store keeps is, oldest first (what a compacted log holds); the bytes stay
-   * unchanged until `release` is called.
+   * unchanged until `release` is called. The log empties `refs` as it writes them.
    */
-  snapshot(): { refs: readonly LineRef[]; release: () => void };
+  snapshot(): { refs: (LineRef | undefined)[]; release: () => void };
   /** How many lines the file may reach before it is compacted (rewritten from the store) in the background. */
   compactAt(): number;
   /** How many bytes the file may reach before it is compacted (product.md §4 v3: twice `capture.maxStoreBytes`). */
@@ -28,13 +28,31 @@ export interface CaptureLogOptions {
   writeSync?: WriteSync;
 }
 
-/** A compaction in progress: the lines appended to the old file meanwhile go into the new one too. */
+/**
+ * A compaction in progress: the lines appended to the old file meanwhile go into the new one too, copied from the
+ * old file (from `tailFrom`, where the first of them was written) — not kept in memory: with 1 MiB bodies at full
+ * rate, holding them (and the snapshot's lines the store had let go) took the engine past 2.7 GB.
+ */
 interface Compaction {
-  tail: Buffer[];
+  /** The old file's offset of the first line the snapshot does not hold; null while there is none. */
+  tailFrom: number | null;
+  /** How far the tail has been copied into the new file already. */
+  copiedTo: number | null;
   tailLines: number;
+  /** The old file's generation: if it was reopened meanwhile, its offsets mean nothing any more. */
+  generation: number;
   cancelled: boolean;
   done: Promise<void>;
 }
+
+/**
+ * The tail is copied in the background until at most this much is left, which is copied in one synchronous step.
+ * While appends keep pace with the copying, that last step may grow to MAX_SYNC_TAIL_BYTES (a few tens of ms from the
+ * page cache); while they outpace it (a disk slower than the callbacks) the copying goes on, and the log is compacted
+ * once they slow down, never by blocking the event loop for long.
+ */
+const SYNC_TAIL_BYTES = 8 * 1_048_576;
+const MAX_SYNC_TAIL_BYTES = 64 * 1_048_576;
 
 /**
  * captures.ndjson: one line per final capture state, appended in batches: one write per event-loop turn that
@@ -230,7 +248,14 @@ export class CaptureLog {
     this.compactWanted = false;
     this.unsaved.markSnapshot(true);
     const snapshot = this.opts.snapshot();
-    const compaction: Compaction = { tail: [], tailLines: 0, cancelled: false, done: Promise.resolve() };
+    const compaction: Compaction = {
+      tailFrom: null,
+      copiedTo: null,
+      tailLines: 0,
+      generation: this.file.generation,
+      cancelled: false,
+      done: Promise.resolve(),
+    };
     this.compaction = compaction;
     const fail = (err: unknown): void => {
       // Not a loss: the old file is intact and holds every line. Compaction waits for another `compactAt()` lines.
@@ -241,21 +266,27 @@ export class CaptureLog {
       .writeTemp(snapshot.refs)
       .finally(() => snapshot.release())
       .then(
-        async (temp) => {
-          if (compaction.cancelled) {
-            await this.file.discard(temp);
-            return;
-          }
-          // Anything still queued goes into the old file first, so that it is part of the tail.
-          this.write();
+        async ({ temp, lines }) => {
           try {
-            this.file.replace(temp, compaction.tail);
+            await this.copyTail(compaction, temp);
+            if (compaction.cancelled) {
+              await this.file.discard(temp);
+              return;
+            }
+            // Anything still queued goes into the old file first, so that it is part of the tail; then the rest of
+            // the tail and the rename, in one synchronous step.
+            this.write();
+            const from = compaction.copiedTo ?? compaction.tailFrom;
+            if (from !== null) this.file.copyTailSync(temp, from, compaction.generation);
+            else if (this.file.generation !== compaction.generation) throw new Error('the log was reopened meanwhile');
+            this.file.replace(temp);
           } catch (err) {
             await this.file.discard(temp);
-            fail(err);
+            // A Clear meanwhile empties the old file under the copy: not a failure.
+            if (!compaction.cancelled) fail(err);
             return;
           }
-          this.fileLines = snapshot.refs.length + compaction.tailLines;
+          this.fileLines = lines + compaction.tailLines;
           this.fileBytes = this.file.size();
           this.trigger.succeeded();
           // Lines appended meanwhile asked for it again, measured against the old file.
@@ -270,18 +301,39 @@ export class CaptureLog {
       });
   }
 
-  /** The first `bytes` of the unsaved lines (whole lines) are in the file now. */
+  /** Copies the tail written so far into `temp`, in the background, until little is left. */
+  private async copyTail(compaction: Compaction, temp: string): Promise<void> {
+    let lastStep = Number.POSITIVE_INFINITY;
+    let syncStep = SYNC_TAIL_BYTES;
+    while (!compaction.cancelled) {
+      const from = compaction.copiedTo ?? compaction.tailFrom;
+      const to = this.file.end;
+      if (from === null || to - from <= syncStep) return;
+      if (this.file.generation !== compaction.generation) throw new Error('the log was reopened meanwhile');
+      await this.file.copyTail(temp, from, to);
+      compaction.copiedTo = to;
+      // Not shrinking: the appends keep pace with the copying.
+      if (to - from >= lastStep) syncStep = Math.min(2 * syncStep, MAX_SYNC_TAIL_BYTES);
+      lastStep = to - from;
+    }
+  }
+
+  /** The first `bytes` of the unsaved lines (whole lines) are in the file now, from `this.file.appendedAt`. */
   private wrote(bytes: number): void {
     const done = this.unsaved.written(bytes);
     for (const chunk of done) this.fileLines += chunk.lines;
     this.fileBytes += bytes;
-    // Lines the snapshot does not hold must also reach the compacted file.
+    // Lines the snapshot does not hold must also reach the compacted file: the tail starts at the first of them
+    // (the snapshot's own backlog is always written first: the unsaved lines go oldest first).
     const compaction = this.compaction;
     if (compaction) {
+      let at = this.file.appendedAt;
       for (const chunk of done) {
-        if (chunk.inSnapshot) continue;
-        compaction.tail.push(chunk.bytes);
-        compaction.tailLines += chunk.lines;
+        if (!chunk.inSnapshot) {
+          compaction.tailFrom ??= at;
+          compaction.tailLines += chunk.lines;
+        }
+        at += chunk.bytes.length;
       }
     }
   }
