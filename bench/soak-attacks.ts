@@ -8,7 +8,7 @@ import { REPO_ROOT } from './paths.js';
 /**
  * Issue 22's attacks, bounded in count and on loopback only, run by `npm run soak -- --attacks N` against the soak's
  * engine after the load: a second engine on the same data dir, big bodies, a gzip bomb from upstream, upstream set
- * to the engine itself, command names that are paths. Each prints what happened; nothing here judges.
+ * to the engine itself, command names that are paths, a regex rule whose matcher explodes, a large import. Each prints what happened; nothing here judges.
  */
 export async function runAttacks(
   target: { listener: string; control: string; dir: string; token: string },
@@ -61,9 +61,10 @@ export async function runAttacks(
   say(`gzip bomb via upstream: ${rounds} callbacks, answers ${[...new Set(bombStatus)].join('/')}`);
   backend.close();
 
-  // 4. Upstream set to the engine's own listener: each callback is one capture, not a loop.
+  // 4. Upstream set to the engine's own listener: refused (400), and each callback is one capture, not a loop.
   const before = await captures();
-  await patch({ upstream: { url: `${target.listener}/cb` } });
+  const loop = await patch({ upstream: { url: `${target.listener}/cb` } });
+  say(`PATCH upstream = own listener: ${loop.status}`);
   for (let i = 0; i < rounds; i++) await callback('/cb/callbackBeforeAddFriendCommand', '{}');
   say(`upstream = own listener: ${rounds} callbacks → ${(await captures()) - before} captures`);
   await patch({ upstream: { url: null } });
@@ -71,4 +72,25 @@ export async function runAttacks(
   // 5. Command names that are paths, in the body.
   for (let i = 0; i < rounds; i++) await callback('/', JSON.stringify({ callbackCommand: i % 2 ? '..' : '../admin' }));
   say(`command names that are paths: ${rounds} sent, all answered here`);
+
+  // 6. A regex rule whose matcher explodes (a[ab]{14}$: 18 instructions, 2^15 states) is refused at PUT.
+  const rule = { id: 'x', match: { where: [{ path: 'reqMsg', op: 'matches', value: 'a[ab]{14}$' }] } };
+  const rules = await api('/api/rules', {
+    method: 'PUT',
+    body: JSON.stringify([{ ...rule, action: { type: 'hold' } }]),
+  });
+  say(`PUT rule a[ab]{14}$: ${rules.status}`);
+
+  // 7. A large NDJSON import (rounds × 1 MiB captures) while callbacks keep coming: read line by line, callbacks answered.
+  const exported = (await (await api('/api/export?format=ndjson')).text()).split('\n')[0] ?? '';
+  const base = JSON.parse(exported) as { id: string; request: { bodyText: string } };
+  const lines = Array.from({ length: rounds }, (_, i) =>
+    JSON.stringify({ ...base, id: `soak-import-${i}`, request: { ...base.request, bodyText: 'x'.repeat(1_048_576) } }),
+  );
+  const imported = api('/api/import', { method: 'POST', body: `${lines.join('\n')}\n` });
+  const during = await Promise.all(
+    Array.from({ length: rounds }, () => callback('/cb/callbackBeforeAddFriendCommand', '{}')),
+  );
+  const answers = [...new Set(during)].join('/');
+  say(`import of ${rounds} MiB: ${(await imported).status}; callbacks meanwhile answered ${answers}`);
 }
