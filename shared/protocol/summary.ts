@@ -11,20 +11,26 @@ const clip = (s: string): string => (s.length > MAX_TEXT ? `${s.slice(0, MAX_TEX
 
 /** "a, b, c +2 more": keeps the table cell short on huge lists (`uncounted`: items past those given). */
 function listText(items: string[], uncounted: number): string {
-  const shown = items.slice(0, MAX_LIST).join(', ');
+  if (items.length === 1 && uncounted === 0) return items[0] as string; // the usual single target
+  const shown = (items.length > MAX_LIST ? items.slice(0, MAX_LIST) : items).join(', ');
   const more = Math.max(0, items.length - MAX_LIST) + uncounted;
   return more > 0 ? `${shown} +${more} more` : shown;
 }
 
 /** "from → to" of a request, from the parties its catalogue row names (`visitParties`). */
 function partiesText(id: Identification, body: unknown): string {
-  const froms = new Set<string>();
+  // The first sender, and a set only when a second one turns up (a pair list): one runs per callback.
+  let first = '';
+  let others: Set<string> | null = null;
   const tos: string[] = [];
   let more = 0;
   let group = '';
   visitParties(id.dialect, id.command, body, {
     party(from, to, inGroup) {
-      if (from !== '') froms.add(from);
+      if (from !== '' && from !== first) {
+        if (first === '') first = from;
+        else (others ??= new Set()).add(from);
+      }
       if (to !== '') {
         // Only the first few are shown; the rest are counted ("+7 more").
         if (tos.length <= MAX_LIST) tos.push(to);
@@ -34,7 +40,7 @@ function partiesText(id: Identification, body: unknown): string {
     },
   });
   const to = tos.length > 0 ? listText(tos, more) : group;
-  const from = listText([...froms], 0);
+  const from = others === null ? first : listText([first, ...others], 0);
   // One user and nobody else (online, profile): the user alone.
   if (to === '') return from;
   return `${from || '?'} → ${to}`;
