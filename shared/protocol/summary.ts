@@ -29,7 +29,10 @@ function partiesText(id: Identification, body: unknown): string {
     party(from, to, inGroup) {
       if (from !== '' && from !== first) {
         if (first === '') first = from;
-        else (others ??= new Set()).add(from);
+        else {
+          others ??= new Set();
+          others.add(from);
+        }
       }
       if (to !== '') {
         // Only the first few are shown; the rest are counted ("+7 more").
