@@ -40,6 +40,8 @@ export default defineConfig({
     root: '.',
     include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}', 'bench/**/*.test.ts'],
     environment: 'node',
+    // Stylesheets stay empty in tests, except when a test reads one as text (`?raw`: the source-size check).
+    css: { include: [/\.css\?raw$/] },
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },
