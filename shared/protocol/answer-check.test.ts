@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tencentTargets } from './answer.js';
-import { checkAnswer } from './answer-check.js';
+import { checkAnswer, lateAnswerFinding } from './answer-check.js';
 import { findCommand } from './catalogue.js';
 import { tencentDecisionFindings } from './tencent/answer-check.js';
 import type { OutcomeInput, ServerProfile } from './types.js';
@@ -69,6 +69,22 @@ describe('checkAnswer: OpenIM', () => {
     const late = checkAnswer(input(ADD, ALLOW, { elapsedMs: 5200 }));
     expect(late.findings.map((f) => f.code)).toEqual(['answer-late']);
     expect(late.outcome).toMatchObject({ effect: 'fails', code: 90004 });
+  });
+
+  it('names the server and its deadline in the lateness finding, from the deadline on', () => {
+    expect(lateAnswerFinding('openim', 999.6, 1000)).toBeNull();
+    expect(lateAnswerFinding('openim', 1000, 1000)).toMatchObject({
+      level: 'error',
+      code: 'answer-late',
+      path: 'latency',
+      message: 'The answer took 1000 ms; OpenIM gives up after 1000 ms and never read it.',
+    });
+    // OpenIM waits at most 15 s whatever its setting; Tencent always 2 s.
+    expect(lateAnswerFinding('openim', 15_000, 0)?.message).toContain('OpenIM gives up after 15000 ms');
+    expect(lateAnswerFinding('tencent', 1999, 15_000)).toBeNull();
+    expect(lateAnswerFinding('tencent', 2300.4, 5000)?.message).toBe(
+      'The answer took 2300 ms; Tencent gives up after 2000 ms and never read it.',
+    );
   });
 
   it('reports no answer at all', () => {

@@ -1,4 +1,4 @@
-import type { Finding, Outcome } from '../contract/capture.js';
+import type { DialectOrUnknown, Finding, Outcome } from '../contract/capture.js';
 import { isObject, jsonTypeOf } from './json.js';
 import { openImBody, openImCommandFindings } from './openim/answer-check.js';
 import { openImLimitMs } from './openim/outcome.js';
@@ -21,19 +21,44 @@ export interface AnswerCheck {
 const finding = (level: Finding['level'], code: string, message: string, path?: string): Finding =>
   path === undefined ? { level, code, message } : { level, code, message, path };
 
+/** How long the IM server waits for an answer: Tencent's fixed 2 s; OpenIM its timeout (at most 15 s). */
+function answerLimitMs(dialect: DialectOrUnknown, serverTimeoutMs: number): number {
+  return dialect === 'tencent' ? TENCENT_TIMEOUT_MS : openImLimitMs(serverTimeoutMs);
+}
+
+const SERVER_NAME: Record<DialectOrUnknown, string> = { openim: 'OpenIM', tencent: 'Tencent', unknown: 'the server' };
+
+/**
+ * An answer that left at or after the IM server's deadline (`elapsedMs` from arrival): the server had given up and
+ * never read it. The same finding for any answer — the engine's own, a backend's, an edited one — so Checks say
+ * what the outcome sentence says ("The answer came after Tencent's 2 s timeout…").
+ */
+export function lateAnswerFinding(
+  dialect: DialectOrUnknown,
+  elapsedMs: number,
+  serverTimeoutMs: number,
+): Finding | null {
+  const limit = answerLimitMs(dialect, serverTimeoutMs);
+  if (elapsedMs < limit) return null;
+  return finding(
+    'error',
+    'answer-late',
+    `The answer took ${Math.round(elapsedMs)} ms; ${SERVER_NAME[dialect]} gives up after ${limit} ms and never read it.`,
+    'latency',
+  );
+}
+
 function timing(input: OutcomeInput, out: Finding[]): void {
-  const limit = input.dialect === 'tencent' ? TENCENT_TIMEOUT_MS : openImLimitMs(input.serverTimeoutMs);
-  const took = Math.round(input.elapsedMs);
-  if (input.elapsedMs >= limit) {
-    out.push(
-      finding('error', 'answer-late', `The answer took ${took} ms; the server gives up after ${limit} ms.`, 'latency'),
-    );
+  const late = lateAnswerFinding(input.dialect, input.elapsedMs, input.serverTimeoutMs);
+  const limit = answerLimitMs(input.dialect, input.serverTimeoutMs);
+  if (late) {
+    out.push(late);
   } else if (input.elapsedMs > limit / 2) {
     out.push(
       finding(
         'warning',
         'answer-slow',
-        `The answer took ${took} ms, more than half of the server's ${limit} ms timeout.`,
+        `The answer took ${Math.round(input.elapsedMs)} ms, more than half of the server's ${limit} ms timeout.`,
         'latency',
       ),
     );

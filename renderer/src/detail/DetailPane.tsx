@@ -1,6 +1,6 @@
 import { type Capture, captureNumber } from '../../../shared/contract/index.js';
 import { formatDialect, formatLatency, formatTime, prettyJson, shownEffect } from '../lib/format.js';
-import { commandTitle } from '../lib/protocol.js';
+import { captureChecks, commandTitle } from '../lib/protocol.js';
 import { useApp } from '../store/app-store.js';
 import { AnsweredActions } from './AnsweredActions.js';
 import { BackendAnswer } from './BackendAnswer.js';
@@ -32,6 +32,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 function CaptureDetail({ capture }: { capture: Capture }) {
+  const settings = useApp((s) => s.settings);
   const title = commandTitle(capture);
   const response = capture.response;
   return (
@@ -74,7 +75,7 @@ function CaptureDetail({ capture }: { capture: Capture }) {
       ) : null}
       <UpstreamSection capture={capture} />
       <Section title="Checks">
-        <FindingList findings={capture.findings} empty="No problems found." paths />
+        <FindingList findings={captureChecks(capture, settings)} empty="No problems found." paths />
       </Section>
       <Section title="Request">
         <p className="mono request-line">

@@ -3,6 +3,7 @@ import type {
   CaptureSummary,
   Decision,
   DialectOrUnknown,
+  Finding,
   SendRequest,
   Settings,
 } from '../../../shared/contract/index.js';
@@ -16,6 +17,7 @@ import {
   dialectDefaults,
   findCommand,
   identify,
+  lateAnswerFinding,
   sampleCommands,
   tencentTargets,
 } from '../../../shared/protocol/index.js';
@@ -91,6 +93,30 @@ export function answerFor(
   return { status: planned.status, headers: planned.headers, bodyText: planned.bodyText };
 }
 
+/** The IM server's timeout for this capture: the one its hold recorded, else the settings' (or their defaults). */
+function serverTimeoutMs(capture: Pick<Capture, 'dialect' | 'hold'>, settings: Settings | null): number {
+  if (capture.hold) return capture.hold.serverTimeoutMs;
+  return capture.dialect === 'tencent'
+    ? (settings?.hold.tencentTimeoutMs ?? 2000)
+    : (settings?.hold.openimTimeoutMs ?? 5000);
+}
+
+/**
+ * A capture's Checks: its findings, and the lateness of the answer the IM server got when it left after the server's
+ * deadline (the outcome sentence says it came too late; Checks must not say "No problems found"). Not for a fault
+ * (no answer to be late), nor twice when the relayed backend answer's checks already say it.
+ */
+export function captureChecks(capture: Capture, settings: Settings | null): readonly Finding[] {
+  const { response, latencyMs } = capture;
+  if (!response || response.fault || latencyMs === null || capture.origin === 'sent') return capture.findings;
+  const said = (list: readonly Finding[] | undefined) => list?.some((f) => f.code === 'answer-late') ?? false;
+  if (said(capture.findings) || (capture.decidedBy === 'upstream' && said(capture.upstream?.findings))) {
+    return capture.findings;
+  }
+  const late = lateAnswerFinding(capture.dialect, latencyMs, serverTimeoutMs(capture, settings));
+  return late ? [...capture.findings, late] : capture.findings;
+}
+
 /**
  * The protocol core's checks of this exact answer if it were sent now, and what the IM server would do with it: the
  * time already spent counts (a late answer fails), with the chosen server profile.
@@ -102,9 +128,7 @@ export function checkSent(
   nowMs: number,
 ): AnswerCheck {
   const tencent = capture.dialect === 'tencent';
-  const timeout =
-    capture.hold?.serverTimeoutMs ??
-    (tencent ? (settings?.hold.tencentTimeoutMs ?? 2000) : (settings?.hold.openimTimeoutMs ?? 5000));
+  const timeout = serverTimeoutMs(capture, settings);
   return checkAnswer({
     dialect: capture.dialect,
     command: capture.command,
