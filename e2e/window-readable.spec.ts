@@ -104,4 +104,40 @@ for (const size of SIZES) {
     }
     await inspector.screenshot(`readable-${size.width}-decide-ahead`);
   });
+
+  test(`${size.width}×${size.height}: the parties are whole at 1440, and in full in their tooltip`, async ({
+    engine,
+    inspector,
+    page,
+  }) => {
+    await page.setViewportSize(size);
+    const layout = new WindowLayout(page);
+    const table = new CaptureTablePage(page);
+    // Enough rows for the list's scrollbar, which takes its width from the columns.
+    for (let i = 0; i < 28; i++) {
+      await postCallback(engine.listenerUrl, 'callbackAfterAddFriendCommand', { fromUserID: `u${i}`, toUserID: 'v' });
+    }
+    await postCallback(engine.listenerUrl, 'callbackBeforeAddFriendCommand', { fromUserID: 'spammer' });
+    await postCallback(engine.listenerUrl, 'Sns.CallbackPrevFriendAdd');
+    const long = 'applicant_0123456789 → friend_to_be_9876543210';
+    await postCallback(engine.listenerUrl, 'callbackBeforeAddFriendCommand', {
+      fromUserID: 'applicant_0123456789',
+      toUserID: 'friend_to_be_9876543210',
+    });
+    await expect(inspector.rows().last()).toContainText(long);
+    for (const parties of ['spammer → user456', 'id → id1, id2', long]) {
+      const cell = table.cell(inspector.row(parties), 'Parties');
+      // The whole text is one hover away, whatever the width.
+      await expect(cell.getByTitle(parties, { exact: true })).toHaveText(parties);
+      if (size.width === 1440 && parties !== long) await expectWhole(layout, cell, `Parties ${parties}`);
+    }
+    // The list still keeps what a person decides by whole (1024: product.md §6 v3).
+    const row = inspector.row('spammer →');
+    for (const column of ['Command', 'State', 'Answer', 'Outcome'] as const) {
+      await expectWhole(layout, table.cell(row, column), `spammer's ${column}`);
+    }
+    await inspector.screenshot(`readable-${size.width}-parties`);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await inspector.screenshot(`readable-${size.width}-parties-dark`);
+  });
 }

@@ -91,9 +91,10 @@ function OutcomeCell({ row }: { row: CaptureRow }) {
 
 /**
  * Column order, default widths and minimums (px). Widths become CSS variables on the table (table.css), so a
- * resize restyles the columns without re-rendering a row. The key field takes the width left over. The defaults
- * add up to under 1 000 px: the list pane of a 1440 px window shows every column whole, "fault: string-codes" and
- * "partial 1/2 blocked" included; a narrower list folds the secondary columns away (table-compact.css).
+ * resize restyles the columns without re-rendering a row. The width left over goes to the parties (up to twice
+ * theirs) and then the key field. The defaults add up to under 1 000 px: the list pane of a 1440 px window shows every
+ * column whole, "fault: string-codes", "partial 1/2 blocked" and "spammer → user456" included; a narrower list folds
+ * the secondary columns away (table-compact.css).
  */
 export const columns = [
   column.accessor((r) => captureNumber(r.summary), sized('seq', '#', 44, 36)),
