@@ -5,6 +5,7 @@ import { seriousViolations } from './pages/axe.js';
 import { CaptureTablePage } from './pages/capture-table.js';
 import { DecideAhead } from './pages/decide-ahead.js';
 import { UpstreamPanel } from './pages/upstream-panel.js';
+import { WindowLayout } from './pages/window-layout.js';
 
 // issue 23 problem 1 / product.md §2 v3 "Decide ahead": Tencent waits 2 s, too short for a person.
 
@@ -117,4 +118,53 @@ test('an armed decision wins over upstream forwarding, only for the same parties
   });
   expect(after.json).toMatchObject({ nextCode: 0 });
   expect(backend.requests).toHaveLength(3);
+});
+
+// Walkthrough at 1024×700: the "Answer fields (1)" block opened by itself and pushed "Per target" below the fold.
+test('1024×700: Decide ahead for a Tencent list request shows Allow/Deny and Per target, answer fields folded', async ({
+  engine,
+  inspector,
+  page,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await postCallback(engine.listenerUrl, 'Sns.CallbackPrevFriendAdd');
+  await inspector.selectRow('id → id1, id2');
+  const ahead = new DecideAhead(page);
+  await ahead.open();
+  const fields = ahead.root().locator('details.answer-fields');
+  await expect(fields).toBeVisible();
+  expect(await fields.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
+  const layout = new WindowLayout(page);
+  for (const name of ['Allow', 'Deny', 'Allow id1', 'Deny id1', 'Allow id2', 'Deny id2']) {
+    const button = ahead.root().getByRole('button', { name, exact: true });
+    expect(await layout.fullyVisible(button), `${name} in view`).toBe(true);
+  }
+  await inspector.screenshot('ahead-1024-per-target');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await inspector.screenshot('ahead-1024-per-target-dark');
+  // Still one click away, and what it holds is intact.
+  await fields.getByText(/^Answer fields/).click();
+  await expect(fields.getByRole('checkbox', { name: /^Rewrite / })).toHaveCount(1);
+});
+
+test('a held Tencent list request: its answer fields start folded beside the per-target chips', async ({
+  engine,
+  inspector,
+  page,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await engine.api.patchSettings({ hold: { mode: 'before', tencentTimeoutMs: 15_000 } });
+  const pending = postCallback(engine.listenerUrl, 'Sns.CallbackPrevFriendAdd');
+  await expect(inspector.row('id → id1, id2')).toHaveAttribute('data-state', 'held');
+  await inspector.selectRow('id → id1, id2');
+  const fields = inspector.decision.root().locator('details.answer-fields');
+  expect(await fields.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
+  const layout = new WindowLayout(page);
+  for (const name of ['Allow', 'Deny', 'Send answer', 'Deny id2']) {
+    const button = inspector.decision.root().getByRole('button', { name, exact: true });
+    expect(await layout.fullyVisible(button), `${name} in view`).toBe(true);
+  }
+  await inspector.screenshot('held-1024-per-target');
+  // Tencent's 2 s: the fallback answers it.
+  expect((await pending).status).toBe(200);
 });

@@ -10,13 +10,18 @@ import { updateDraft } from '../store/selection-actions.js';
  * The command's answer fields from the catalogue, one per wire name, each starting from the request's value: the one
  * place a rewrite is drafted (issue 21 §3: a message body is as easy to rewrite as a remark). "Rewrite <name>" (or
  * typing in the field) puts it in the Decision's `rewrite`; a field left empty is not sent.
+ *
+ * Open at first when a few fields are the main thing to decide; folded (`folded`) when the panel has per-target
+ * verdicts or is Decide ahead's, so Allow/Deny and Per target stay in view at 1024×700 (the summary counts the fields
+ * set). Only ever set, never taken away while a person works in the block.
  */
-export function AnswerFields({ capture }: { capture: Capture }) {
+export function AnswerFields({ capture, folded = false }: { capture: Capture; folded?: boolean }) {
   const fields = useApp((s) => s.draft.answerFields);
   const specs = commandInfo(capture)?.answer ?? [];
   const set = specs.filter((spec) => isSent(fields[spec.name])).length;
+  const open = !folded && specs.length > 0 && specs.length <= 4;
   return (
-    <details className="advanced answer-fields" open={specs.length > 0 && specs.length <= 4 ? true : undefined}>
+    <details className="advanced answer-fields" open={open ? true : undefined}>
       <summary>Answer fields{specs.length > 0 ? ` (${specs.length}${set > 0 ? `, ${set} set` : ''})` : ''}</summary>
       {specs.length === 0 ? (
         <p className="muted">This command's answer has no fields beyond allow and deny.</p>

@@ -177,7 +177,7 @@ export function DecisionPanel({ capture, ahead = false }: { capture: Capture; ah
         )}
       </div>
       {deny ? <DenyFields draft={draft} capture={capture} /> : null}
-      <AnswerFields capture={capture} />
+      <AnswerFields capture={capture} folded={ahead || targets.length > 0} />
       {targets.length > 0 ? <TargetList targets={targets} draft={draft} /> : null}
       <ErrorInjection draft={draft} capture={capture} />
       <div className="send-row">
