@@ -1,4 +1,4 @@
-import { type CSSProperties, lazy, Suspense, useEffect } from 'react';
+import { type CSSProperties, Suspense, useEffect } from 'react';
 import { DetailPane } from './detail/DetailPane.js';
 import { ClearConfirm } from './dialogs/ClearConfirm.js';
 import { SetupHelp } from './dialogs/SetupHelp.js';
@@ -6,6 +6,7 @@ import { ShortcutHelp } from './dialogs/ShortcutHelp.js';
 import { useFlows } from './flows/flow-store.js';
 import { ListViewTabs } from './flows/ListViewTabs.js';
 import { handleShortcut } from './lib/keyboard.js';
+import { lazyChunk, preloadChunksWhenIdle } from './lib/lazy-chunk.js';
 import { ReplayDialog } from './play/ReplayDialog.js';
 import { SendDialog } from './play/SendDialog.js';
 import { EmptyState } from './shell/EmptyState.js';
@@ -16,9 +17,9 @@ import { type SidePanel, setState, useApp } from './store/app-store.js';
 import { CaptureTable } from './table/CaptureTable.js';
 import { FilterBar } from './table/FilterBar.js';
 
-// The rules panel (and the rule checker's regex engine) loads the first time its tab opens.
-const RulesPanel = lazy(() => import('./rules/RulesPanel.js').then((m) => ({ default: m.RulesPanel })));
-const FlowsView = lazy(() => import('./flows/FlowsView.js').then((m) => ({ default: m.FlowsView })));
+// The rules panel (and the rule checker's regex engine) and the flows view: chunks of their own, fetched when idle.
+const RulesPanel = lazyChunk(() => import('./rules/RulesPanel.js').then((m) => m.RulesPanel));
+const FlowsView = lazyChunk(() => import('./flows/FlowsView.js').then((m) => m.FlowsView));
 
 function SideTabs() {
   const panel = useApp((s) => s.sidePanel);
@@ -51,6 +52,8 @@ export function App() {
     window.addEventListener('keydown', handleShortcut);
     return () => window.removeEventListener('keydown', handleShortcut);
   }, []);
+  // After the first render: the dialogs' and tabs' code, so none shows its loading line when first opened.
+  useEffect(() => preloadChunksWhenIdle(), []);
   return (
     <div className="app">
       <TopBar />

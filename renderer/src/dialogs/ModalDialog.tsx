@@ -3,8 +3,8 @@ import { type ReactNode, Suspense, useEffect, useRef } from 'react';
 /**
  * The one modal dialog of the window: a native <dialog> driven by state — showModal traps focus, Escape closes it
  * (onClose then tells the owner), and closing gives the focus back to where it was. The frame stays in the page so
- * the browser can restore that focus; the content mounts only while open, so a closed dialog costs nothing, and
- * content loaded with React.lazy is fetched the first time the dialog opens.
+ * the browser can restore that focus; the content mounts only while open, so a closed dialog costs nothing. Content in
+ * a chunk of its own (lib/lazy-chunk) is fetched when the window is idle; opened before that, it shows "Loading…".
  */
 export function ModalDialog({
   open,

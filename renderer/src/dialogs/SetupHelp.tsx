@@ -1,8 +1,8 @@
-import { lazy } from 'react';
+import { lazyChunk } from '../lib/lazy-chunk.js';
 import { setState, useApp } from '../store/app-store.js';
 import { ModalDialog } from './ModalDialog.js';
 
-const SetupHelpContent = lazy(() => import('./SetupHelpContent.js').then((m) => ({ default: m.SetupHelpContent })));
+const SetupHelpContent = lazyChunk(() => import('./SetupHelpContent.js').then((m) => m.SetupHelpContent));
 
 /** Ready-to-paste OpenIM webhooks.yml and the Tencent console URL for the current listener. */
 export function SetupHelp() {

@@ -1,9 +1,9 @@
-import { lazy } from 'react';
 import { ModalDialog } from '../dialogs/ModalDialog.js';
+import { lazyChunk } from '../lib/lazy-chunk.js';
 import { closeReplay } from './play-actions.js';
 import { usePlay } from './play-store.js';
 
-const ReplayPanel = lazy(() => import('./ReplayPanel.js').then((m) => ({ default: m.ReplayPanel })));
+const ReplayPanel = lazyChunk(() => import('./ReplayPanel.js').then((m) => m.ReplayPanel));
 
 /** Replay of the imported session against a backend, with the changed outcomes and a diff of the answers. */
 export function ReplayDialog() {

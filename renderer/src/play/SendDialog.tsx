@@ -1,9 +1,9 @@
-import { lazy } from 'react';
 import { ModalDialog } from '../dialogs/ModalDialog.js';
+import { lazyChunk } from '../lib/lazy-chunk.js';
 import { closeSend } from './play-actions.js';
 import { usePlay } from './play-store.js';
 
-const SendForm = lazy(() => import('./SendForm.js').then((m) => ({ default: m.SendForm })));
+const SendForm = lazyChunk(() => import('./SendForm.js').then((m) => m.SendForm));
 
 /** "Send to backend": play the IM server for one callback; the exchange opens as a capture. */
 export function SendDialog() {

@@ -1,8 +1,9 @@
-import { lazy, useState } from 'react';
+import { useState } from 'react';
 import { ModalDialog } from '../dialogs/ModalDialog.js';
+import { lazyChunk } from '../lib/lazy-chunk.js';
 import { useApp } from '../store/app-store.js';
 
-const SettingsEditor = lazy(() => import('./SettingsPanel.js').then((m) => ({ default: m.SettingsEditor })));
+const SettingsEditor = lazyChunk(() => import('./SettingsPanel.js').then((m) => m.SettingsEditor));
 
 /** "Settings" in the top bar and its dialog: every engine setting a person tunes, each checked by the engine. */
 export function SettingsButton() {
