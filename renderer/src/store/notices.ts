@@ -4,7 +4,7 @@ import { getState, type Notice, setState } from './app-store.js';
 let nextId = 1;
 
 /**
- * A short message in the corner; errors stay longer, and so may a message that needs reading (`ms`) or one with an
+ * A short message on the line below the panes; errors stay longer, and so may a message that needs reading (`ms`) or one with an
  * action (Undo).
  */
 export function notify(kind: Notice['kind'], text: string, ms?: number, action?: Notice['action']): void {
