@@ -1,5 +1,6 @@
 import { postCallback } from './fixtures/callbacks.js';
 import { expect, test } from './fixtures/inspector.js';
+import { seriousViolations } from './pages/axe.js';
 import { DecideAhead } from './pages/decide-ahead.js';
 import { WindowLayout } from './pages/window-layout.js';
 
@@ -60,8 +61,10 @@ for (const size of [
     expect(inside, 'Cancel armed decision inside the armed line').toBe(true);
     expect(await layout.fullyVisible(cancel)).toBe(true);
     await inspector.screenshot(`notice-${size.width}-armed`);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.emulateMedia({ colorScheme: 'dark' });
     await inspector.screenshot(`notice-${size.width}-armed-dark`);
+    expect(await seriousViolations(page)).toEqual([]);
     // When it goes, the panes have their height back.
     await notice.getByRole('button', { name: 'Dismiss' }).click();
     await expect(notice).toBeHidden();
