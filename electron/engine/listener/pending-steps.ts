@@ -1,8 +1,10 @@
 import type { Capture, CaptureSummaryText, Finding } from '../../../shared/contract/index.js';
+import { lateAnswerFinding } from '../../../shared/protocol/index.js';
 import { clientGaveUp, inspectCapture, predictedOutcome } from './capture-factory.js';
 import { failureLine, type HandlerDeps, type Pending } from './pending.js';
 import { decisionFindings, predictClientLeft } from './predict.js';
 import { answerInternalError, type BadInput, badInputResponse } from './request-input.js';
+import { serverTimeoutMs } from './server-settings.js';
 
 /**
  * How a pending request ends, and the capture steps on its way (store, update, finish): the outcome predicted for
@@ -30,6 +32,13 @@ export class PendingSteps {
     const { capture, request, elapsedMs } = pending;
     capture.outcome = predictedOutcome(capture, request.body, elapsedMs, this.deps.settings());
     const found = decisionFindings(capture, pending.id, request.body);
+    // Sent after the IM server gave up: said in Checks as well as in the outcome sentence (a relayed backend answer
+    // carries it in its own checks; a fault sent no answer to be late).
+    const late =
+      capture.decidedBy === 'upstream' || capture.response?.fault !== undefined
+        ? null
+        : lateAnswerFinding(capture.dialect, elapsedMs, serverTimeoutMs(this.deps.settings(), capture.dialect));
+    if (late) found.push(late);
     if (found.length > 0) {
       this.inspect(pending); // validation first, so its findings stay ahead of these
       capture.findings = [...capture.findings, ...found];

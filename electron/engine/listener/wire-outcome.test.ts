@@ -110,6 +110,20 @@ describe('lateness (item 4)', () => {
     const capture = await finalCapture();
     expect(capture.state).toBe('answered');
     expect(capture.outcome).toMatchObject({ effect: 'fails', code: 90004 });
+    // Checks say it too, in the stored capture (CLI, export, the row's check mark), not only the outcome sentence.
+    const late = capture.findings.find((f) => f.code === 'answer-late');
+    expect(late).toMatchObject({ level: 'error', message: expect.stringMatching(/gives up after 600 ms/) });
+  });
+
+  it('an answer in time carries no lateness finding', async () => {
+    engine = await startTestEngine({
+      settings: { hold: quick },
+      rules: [RuleSchema.parse({ id: 'q', action: { type: 'answer', decision: { verdict: 'deny', delayMs: 100 } } })],
+    });
+    await post(engine.url, ADD, body);
+    const capture = await finalCapture();
+    expect(capture.outcome).toMatchObject({ effect: 'blocked' });
+    expect(capture.findings.map((f) => f.code)).not.toContain('answer-late');
   });
 
   it('the client went away during the delay: still failed, now with the timeout outcome', async () => {
