@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Capture, type EngineEvent, RuleSchema, type SettingsPatch } from '../../../shared/contract/index.js';
-import { buildSampleRequest, findCommand } from '../../../shared/protocol/index.js';
-import { type BackendAnswer, type FakeBackend, startFakeBackend } from '../testing/fake-backend.js';
+import { type Capture, type EngineEvent, RuleSchema } from '../../../shared/contract/index.js';
+import { type FakeBackend, startFakeBackend } from '../testing/fake-backend.js';
 import { startTestServer } from '../testing/test-http.js';
 import { post, removeDir, startTestEngine, type TestEngine, tempDir } from '../testing/test-support.js';
+import { jsonAnswer, OPENIM_DENY, sampleRequest, startUpstream } from '../testing/upstream-fixtures.js';
 
 /** Upstream mode end to end: a real engine on port 0 in front of a fake app backend, over real HTTP. */
 
@@ -18,32 +18,16 @@ afterEach(async () => {
   backend = null;
 });
 
-const sample = (command: string) => {
-  const info = findCommand(command);
-  if (!info) throw new Error(command);
-  return buildSampleRequest(info, { nowMs: Date.now() });
-};
-const ADD = sample('callbackBeforeAddFriendCommand');
-const REMARK = sample('callbackBeforeSetFriendRemarkCommand');
-const PREV = sample('Sns.CallbackPrevFriendAdd');
+const ADD = sampleRequest('callbackBeforeAddFriendCommand');
+const REMARK = sampleRequest('callbackBeforeSetFriendRemarkCommand');
+const PREV = sampleRequest('Sns.CallbackPrevFriendAdd');
+const json = jsonAnswer;
 
-const json = (body: unknown, status = 200): BackendAnswer => ({
-  status,
-  headers: { 'Content-Type': 'application/json' },
-  body: JSON.stringify(body),
-});
-const OPENIM_DENY = { actionCode: 0, errCode: 5002, errMsg: 'blocked by backend', errDlt: '', nextCode: 1 };
-
-async function setup(
-  behave: (path: string) => BackendAnswer,
-  settings: SettingsPatch = {},
-  base = '/cb',
-): Promise<{ engine: TestEngine; backend: FakeBackend }> {
-  backend = await startFakeBackend((r) => behave(r.url));
-  engine = await startTestEngine({
-    settings: { ...settings, upstream: { url: `${backend.url}${base}`, ...settings.upstream } },
-  });
-  return { engine, backend };
+/** The backend and the engine in front of it, both stopped after the test. */
+async function setup(...args: Parameters<typeof startUpstream>): ReturnType<typeof startUpstream> {
+  const started = await startUpstream(...args);
+  ({ engine, backend } = started);
+  return started;
 }
 
 const finished = (e: EngineEvent): boolean =>
