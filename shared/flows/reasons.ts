@@ -1,7 +1,7 @@
 import type { Dialect } from '../contract/capture.js';
 import type { OpenImProfile, TencentProfile } from '../contract/settings.js';
 import { findCommand } from '../protocol/catalogue.js';
-import { versionSends } from '../protocol/index.js';
+import { openimEnableHint, tencentEnableHint, versionSends } from '../protocol/index.js';
 import { laterFailure, type NextStep } from './next-steps.js';
 
 export interface FlowProfiles {
@@ -39,12 +39,7 @@ function openIm(step: NextStep, profile: OpenImProfile): Prediction {
   const sending = versionSends(profile, step.command);
   if (sending.sent === false) return null;
   const command = sending.sent === 'renamed' ? sending.as : step.command;
-  const key = info?.configKey;
-  const reasons = [
-    key === undefined
-      ? `${command} is not enabled in config/webhooks.yml`
-      : `the callback is not enabled: set ${key}.enable: true in config/webhooks.yml`,
-  ];
+  const reasons = [openimEnableHint(command, info?.configKey)];
   if (sending.note !== undefined) reasons.push(sending.note);
   else if (step.note !== undefined) reasons.push(`OpenIM sends it ${step.note}`);
   reasons.push(laterFailure(step, info?.family), 'the client stopped before the action completed');
@@ -53,9 +48,7 @@ function openIm(step: NextStep, profile: OpenImProfile): Prediction {
 
 function tencent(step: NextStep): Prediction {
   const info = findCommand(step.command, 'tencent');
-  const reasons = [
-    `the callback is not enabled: switch on "${info?.configKey ?? info?.title ?? step.command}" in the Chat console (Callback configuration)`,
-  ];
+  const reasons = [tencentEnableHint(info?.configKey ?? info?.title ?? step.command)];
   reasons.push(laterFailure(step, info?.family), 'the client stopped before the action completed');
   return { command: step.command, reasons };
 }

@@ -115,3 +115,10 @@ export function openimWebhooksYaml(baseUrl: string): string {
   ];
   return `${lines.join('\n')}\n`;
 }
+
+/** How to switch a callback on, for a reason it did not come: its `webhooks.yml` key (A.3), or the file when it has none. */
+export function openimEnableHint(command: string, configKey: string | undefined): string {
+  return configKey === undefined
+    ? `${command} is not enabled in config/webhooks.yml`
+    : `the callback is not enabled: set ${configKey}.enable: true in config/webhooks.yml`;
+}

@@ -46,3 +46,8 @@ export function tencentConsoleSwitches(): TencentConsoleSwitch[] {
   }
   return [...bySwitch.values()];
 }
+
+/** How to switch a callback on, for a reason it did not come: its switch in the console's callback configuration. */
+export function tencentEnableHint(switchName: string): string {
+  return `the callback is not enabled: switch on "${switchName}" in the Chat console (Callback configuration)`;
+}
